@@ -1,0 +1,208 @@
+package interp
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"syscall"
+
+	"gokernel/interp/protocol"
+)
+
+// Worker is the worker process's side of the pipe protocol: it reads
+// requests, runs them on its Session and writes events.
+type Worker struct {
+	session *Session
+
+	evMu   sync.Mutex
+	events io.Writer
+	seq    int64 // last flush marker written
+
+	runMu  sync.Mutex
+	cancel context.CancelFunc // cancels the running cell
+
+	input *inputReader
+}
+
+// Serve runs a worker process: requests are read from in (fd 3), events
+// written to out (fd 4), cell output goes to os.Stdout and os.Stderr. It
+// returns when in is closed or a shutdown request arrives.
+func Serve(in io.Reader, out io.Writer) error {
+	w := &Worker{events: out}
+	w.input = &inputReader{w: w, replies: make(chan *protocol.Request, 1)}
+	s, err := NewSession(Options{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: w.input, Symbols: packageSymbols(w)})
+	if err != nil {
+		return err
+	}
+	w.session = s
+	w.emit(&protocol.Event{Kind: protocol.EvReady, Version: runtime.Version()}, false)
+
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64<<10), 256<<20)
+	for sc.Scan() {
+		req := new(protocol.Request)
+		if err := json.Unmarshal(sc.Bytes(), req); err != nil {
+			continue
+		}
+		switch req.Op {
+		case protocol.OpExecute:
+			go w.execute(req)
+		case protocol.OpComplete, protocol.OpInspect, protocol.OpIsComplete:
+			go w.query(req)
+		case protocol.OpInterrupt:
+			w.interrupt()
+		case protocol.OpInputReply:
+			select {
+			case w.input.replies <- req:
+			default:
+			}
+		case protocol.OpShutdown:
+			w.interrupt()
+			return nil
+		}
+	}
+	return nil
+}
+
+// KillChildren kills the worker's whole process group, the worker itself
+// included: the last step of a worker that is done, so no process a cell
+// started outlives it.
+func KillChildren() {
+	_ = syscall.Kill(0, syscall.SIGKILL)
+}
+
+// emit writes an event. With flush, the stdout and stderr flush markers are
+// written first, so the supervisor publishes earlier output before it.
+func (w *Worker) emit(ev *protocol.Event, flush bool) {
+	w.evMu.Lock()
+	defer w.evMu.Unlock()
+	if flush {
+		w.seq++
+		ev.Flush = w.seq
+		m := protocol.Marker(w.seq)
+		_, _ = os.Stdout.Write(m)
+		_, _ = os.Stderr.Write(m)
+	}
+	b, err := protocol.Encode(ev)
+	if err != nil {
+		b, _ = protocol.Encode(&protocol.Event{ID: ev.ID, Kind: protocol.EvReply, Status: "error",
+			Error: &protocol.Error{Name: "InternalError", Value: err.Error()}})
+	}
+	_, _ = w.events.Write(b)
+}
+
+// execute runs a cell and replies.
+func (w *Worker) execute(req *protocol.Request) {
+	ctx, cancel := context.WithCancel(context.Background())
+	w.runMu.Lock()
+	w.cancel = cancel
+	w.runMu.Unlock()
+	w.input.allow = req.AllowStdin
+	defer func() {
+		w.runMu.Lock()
+		w.cancel = nil
+		w.runMu.Unlock()
+		cancel()
+	}()
+
+	reply := &protocol.Event{ID: req.ID, Kind: protocol.EvReply, Status: "ok"}
+	result, err := w.session.Execute(ctx, req.Count, req.Code)
+	if err != nil {
+		reply.Status = "error"
+		reply.Error = asProtocolError(err)
+	} else {
+		reply.Result = result
+	}
+	if len(req.UserExpressions) > 0 {
+		reply.UserExpressions = map[string]any{}
+		for name, expr := range req.UserExpressions {
+			data, err := w.session.Evaluate(ctx, expr)
+			if err != nil {
+				pe := asProtocolError(err)
+				reply.UserExpressions[name] = map[string]any{"status": "error", "ename": pe.Name, "evalue": pe.Value, "traceback": pe.Traceback}
+			} else {
+				reply.UserExpressions[name] = map[string]any{"status": "ok", "data": data, "metadata": map[string]any{}}
+			}
+		}
+	}
+	w.emit(reply, true)
+}
+
+// asProtocolError converts any error into the protocol's error.
+func asProtocolError(err error) *protocol.Error {
+	var pe *protocol.Error
+	if errors.As(err, &pe) {
+		return pe
+	}
+	return &protocol.Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
+}
+
+// query answers complete, inspect and is_complete.
+func (w *Worker) query(req *protocol.Request) {
+	reply := &protocol.Event{ID: req.ID, Kind: protocol.EvReply, Status: "ok"}
+	switch req.Op {
+	case protocol.OpIsComplete:
+		reply.Status, reply.Indent = w.session.IsComplete(req.Code)
+	case protocol.OpComplete:
+		reply.Matches, reply.CursorStart, reply.CursorEnd, reply.Metadata = w.session.complete(req.Code, req.Cursor)
+	case protocol.OpInspect:
+		reply.Data, reply.Found = w.session.inspect(req.Code, req.Cursor, req.DetailLevel)
+	}
+	w.emit(reply, false)
+}
+
+// interrupt cancels the running cell, if any.
+func (w *Worker) interrupt() {
+	w.runMu.Lock()
+	defer w.runMu.Unlock()
+	if w.cancel != nil {
+		w.cancel()
+	}
+	select {
+	case w.input.replies <- nil:
+	default:
+	}
+}
+
+// inputReader is the Stdin of cells: when a cell reads and nothing is
+// buffered, it asks the frontend for a line with an input request.
+type inputReader struct {
+	w       *Worker
+	allow   bool
+	replies chan *protocol.Request
+	mu      sync.Mutex
+	buf     []byte
+}
+
+// ErrNoStdin is what reads from stdin return when the frontend does not
+// allow input requests.
+var ErrNoStdin = errors.New("reading input is not supported here: the frontend did not allow stdin (allow_stdin is false)")
+
+// Read implements io.Reader.
+func (r *inputReader) Read(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.buf) == 0 {
+		if !r.allow {
+			_, _ = os.Stderr.WriteString(ErrNoStdin.Error() + "\n")
+			return 0, ErrNoStdin
+		}
+		r.w.emit(&protocol.Event{Kind: protocol.EvInput}, true)
+		reply := <-r.replies
+		if reply == nil {
+			return 0, errors.New("input interrupted")
+		}
+		if reply.Code != "" {
+			return 0, errors.New(reply.Code)
+		}
+		r.buf = append([]byte(reply.Value), '\n')
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
+}

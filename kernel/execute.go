@@ -1,0 +1,118 @@
+package kernel
+
+import (
+	"context"
+	"encoding/json"
+
+	"gokernel/interp/protocol"
+)
+
+// executeContent is the content of an execute_request.
+type executeContent struct {
+	Code            *string           `json:"code"`
+	Silent          bool              `json:"silent"`
+	StoreHistory    *bool             `json:"store_history"`
+	UserExpressions map[string]string `json:"user_expressions"`
+	AllowStdin      bool              `json:"allow_stdin"`
+	StopOnError     *bool             `json:"stop_on_error"`
+}
+
+// execute answers an execute_request: it runs the cell on the worker,
+// publishes execute_input, the result or the error, and replies. After an
+// error with stop_on_error, the execute requests already queued are
+// aborted, as ipykernel does.
+func (k *Kernel) execute(s *socket, m *Message) {
+	var c executeContent
+	if err := json.Unmarshal(m.Content, &c); err != nil || c.Code == nil {
+		k.mu.Lock()
+		count := k.count
+		k.mu.Unlock()
+		k.reply(s, m, "execute_reply", map[string]any{
+			"status": "error", "execution_count": count, "ename": "BadRequest",
+			"evalue": "execute_request without a string \"code\"", "traceback": []string{"BadRequest: execute_request without a string \"code\""},
+		})
+		return
+	}
+	storeHistory := c.StoreHistory == nil || *c.StoreHistory
+	if c.Silent {
+		storeHistory = false
+	}
+	k.mu.Lock()
+	if storeHistory {
+		k.count++
+	}
+	count := k.count
+	k.mu.Unlock()
+
+	parent := parentOf(m)
+	if !c.Silent {
+		k.publish("execute_input", map[string]any{"code": *c.Code, "execution_count": count}, parent)
+	}
+	out := &requestOutput{k: k, parent: parent, silent: c.Silent, allowStdin: c.AllowStdin}
+	ev := k.worker.Execute(context.Background(), ExecuteRequest{
+		Code: *c.Code, Count: count, Silent: c.Silent, AllowStdin: c.AllowStdin, UserExpressions: c.UserExpressions,
+	}, out)
+
+	if storeHistory {
+		k.addHistory(count, *c.Code, ev)
+	}
+	userExpr := ev.UserExpressions
+	if userExpr == nil {
+		userExpr = map[string]any{}
+	}
+	if ev.Status == "error" && ev.Error != nil {
+		if !c.Silent {
+			k.publish("error", map[string]any{
+				"ename": ev.Error.Name, "evalue": ev.Error.Value, "traceback": ev.Error.Traceback,
+			}, parent)
+		}
+		k.reply(s, m, "execute_reply", errorContent(ev, map[string]any{
+			"execution_count": count, "user_expressions": userExpr, "payload": []any{},
+		}))
+		if c.StopOnError == nil || *c.StopOnError {
+			k.abortQueued()
+		}
+		return
+	}
+	if ev.Result != nil && !c.Silent {
+		k.publish("execute_result", map[string]any{
+			"execution_count": count, "data": ev.Result, "metadata": resultMetadata(ev),
+		}, parent)
+	}
+	k.reply(s, m, "execute_reply", map[string]any{
+		"status": "ok", "execution_count": count, "user_expressions": userExpr, "payload": []any{},
+	})
+}
+
+// resultMetadata returns the metadata of an execute_result.
+func resultMetadata(ev *protocol.Event) map[string]any {
+	if ev.Metadata != nil {
+		return ev.Metadata
+	}
+	return map[string]any{}
+}
+
+// abortQueued answers every execute_request waiting in the shell queue with
+// status "aborted"; other queued requests are handled normally.
+func (k *Kernel) abortQueued() {
+	for {
+		select {
+		case m := <-k.shellQueue:
+			if m.Header.MsgType != "execute_request" {
+				k.handle(k.socks.shell, m, k.shellHandlers())
+				continue
+			}
+			parent := parentOf(m)
+			k.publish("status", map[string]string{"execution_state": "busy"}, parent)
+			k.mu.Lock()
+			count := k.count
+			k.mu.Unlock()
+			k.reply(k.socks.shell, m, "execute_reply", map[string]any{
+				"status": "aborted", "execution_count": count, "user_expressions": map[string]any{}, "payload": []any{},
+			})
+			k.publish("status", map[string]string{"execution_state": "idle"}, parent)
+		default:
+			return
+		}
+	}
+}

@@ -1,0 +1,241 @@
+package kernel
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Kernel is a running Jupyter kernel: the sockets of one connection file,
+// the request dispatch and the worker that runs cells.
+type Kernel struct {
+	conn   *ConnectionInfo
+	worker Worker
+	log    *log.Logger
+	signer *Signer
+
+	session string // the kernel's session id, in every header it sends
+	socks   *sockets
+
+	shellQueue chan *Message
+	stdinReply chan *Message
+
+	mu       sync.Mutex // guards the fields below
+	count    int        // execution count
+	history  []historyEntry
+	executed bool // a cell is running (for interrupts of input requests)
+
+	done     chan struct{}
+	stopOnce sync.Once
+	restart  bool
+}
+
+// New returns a kernel for connection info ci that runs cells on w.
+// Diagnostics go to logger (stderr when nil).
+func New(ci *ConnectionInfo, w Worker, logger *log.Logger) (*Kernel, error) {
+	if logger == nil {
+		logger = log.New(os.Stderr, "[gokernel] ", log.LstdFlags|log.Lmicroseconds)
+	}
+	signer, err := NewSigner(ci.SignatureScheme, ci.Key)
+	if err != nil {
+		return nil, err
+	}
+	return &Kernel{
+		conn:       ci,
+		worker:     w,
+		log:        logger,
+		signer:     signer,
+		session:    uuid.NewString(),
+		shellQueue: make(chan *Message, 4096),
+		stdinReply: make(chan *Message, 1),
+		done:       make(chan struct{}),
+	}, nil
+}
+
+// Run binds the sockets and serves requests until a shutdown request or
+// until ctx is done. The worker is shut down before Run returns.
+func (k *Kernel) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	socks, err := bind(ctx, k.conn)
+	if err != nil {
+		return err
+	}
+	k.socks = socks
+	defer socks.close()
+
+	go k.serveHeartbeat()
+	go k.readLoop(socks.shell, func(m *Message) { k.shellQueue <- m })
+	go k.readLoop(socks.control, k.handleControl)
+	go k.readLoop(socks.stdin, k.handleStdin)
+	go k.serveShell(ctx)
+	k.publish("status", map[string]string{"execution_state": "starting"}, Parent{})
+
+	select {
+	case <-ctx.Done():
+	case <-k.done:
+	}
+	k.worker.Shutdown()
+	// Give the last replies a moment to leave the sockets.
+	time.Sleep(20 * time.Millisecond)
+	return nil
+}
+
+// Interrupt stops the running cell (SIGINT to the kernel ends up here).
+func (k *Kernel) Interrupt() {
+	k.worker.Interrupt()
+	select {
+	case k.stdinReply <- nil: // wakes a pending input request
+	default:
+	}
+}
+
+// Stop ends Run.
+func (k *Kernel) Stop() {
+	k.stopOnce.Do(func() { close(k.done) })
+}
+
+// serveHeartbeat echoes every heartbeat ping, on its own goroutine so it
+// answers while cells run.
+func (k *Kernel) serveHeartbeat() {
+	for {
+		msg, err := k.socks.hb.Recv()
+		if err != nil {
+			if k.stopped() {
+				return
+			}
+			continue
+		}
+		if err := k.socks.hb.send(msg.Frames); err != nil && k.stopped() {
+			return
+		}
+	}
+}
+
+func (k *Kernel) stopped() bool {
+	select {
+	case <-k.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// readLoop receives messages on s, verifies and decodes them and passes
+// each valid one to handle. Invalid messages are logged and dropped.
+func (k *Kernel) readLoop(s *socket, handle func(*Message)) {
+	for {
+		raw, err := s.Recv()
+		if err != nil {
+			if k.stopped() || errors.Is(err, context.Canceled) {
+				return
+			}
+			k.log.Printf("%s: receive: %v", s.name, err)
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
+		m, err := k.signer.Decode(raw.Frames)
+		if err != nil {
+			k.log.Printf("%s: dropped a message: %v", s.name, err)
+			continue
+		}
+		handle(m)
+	}
+}
+
+// serveShell handles shell requests one at a time, in order.
+func (k *Kernel) serveShell(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-k.done:
+			return
+		case m := <-k.shellQueue:
+			k.handle(k.socks.shell, m, k.shellHandlers())
+		}
+	}
+}
+
+// handleControl handles one control request; control is served while a
+// cell runs on shell.
+func (k *Kernel) handleControl(m *Message) {
+	k.handle(k.socks.control, m, k.controlHandlers())
+}
+
+// handleStdin passes an input_reply to the waiting input request.
+func (k *Kernel) handleStdin(m *Message) {
+	if m.Header.MsgType != "input_reply" {
+		k.log.Printf("stdin: unexpected %s", m.Header.MsgType)
+		return
+	}
+	select {
+	case k.stdinReply <- m:
+	default:
+		k.log.Printf("stdin: input_reply with no pending input_request")
+	}
+}
+
+// handler answers one request type.
+type handler func(s *socket, m *Message)
+
+// handle runs the handler for m's type between busy and idle status
+// messages. Unknown request types get an error reply.
+func (k *Kernel) handle(s *socket, m *Message, handlers map[string]handler) {
+	parent := parentOf(m)
+	k.publish("status", map[string]string{"execution_state": "busy"}, parent)
+	defer k.publish("status", map[string]string{"execution_state": "idle"}, parent)
+	defer func() {
+		if r := recover(); r != nil {
+			k.log.Printf("%s: %s handler panicked: %v", s.name, m.Header.MsgType, r)
+		}
+	}()
+	if h, ok := handlers[m.Header.MsgType]; ok {
+		h(s, m)
+		return
+	}
+	k.log.Printf("%s: unknown message type %q", s.name, m.Header.MsgType)
+	if base, ok := strings.CutSuffix(m.Header.MsgType, "_request"); ok {
+		k.reply(s, m, base+"_reply", map[string]any{
+			"status": "error", "ename": "UnknownMessageType",
+			"evalue": fmt.Sprintf("gokernel does not handle %s", m.Header.MsgType), "traceback": []string{},
+		})
+	}
+}
+
+// reply sends a reply to request m on socket s.
+func (k *Kernel) reply(s *socket, m *Message, msgType string, content any) {
+	k.send(s, m.Identities, msgType, content, parentOf(m))
+}
+
+// publish sends a message on iopub with the given parent.
+func (k *Kernel) publish(msgType string, content any, parent Parent) {
+	topic := []byte("kernel." + k.session + "." + msgType)
+	k.send(k.socks.iopub, [][]byte{topic}, msgType, content, parent)
+}
+
+// send encodes, signs and sends one message.
+func (k *Kernel) send(s *socket, ids [][]byte, msgType string, content any, parent Parent) {
+	header, _ := json.Marshal(newHeader(msgType, k.session))
+	body, err := json.Marshal(content)
+	if err != nil {
+		k.log.Printf("%s: encode %s: %v", s.name, msgType, err)
+		return
+	}
+	ph := parent.Header
+	if ph == nil {
+		ph = emptyObject
+	}
+	frames := k.signer.Encode(ids, header, ph, emptyObject, body, nil)
+	if err := s.send(frames); err != nil {
+		k.log.Printf("%s: send %s: %v", s.name, msgType, err)
+	}
+}

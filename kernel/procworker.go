@@ -1,0 +1,465 @@
+package kernel
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"gokernel/interp/protocol"
+)
+
+// How long the worker has to stop after an interrupt before it is killed
+// and replaced, and how long to wait for output to drain.
+const (
+	interruptGrace = 3 * time.Second
+	flushTimeout   = 5 * time.Second
+	startTimeout   = 30 * time.Second
+)
+
+// ErrWorkerDied is returned when the worker process ended during a request.
+var ErrWorkerDied = errors.New("worker process died")
+
+// ProcessWorker is the standard Worker: a child process running the
+// interpreter (this same binary, started with the "worker" argument),
+// driven over the pipe protocol of package interp/protocol. When the child
+// dies, the request that was running gets an error that quotes Go's fatal
+// message, and a fresh child is started for the next request.
+type ProcessWorker struct {
+	// Command is the worker command line (program and arguments).
+	Command []string
+	// Env is the worker's environment; nil means the kernel's.
+	Env []string
+	// Log receives diagnostics.
+	Log *log.Logger
+
+	out     atomic.Pointer[outputBox] // where output goes now (the last request's)
+	startMu sync.Mutex                // serializes start and restart
+	proc    atomic.Pointer[workerProc]
+}
+
+type outputBox struct{ Output }
+
+// workerProc is one running worker process.
+type workerProc struct {
+	w      *ProcessWorker
+	cmd    *exec.Cmd
+	reqMu  sync.Mutex
+	req    *os.File
+	stdout *streamPump
+	stderr *streamPump
+	tail   tailBuffer // the last bytes of stderr, for fatal error messages
+
+	nextID  atomic.Int64
+	pending sync.Map // id -> chan *protocol.Event
+	ready   chan string
+	exited  chan struct{}
+	exitErr error
+	killed  atomic.Value // string: why the supervisor killed it
+}
+
+// current returns the output that stream text goes to now.
+func (w *ProcessWorker) current() Output {
+	if b := w.out.Load(); b != nil {
+		return b.Output
+	}
+	return nil
+}
+
+// Start starts the worker process if it is not running.
+func (w *ProcessWorker) Start() error {
+	_, err := w.running()
+	return err
+}
+
+// running returns the live worker process, starting one if needed.
+func (w *ProcessWorker) running() (*workerProc, error) {
+	if p := w.proc.Load(); p != nil && !p.dead() {
+		return p, nil
+	}
+	w.startMu.Lock()
+	defer w.startMu.Unlock()
+	if p := w.proc.Load(); p != nil && !p.dead() {
+		return p, nil
+	}
+	p, err := w.spawn()
+	if err != nil {
+		return nil, err
+	}
+	w.proc.Store(p)
+	return p, nil
+}
+
+// spawn starts a worker process and waits until it is ready.
+func (w *ProcessWorker) spawn() (*workerProc, error) {
+	reqR, reqW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	evR, evW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	errR, errW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(w.Command[0], w.Command[1:]...)
+	cmd.Env = w.Env
+	cmd.Stdout, cmd.Stderr = outW, errW
+	cmd.ExtraFiles = []*os.File{reqR, evW}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	p := &workerProc{w: w, cmd: cmd, req: reqW, ready: make(chan string, 1), exited: make(chan struct{})}
+	if err := cmd.Start(); err != nil {
+		for _, f := range []*os.File{reqR, reqW, evR, evW, outR, outW, errR, errW} {
+			f.Close()
+		}
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	for _, f := range []*os.File{reqR, evW, outW, errW} {
+		f.Close()
+	}
+	p.stdout = newStreamPump("stdout", outR, w.current, nil)
+	p.stderr = newStreamPump("stderr", errR, w.current, &p.tail)
+	go p.readEvents(evR)
+	go func() {
+		p.exitErr = cmd.Wait()
+		close(p.exited)
+	}()
+	select {
+	case <-p.ready:
+		return p, nil
+	case <-p.exited:
+		p.stderr.waitEOF(time.Second)
+		return nil, fmt.Errorf("worker exited at start (%v): %s", p.exitErr, strings.TrimSpace(p.tail.String()))
+	case <-time.After(startTimeout):
+		p.kill("start timeout")
+		return nil, errors.New("worker did not start within 30 s")
+	}
+}
+
+func (p *workerProc) dead() bool {
+	select {
+	case <-p.exited:
+		return true
+	default:
+		return false
+	}
+}
+
+// kill ends the worker's whole process group (the worker and every process
+// its cells started).
+func (p *workerProc) kill(why string) {
+	if p.cmd.Process == nil {
+		return
+	}
+	p.killed.CompareAndSwap(nil, why)
+	_ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
+	_ = p.cmd.Process.Kill()
+}
+
+// send writes one request line.
+func (p *workerProc) send(r *protocol.Request) error {
+	b, err := protocol.Encode(r)
+	if err != nil {
+		return err
+	}
+	p.reqMu.Lock()
+	defer p.reqMu.Unlock()
+	_, err = p.req.Write(b)
+	return err
+}
+
+// readEvents reads the event pipe until it closes, routing each event.
+func (p *workerProc) readEvents(r io.ReadCloser) {
+	defer r.Close()
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 256<<20)
+	for sc.Scan() {
+		ev := new(protocol.Event)
+		if err := json.Unmarshal(sc.Bytes(), ev); err != nil {
+			p.w.logf("worker event: %v", err)
+			continue
+		}
+		if ev.Flush > 0 {
+			p.stdout.waitFor(ev.Flush, flushTimeout)
+			p.stderr.waitFor(ev.Flush, flushTimeout)
+		}
+		switch ev.Kind {
+		case protocol.EvReady:
+			p.ready <- ev.Version
+		case protocol.EvDisplay:
+			if out := p.w.current(); out != nil {
+				out.Display(ev)
+			}
+		case protocol.EvInput:
+			go p.answerInput(ev)
+		case protocol.EvReply:
+			if ch, ok := p.pending.LoadAndDelete(ev.ID); ok {
+				ch.(chan *protocol.Event) <- ev
+			}
+		default:
+			p.w.logf("worker event of unknown kind %q", ev.Kind)
+		}
+	}
+	// The worker is gone (or closed its end): fail every waiting request.
+	p.pending.Range(func(k, v any) bool {
+		p.pending.Delete(k)
+		close(v.(chan *protocol.Event))
+		return true
+	})
+}
+
+// answerInput asks the frontend for input on behalf of the worker.
+func (p *workerProc) answerInput(ev *protocol.Event) {
+	out := p.w.current()
+	value, err := "", error(nil)
+	if out == nil {
+		err = errors.New("no request to read input for")
+	} else {
+		value, err = out.Input(ev.Prompt, ev.Password)
+	}
+	r := &protocol.Request{ID: ev.ID, Op: protocol.OpInputReply, Value: value}
+	if err != nil {
+		r.Code = err.Error() // an input error travels in Code
+	}
+	_ = p.send(r)
+}
+
+// call sends a request and waits for its reply. It returns ErrWorkerDied if
+// the process ends first.
+func (p *workerProc) call(ctx context.Context, r *protocol.Request) (*protocol.Event, error) {
+	r.ID = p.nextID.Add(1)
+	ch := make(chan *protocol.Event, 1)
+	p.pending.Store(r.ID, ch)
+	if err := p.send(r); err != nil {
+		p.pending.Delete(r.ID)
+		return nil, ErrWorkerDied
+	}
+	select {
+	case ev, ok := <-ch:
+		if !ok {
+			return nil, ErrWorkerDied
+		}
+		return ev, nil
+	case <-ctx.Done():
+		p.pending.Delete(r.ID)
+		return nil, ctx.Err()
+	}
+}
+
+// Execute implements Worker.
+func (w *ProcessWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *protocol.Event {
+	w.out.Store(&outputBox{out})
+	p, err := w.running()
+	if err != nil {
+		return errorEvent("WorkerError", err.Error())
+	}
+	ev, err := p.call(ctx, &protocol.Request{
+		Op: protocol.OpExecute, Code: req.Code, Count: req.Count, Silent: req.Silent,
+		AllowStdin: req.AllowStdin, UserExpressions: req.UserExpressions,
+	})
+	if err == nil {
+		return ev
+	}
+	return w.died(p)
+}
+
+// died reports the death of worker process p as an error event and starts
+// a fresh worker.
+func (w *ProcessWorker) died(p *workerProc) *protocol.Event {
+	p.kill("") // the process group may still hold children
+	select {
+	case <-p.exited:
+	case <-time.After(flushTimeout):
+	}
+	p.stdout.waitEOF(time.Second)
+	p.stderr.waitEOF(time.Second)
+	why, _ := p.killed.Load().(string)
+	msg := fatalMessage(p.tail.String())
+	var ev *protocol.Event
+	switch {
+	case why != "":
+		ev = errorEvent("WorkerRestarted", why)
+	case msg != "":
+		ev = errorEvent("FatalError", msg)
+	default:
+		ev = errorEvent("WorkerDied", fmt.Sprintf("the worker process ended (%v)", p.exitErr))
+	}
+	notice := "The Go worker process was replaced by a fresh one: all variables, functions and imports were reset. Re-run the cells you need."
+	if _, err := w.running(); err != nil {
+		notice = "The Go worker process could not be restarted: " + err.Error()
+	}
+	ev.Error.Traceback = append(ev.Error.Traceback, "", notice)
+	w.logf("worker died: %s", ev.Error.Value)
+	return ev
+}
+
+// fatalMessage extracts Go's fatal error text from the end of the worker's
+// stderr: the last "fatal error: ..." line with the "runtime: ..." lines
+// just before it, or else the last "panic: ..." block.
+func fatalMessage(stderr string) string {
+	lines := strings.Split(stderr, "\n")
+	at := -1
+	for i := len(lines) - 1; i >= 0 && at < 0; i-- {
+		if strings.HasPrefix(lines[i], "fatal error: ") {
+			at = i
+		}
+	}
+	if at >= 0 {
+		for at > 0 && strings.HasPrefix(lines[at-1], "runtime: ") {
+			at--
+		}
+	} else {
+		for i := len(lines) - 1; i >= 0 && at < 0; i-- {
+			if strings.HasPrefix(lines[i], "panic: ") {
+				at = i
+			}
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	var msg []string
+	for _, l := range lines[at:] {
+		l = strings.TrimRight(l, "\r ")
+		if l == "" || strings.HasPrefix(l, "goroutine ") {
+			break
+		}
+		msg = append(msg, l)
+	}
+	return strings.Join(msg, "\n")
+}
+
+// errorEvent makes an error reply.
+func errorEvent(name, value string) *protocol.Event {
+	return &protocol.Event{Kind: protocol.EvReply, Status: "error",
+		Error: &protocol.Error{Name: name, Value: value, Traceback: []string{name + ": " + value}}}
+}
+
+// request runs a non-execute request; if the worker dies, the caller gets
+// an error reply and the worker is replaced.
+func (w *ProcessWorker) request(ctx context.Context, r *protocol.Request) *protocol.Event {
+	p, err := w.running()
+	if err != nil {
+		return errorEvent("WorkerError", err.Error())
+	}
+	ev, err := p.call(ctx, r)
+	if err != nil {
+		if errors.Is(err, ErrWorkerDied) {
+			return w.died(p)
+		}
+		return errorEvent("WorkerError", err.Error())
+	}
+	return ev
+}
+
+// Complete implements Worker.
+func (w *ProcessWorker) Complete(ctx context.Context, code string, cursor int) *protocol.Event {
+	return w.request(ctx, &protocol.Request{Op: protocol.OpComplete, Code: code, Cursor: cursor})
+}
+
+// Inspect implements Worker.
+func (w *ProcessWorker) Inspect(ctx context.Context, code string, cursor, detail int) *protocol.Event {
+	return w.request(ctx, &protocol.Request{Op: protocol.OpInspect, Code: code, Cursor: cursor, DetailLevel: detail})
+}
+
+// IsComplete implements Worker.
+func (w *ProcessWorker) IsComplete(ctx context.Context, code string) *protocol.Event {
+	return w.request(ctx, &protocol.Request{Op: protocol.OpIsComplete, Code: code})
+}
+
+// Interrupt implements Worker. If the cell has not stopped interruptGrace
+// after the interrupt, the worker is killed and replaced.
+func (w *ProcessWorker) Interrupt() {
+	p := w.proc.Load()
+	if p == nil || p.dead() {
+		return
+	}
+	_ = p.send(&protocol.Request{Op: protocol.OpInterrupt})
+	busy := false
+	p.pending.Range(func(_, _ any) bool { busy = true; return false })
+	if !busy {
+		return
+	}
+	time.AfterFunc(interruptGrace, func() {
+		still := false
+		p.pending.Range(func(_, _ any) bool { still = true; return false })
+		if still && !p.dead() {
+			p.kill(fmt.Sprintf("the cell was still running %v after the interrupt, so the worker was stopped", interruptGrace))
+		}
+	})
+}
+
+// Restart implements Worker.
+func (w *ProcessWorker) Restart() error {
+	if p := w.proc.Load(); p != nil {
+		p.stop()
+	}
+	_, err := w.running()
+	return err
+}
+
+// Shutdown implements Worker.
+func (w *ProcessWorker) Shutdown() {
+	if p := w.proc.Load(); p != nil {
+		p.stop()
+	}
+}
+
+// stop asks the worker to exit and kills its process group after a short wait.
+func (p *workerProc) stop() {
+	_ = p.send(&protocol.Request{Op: protocol.OpShutdown})
+	select {
+	case <-p.exited:
+	case <-time.After(500 * time.Millisecond):
+	}
+	p.kill("shutdown")
+	<-p.exited
+}
+
+func (w *ProcessWorker) logf(format string, args ...any) {
+	if w.Log != nil {
+		w.Log.Printf(format, args...)
+	}
+}
+
+// tailBuffer keeps the last tailSize bytes written to it.
+type tailBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+const tailSize = 16 << 10
+
+// Write implements io.Writer.
+func (t *tailBuffer) Write(b []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, b...)
+	if len(t.buf) > tailSize {
+		t.buf = append(t.buf[:0], t.buf[len(t.buf)-tailSize:]...)
+	}
+	return len(b), nil
+}
+
+// String returns the kept bytes.
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}

@@ -1,0 +1,192 @@
+// Command gokernel is a Jupyter kernel for Go.
+//
+// Usage:
+//
+//	gokernel -f CONNECTION_FILE    run a kernel (Jupyter starts it this way)
+//	gokernel install [--prefix DIR] install the kernelspec "gokernel"
+//	gokernel version               print the version
+//
+// The kernel runs cells in a worker process (this same binary, started as
+// "gokernel worker"), so that a Go fatal error in a cell costs the worker
+// and never the kernel.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"time"
+
+	"gokernel/interp"
+	"gokernel/kernel"
+)
+
+const usage = `gokernel — a Jupyter kernel for Go
+
+Usage:
+  gokernel -f CONNECTION_FILE     run a kernel on the sockets of a Jupyter connection file
+  gokernel install [--prefix DIR] install the "Go (gokernel)" kernelspec (in $JUPYTER_DATA_DIR,
+                                  ~/.local/share/jupyter, or DIR/share/jupyter with --prefix)
+  gokernel version                print the version
+
+Exit codes: 0 success, 1 runtime failure, 2 usage error.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the command; it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "gokernel %s (%s %s/%s)\n", kernel.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		return 0
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "install":
+		return install(args[1:], stdout, stderr)
+	case "worker":
+		return worker(stderr)
+	}
+	fs := flag.NewFlagSet("gokernel", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	connFile := fs.String("f", "", "connection file")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *connFile == "" || fs.NArg() > 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	return serve(*connFile, stderr)
+}
+
+// serve runs a kernel on the connection file until shutdown.
+func serve(connFile string, stderr io.Writer) int {
+	logger := log.New(stderr, "[gokernel] ", log.LstdFlags|log.Lmicroseconds)
+	ci, err := kernel.ReadConnectionFile(connFile)
+	if err != nil {
+		logger.Print(err)
+		return 1
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		logger.Print(err)
+		return 1
+	}
+	w := &kernel.ProcessWorker{Command: []string{exe, "worker"}, Env: workerEnv(), Log: logger}
+	k, err := kernel.New(ci, w, logger)
+	if err != nil {
+		logger.Print(err)
+		return 1
+	}
+	go func() {
+		if err := w.Start(); err != nil {
+			logger.Printf("worker: %v", err)
+		}
+	}()
+
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		for sig := range sigs {
+			if sig == syscall.SIGINT {
+				k.Interrupt()
+				continue
+			}
+			k.Stop()
+		}
+	}()
+	go watchParent(k)
+	if err := k.Run(context.Background()); err != nil {
+		logger.Print(err)
+		return 1
+	}
+	return 0
+}
+
+// workerEnv is the worker's environment: the kernel's, with Go's fatal
+// errors printed without goroutine dumps (the user's own GOTRACEBACK is
+// restored for processes that cells start).
+func workerEnv() []string {
+	env := os.Environ()
+	env = append(env, "GOKERNEL_USER_GOTRACEBACK="+os.Getenv("GOTRACEBACK"), "GOTRACEBACK=none")
+	return env
+}
+
+// watchParent stops the kernel when the process that started it (the
+// Jupyter server) goes away, so no kernel is left behind.
+func watchParent(k *kernel.Kernel) {
+	parent := os.Getppid()
+	for range time.Tick(time.Second) {
+		if os.Getppid() != parent {
+			k.Stop()
+			return
+		}
+	}
+}
+
+// install writes the kernelspec for this binary.
+func install(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gokernel install", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	prefix := fs.String("prefix", "", "install under `DIR`/share/jupyter/kernels (system-wide or virtualenv)")
+	binary := fs.String("binary", "", "path of the gokernel binary the kernelspec runs (default: this one)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	exe := *binary
+	if exe == "" {
+		var err error
+		if exe, err = os.Executable(); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	}
+	exe, _ = filepath.Abs(exe)
+	dir, err := kernel.InstallKernelSpec(exe, *prefix)
+	if err != nil {
+		fmt.Fprintln(stderr, "gokernel install:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Installed kernelspec %q (Go (gokernel)) in %s\n", kernel.KernelName, dir)
+	return 0
+}
+
+// worker runs the worker process (started by the kernel, not by users).
+func worker(stderr io.Writer) int {
+	if v, ok := os.LookupEnv("GOKERNEL_USER_GOTRACEBACK"); ok {
+		if v == "" {
+			os.Unsetenv("GOTRACEBACK")
+		} else {
+			os.Setenv("GOTRACEBACK", v)
+		}
+		os.Unsetenv("GOKERNEL_USER_GOTRACEBACK")
+	}
+	requests := os.NewFile(3, "requests")
+	events := os.NewFile(4, "events")
+	if requests == nil || events == nil {
+		fmt.Fprintln(stderr, "gokernel worker: fd 3 and 4 must be the request and event pipes (the kernel starts workers)")
+		return 2
+	}
+	if err := interp.Serve(requests, events); err != nil {
+		fmt.Fprintln(stderr, "gokernel worker:", err)
+		return 1
+	}
+	interp.KillChildren()
+	return 0
+}
