@@ -14,6 +14,9 @@ import (
 	"github.com/google/uuid"
 )
 
+// startingDelay is how long after binding the "starting" status is published.
+const startingDelay = 50 * time.Millisecond
+
 // Kernel is a running Jupyter kernel: the sockets of one connection file,
 // the request dispatch and the worker that runs cells.
 type Kernel struct {
@@ -77,7 +80,12 @@ func (k *Kernel) Run(ctx context.Context) error {
 	go k.readLoop(socks.control, k.handleControl)
 	go k.readLoop(socks.stdin, k.handleStdin)
 	go k.serveShell(ctx)
-	k.publish("status", map[string]string{"execution_state": "starting"}, Parent{})
+	// "starting" is published once, a moment after binding, so that
+	// subscribers that connected early (and reconnect every few ms) see it.
+	// Nothing waits for it: kernel_info is answered at once.
+	time.AfterFunc(startingDelay, func() {
+		k.publish("status", map[string]string{"execution_state": "starting"}, Parent{})
+	})
 
 	select {
 	case <-ctx.Done():

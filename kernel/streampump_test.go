@@ -1,0 +1,143 @@
+package kernel
+
+import (
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gokernel/interp/protocol"
+)
+
+// recorder is an Output that keeps what it was given.
+type recorder struct {
+	mu     sync.Mutex
+	chunks []string
+}
+
+func (r *recorder) Stream(name, text string) {
+	r.mu.Lock()
+	r.chunks = append(r.chunks, text)
+	r.mu.Unlock()
+}
+func (r *recorder) Display(*protocol.Event)            {}
+func (r *recorder) Input(string, bool) (string, error) { return "", nil }
+func (r *recorder) text() string                       { r.mu.Lock(); defer r.mu.Unlock(); return strings.Join(r.chunks, "") }
+func (r *recorder) count() int                         { r.mu.Lock(); defer r.mu.Unlock(); return len(r.chunks) }
+
+func TestStreamPumpMarkersAndText(t *testing.T) {
+	pr, pw := io.Pipe()
+	rec := &recorder{}
+	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
+	m := protocol.Marker(7)
+	checked := make(chan bool)
+	go func() {
+		pw.Write([]byte("hello "))
+		// a marker split across two writes
+		pw.Write(m[:5])
+		pw.Write(m[5:])
+		<-checked
+		pw.Write([]byte("world\n"))
+		pw.Write([]byte("\x00 not a marker\n"))
+		pw.Close()
+	}()
+	if !p.waitFor(7, 2*time.Second) {
+		t.Fatal("marker 7 not seen")
+	}
+	if got := rec.text(); got != "hello " {
+		t.Fatalf("before marker: %q", got)
+	}
+	close(checked)
+	p.waitEOF(2 * time.Second)
+	if got := rec.text(); got != "hello world\n\x00 not a marker\n" {
+		t.Fatalf("all text: %q", got)
+	}
+}
+
+func TestStreamPumpCoalesces(t *testing.T) {
+	pr, pw := io.Pipe()
+	rec := &recorder{}
+	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
+	var want strings.Builder
+	go func() {
+		for i := 0; i < 10000; i++ {
+			line := strings.Repeat("x", i%7) + "\n"
+			want.WriteString(line)
+			pw.Write([]byte(line))
+		}
+		pw.Close()
+	}()
+	p.waitEOF(5 * time.Second)
+	if rec.text() != want.String() {
+		t.Fatal("text differs")
+	}
+	if n := rec.count(); n > 50 {
+		t.Fatalf("10000 writes published as %d messages", n)
+	}
+}
+
+func TestStreamPumpKeepsRunesWhole(t *testing.T) {
+	for _, s := range []string{"é", "日本", "🙂x"} {
+		b := []byte(s)
+		for cut := 1; cut < len(b); cut++ {
+			if n := completeUTF8(b[:cut]); n > cut || !isPrefixOfRunes(s, string(b[:n])) {
+				t.Errorf("%q cut at %d: kept %d", s, cut, n)
+			}
+		}
+		if completeUTF8(b) != len(b) {
+			t.Errorf("%q: whole string not complete", s)
+		}
+	}
+}
+
+func isPrefixOfRunes(s, p string) bool {
+	for _, r := range p {
+		if r == '\uFFFD' {
+			return false
+		}
+	}
+	return strings.HasPrefix(s, p)
+}
+
+func TestFatalMessage(t *testing.T) {
+	cases := map[string]string{
+		"out\nfatal error: concurrent map writes\n\ngoroutine 1 [running]:\n":                                                  "fatal error: concurrent map writes",
+		"runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc0 stack=[0xc0]\nfatal error: stack overflow\n": "runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc0 stack=[0xc0]\nfatal error: stack overflow",
+		"panic: boom\n\ngoroutine 5": "panic: boom",
+		"just output\n":              "",
+		"panic: old\nfatal error: sync: unlock of unlocked mutex\n": "fatal error: sync: unlock of unlocked mutex",
+	}
+	for in, want := range cases {
+		if got := fatalMessage(in); got != want {
+			t.Errorf("fatalMessage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGlobMatcher(t *testing.T) {
+	m := globMatcher("fmt.*(\"a\")")
+	if !m("fmt.Println(\"a\")") || m("x fmt.Println(\"a\")") {
+		t.Error("glob * or anchoring wrong")
+	}
+	if !globMatcher("a*b")("a\nline\nb") {
+		t.Error("* must match newlines")
+	}
+	if !globMatcher("")("anything") {
+		t.Error("empty pattern must match everything")
+	}
+}
+
+func BenchmarkStreamPump(b *testing.B) {
+	line := []byte("a line of output from a goroutine\n")
+	b.SetBytes(int64(len(line)))
+	pr, pw := io.Pipe()
+	rec := &recorder{}
+	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		pw.Write(line)
+	}
+	pw.Close()
+	p.waitEOF(10 * time.Second)
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The test command: Go unit tests, then end-to-end tests in which a real
+# Jupyter client (/usr/bin/python3 + jupyter_client, nbconvert) drives the
+# kernel. Fails with a message naming the fix if Jupyter is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=/usr/bin/python3
+
+if ! command -v go >/dev/null; then
+  echo "test.sh: Go is not installed (https://go.dev/doc/install), or add /usr/local/go/bin to PATH." >&2
+  exit 1
+fi
+if ! "$PY" -c 'import jupyter_client, nbconvert, nbclient, nbformat, pytest, zmq' 2>/dev/null; then
+  cat >&2 <<'MSG'
+test.sh: the end-to-end tests need Jupyter for /usr/bin/python3, and it is missing.
+Fix (Debian/Ubuntu, as root):
+  apt-get install python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat \
+                  jupyter-notebook python3-ipykernel python3-pytest python3-zmq
+or run: sudo bash .ci/run   (installs them and runs the tests)
+MSG
+  exit 1
+fi
+
+echo "== go vet"
+go vet ./...
+echo "== go test"
+go test -count=1 ./...
+
+echo "== end-to-end tests (jupyter_client, nbconvert)"
+bin_dir=$(mktemp -d)
+trap 'rm -rf "$bin_dir"' EXIT
+go build -o "$bin_dir/gokernel" .
+GOKERNEL_BIN="$bin_dir/gokernel" "$PY" -m pytest -q -p no:cacheprovider tests "$@"
