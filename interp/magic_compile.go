@@ -1,0 +1,205 @@
+package interp
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"gokernel/interp/protocol"
+)
+
+// cellCompile runs a cell that is a complete package main as a compiled Go
+// program: built with the Go toolchain (cached by content, so re-running an
+// unchanged cell starts at once), run with its output streamed into the
+// cell, stopped with its whole process group on interrupt.
+func cellCompile(w *Worker, ctx context.Context, count int, args, body string) (map[string]any, error) {
+	race := false
+	for _, a := range strings.Fields(args) {
+		switch a {
+		case "-race":
+			race = true
+		default:
+			return nil, magicError("%%%%compile: unknown flag %q (only -race)", a)
+		}
+	}
+	goTool, err := findGo()
+	if err != nil {
+		return nil, err
+	}
+	if !strings.Contains(body, "package main") {
+		body = "package main\n\n" + body
+	}
+	bin, err := buildCell(ctx, goTool, body, race)
+	if err != nil {
+		return nil, err
+	}
+	return nil, runProgram(ctx, exec.Command(bin), "the program")
+}
+
+// findGo returns the go command, or an error that says how to get one.
+func findGo() (string, error) {
+	if p, err := exec.LookPath("go"); err == nil {
+		return p, nil
+	}
+	for _, p := range []string{filepath.Join(runtime.GOROOT(), "bin", "go"), "/usr/local/go/bin/go", "/usr/lib/go/bin/go"} {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+	}
+	return "", magicError("%%%%compile needs the Go toolchain, and no `go` command was found on PATH: install Go (https://go.dev/dl/) and restart the kernel")
+}
+
+// buildCell builds the program in a cache directory keyed by its source and
+// flags, and returns the binary's path.
+func buildCell(ctx context.Context, goTool, src string, race bool) (string, error) {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00race=%v\x00%s", runtime.Version(), race, src)))
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	dir := filepath.Join(cache, "gokernel", "compile", hex.EncodeToString(h[:12]))
+	bin := filepath.Join(dir, "cell")
+	if st, err := os.Stat(bin); err == nil && st.Mode().IsRegular() {
+		return bin, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	files := map[string]string{
+		"main.go": src,
+		"go.mod":  "module cell\n\ngo 1.22\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			return "", err
+		}
+	}
+	args := []string{"build", "-o", bin + ".tmp"}
+	if race {
+		args = append(args, "-race")
+	}
+	cmd := exec.CommandContext(ctx, goTool, append(args, ".")...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GO111MODULE=on", "GOTOOLCHAIN=local")
+	if race {
+		cmd.Env = append(cmd.Env, "CGO_ENABLED=1")
+	}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		if ctx.Err() != nil {
+			return "", magicInterrupted()
+		}
+		return "", buildError(string(out), err)
+	}
+	return bin, os.Rename(bin+".tmp", bin)
+}
+
+var goErrorPos = regexp.MustCompile(`(?m)^\./main\.go:(\d+):(\d+): `)
+
+// buildError turns go build's output into a cell error with cell lines.
+func buildError(out string, err error) error {
+	out = strings.TrimSpace(out)
+	out = strings.TrimSpace(strings.TrimPrefix(out, "# cell"))
+	out = goErrorPos.ReplaceAllString(out, "line $1, column $2: ")
+	lines := strings.Split(out, "\n")
+	value := lines[0]
+	if value == "" {
+		value = err.Error()
+	}
+	return &protocol.Error{Name: "CompileError", Value: value, Traceback: append([]string{"\x1b[31mCompileError\x1b[0m (%%compile)"}, lines...)}
+}
+
+// runProgram runs cmd with the worker's stdout and stderr, in its own
+// process group, which is killed when ctx is cancelled. A non-zero exit is
+// an error that quotes the program's last stderr line (e.g. Go's deadlock
+// message).
+func runProgram(ctx context.Context, cmd *exec.Cmd, what string) error {
+	var tail tailWriter
+	cmd.Stdout = os.Stdout
+	cmd.Stderr = io.MultiWriter(os.Stderr, &tail)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		return magicError("cannot start %s: %v", what, err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return exitError(err, what, tail.last())
+	case <-ctx.Done():
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+		}
+		return magicInterrupted()
+	}
+}
+
+// exitError describes how a program ended; nil for exit status 0.
+func exitError(err error, what, lastErrLine string) error {
+	if err == nil {
+		return nil
+	}
+	var ee *exec.ExitError
+	msg := err.Error()
+	if errors.As(err, &ee) {
+		msg = fmt.Sprintf("%s ended with %s", what, ee.ProcessState.String())
+	}
+	if lastErrLine != "" {
+		msg += ": " + lastErrLine
+	}
+	return &protocol.Error{Name: "ExitError", Value: msg, Traceback: []string{"\x1b[31mExitError\x1b[0m: " + msg}}
+}
+
+// runShell runs a !command through sh, streaming its output. A failing
+// command prints its exit status but does not fail the cell (as in IPython).
+func runShell(ctx context.Context, command string) error {
+	if command == "" {
+		return nil
+	}
+	err := runProgram(ctx, exec.Command("/bin/sh", "-c", command), "the command")
+	var pe *protocol.Error
+	if errors.As(err, &pe) && pe.Name == "ExitError" {
+		fmt.Fprintln(os.Stderr, pe.Value)
+		return nil
+	}
+	return err
+}
+
+// tailWriter remembers the last line written to it that holds text.
+type tailWriter struct {
+	buf []byte
+}
+
+// Write implements io.Writer.
+func (t *tailWriter) Write(p []byte) (int, error) {
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > 8192 {
+		t.buf = t.buf[len(t.buf)-8192:]
+	}
+	return len(p), nil
+}
+
+// last returns Go's fatal or panic line if the output has one, else the
+// last line with text.
+func (t *tailWriter) last() string {
+	lines := strings.Split(strings.TrimSpace(string(t.buf)), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		if strings.HasPrefix(lines[i], "fatal error:") || strings.HasPrefix(lines[i], "panic:") {
+			return strings.TrimSpace(lines[i])
+		}
+	}
+	return strings.TrimSpace(lines[len(lines)-1])
+}
