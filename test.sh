@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: Go unit tests, then end-to-end tests in which a real
 # Jupyter client (/usr/bin/python3 + jupyter_client, nbconvert) drives the
-# kernel. Fails with a message naming the fix if Jupyter is missing.
+# kernel. Run as root, it installs the Debian packages it needs; otherwise
+# it fails with a message naming the fix if Jupyter is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=/usr/bin/python3
@@ -10,13 +11,21 @@ if ! command -v go >/dev/null; then
   echo "test.sh: Go is not installed (https://go.dev/doc/install), or add /usr/local/go/bin to PATH." >&2
   exit 1
 fi
-if ! "$PY" -c 'import jupyter_client, nbconvert, nbclient, nbformat, pytest, zmq' 2>/dev/null; then
+packages="python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook python3-ipykernel python3-pytest python3-zmq"
+have_jupyter() { "$PY" -c 'import jupyter_client, nbconvert, nbclient, nbformat, pytest, zmq' 2>/dev/null; }
+if ! have_jupyter && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "== installing the Jupyter client packages the tests need (apt-get)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >/dev/null
+fi
+if ! have_jupyter; then
   cat >&2 <<'MSG'
 test.sh: the end-to-end tests need Jupyter for /usr/bin/python3, and it is missing.
 Fix (Debian/Ubuntu, as root):
   apt-get install python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat \
                   jupyter-notebook python3-ipykernel python3-pytest python3-zmq
-or run: sudo bash .ci/run   (installs them and runs the tests)
+or run the tests as root: sudo ./test.sh   (installs them, then runs the tests)
 MSG
   exit 1
 fi

@@ -27,6 +27,8 @@ type Worker struct {
 	cancel context.CancelFunc // cancels the running cell
 
 	input *inputReader
+
+	timeitSeq int // names the functions %timeit compiles
 }
 
 // Serve runs a worker process: requests are read from in (fd 3), events
@@ -35,11 +37,9 @@ type Worker struct {
 func Serve(in io.Reader, out io.Writer) error {
 	w := &Worker{events: out}
 	w.input = &inputReader{w: w, replies: make(chan *protocol.Request, 1)}
-	s, err := NewSession(Options{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: w.input, Symbols: packageSymbols(w)})
-	if err != nil {
+	if err := w.resetSession(); err != nil {
 		return err
 	}
-	w.session = s
 	w.emit(&protocol.Event{Kind: protocol.EvReady, Version: runtime.Version()}, false)
 
 	sc := bufio.NewScanner(in)
@@ -66,6 +66,16 @@ func Serve(in io.Reader, out io.Writer) error {
 			return nil
 		}
 	}
+	return nil
+}
+
+// resetSession replaces the session with a fresh interpreter.
+func (w *Worker) resetSession() error {
+	s, err := NewSession(Options{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: w.input, Symbols: packageSymbols(w)})
+	if err != nil {
+		return err
+	}
+	w.session = s
 	return nil
 }
 
@@ -111,7 +121,7 @@ func (w *Worker) execute(req *protocol.Request) {
 	}()
 
 	reply := &protocol.Event{ID: req.ID, Kind: protocol.EvReply, Status: "ok"}
-	result, err := w.session.Execute(ctx, req.Count, req.Code)
+	result, err := w.run(ctx, req.Count, req.Code)
 	if err != nil {
 		reply.Status = "error"
 		reply.Error = asProtocolError(err)

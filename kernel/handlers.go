@@ -10,7 +10,7 @@ import (
 )
 
 // Version is the gokernel version, reported by kernel_info and `gokernel version`.
-const Version = "0.1.0"
+const Version = protocol.Version
 
 // shellHandlers maps shell request types to their handlers.
 func (k *Kernel) shellHandlers() map[string]handler {

@@ -29,6 +29,9 @@ import (
 	"strconv"
 )
 
+// Version is the gokernel release; both processes report it.
+const Version = "0.1.0"
+
 // Request kinds (supervisor -> worker).
 const (
 	OpExecute    = "execute"

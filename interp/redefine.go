@@ -1,0 +1,142 @@
+package interp
+
+import (
+	"strings"
+)
+
+// yaegi binds the funcs and vars a function uses when the function is
+// compiled, so redefining a func, var or const would leave the functions
+// of earlier cells on the old one. The session keeps the source of every
+// top-level func (and method body) with the names it mentions; when a name
+// is defined again, the functions that mention it are compiled again,
+// transitively, all in one file so that mutual recursion stays consistent.
+
+// decl is a top-level declaration of the cells.
+type decl struct {
+	name string // the name, or Type.Method
+	kind string // func, var, const, type, import or method
+	typ  string // type, signature or import path, for Names
+	// src re-declares a func; for a method it assigns its body.
+	src  string
+	refs map[string]bool // identifiers it mentions
+	norm string          // type: normalized definition; method: signature
+}
+
+// registry holds the declarations by name.
+type registry struct {
+	decls map[string]*decl
+	order []string
+}
+
+func (r *registry) lookup(name string) *decl { return r.decls[name] }
+
+// define records d and reports whether it replaces a func, var or const.
+func (r *registry) define(d *decl) bool {
+	old := r.decls[d.name]
+	if old == nil {
+		r.order = append(r.order, d.name)
+	}
+	r.decls[d.name] = d
+	return old != nil && (old.kind == "func" || old.kind == "var" || old.kind == "const")
+}
+
+// dependants returns the funcs and methods that mention a changed name,
+// transitively, except those in skip.
+func (r *registry) dependants(changed []string, skip map[string]bool) (funcs, methods []*decl) {
+	dirty := map[string]bool{}
+	for _, n := range changed {
+		dirty[n] = true
+	}
+	seen := map[string]bool{}
+	for again := true; again; {
+		again = false
+		for _, n := range r.order {
+			d := r.decls[n]
+			if seen[n] || skip[n] || (d.kind != "func" && d.kind != "method") || d.src == "" {
+				continue
+			}
+			for ref := range d.refs {
+				if dirty[ref] {
+					seen[n], again = true, true
+					if d.kind == "func" {
+						dirty[n] = true
+						funcs = append(funcs, d)
+					} else {
+						methods = append(methods, d)
+					}
+					break
+				}
+			}
+		}
+	}
+	return funcs, methods
+}
+
+// define records the declarations of a step and, when some replace
+// earlier ones, recompiles what depends on them.
+func (r *runner) define(decls []*decl) {
+	var changed []string
+	skip := map[string]bool{}
+	for _, d := range decls {
+		if d.kind == "var" && d.typ == "" {
+			d.typ = r.s.typeOf(d.name)
+		}
+		if d.kind == "method" {
+			r.s.noteMethod(d.name)
+		}
+		if r.s.reg.define(d) {
+			changed = append(changed, d.name)
+		}
+		skip[d.name] = true
+	}
+	if len(changed) == 0 {
+		return
+	}
+	deps, methods := r.s.reg.dependants(changed, skip)
+	if funcs := deps; len(funcs) > 0 {
+		// The new funcs must see the recompiled ones too (mutual recursion).
+		for _, d := range decls {
+			if d.kind == "func" {
+				funcs = append(funcs, d)
+			}
+		}
+		var b strings.Builder
+		b.WriteString("package main\n")
+		for _, f := range funcs {
+			b.WriteString(f.src + "\n")
+		}
+		if _, err := r.eval(b.String()); err != nil {
+			r.warn(deps, changed, err)
+		}
+	}
+	for _, m := range methods {
+		if _, err := r.eval(m.src); err != nil {
+			r.warn([]*decl{m}, changed, err)
+		}
+	}
+}
+
+// warn tells the user that functions using a redefined name could not be
+// updated.
+func (r *runner) warn(ds []*decl, changed []string, err error) {
+	var names []string
+	for _, d := range ds {
+		names = append(names, d.name)
+	}
+	msg := err.Error()
+	if ce, ok := err.(*cellError); ok {
+		msg = ce.msg
+	}
+	_, _ = r.s.stderr.WriteString("warning: " + strings.Join(names, ", ") + " still use the old " + strings.Join(changed, ", ") +
+		": recompiling them failed: " + msg + "\n")
+}
+
+// noteMethod records that some type has the method Type.Method.
+func (s *Session) noteMethod(key string) {
+	m := key[strings.LastIndex(key, ".")+1:]
+	for _, dm := range displayMethods {
+		if dm.method == m {
+			s.display[m] = true
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package interp
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// A panic in a goroutine started by interpreted code kills the host
+// process: yaegi starts goroutines with a bare go statement. So every go
+// statement is rewritten to recover inside the interpreter and report to
+// the session (cellrt.GoPanic), which prints it and fails the running cell.
+//
+//	go func(k int) { BODY }(i)  ->  go func(k int) { defer RECOVER; BODY }(i)
+//	go f(a, 1)                   ->  { __gkg1, __gkg1_0 := f, a; go func() { defer RECOVER; __gkg1(__gkg1_0, 1) }() }
+//
+// The function value and the arguments are still evaluated by the go
+// statement; constants stay inline so that untyped constants keep working.
+
+// recoverText is the deferred recover of a rewritten goroutine started at where.
+func recoverText(where string) string {
+	return "defer func() { if r := recover(); r != nil { " + rtName + ".GoPanic(r, " + strconv.Quote(where) + ") } }(); "
+}
+
+// builtinCalls may be started by a go statement but are not values.
+var builtinCalls = map[string]bool{"close": true, "panic": true, "print": true, "println": true, "copy": true, "delete": true, "clear": true}
+
+// rewriteGo rewrites one go statement.
+func (c *compiler) rewriteGo(g *ast.GoStmt) {
+	line, _ := c.w.lineCol(c.off(g.Pos()))
+	where := fmt.Sprintf("%s, line %d", inLabel(c.count), line)
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		c.w.insert(c.off(lit.Body.Lbrace)+1, " "+recoverText(where))
+		return
+	}
+	c.laterCall(g, g.Call, func(call string) string {
+		return "go func() { " + recoverText(where) + call + " }()"
+	})
+}
+
+// rewriteTopDefer makes a defer among the cell's top-level statements run
+// at the end of the cell, not at the end of the func literal its
+// statements run in.
+func (c *compiler) rewriteTopDefer(d *ast.DeferStmt) {
+	c.defers = true
+	c.laterCall(d, d.Call, func(call string) string {
+		return "__gkDefers = append(__gkDefers, func() { " + call + " })"
+	})
+}
+
+// laterCall replaces stmt, which calls call later, by a block that
+// evaluates the function value and the arguments now and then the text
+// wrap returns for the call made of them.
+func (c *compiler) laterCall(stmt ast.Stmt, call *ast.CallExpr, wrap func(call string) string) {
+	c.nGo++
+	tmp := "__gkg" + strconv.Itoa(c.nGo)
+	id, isIdent := call.Fun.(*ast.Ident)
+	builtin := isIdent && id.Obj == nil && builtinCalls[id.Name] && !c.userDefined(id.Name)
+	c.w.add(c.off(stmt.Pos()), c.off(stmt.End()), func(w *rewriter) string {
+		var lhs, rhs, args []string
+		callee := tmp
+		if builtin {
+			callee = id.Name
+		} else {
+			lhs, rhs = append(lhs, tmp), append(rhs, c.render(call.Fun))
+		}
+		for i, a := range call.Args {
+			if c.isConst(a) {
+				args = append(args, c.render(a))
+				continue
+			}
+			name := tmp + "_" + strconv.Itoa(i)
+			lhs, rhs, args = append(lhs, name), append(rhs, c.render(a)), append(args, name)
+		}
+		ell := ""
+		if call.Ellipsis.IsValid() {
+			ell = "..."
+		}
+		head := ""
+		if len(lhs) > 0 {
+			head = strings.Join(lhs, ", ") + " := " + strings.Join(rhs, ", ") + "; "
+		}
+		return "{ " + head + wrap(callee+"("+strings.Join(args, ", ")+ell+")") + " }"
+	})
+}
+
+// isConst reports whether x is a constant expression made of literals and
+// known constants.
+func (c *compiler) isConst(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		if x.Obj != nil {
+			return x.Obj.Kind == ast.Con
+		}
+		if d := c.env.lookup(x.Name); d != nil {
+			return d.kind == "const"
+		}
+		return x.Name == "true" || x.Name == "false" || x.Name == "iota"
+	case *ast.UnaryExpr:
+		return x.Op != token.ARROW && x.Op != token.AND && c.isConst(x.X)
+	case *ast.BinaryExpr:
+		return c.isConst(x.X) && c.isConst(x.Y)
+	case *ast.SelectorExpr:
+		return false
+	}
+	return false
+}
