@@ -1,6 +1,6 @@
 module gokernel
 
-go 1.22
+go 1.24
 
 require (
 	github.com/go-zeromq/zmq4 v0.17.0

@@ -281,7 +281,12 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *decl) *step)
 		addDecl(c.render(fd), nil)
 	default:
 		src := c.render(fd)
-		addDecl(src, &decl{name: name, kind: "func", typ: c.text(fd.Type), src: src, refs: refsOf(fd)})
+		from := fd.Type.Params.Pos()
+		if fd.Type.TypeParams != nil {
+			from = fd.Type.TypeParams.Pos()
+		}
+		sig := "func" + c.w.text(c.off(from), c.off(fd.Type.End()))
+		addDecl(src, &decl{name: name, kind: "func", typ: sig, src: src, refs: refsOf(fd)})
 	}
 	return nil
 }

@@ -92,7 +92,7 @@ v, ok := map[string]int{"a": 1}["a"]
 fmt.Println(v, ok, min(c.n, 100))
 c.n`
 	b.ReportAllocs()
-	for b.Loop() {
+	for i := 0; i < b.N; i++ {
 		if _, err := compileCell(cell, 1, 1, ts.Session); err != nil {
 			b.Fatal(err)
 		}
