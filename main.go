@@ -60,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return install(args[1:], stdout, stderr)
 	case "worker":
 		return worker(stderr)
+	case "proc-child":
+		return procChild(stderr)
 	}
 	fs := flag.NewFlagSet("gokernel", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -188,5 +190,20 @@ func worker(stderr io.Writer) int {
 		return 1
 	}
 	interp.KillChildren()
+	return 0
+}
+
+// procChild runs a child process of package proc (started by the worker).
+func procChild(stderr io.Writer) int {
+	tasks := os.NewFile(3, "tasks")
+	outcomes := os.NewFile(4, "outcomes")
+	if tasks == nil || outcomes == nil {
+		fmt.Fprintln(stderr, "gokernel proc-child: fd 3 and 4 must be the task and outcome pipes (package proc starts children)")
+		return 2
+	}
+	if err := interp.ServeProcChild(tasks, outcomes); err != nil {
+		fmt.Fprintln(stderr, "gokernel proc-child:", err)
+		return 1
+	}
 	return 0
 }

@@ -224,7 +224,8 @@ var sequences = []sequence{
 		{code: "a := 1\nb := 2\nc := a +\n\tundefinedName", err: "undefined: undefinedName (In [1], line 4, column 2)"},
 		{code: "func f() int {\n\treturn \"s\"\n}", err: "In [2], line 2"},
 		{code: "x := 1\nx = \"str\"", err: "In [3], line 2"},
-		{code: "fmt.Println(1)", err: "undefined: fmt"},
+		{code: "nosuchpkg.Println(1)", err: "undefined: nosuchpkg"},
+		{code: "fmt.Println(1)", stdout: "1\n"}, // standard packages are imported on use
 	}},
 	{"syntax errors", []cell{
 		{code: "x := 1\ny := (2 +\nfunc", err: "SyntaxError"},

@@ -88,11 +88,7 @@ func compileCell(src string, count, serial int, e env) (*plan, error) {
 	if len(c.errs) > 0 {
 		return nil, c.errs[0]
 	}
-	pl, err := c.plan()
-	if err != nil {
-		return nil, err
-	}
-	return pl, nil
+	return c.plan()
 }
 
 // rewrite is the ast.Inspect visitor applying every rewrite and check.

@@ -50,6 +50,7 @@ type Session struct {
 	cells    map[int]*cellSrc // by serial, for tracebacks
 	serial   int
 	display  map[string]bool // HTML, SVG, Markdown: some type has the method
+	declSrc  []string        // the declarations of each cell run, for child processes
 }
 
 // cellSrc is a cell that was run.
@@ -133,12 +134,16 @@ func (s *Session) compileOnly(src string) (err error) {
 // returns the MIME bundle of the cell's value (nil when there is none) or a
 // *protocol.Error.
 func (s *Session) Execute(ctx context.Context, count int, code string) (map[string]any, error) {
+	if err := s.autoImport(ctx, code); err != nil {
+		return nil, err
+	}
 	cell := s.newCell(count, code)
 	pl, err := compileCell(code, count, s.serial, s)
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
 	out, err := s.run(ctx, pl)
+	s.recordDeclarations(code)
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}

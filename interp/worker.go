@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 
+	"gokernel/interp/proc"
 	"gokernel/interp/protocol"
 )
 
@@ -122,6 +125,10 @@ func (w *Worker) execute(req *protocol.Request) {
 
 	reply := &protocol.Event{ID: req.ID, Kind: protocol.EvReply, Status: "ok"}
 	result, err := w.run(ctx, req.Count, req.Code)
+	if killed := proc.KillAll(); len(killed) > 0 {
+		fmt.Fprintf(os.Stderr, "gokernel: stopped %d process(es) still running at the end of the cell: %s (Wait for a process in the cell that starts it)\n",
+			len(killed), strings.Join(killed, ", "))
+	}
 	if err != nil {
 		reply.Status = "error"
 		reply.Error = asProtocolError(err)

@@ -24,7 +24,7 @@ const progressTextBar = 20
 //
 //	p := display.NewProgress(len(jobs), "jobs")
 //	for _, j := range jobs {
-//		go func() { run(j); p.Add(1) }()
+//		go func(j Job) { run(j); p.Add(1) }(j)
 //	}
 //	...
 //	p.Done()

@@ -17,11 +17,11 @@ import (
 //	var wg sync.WaitGroup
 //	for i, url := range urls {
 //		wg.Add(1)
-//		go func() {
+//		go func(i int, url string) {
 //			defer wg.Done()
 //			defer tl.Begin(fmt.Sprintf("goroutine %d", i), url)()
 //			fetch(url)
-//		}()
+//		}(i, url)
 //	}
 //	wg.Wait()
 //	tl.Show()

@@ -56,7 +56,7 @@ func (tl *Timeline) SVG() string {
 	// workers (download, parse, ...), else by worker.
 	var labels []string
 	labelIdx := map[string]int{}
-	labelRow := map[string]string{} // a worker with the label, "" if several
+	labelRow := map[string]string{} // the first worker seen with each label
 	shared := false
 	for _, s := range spans {
 		if _, ok := labelIdx[s.label]; !ok {

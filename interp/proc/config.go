@@ -11,8 +11,9 @@ import (
 type Config struct {
 	// Command starts a child process (program and arguments).
 	Command []string
-	// Declarations returns the source of the notebook's declarations so far.
-	Declarations func() string
+	// Declarations returns the declarations of the notebook's cells so far,
+	// one cell per element.
+	Declarations func() []string
 	// FuncType returns the type of a notebook function, to convert results.
 	FuncType func(name string) (reflect.Type, error)
 }

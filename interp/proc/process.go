@@ -178,7 +178,7 @@ func spawn(label string) (*child, error) {
 		close(c.exited)
 	}()
 
-	setup, _ := json.Marshal(Setup{Declarations: cf.Declarations()})
+	setup, _ := json.Marshal(Setup{Cells: cf.Declarations()})
 	if _, err := c.tasks.Write(append(setup, '\n')); err != nil {
 		c.kill()
 		return nil, fmt.Errorf("proc: the process ended at start: %v", err)

@@ -7,9 +7,10 @@ import (
 	"reflect"
 )
 
-// Setup is the first line a child reads: what to load.
+// Setup is the first line a child reads: the declarations of the
+// notebook's cells, one cell per element, to load in order.
 type Setup struct {
-	Declarations string `json:"declarations"`
+	Cells []string `json:"cells"`
 }
 
 // Task is one call a child runs.

@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Protocol benchmark: gokernel against ipykernel, through a real Jupyter client.
+
+Starts each kernel with jupyter_client (KernelManager + BlockingKernelClient),
+measures the figures below in the same run, and prints a table with ratios.
+With --update-readme it also rewrites the "Performance" table in README.md.
+
+    /usr/bin/python3 bench/bench.py [--quick] [--update-readme]
+"""
+
+import argparse
+import os
+import platform
+import queue
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from jupyter_client.manager import KernelManager
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# The same workloads in each language.
+CODE = {
+    "gokernel": {
+        "empty": "",
+        "lines": "for i := 0; i < 10000; i++ { fmt.Println(i) }",
+        "fib_def": "func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }",
+        "fib": "fib(27)",
+        "cpu_def": ("func burn(n int) int { s := 0; for i := 0; i < n; i++ { s += i % 7 }; return s }\n"
+                    "func par(k, n int) { var wg sync.WaitGroup; for j := 0; j < k; j++ { wg.Add(1); go func() { defer wg.Done(); burn(n) }() }; wg.Wait() }"),
+        "cpu1": "par(1, 4000000)",
+        "cpu2": "par(2, 4000000)",
+        "spawn": "var wg sync.WaitGroup\nfor i := 0; i < 10000; i++ { wg.Add(1); go func() { wg.Done() }() }\nwg.Wait()",
+        "state": "kept := 42",
+        "loop": "for {}",
+        "sleep": "time.Sleep(time.Hour)",
+        "check": "kept",
+    },
+    "python3": {
+        "empty": "",
+        "lines": "for i in range(10000): print(i)",
+        "fib_def": "def fib(n):\n    return n if n < 2 else fib(n-1) + fib(n-2)",
+        "fib": "fib(27)",
+        "cpu_def": ("import threading\n"
+                    "def burn(n):\n    s = 0\n    for i in range(n): s += i % 7\n    return s\n"
+                    "def par(k, n):\n    ts = [threading.Thread(target=burn, args=(n,)) for _ in range(k)]\n"
+                    "    [t.start() for t in ts]; [t.join() for t in ts]"),
+        "cpu1": "par(1, 2000000)",
+        "cpu2": "par(2, 2000000)",
+        "spawn": ("import threading\nts = [threading.Thread(target=lambda: None) for _ in range(10000)]\n"
+                  "[t.start() for t in ts]; [t.join() for t in ts]"),
+        "state": "kept = 42",
+        "loop": "while True: pass",
+        "sleep": "import time; time.sleep(3600)",
+        "check": "kept",
+    },
+}
+
+
+class Bench:
+    def __init__(self, name):
+        self.name = name
+        self.code = CODE[name]
+        t0 = time.perf_counter()
+        self.km = KernelManager(kernel_name=name)
+        self.km.start_kernel()
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        msg_id = self.kc.kernel_info()
+        while True:
+            r = self.kc.get_shell_msg(timeout=60)
+            if r["parent_header"].get("msg_id") == msg_id:
+                break
+        self.startup = time.perf_counter() - t0
+        self.kc.wait_for_ready(timeout=60)
+        self.drain()
+
+    def drain(self):
+        while True:
+            try:
+                self.kc.get_iopub_msg(timeout=0.1)
+            except queue.Empty:
+                return
+
+    def run(self, code, timeout=120):
+        """Runs a cell; returns (seconds until idle, stream messages, stdout, reply)."""
+        t0 = time.perf_counter()
+        msg_id = self.kc.execute(code)
+        streams, out = 0, []
+        reply = None
+        idle = False
+        while not (idle and reply):
+            if not idle:
+                m = self.kc.get_iopub_msg(timeout=timeout)
+                if m["parent_header"].get("msg_id") != msg_id:
+                    continue
+                if m["msg_type"] == "stream":
+                    streams += 1
+                    out.append(m["content"]["text"])
+                elif m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+                    idle = True
+                    elapsed = time.perf_counter() - t0
+            else:
+                r = self.kc.get_shell_msg(timeout=timeout)
+                if r["parent_header"].get("msg_id") == msg_id:
+                    reply = r
+        return elapsed, streams, "".join(out), reply["content"]
+
+    def shell_roundtrips(self, n):
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            msg_id = self.kc.execute(self.code["empty"])
+            while True:
+                r = self.kc.get_shell_msg(timeout=30)
+                if r["parent_header"].get("msg_id") == msg_id:
+                    break
+            times.append(time.perf_counter() - t0)
+        self.drain()
+        times.sort()
+        return times[len(times) // 2], times[int(len(times) * 0.99) - 1]
+
+    def interrupt(self, code):
+        msg_id = self.kc.execute(code)
+        time.sleep(0.5)
+        t0 = time.perf_counter()
+        self.km.interrupt_kernel()
+        while True:
+            r = self.kc.get_shell_msg(timeout=30)
+            if r["parent_header"].get("msg_id") == msg_id:
+                break
+        elapsed = time.perf_counter() - t0
+        self.drain()
+        _, _, _, reply = self.run(self.code["check"])
+        kept = reply["status"] == "ok"
+        return elapsed, kept
+
+    def peak_rss_mb(self):
+        """Sum of VmHWM (peak RSS) over the kernel process and its descendants."""
+        root = self.km.provisioner.process.pid
+        pids = [root]
+        try:
+            out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
+            children = {}
+            for line in out.splitlines():
+                pid, ppid = map(int, line.split())
+                children.setdefault(ppid, []).append(pid)
+            i = 0
+            while i < len(pids):
+                pids.extend(children.get(pids[i], []))
+                i += 1
+        except Exception:
+            pass
+        total = 0
+        for pid in pids:
+            try:
+                with open("/proc/%d/status" % pid) as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            total += int(line.split()[1])
+            except OSError:
+                pass
+        return total / 1024
+
+    def close(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+
+def measure(name, quick):
+    b = Bench(name)
+    r = {"start to first kernel_info_reply": "%.3f s" % b.startup}
+    r["_start"] = b.startup
+    p50, p99 = b.shell_roundtrips(100 if quick else 500)
+    r["empty cell round trip, p50 / p99"] = "%.2f / %.2f ms" % (p50 * 1e3, p99 * 1e3)
+    r["_p50"], r["_p99"] = p50, p99
+    t, streams, out, _ = b.run(b.code["lines"])
+    ordered = out.split() == [str(i) for i in range(10000)]
+    r["cell printing 10,000 lines, until idle"] = "%.3f s (%d msgs%s)" % (t, streams, "" if ordered else ", OUT OF ORDER")
+    r["_lines"] = t
+    b.run(b.code["fib_def"])
+    t, _, _, _ = b.run(b.code["fib"])
+    r["naive recursive fib(27), inside the kernel"] = "%.3f s" % t
+    r["_fib"] = t
+    b.run(b.code["cpu_def"])
+    t1 = min(b.run(b.code["cpu1"])[0] for _ in range(1 if quick else 2))
+    t2 = min(b.run(b.code["cpu2"])[0] for _ in range(1 if quick else 2))
+    r["CPU work on 2 threads/goroutines vs 1 (2 cores)"] = "%.2fx" % (2 * t1 / t2)
+    r["_speedup"] = 2 * t1 / t2
+    t, _, _, _ = b.run(b.code["spawn"])
+    r["start and join 10,000 threads/goroutines"] = "%.3f s" % t
+    r["_spawn"] = t
+    b.run(b.code["state"])
+    t_loop, kept1 = b.interrupt(b.code["loop"])
+    t_sleep, kept2 = b.interrupt(b.code["sleep"])
+    r["interrupt of an endless loop, state kept"] = "%.3f s, %s" % (t_loop, "yes" if kept1 else "NO")
+    r["interrupt of a sleep, state kept"] = "%.3f s, %s" % (t_sleep, "yes" if kept2 else "NO")
+    r["_interrupt"] = max(t_loop, t_sleep)
+    r["peak memory of the kernel processes"] = "%.0f MB" % b.peak_rss_mb()
+    r["_mem"] = b.peak_rss_mb()
+    b.close()
+    return r
+
+
+def table(results, names):
+    rows = [k for k in results[names[0]] if not k.startswith("_")]
+    lines = ["| figure | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for k in rows:
+        lines.append("| %s | %s |" % (k, " | ".join(results[n].get(k, "") for n in names)))
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions")
+    ap.add_argument("--update-readme", action="store_true", help="write the table into README.md")
+    ap.add_argument("--kernels", default="gokernel,python3")
+    args = ap.parse_args()
+
+    data_dir = tempfile.mkdtemp(prefix="gokernel-bench-")
+    os.environ["JUPYTER_DATA_DIR"] = data_dir
+    binary = os.path.join(data_dir, "gokernel")
+    subprocess.run(["go", "build", "-o", binary, "."], cwd=ROOT, check=True)
+    subprocess.run([binary, "install"], check=True, capture_output=True)
+
+    names = args.kernels.split(",")
+    results = {}
+    for n in names:
+        print("measuring %s ..." % n, file=sys.stderr)
+        results[n] = measure(n, args.quick)
+    machine = "%s, %d cores, %s, Python %s" % (platform.processor() or platform.machine(), os.cpu_count(),
+                                                subprocess.run(["go", "version"], capture_output=True, text=True).stdout.strip(),
+                                                platform.python_version())
+    out = table(results, names)
+    if "gokernel" in results and "python3" in results:
+        g, p = results["gokernel"], results["python3"]
+        out += "\n\nratios (ipykernel / gokernel): start %.1fx, empty cell p50 %.1fx, 10,000 lines %.1fx, fib(27) %.2fx, 10,000 spawns %.1fx, memory %.1fx" % (
+            p["_start"] / g["_start"], p["_p50"] / g["_p50"], p["_lines"] / g["_lines"], p["_fib"] / g["_fib"],
+            p["_spawn"] / g["_spawn"], p["_mem"] / g["_mem"])
+    out += "\n\nMachine: %s; %s." % (machine, time.strftime("%Y-%m-%d"))
+    print(out)
+    if args.update_readme:
+        path = os.path.join(ROOT, "README.md")
+        with open(path) as f:
+            readme = f.read()
+        block = "<!-- bench:start -->\n" + out.replace("python3 |", "ipykernel |", 1) + "\n<!-- bench:end -->"
+        readme = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda m: block, readme, flags=re.S)
+        with open(path, "w") as f:
+            f.write(readme)
+
+
+if __name__ == "__main__":
+    main()
