@@ -169,10 +169,11 @@ func runShell(ctx context.Context, command string) error {
 	if command == "" {
 		return nil
 	}
-	err := runProgram(ctx, exec.Command("/bin/sh", "-c", command), "the command")
+	cmd := exec.Command("/bin/sh", "-c", command)
+	err := runProgram(ctx, cmd, "the command")
 	var pe *protocol.Error
 	if errors.As(err, &pe) && pe.Name == "ExitError" {
-		fmt.Fprintln(os.Stderr, pe.Value)
+		fmt.Fprintf(os.Stderr, "(%s)\n", cmd.ProcessState)
 		return nil
 	}
 	return err

@@ -142,8 +142,8 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
+	s.recordDeclarations(code) // before running: the cell may start processes that need them
 	out, err := s.run(ctx, pl)
-	s.recordDeclarations(code)
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}

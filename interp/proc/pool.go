@@ -62,7 +62,6 @@ func (p *Pool) Map(fn string, inputs any) ([]any, error) {
 				}
 				return
 			}
-			defer c.close()
 			for i := range jobs {
 				res, err := c.call(fn, []json.RawMessage{raw[i]})
 				if err == nil {
@@ -77,6 +76,7 @@ func (p *Pool) Map(fn string, inputs any) ([]any, error) {
 				}
 				errs[i] = err
 			}
+			c.close()
 			<-c.exited
 		}(w)
 	}
