@@ -199,21 +199,10 @@ func (p *workerProc) readEvents(r io.ReadCloser) {
 			p.stdout.waitFor(ev.Flush, flushTimeout)
 			p.stderr.waitFor(ev.Flush, flushTimeout)
 		}
-		switch ev.Kind {
-		case protocol.EvReady:
-			p.ready <- ev.Version
-		case protocol.EvDisplay:
-			if out := p.w.current(); out != nil {
-				out.Display(ev)
-			}
-		case protocol.EvInput:
-			go p.answerInput(ev)
-		case protocol.EvReply:
-			if ch, ok := p.pending.LoadAndDelete(ev.ID); ok {
-				ch.(chan *protocol.Event) <- ev
-			}
-		default:
-			p.w.logf("worker event of unknown kind %q", ev.Kind)
+		p.route(ev)
+		if ev.Flush > 0 {
+			p.stdout.release(ev.Flush)
+			p.stderr.release(ev.Flush)
 		}
 	}
 	// The worker is gone (or closed its end): fail every waiting request.
@@ -222,6 +211,26 @@ func (p *workerProc) readEvents(r io.ReadCloser) {
 		close(v.(chan *protocol.Event))
 		return true
 	})
+}
+
+// route handles one event from the worker.
+func (p *workerProc) route(ev *protocol.Event) {
+	switch ev.Kind {
+	case protocol.EvReady:
+		p.ready <- ev.Version
+	case protocol.EvDisplay:
+		if out := p.w.current(); out != nil {
+			out.Display(ev)
+		}
+	case protocol.EvInput:
+		go p.answerInput(ev)
+	case protocol.EvReply:
+		if ch, ok := p.pending.LoadAndDelete(ev.ID); ok {
+			ch.(chan *protocol.Event) <- ev
+		}
+	default:
+		p.w.logf("worker event of unknown kind %q", ev.Kind)
+	}
 }
 
 // answerInput asks the frontend for input on behalf of the worker.

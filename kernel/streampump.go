@@ -22,18 +22,32 @@ const (
 
 // streamPump reads one of the worker's output pipes (stdout or stderr),
 // publishes the text as stream messages to the current output, coalescing
-// small writes, and tracks the flush markers the worker writes into it.
+// small writes, and keeps it in order with the worker's events.
+//
+// The worker writes a flush marker before each event whose place in the
+// output matters (a display, the end of a cell). Text before marker n is
+// published before the event; text after it is held until the event has
+// been published (release(n)), so a line printed after a display never
+// overtakes it.
 type streamPump struct {
 	name   string
 	target func() Output
 	tail   io.Writer // if set, receives a copy of the text (without markers)
 
-	mu      sync.Mutex
-	cond    *sync.Cond
-	buf     []byte
-	timer   *time.Timer
-	reached int64 // highest flush marker seen
-	eof     bool
+	mu       sync.Mutex
+	cond     *sync.Cond
+	held     []heldText // text behind markers whose events are not published yet
+	buf      []byte     // text after the last marker
+	timer    *time.Timer
+	reached  int64 // last marker read
+	released int64 // last marker whose event was published
+	eof      bool
+}
+
+// heldText is text that may be published once marker gate is released.
+type heldText struct {
+	gate int64
+	text []byte
 }
 
 // newStreamPump starts pumping r and returns the pump. target returns the
@@ -67,6 +81,7 @@ func (p *streamPump) run(r io.Reader) {
 		if err != nil {
 			p.mu.Lock()
 			p.buf = append(p.buf, carry...)
+			p.released = p.reached // nothing more will come: publish everything
 			p.flushLocked(true)
 			p.eof = true
 			p.cond.Broadcast()
@@ -105,14 +120,24 @@ func (p *streamPump) scan(data []byte) (carry []byte) {
 			data = rest
 			continue
 		}
-		p.flushLocked(true)
-		if seq > p.reached {
-			p.reached = seq
-		}
-		p.cond.Broadcast()
+		p.marker(seq)
 		data = rest[j+len(markerSuffix):]
 	}
 	return nil
+}
+
+// marker records that marker seq was read: the text so far goes before
+// its event.
+func (p *streamPump) marker(seq int64) {
+	if len(p.buf) > 0 {
+		p.held = append(p.held, heldText{gate: p.reached, text: p.buf})
+		p.buf = nil
+	}
+	if seq > p.reached {
+		p.reached = seq
+	}
+	p.flushLocked(true)
+	p.cond.Broadcast()
 }
 
 // partialSuffix returns the length of the longest proper prefix of marker
@@ -136,6 +161,12 @@ func (p *streamPump) appendText(b []byte) {
 	}
 	p.buf = append(p.buf, b...)
 	if len(p.buf) >= streamMaxChunk {
+		// Wait (bounded) for the event that holds this text back.
+		deadline := time.Now().Add(flushTimeout)
+		for p.released < p.reached && time.Now().Before(deadline) {
+			p.waitLocked(time.Until(deadline))
+		}
+		p.released = max(p.released, p.reached)
 		p.flushLocked(false)
 		return
 	}
@@ -149,9 +180,28 @@ func (p *streamPump) appendText(b []byte) {
 	}
 }
 
-// flushLocked publishes the pending text. Unless all is set, an incomplete
-// UTF-8 sequence at the end is kept for the next flush.
+// waitLocked waits on the condition for at most d.
+func (p *streamPump) waitLocked(d time.Duration) {
+	t := time.AfterFunc(d, func() {
+		p.mu.Lock()
+		p.cond.Broadcast()
+		p.mu.Unlock()
+	})
+	p.cond.Wait()
+	t.Stop()
+}
+
+// flushLocked publishes what may be published: held text whose marker is
+// released, then the pending text if no marker holds it. Unless all is
+// set, an incomplete UTF-8 sequence at the end is kept for later.
 func (p *streamPump) flushLocked(all bool) {
+	for len(p.held) > 0 && p.held[0].gate <= p.released {
+		p.publish(p.held[0].text)
+		p.held = p.held[1:]
+	}
+	if len(p.held) > 0 || p.reached > p.released {
+		return
+	}
 	if p.timer != nil {
 		p.timer.Stop()
 		p.timer = nil
@@ -163,11 +213,28 @@ func (p *streamPump) flushLocked(all bool) {
 	if n == 0 {
 		return
 	}
-	text := string(p.buf[:n])
-	p.buf = append(p.buf[:0], p.buf[n:]...)
-	if out := p.target(); out != nil {
-		out.Stream(p.name, text)
+	text := p.buf[:n]
+	p.buf = append([]byte(nil), p.buf[n:]...)
+	p.publish(text)
+}
+
+// publish sends text to the current output.
+func (p *streamPump) publish(text []byte) {
+	if out := p.target(); out != nil && len(text) > 0 {
+		out.Stream(p.name, string(text))
 	}
+}
+
+// release records that the event of marker seq was published: text after
+// the marker may follow it now.
+func (p *streamPump) release(seq int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if seq > p.released {
+		p.released = seq
+	}
+	p.flushLocked(false)
+	p.cond.Broadcast()
 }
 
 // completeUTF8 returns the length of b without a trailing incomplete rune.
@@ -191,19 +258,13 @@ func completeUTF8(b []byte) int {
 // published), the pipe is closed, or the timeout passes.
 func (p *streamPump) waitFor(seq int64, timeout time.Duration) bool {
 	deadline := time.Now().Add(timeout)
-	t := time.AfterFunc(timeout, func() {
-		p.mu.Lock()
-		p.cond.Broadcast()
-		p.mu.Unlock()
-	})
-	defer t.Stop()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for p.reached < seq && !p.eof {
-		if time.Now().After(deadline) {
+		if !time.Now().Before(deadline) {
 			return false
 		}
-		p.cond.Wait()
+		p.waitLocked(time.Until(deadline))
 	}
 	return true
 }

@@ -141,3 +141,30 @@ func BenchmarkStreamPump(b *testing.B) {
 	pw.Close()
 	p.waitEOF(10 * time.Second)
 }
+
+func TestStreamPumpHoldsTextBehindUnpublishedEvent(t *testing.T) {
+	pr, pw := io.Pipe()
+	rec := &recorder{}
+	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
+	go func() {
+		pw.Write([]byte("before\n"))
+		pw.Write(protocol.Marker(1))
+		pw.Write([]byte("after\n"))
+	}()
+	if !p.waitFor(1, 2*time.Second) {
+		t.Fatal("marker not seen")
+	}
+	time.Sleep(5 * streamDelay) // long past the coalescing delay
+	if got := rec.text(); got != "before\n" {
+		t.Fatalf("text after an unpublished event leaked: %q", got)
+	}
+	p.release(1)
+	deadline := time.Now().Add(2 * time.Second)
+	for rec.text() != "before\nafter\n" && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if got := rec.text(); got != "before\nafter\n" {
+		t.Fatalf("after release: %q", got)
+	}
+	pw.Close()
+}
