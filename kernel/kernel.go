@@ -68,7 +68,7 @@ func New(ci *ConnectionInfo, w Worker, logger *log.Logger) (*Kernel, error) {
 func (k *Kernel) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	socks, err := bind(ctx, k.conn)
+	socks, err := bind(ctx, k.conn, k.log)
 	if err != nil {
 		return err
 	}
@@ -227,23 +227,34 @@ func (k *Kernel) reply(s *socket, m *Message, msgType string, content any) {
 // publish sends a message on iopub with the given parent.
 func (k *Kernel) publish(msgType string, content any, parent Parent) {
 	topic := []byte("kernel." + k.session + "." + msgType)
-	k.send(k.socks.iopub, [][]byte{topic}, msgType, content, parent)
+	if frames := k.encode([][]byte{topic}, msgType, content, parent); frames != nil {
+		k.socks.iopub.Publish(frames)
+	}
 }
 
-// send encodes, signs and sends one message.
+// send encodes, signs and sends one message on a ROUTER socket.
 func (k *Kernel) send(s *socket, ids [][]byte, msgType string, content any, parent Parent) {
+	frames := k.encode(ids, msgType, content, parent)
+	if frames == nil {
+		return
+	}
+	if err := s.send(frames); err != nil {
+		k.log.Printf("%s: send %s: %v", s.name, msgType, err)
+	}
+}
+
+// encode builds the signed frames of a message; nil if content does not
+// encode.
+func (k *Kernel) encode(ids [][]byte, msgType string, content any, parent Parent) [][]byte {
 	header, _ := json.Marshal(newHeader(msgType, k.session))
 	body, err := json.Marshal(content)
 	if err != nil {
-		k.log.Printf("%s: encode %s: %v", s.name, msgType, err)
-		return
+		k.log.Printf("encode %s: %v", msgType, err)
+		return nil
 	}
 	ph := parent.Header
 	if ph == nil {
 		ph = emptyObject
 	}
-	frames := k.signer.Encode(ids, header, ph, emptyObject, body, nil)
-	if err := s.send(frames); err != nil {
-		k.log.Printf("%s: send %s: %v", s.name, msgType, err)
-	}
+	return k.signer.Encode(ids, header, ph, emptyObject, body, nil)
 }

@@ -3,18 +3,13 @@ package kernel
 import (
 	"context"
 	"fmt"
+	"log"
 	"os"
 	"strings"
 	"sync"
 
 	"github.com/go-zeromq/zmq4"
 )
-
-// iopubHWM bounds the iopub send queue (zmq4's PUB queue is unbounded by
-// default, so a subscriber that stops reading would grow memory forever).
-// Stream output is coalesced into chunks of up to 64 KiB, so this is at
-// most a few tens of MiB.
-const iopubHWM = 1000
 
 // socket is a ZeroMQ socket with a send lock: zmq4 sockets must not be
 // written from several goroutines at once.
@@ -31,13 +26,21 @@ func (s *socket) send(frames [][]byte) error {
 	return s.Socket.Send(zmq4.NewMsgFrom(frames...))
 }
 
-// listen creates a socket of the given kind and binds it to endpoint. A
-// stale ipc socket file (left by a killed kernel) is removed first.
-func listen(ctx context.Context, name string, s zmq4.Socket, endpoint string) (*socket, error) {
+// removeStaleIPC removes the socket file of an ipc endpoint left behind by
+// a kernel that was killed (zmq4 does not remove it, and Listen fails).
+func removeStaleIPC(name, endpoint string) error {
 	if path, ok := strings.CutPrefix(endpoint, "ipc://"); ok {
 		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
-			return nil, fmt.Errorf("%s: remove stale ipc socket: %w", name, err)
+			return fmt.Errorf("%s: remove stale ipc socket: %w", name, err)
 		}
+	}
+	return nil
+}
+
+// listen binds socket s to endpoint.
+func listen(name string, s zmq4.Socket, endpoint string) (*socket, error) {
+	if err := removeStaleIPC(name, endpoint); err != nil {
+		return nil, err
 	}
 	if err := s.Listen(endpoint); err != nil {
 		s.Close()
@@ -48,11 +51,12 @@ func listen(ctx context.Context, name string, s zmq4.Socket, endpoint string) (*
 
 // sockets are the five Jupyter channels.
 type sockets struct {
-	shell, control, stdin, iopub, hb *socket
+	shell, control, stdin, hb *socket
+	iopub                     *pubSocket
 }
 
 // bind opens all five sockets on the addresses of the connection file.
-func bind(ctx context.Context, ci *ConnectionInfo) (*sockets, error) {
+func bind(ctx context.Context, ci *ConnectionInfo, logger *log.Logger) (*sockets, error) {
 	var ss sockets
 	specs := []struct {
 		dst  **socket
@@ -63,29 +67,38 @@ func bind(ctx context.Context, ci *ConnectionInfo) (*sockets, error) {
 		{&ss.shell, "shell", func() zmq4.Socket { return zmq4.NewRouter(ctx) }, ci.ShellPort},
 		{&ss.control, "control", func() zmq4.Socket { return zmq4.NewRouter(ctx) }, ci.ControlPort},
 		{&ss.stdin, "stdin", func() zmq4.Socket { return zmq4.NewRouter(ctx) }, ci.StdinPort},
-		{&ss.iopub, "iopub", func() zmq4.Socket {
-			s := zmq4.NewPub(ctx)
-			_ = s.SetOption(zmq4.OptionHWM, iopubHWM)
-			return s
-		}, ci.IOPubPort},
 		{&ss.hb, "heartbeat", func() zmq4.Socket { return zmq4.NewRep(ctx) }, ci.HBPort},
 	}
 	for _, sp := range specs {
-		s, err := listen(ctx, sp.name, sp.new(), ci.Endpoint(sp.port))
+		s, err := listen(sp.name, sp.new(), ci.Endpoint(sp.port))
 		if err != nil {
 			ss.close()
 			return nil, err
 		}
 		*sp.dst = s
 	}
+	ep := ci.Endpoint(ci.IOPubPort)
+	if err := removeStaleIPC("iopub", ep); err != nil {
+		ss.close()
+		return nil, err
+	}
+	pub, err := listenPub(ep, logger)
+	if err != nil {
+		ss.close()
+		return nil, fmt.Errorf("iopub: listen on %s: %w", ep, err)
+	}
+	ss.iopub = pub
 	return &ss, nil
 }
 
 // close closes every open socket.
 func (ss *sockets) close() {
-	for _, s := range []*socket{ss.shell, ss.control, ss.stdin, ss.iopub, ss.hb} {
+	for _, s := range []*socket{ss.shell, ss.control, ss.stdin, ss.hb} {
 		if s != nil {
 			s.Close()
 		}
+	}
+	if ss.iopub != nil {
+		ss.iopub.Close()
 	}
 }
