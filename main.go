@@ -13,9 +13,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"os/signal"
@@ -32,6 +34,7 @@ const usage = `gokernel — a Jupyter kernel for Go
 
 Usage:
   gokernel -f CONNECTION_FILE     run a kernel on the sockets of a Jupyter connection file
+                                  (if the file does not exist, write a new one: loopback, mode 0600)
   gokernel install [--prefix DIR] install the "Go (gokernel)" kernelspec (in $JUPYTER_DATA_DIR,
                                   ~/.local/share/jupyter, or DIR/share/jupyter with --prefix)
   gokernel version                print the version
@@ -81,6 +84,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 func serve(connFile string, stderr io.Writer) int {
 	logger := log.New(stderr, "[gokernel] ", log.LstdFlags|log.Lmicroseconds)
 	ci, err := kernel.ReadConnectionFile(connFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		if ci, err = kernel.WriteConnectionFile(connFile); err == nil {
+			logger.Printf("wrote connection file %s (connect with: jupyter console --existing %s)", connFile, connFile)
+		}
+	}
 	if err != nil {
 		logger.Print(err)
 		return 1
@@ -90,7 +98,14 @@ func serve(connFile string, stderr io.Writer) int {
 		logger.Print(err)
 		return 1
 	}
-	w := &kernel.ProcessWorker{Command: []string{exe, "worker"}, Env: workerEnv(), Log: logger}
+	limit := kernel.DefaultMemoryLimit()
+	if v, ok := os.LookupEnv("GOKERNEL_MEMORY_LIMIT"); ok {
+		if limit, err = kernel.ParseMemoryLimit(v); err != nil {
+			logger.Print(err)
+			return 1
+		}
+	}
+	w := &kernel.ProcessWorker{Command: []string{exe, "worker"}, Env: workerEnv(), Log: logger, MemoryLimit: limit}
 	k, err := kernel.New(ci, w, logger)
 	if err != nil {
 		logger.Print(err)

@@ -173,12 +173,17 @@ func (w *Worker) query(req *protocol.Request) {
 	w.emit(reply, false)
 }
 
-// interrupt cancels the running cell, if any.
+// interrupt cancels the running cell, if any, and kills the processes
+// cells started.
 func (w *Worker) interrupt() {
 	w.runMu.Lock()
 	defer w.runMu.Unlock()
 	if w.cancel != nil {
 		w.cancel()
+	}
+	proc.KillAll()
+	if n := killDescendants(); n > 0 {
+		fmt.Fprintf(os.Stderr, "gokernel: the interrupt stopped %d process(es) started by cells\n", n)
 	}
 	select {
 	case w.input.replies <- nil:

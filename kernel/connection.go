@@ -3,8 +3,11 @@ package kernel
 import (
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
 	"strings"
+
+	"github.com/google/uuid"
 )
 
 // ConnectionInfo is the content of a Jupyter connection file.
@@ -73,4 +76,31 @@ func (ci *ConnectionInfo) Endpoint(port int) string {
 		ip = "[" + ip + "]"
 	}
 	return fmt.Sprintf("tcp://%s:%d", ip, port)
+}
+
+// WriteConnectionFile writes a new connection file at path for a kernel
+// started by hand (`gokernel -f FILE` with a FILE that does not exist):
+// loopback address, free ports, a random key, mode 0600 so only the user
+// can read the key.
+func WriteConnectionFile(path string) (*ConnectionInfo, error) {
+	ci := &ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: uuid.NewString(),
+		SignatureScheme: "hmac-sha256", KernelName: KernelName}
+	for _, port := range []*int{&ci.ShellPort, &ci.ControlPort, &ci.StdinPort, &ci.IOPubPort, &ci.HBPort} {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		*port = l.Addr().(*net.TCPAddr).Port
+		defer l.Close()
+	}
+	data, _ := json.MarshalIndent(ci, "", "  ")
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(append(data, '\n')); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return ci, f.Close()
 }

@@ -140,6 +140,7 @@ func (k *Kernel) stopped() bool {
 // readLoop receives messages on s, verifies and decodes them and passes
 // each valid one to handle. Invalid messages are logged and dropped.
 func (k *Kernel) readLoop(s *socket, handle func(*Message)) {
+	var drops dropLog
 	for {
 		raw, err := s.Recv()
 		if err != nil {
@@ -152,10 +153,36 @@ func (k *Kernel) readLoop(s *socket, handle func(*Message)) {
 		}
 		m, err := k.signer.Decode(raw.Frames)
 		if err != nil {
-			k.log.Printf("%s: dropped a message: %v", s.name, err)
+			drops.note(k.log, s.name, err)
 			continue
 		}
 		handle(m)
+	}
+}
+
+// dropLog logs dropped messages without letting a flood of bad messages
+// flood the log: the first few of each minute in full, then a count.
+type dropLog struct {
+	window  time.Time
+	count   int
+	skipped int
+}
+
+const dropsLoggedPerMinute = 10
+
+func (d *dropLog) note(l *log.Logger, socket string, err error) {
+	now := time.Now()
+	if now.Sub(d.window) > time.Minute {
+		if d.skipped > 0 {
+			l.Printf("%s: dropped %d more invalid messages in the last minute", socket, d.skipped)
+		}
+		d.window, d.count, d.skipped = now, 0, 0
+	}
+	d.count++
+	if d.count <= dropsLoggedPerMinute {
+		l.Printf("%s: dropped a message: %v", socket, err)
+	} else {
+		d.skipped++
 	}
 }
 

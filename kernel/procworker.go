@@ -42,6 +42,9 @@ type ProcessWorker struct {
 	Env []string
 	// Log receives diagnostics.
 	Log *log.Logger
+	// MemoryLimit is the most resident memory the worker may use, in
+	// bytes; a worker above it is killed and replaced. 0: no limit.
+	MemoryLimit int64
 
 	out     atomic.Pointer[outputBox] // where output goes now (the last request's)
 	startMu sync.Mutex                // serializes start and restart
@@ -136,9 +139,11 @@ func (w *ProcessWorker) spawn() (*workerProc, error) {
 	p.stdout = newStreamPump("stdout", outR, w.current, nil)
 	p.stderr = newStreamPump("stderr", errR, w.current, &p.tail)
 	go p.readEvents(evR)
+	go p.watchMemory(w.MemoryLimit)
 	go func() {
 		p.exitErr = cmd.Wait()
 		close(p.exited)
+		p.noticeIdleDeath()
 	}()
 	select {
 	case <-p.ready:
@@ -158,6 +163,29 @@ func (p *workerProc) dead() bool {
 		return true
 	default:
 		return false
+	}
+}
+
+// noticeIdleDeath tells the user when the worker died while no request
+// was running (a goroutine's fatal error, the memory limit): the next cell
+// will run in a fresh worker.
+func (p *workerProc) noticeIdleDeath() {
+	why, _ := p.killed.Load().(string)
+	busy := false
+	p.pending.Range(func(_, _ any) bool { busy = true; return false })
+	if why == "shutdown" || busy {
+		return
+	}
+	if why == "" {
+		why = fmt.Sprint(p.exitErr)
+		if msg := fatalMessage(p.tail.String()); msg != "" {
+			why = msg
+		}
+	}
+	p.w.logf("worker died while idle: %s", why)
+	if out := p.w.current(); out != nil {
+		out.Stream("stderr", "gokernel: the Go worker process ended while no cell was running ("+why+
+			"). The next cell runs in a fresh worker: all variables were reset.\n")
 	}
 }
 
