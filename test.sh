@@ -35,6 +35,12 @@ go vet ./...
 echo "== go test"
 go test -count=1 ./...
 
+echo "== fuzzing (short; longer: FUZZTIME=10m ./test.sh)"
+fuzztime=${FUZZTIME:-10s}
+go test -run='^$' -fuzz='^FuzzDecode$' -fuzztime="$fuzztime" ./kernel
+go test -run='^$' -fuzz='^FuzzParseConnectionInfo$' -fuzztime="$fuzztime" ./kernel
+go test -run='^$' -fuzz='^FuzzCompileCell$' -fuzztime="$fuzztime" ./interp
+
 echo "== end-to-end tests (jupyter_client, nbconvert)"
 bin_dir=$(mktemp -d)
 trap 'rm -rf "$bin_dir"' EXIT

@@ -263,6 +263,10 @@ func (c *compiler) plan() (*plan, error) {
 // funcDecl adds a func or method declaration.
 func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *decl) *step) error {
 	name := fd.Name.Name
+	if fd.Body == nil {
+		c.errorAt(c.off(fd.Pos()), "missing function body")
+		return c.errs[0]
+	}
 	switch {
 	case fd.Recv != nil:
 		return c.method(fd, addDecl)

@@ -99,6 +99,7 @@ func (w *rewriter) render(start, end int) string {
 	}
 	w.depth++
 	defer func() { w.depth-- }()
+	end = min(end, len(w.src)) // an implicit empty statement may end past the text
 	var b strings.Builder
 	pos, needDir := start, true
 	emit := func(to int) {
@@ -124,4 +125,4 @@ func (w *rewriter) render(start, end int) string {
 }
 
 // text returns src[start:end] without edits or directives.
-func (w *rewriter) text(start, end int) string { return w.src[start:end] }
+func (w *rewriter) text(start, end int) string { return w.src[start:min(end, len(w.src))] }

@@ -70,10 +70,11 @@ func parseCell(src string) (*parsedCell, error) {
 // region is a byte range of the cell.
 type region struct{ start, end int }
 
+// blankRegions returns src with the regions blanked (newlines kept).
 func blankRegions(src string, regions []region) string {
 	b := []byte(src)
 	for _, r := range regions {
-		for i := r.start; i < r.end; i++ {
+		for i := max(r.start, 0); i < min(r.end, len(b)); i++ {
 			if b[i] != '\n' {
 				b[i] = ' '
 			}
@@ -82,11 +83,12 @@ func blankRegions(src string, regions []region) string {
 	return string(b)
 }
 
+// blankExcept returns src with everything outside the regions blanked.
 func blankExcept(src string, regions []region) string {
 	b := []byte(src)
 	in := make([]bool, len(src))
 	for _, r := range regions {
-		for i := r.start; i < r.end; i++ {
+		for i := max(r.start, 0); i < min(r.end, len(b)); i++ {
 			in[i] = true
 		}
 	}

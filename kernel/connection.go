@@ -59,8 +59,10 @@ func ParseConnectionInfo(data []byte) (*ConnectionInfo, error) {
 	default:
 		return nil, fmt.Errorf("connection file: unsupported transport %q (tcp or ipc)", ci.Transport)
 	}
-	if !strings.HasPrefix(strings.ToLower(ci.SignatureScheme), "hmac-") {
-		return nil, fmt.Errorf("connection file: unsupported signature_scheme %q", ci.SignatureScheme)
+	switch strings.ToLower(ci.SignatureScheme) {
+	case "hmac-sha256", "hmac-sha512", "hmac-sha1":
+	default:
+		return nil, fmt.Errorf("connection file: unsupported signature_scheme %q (hmac-sha256, hmac-sha512 or hmac-sha1)", ci.SignatureScheme)
 	}
 	return &ci, nil
 }
