@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 
 	"gokernel/interp/protocol"
 )
@@ -24,12 +25,17 @@ type executeContent struct {
 func (k *Kernel) execute(s *socket, m *Message) {
 	var c executeContent
 	if err := json.Unmarshal(m.Content, &c); err != nil || c.Code == nil {
-		k.mu.Lock()
-		count := k.count
-		k.mu.Unlock()
 		k.reply(s, m, "execute_reply", map[string]any{
-			"status": "error", "execution_count": count, "ename": "BadRequest",
+			"status": "error", "execution_count": k.executionCount(), "ename": "BadRequest",
 			"evalue": "execute_request without a string \"code\"", "traceback": []string{"BadRequest: execute_request without a string \"code\""},
+		})
+		return
+	}
+	if len(*c.Code) > MaxCellSize {
+		k.reply(s, m, "execute_reply", map[string]any{
+			"status": "error", "execution_count": k.executionCount(), "ename": "CellTooLarge",
+			"evalue":    fmt.Sprintf("the cell has %d bytes; gokernel runs cells of up to %d bytes", len(*c.Code), MaxCellSize),
+			"traceback": []string{fmt.Sprintf("CellTooLarge: the cell has %d bytes; gokernel runs cells of up to %d bytes", len(*c.Code), MaxCellSize)},
 		})
 		return
 	}
@@ -84,6 +90,16 @@ func (k *Kernel) execute(s *socket, m *Message) {
 	})
 }
 
+// MaxCellSize is the largest cell the kernel runs, in bytes.
+const MaxCellSize = 16 << 20
+
+// executionCount returns the current execution count.
+func (k *Kernel) executionCount() int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.count
+}
+
 // resultMetadata returns the metadata of an execute_result.
 func resultMetadata(ev *protocol.Event) map[string]any {
 	if ev.Metadata != nil {
@@ -104,11 +120,8 @@ func (k *Kernel) abortQueued() {
 			}
 			parent := parentOf(m)
 			k.publish("status", map[string]string{"execution_state": "busy"}, parent)
-			k.mu.Lock()
-			count := k.count
-			k.mu.Unlock()
 			k.reply(k.socks.shell, m, "execute_reply", map[string]any{
-				"status": "aborted", "execution_count": count, "user_expressions": map[string]any{}, "payload": []any{},
+				"status": "aborted", "execution_count": k.executionCount(), "user_expressions": map[string]any{}, "payload": []any{},
 			})
 			k.publish("status", map[string]string{"execution_state": "idle"}, parent)
 		default:

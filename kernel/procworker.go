@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -47,6 +48,7 @@ type ProcessWorker struct {
 	MemoryLimit int64
 
 	out     atomic.Pointer[outputBox] // where output goes now (the last request's)
+	busy    atomic.Int32              // requests in progress, worker restarts included
 	startMu sync.Mutex                // serializes start and restart
 	proc    atomic.Pointer[workerProc]
 }
@@ -64,11 +66,12 @@ type workerProc struct {
 	tail   tailBuffer // the last bytes of stderr, for fatal error messages
 
 	nextID  atomic.Int64
-	pending sync.Map // id -> chan *protocol.Event
-	ready   chan string
-	exited  chan struct{}
-	exitErr error
-	killed  atomic.Value // string: why the supervisor killed it
+	current atomic.Int64 // ID of the request waiting for a reply, 0 if none
+	pending  sync.Map     // id -> chan *protocol.Event
+	ready    chan string
+	exited   chan struct{}
+	exitErr  error
+	killed   atomic.Value // string: why the supervisor killed it
 }
 
 // current returns the output that stream text goes to now.
@@ -143,6 +146,10 @@ func (w *ProcessWorker) spawn() (*workerProc, error) {
 	go func() {
 		p.exitErr = cmd.Wait()
 		close(p.exited)
+		p.req.Close()
+		// The output pipes end when every process holding them has: give
+		// children a moment, then close them anyway.
+		time.AfterFunc(2*time.Second, func() { outR.Close(); errR.Close() })
 		p.noticeIdleDeath()
 	}()
 	select {
@@ -171,14 +178,12 @@ func (p *workerProc) dead() bool {
 // will run in a fresh worker.
 func (p *workerProc) noticeIdleDeath() {
 	why, _ := p.killed.Load().(string)
-	busy := false
-	p.pending.Range(func(_, _ any) bool { busy = true; return false })
-	if why == "shutdown" || busy {
+	if why == "shutdown" || p.w.busy.Load() > 0 {
 		return
 	}
 	if why == "" {
 		why = fmt.Sprint(p.exitErr)
-		if msg := fatalMessage(p.tail.String()); msg != "" {
+		if msg := p.tail.Fatal(); msg != "" {
 			why = msg
 		}
 	}
@@ -281,6 +286,8 @@ func (p *workerProc) answerInput(ev *protocol.Event) {
 // the process ends first.
 func (p *workerProc) call(ctx context.Context, r *protocol.Request) (*protocol.Event, error) {
 	r.ID = p.nextID.Add(1)
+	p.current.Store(r.ID)
+	defer p.current.CompareAndSwap(r.ID, 0)
 	ch := make(chan *protocol.Event, 1)
 	p.pending.Store(r.ID, ch)
 	if err := p.send(r); err != nil {
@@ -301,6 +308,8 @@ func (p *workerProc) call(ctx context.Context, r *protocol.Request) (*protocol.E
 
 // Execute implements Worker.
 func (w *ProcessWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *protocol.Event {
+	w.busy.Add(1)
+	defer w.busy.Add(-1)
 	w.out.Store(&outputBox{out})
 	p, err := w.running()
 	if err != nil {
@@ -327,7 +336,7 @@ func (w *ProcessWorker) died(p *workerProc) *protocol.Event {
 	p.stdout.waitEOF(time.Second)
 	p.stderr.waitEOF(time.Second)
 	why, _ := p.killed.Load().(string)
-	msg := fatalMessage(p.tail.String())
+	msg := p.tail.Fatal()
 	var ev *protocol.Event
 	switch {
 	case why != "":
@@ -391,6 +400,8 @@ func errorEvent(name, value string) *protocol.Event {
 // request runs a non-execute request; if the worker dies, the caller gets
 // an error reply and the worker is replaced.
 func (w *ProcessWorker) request(ctx context.Context, r *protocol.Request) *protocol.Event {
+	w.busy.Add(1)
+	defer w.busy.Add(-1)
 	p, err := w.running()
 	if err != nil {
 		return errorEvent("WorkerError", err.Error())
@@ -428,15 +439,12 @@ func (w *ProcessWorker) Interrupt() {
 		return
 	}
 	_ = p.send(&protocol.Request{Op: protocol.OpInterrupt})
-	busy := false
-	p.pending.Range(func(_, _ any) bool { busy = true; return false })
-	if !busy {
+	id := p.current.Load()
+	if id == 0 {
 		return
 	}
 	time.AfterFunc(interruptGrace, func() {
-		still := false
-		p.pending.Range(func(_, _ any) bool { still = true; return false })
-		if still && !p.dead() {
+		if p.current.Load() == id && !p.dead() { // the interrupted request is still running
 			p.kill(fmt.Sprintf("the cell was still running %v after the interrupt, so the worker was stopped", interruptGrace))
 		}
 	})
@@ -460,6 +468,7 @@ func (w *ProcessWorker) Shutdown() {
 
 // stop asks the worker to exit and kills its process group after a short wait.
 func (p *workerProc) stop() {
+	p.killed.CompareAndSwap(nil, "shutdown")
 	_ = p.send(&protocol.Request{Op: protocol.OpShutdown})
 	select {
 	case <-p.exited:
@@ -475,13 +484,19 @@ func (w *ProcessWorker) logf(format string, args ...any) {
 	}
 }
 
-// tailBuffer keeps the last tailSize bytes written to it.
+// tailBuffer keeps the last tailSize bytes of the worker's stderr, and the
+// text around the last fatal error line (a stack overflow is followed by
+// far more than tailSize bytes of runtime traceback).
 type tailBuffer struct {
-	mu  sync.Mutex
-	buf []byte
+	mu    sync.Mutex
+	buf   []byte
+	fatal []byte // from a little before the last "fatal error: " line on
 }
 
-const tailSize = 16 << 10
+const (
+	tailSize  = 16 << 10
+	fatalSize = 4 << 10
+)
 
 // Write implements io.Writer.
 func (t *tailBuffer) Write(b []byte) (int, error) {
@@ -491,6 +506,12 @@ func (t *tailBuffer) Write(b []byte) (int, error) {
 	if len(t.buf) > tailSize {
 		t.buf = append(t.buf[:0], t.buf[len(t.buf)-tailSize:]...)
 	}
+	if i := bytes.LastIndex(t.buf, []byte("fatal error: ")); i >= len(t.buf)-len(b)-len("fatal error: ") && i >= 0 {
+		// A new fatal error: keep the runtime lines just before it.
+		t.fatal = append([]byte(nil), t.buf[max(0, i-1024):]...)
+	} else if t.fatal != nil && len(t.fatal) < fatalSize {
+		t.fatal = append(t.fatal, b...)
+	}
 	return len(b), nil
 }
 
@@ -499,4 +520,16 @@ func (t *tailBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return string(t.buf)
+}
+
+// Fatal returns Go's last fatal error message (or a panic's), or "".
+func (t *tailBuffer) Fatal() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.fatal != nil {
+		if msg := fatalMessage(string(t.fatal)); msg != "" {
+			return msg
+		}
+	}
+	return fatalMessage(string(t.buf))
 }

@@ -22,9 +22,9 @@ import (
 // Each subscriber has its own bounded queue and writer. Publish waits
 // (backpressure) while a subscriber's queue is full, so output is never
 // dropped for a frontend that keeps reading; a subscriber that has not
-// taken a message for subscriberStall is disconnected (its frontend
-// reconnects and sees the messages that follow). Memory is bounded by
-// maxSubscribers x subscriberQueue messages.
+// taken a message for subscriberStall is skipped (its messages dropped)
+// until it reads again, so it cannot hold the others back. Memory is
+// bounded by maxSubscribers x subscriberQueue messages.
 type pubSocket struct {
 	ln  net.Listener
 	log *log.Logger
@@ -34,8 +34,9 @@ type pubSocket struct {
 }
 
 const (
-	subscriberQueue = 64              // messages queued per subscriber (stream chunks are at most 64 KiB)
-	subscriberStall = 5 * time.Second // no progress for this long: disconnect
+	subscriberBytes = 4 << 20         // stream bytes queued per subscriber before Publish waits
+	subscriberMsgs  = 10000           // messages queued for a subscriber that reads nothing: disconnect
+	subscriberStall = 5 * time.Second // no progress for this long: stop waiting for it
 	maxSubscribers  = 64
 	zmtpGreetingLen = 64
 )
@@ -43,12 +44,23 @@ const (
 // subscriber is one connected SUB peer.
 type subscriber struct {
 	conn   net.Conn
-	queue  chan []byte // encoded messages
 	closed chan struct{}
 	once   sync.Once
 
-	mu     sync.Mutex
-	topics [][]byte // subscriptions (prefixes)
+	mu      sync.Mutex
+	cond    *sync.Cond
+	queue   []queued // messages waiting for the writer
+	bytes   int      // size of the droppable messages in queue
+	lagging bool     // stopped reading: stream messages are dropped, not waited for
+	dropped int
+	topics  [][]byte // subscriptions (prefixes)
+}
+
+// queued is an encoded message; stream output may be dropped for a
+// subscriber that stopped reading, status and results never are.
+type queued struct {
+	data      []byte
+	droppable bool
 }
 
 // listenPub binds a PUB socket to a tcp:// or ipc:// endpoint.
@@ -100,7 +112,8 @@ func (p *pubSocket) serve(conn net.Conn) {
 		return
 	}
 	_ = conn.SetDeadline(time.Time{})
-	s := &subscriber{conn: conn, queue: make(chan []byte, subscriberQueue), closed: make(chan struct{})}
+	s := &subscriber{conn: conn, closed: make(chan struct{})}
+	s.cond = sync.NewCond(&s.mu)
 	p.mu.Lock()
 	if len(p.subs) >= maxSubscribers {
 		p.mu.Unlock()
@@ -127,23 +140,101 @@ func (s *subscriber) close() {
 	s.once.Do(func() {
 		close(s.closed)
 		s.conn.Close()
+		s.mu.Lock()
+		s.cond.Broadcast()
+		s.mu.Unlock()
 	})
+}
+
+func (s *subscriber) isClosed() bool {
+	select {
+	case <-s.closed:
+		return true
+	default:
+		return false
+	}
 }
 
 // write sends queued messages to the peer.
 func (s *subscriber) write() {
 	for {
-		select {
-		case <-s.closed:
+		s.mu.Lock()
+		for len(s.queue) == 0 && !s.isClosed() {
+			s.cond.Wait()
+		}
+		if s.isClosed() {
+			s.mu.Unlock()
 			return
-		case msg := <-s.queue:
-			_ = s.conn.SetWriteDeadline(time.Now().Add(subscriberStall))
-			if _, err := s.conn.Write(msg); err != nil {
-				s.close()
-				return
+		}
+		m := s.queue[0]
+		s.queue = s.queue[1:]
+		if m.droppable {
+			s.bytes -= len(m.data)
+		}
+		s.cond.Broadcast() // room for a waiting Publish
+		s.mu.Unlock()
+		// No write deadline: a peer that stopped reading stays connected
+		// (lagging) and resumes; a dead one is found by TCP keepalive.
+		if _, err := s.conn.Write(m.data); err != nil {
+			s.close()
+			return
+		}
+	}
+}
+
+// enqueue queues a message for the subscriber. A droppable message waits
+// for room while the subscriber makes progress; after subscriberStall
+// without progress the subscriber is lagging and its droppable messages are
+// dropped until it has read half of its queue. It reports false if the
+// subscriber must be disconnected.
+func (s *subscriber) enqueue(data []byte, droppable bool, logf func(string, ...any)) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.isClosed() {
+		return false
+	}
+	if !droppable {
+		if len(s.queue) >= subscriberMsgs {
+			logf("iopub: subscriber %s has %d messages waiting: disconnecting it", s.conn.RemoteAddr(), len(s.queue))
+			return false
+		}
+		s.queue = append(s.queue, queued{data, false})
+		s.cond.Broadcast()
+		return true
+	}
+	if s.lagging {
+		if s.bytes > subscriberBytes/2 {
+			s.dropped++
+			return true
+		}
+		logf("iopub: subscriber %s is reading again (%d output messages were dropped for it)", s.conn.RemoteAddr(), s.dropped)
+		s.lagging, s.dropped = false, 0
+	}
+	if s.bytes+len(data) > subscriberBytes {
+		deadline := time.Now().Add(subscriberStall)
+		timer := time.AfterFunc(subscriberStall, func() {
+			s.mu.Lock()
+			s.cond.Broadcast()
+			s.mu.Unlock()
+		})
+		defer timer.Stop()
+		for s.bytes+len(data) > subscriberBytes && s.bytes > 0 && !s.isClosed() {
+			if !time.Now().Before(deadline) {
+				logf("iopub: subscriber %s took nothing for %v: dropping its output messages until it reads again", s.conn.RemoteAddr(), subscriberStall)
+				s.lagging, s.dropped = true, 1
+				return true
+			}
+			before := len(s.queue)
+			s.cond.Wait()
+			if len(s.queue) < before {
+				deadline = time.Now().Add(subscriberStall) // progress
 			}
 		}
 	}
+	s.queue = append(s.queue, queued{data, true})
+	s.bytes += len(data)
+	s.cond.Broadcast()
+	return true
 }
 
 // read reads what the peer sends: subscriptions (ZMTP 3.0 messages
@@ -199,38 +290,24 @@ func (s *subscriber) wants(topic []byte) bool {
 }
 
 // Publish sends a multipart message to every subscriber whose subscription
-// matches its first frame. It waits while a subscriber's queue is full and
-// disconnects a subscriber that makes no progress for subscriberStall.
+// matches its first frame. Stream output waits while a subscriber's queue
+// is full, unless that subscriber has stopped reading (see enqueue).
 func (p *pubSocket) Publish(frames [][]byte) {
 	if len(frames) == 0 {
 		return
 	}
 	msg := encodeFrames(frames)
+	droppable := bytes.HasSuffix(frames[0], []byte(".stream"))
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for s := range p.subs {
 		if !s.wants(frames[0]) {
 			continue
 		}
-		select {
-		case s.queue <- msg:
-			continue
-		case <-s.closed:
-			delete(p.subs, s)
-			continue
-		default:
-		}
-		t := time.NewTimer(subscriberStall)
-		select {
-		case s.queue <- msg:
-		case <-s.closed:
-			delete(p.subs, s)
-		case <-t.C:
-			p.logf("iopub: subscriber %s stopped reading for %v: disconnecting it", s.conn.RemoteAddr(), subscriberStall)
+		if !s.enqueue(msg, droppable, p.logf) {
 			delete(p.subs, s)
 			s.close()
 		}
-		t.Stop()
 	}
 }
 

@@ -66,6 +66,9 @@ var (
 )
 
 func (p *streamPump) run(r io.Reader) {
+	if c, ok := r.(io.Closer); ok {
+		defer c.Close()
+	}
 	chunk := make([]byte, 32<<10)
 	var carry []byte
 	for {
