@@ -67,11 +67,11 @@ type workerProc struct {
 
 	nextID  atomic.Int64
 	current atomic.Int64 // ID of the request waiting for a reply, 0 if none
-	pending  sync.Map     // id -> chan *protocol.Event
-	ready    chan string
-	exited   chan struct{}
-	exitErr  error
-	killed   atomic.Value // string: why the supervisor killed it
+	pending sync.Map     // id -> chan *protocol.Event
+	ready   chan string
+	exited  chan struct{}
+	exitErr error
+	killed  atomic.Value // string: why the supervisor killed it
 }
 
 // current returns the output that stream text goes to now.
