@@ -165,3 +165,48 @@ def test_nbconvert_html_shows_display_timeline_and_time(gokernel_bin):
     assert "<svg" in html and "sleepers" in html
     assert "Wall time:" in html
     assert "42" in html
+
+
+def _complete(kernel, code, cursor=None):
+    msg_id = kernel.kc.complete(code, len(code) if cursor is None else cursor)
+    return kernel.shell_reply(msg_id)["content"]
+
+
+def test_completion(kernel):
+    r = _complete(kernel, "fm")
+    assert "fmt" in r["matches"] and r["cursor_start"] == 0 and r["cursor_end"] == 2
+    r = _complete(kernel, "x := fmt.Pr")
+    assert {"Print", "Printf", "Println"} <= set(r["matches"])
+    assert r["cursor_start"] == 9 and r["cursor_end"] == 11
+    types = {t["text"]: t["type"] for t in r["metadata"]["_jupyter_types_experimental"]}
+    assert types["Println"] == "function"
+    r = _complete(kernel, "strings.")
+    assert {"ToUpper", "Builder", "Split"} <= set(r["matches"]) and len(r["matches"]) > 30
+    kernel.ok("var completeMu sync.Mutex\nfunc completeHelper() int { return 1 }\ntype completeT struct{ Field int }\nfunc (completeT) Method() {}\nvar completeV completeT")
+    assert "Lock" in _complete(kernel, "completeMu.L")["matches"]
+    assert "completeHelper" in _complete(kernel, "completeH")["matches"]
+    assert {"Field", "Method"} <= set(_complete(kernel, "completeV.")["matches"])
+    # names of the cell being edited, before it ran
+    r = _complete(kernel, "func notRunYet() {}\nnotRun")
+    assert "notRunYet" in r["matches"]
+    assert "func" in _complete(kernel, "fu")["matches"]
+    assert {"%time", "%timeit"} <= set(_complete(kernel, "%ti")["matches"])
+    # cursor in the middle of a word
+    r = _complete(kernel, "fmt.Prinln()", cursor=7)
+    assert r["cursor_start"] == 4 and r["cursor_end"] == 10
+
+
+def test_inspection(kernel):
+    msg_id = kernel.kc.inspect("fmt.Println", 6)
+    r = kernel.shell_reply(msg_id)["content"]
+    assert r["found"] is True
+    assert "func Println(a ...any) (n int, err error)" in r["data"]["text/plain"]
+    assert "Println formats using the default formats" in r["data"]["text/plain"]
+    assert "```go" in r["data"]["text/markdown"]
+    kernel.ok("func inspectMe(n int) string { return \"\" }\ninspectVar := 42")
+    r = kernel.shell_reply(kernel.kc.inspect("inspectMe", 3))["content"]
+    assert r["found"] and "func inspectMe(n int) string" in r["data"]["text/plain"]
+    r = kernel.shell_reply(kernel.kc.inspect("inspectVar", 3))["content"]
+    assert r["found"] and "int" in r["data"]["text/plain"] and "42" in r["data"]["text/plain"]
+    r = kernel.shell_reply(kernel.kc.inspect("noSuchThingAnywhere", 3))["content"]
+    assert r["status"] == "ok" and r["found"] is False
