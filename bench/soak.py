@@ -13,7 +13,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 import zmq
@@ -100,24 +99,18 @@ def big_output(c, n):
 
 
 def responsiveness(c, code, label):
+    """Runs code while probing the heartbeat and the control channel."""
     ctx = zmq.Context.instance()
     hb = ctx.socket(zmq.REQ)
     hb.linger = 0
     hb.connect("tcp://%s:%d" % (c.km.ip, c.km.hb_port))
+    ctl = c.km.client()
+    ctl.start_channels(shell=False, iopub=False, stdin=False, hb=False, control=True)
     lat_hb, lat_ctl = [], []
-    done = threading.Event()
-    result = {}
-
-    def cell():
-        result["r"] = c.run(code)
-        done.set()
-
-    th = threading.Thread(target=cell)
-    th.start()
-    time.sleep(0.05)
-    ctl_client = c.km.client()
-    ctl_client.start_channels(shell=False, iopub=False, stdin=False, hb=False, control=True)
-    while not done.is_set():
+    t0 = time.perf_counter()
+    msg_id = c.kc.execute(code)
+    reply = None
+    while reply is None:
         t = time.perf_counter()
         hb.send(b"ping")
         if hb.poll(2000):
@@ -130,17 +123,24 @@ def responsiveness(c, code, label):
             hb.linger = 0
             hb.connect("tcp://%s:%d" % (c.km.ip, c.km.hb_port))
         t = time.perf_counter()
-        msg = ctl_client.session.msg("kernel_info_request", {})
-        ctl_client.control_channel.send(msg)
-        ctl_client.get_control_msg(timeout=5)
+        ctl.control_channel.send(ctl.session.msg("kernel_info_request", {}))
+        ctl.get_control_msg(timeout=10)
         lat_ctl.append(time.perf_counter() - t)
-        time.sleep(0.02)
-    th.join()
+        try:
+            r = c.kc.get_shell_msg(timeout=0.02)
+            if r["parent_header"].get("msg_id") == msg_id:
+                reply = r
+        except queue.Empty:
+            pass
+    elapsed = time.perf_counter() - t0
     hb.close()
-    ctl_client.stop_channels()
-    t, out, status = result["r"]
+    ctl.stop_channels()
+    while True:  # drain the cell's iopub
+        m = c.kc.get_iopub_msg(timeout=30)
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            break
     print("%s: %s in %.2f s; heartbeat max %.1f ms, control kernel_info max %.1f ms (%d probes each)" % (
-        label, status, t, max(lat_hb) * 1e3, max(lat_ctl) * 1e3, len(lat_hb)))
+        label, reply["content"]["status"], elapsed, max(lat_hb) * 1e3, max(lat_ctl) * 1e3, len(lat_hb)))
 
 
 def main():

@@ -75,6 +75,7 @@ func (r *registry) dependants(changed []string, skip map[string]bool) (funcs, me
 // define records the declarations of a step and, when some replace
 // earlier ones, recompiles what depends on them.
 func (r *runner) define(decls []*decl) {
+	r.s.forgetCompiled()
 	var changed []string
 	skip := map[string]bool{}
 	for _, d := range decls {

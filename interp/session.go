@@ -49,8 +49,10 @@ type Session struct {
 	imported map[string]bool  // "name path" of the imports done
 	cells    map[int]*cellSrc // by serial, for tracebacks
 	serial   int
-	display  map[string]bool // HTML, SVG, Markdown: some type has the method
-	declSrc  []string        // the declarations of each cell run, for child processes
+	display  map[string]bool       // HTML, SVG, Markdown: some type has the method
+	declSrc  []string              // the declarations of each cell run, for child processes
+	progs    map[string]cachedProg // compiled statement code, see progcache.go
+	probes   map[string]error      // outcomes of compileOnly probes
 }
 
 // cellSrc is a cell that was run.
@@ -67,6 +69,8 @@ func NewSession(opts Options) (*Session, error) {
 		imported: map[string]bool{},
 		cells:    map[int]*cellSrc{},
 		display:  map[string]bool{},
+		progs:    map[string]cachedProg{},
+		probes:   map[string]error{},
 	}
 	s.reg.decls = map[string]*decl{}
 	var stdin io.Reader = os.Stdin
@@ -116,15 +120,27 @@ func (s *Session) eval(ctx context.Context, src string) (v reflect.Value, err er
 			err = interp.Panic{Value: r}
 		}
 	}()
+	if cacheable(src) {
+		return s.evalCached(ctx, src)
+	}
 	return s.yi.EvalWithContext(ctx, src)
 }
 
-// compileOnly compiles src without running it.
+// compileOnly compiles src without running it (a probe of types). The
+// outcome is cached until a declaration changes, like compiled programs.
 func (s *Session) compileOnly(src string) (err error) {
+	key, _ := cacheKey(src)
+	if e, ok := s.probes[key]; ok {
+		return e
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
 		}
+		if len(s.probes) >= progCacheSize {
+			s.probes = map[string]error{}
+		}
+		s.probes[key] = err
 	}()
 	_, err = s.yi.Compile(src)
 	return err
@@ -248,6 +264,7 @@ func (r *runner) importSpec(im importSpec) error {
 		return err
 	}
 	r.s.imported[key] = true
+	r.s.forgetCompiled()
 	name := im.name
 	if name == "" {
 		name = im.path[strings.LastIndex(im.path, "/")+1:]

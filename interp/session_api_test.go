@@ -2,6 +2,8 @@ package interp
 
 import (
 	"context"
+	"fmt"
+	"runtime"
 	"testing"
 )
 
@@ -96,5 +98,49 @@ c.n`
 		if _, err := compileCell(cell, 1, 1, ts.Session); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRepeatedCellsDoNotGrowMemory runs the same cells thousands of times:
+// compiled code is reused, so the heap must not grow with each run (yaegi
+// alone keeps a few KB per evaluation forever).
+func TestRepeatedCellsDoNotGrowMemory(t *testing.T) {
+	s := newTestSession(t).Session
+	ctx := context.Background()
+	if _, err := s.Execute(ctx, 1, "counter := 0"); err != nil {
+		t.Fatal(err)
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapInuse
+	}
+	for i := 0; i < 50; i++ { // warm up
+		s.Execute(ctx, 2, "counter++\ncounter")
+	}
+	h0 := heap()
+	const n = 3000
+	for i := 0; i < n; i++ {
+		if _, err := s.Execute(ctx, 3+i, "counter++\ncounter"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	per := (float64(heap()) - float64(h0)) / n
+	t.Logf("heap growth: %.0f bytes per execution", per)
+	if per > 1024 {
+		t.Fatalf("the heap grows by %.0f bytes per execution of the same cell", per)
+	}
+	out, err := s.Execute(ctx, 9999, "counter")
+	if err != nil || out["text/plain"] != fmt.Sprint(50+n) {
+		t.Fatalf("counter = %v, %v", out, err)
+	}
+	// A redefinition still takes effect in cached code.
+	s.Execute(ctx, 10000, "func double(x int) int { return 2 * x }")
+	s.Execute(ctx, 10001, "double(counter)")
+	s.Execute(ctx, 10002, "func double(x int) int { return 3 * x }")
+	out, _ = s.Execute(ctx, 10003, "double(counter)")
+	if out["text/plain"] != fmt.Sprint(3*(50+n)) {
+		t.Fatalf("after redefining double: %v", out)
 	}
 }
