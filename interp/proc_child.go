@@ -35,10 +35,9 @@ func ServeProcChild(in io.Reader, out io.Writer) error {
 	if err := json.Unmarshal(sc.Bytes(), &setup); err != nil {
 		return enc.Encode(proc.Outcome{Error: "bad setup: " + err.Error()})
 	}
+	var loadErrs []string
 	for _, cell := range setup.Cells {
-		// A cell that failed in the notebook may fail here too: the
-		// function it would have defined is then reported missing.
-		_, _ = s.Execute(context.Background(), 0, cell)
+		loadErrs = append(loadErrs, loadDeclarations(s, cell)...)
 	}
 	if err := enc.Encode(proc.Outcome{}); err != nil {
 		return err
@@ -52,12 +51,42 @@ func ServeProcChild(in io.Reader, out io.Writer) error {
 		o.Results, err = callTask(s, &t)
 		if err != nil {
 			o.Error = err.Error()
+			if len(loadErrs) > 0 {
+				o.Error += " (loading the notebook's declarations into the process failed: " + strings.Join(loadErrs, "; ") +
+					"; a declaration that uses a variable set by a statement, like x := 1, needs var x = 1 instead)"
+			}
 		}
 		if err := enc.Encode(o); err != nil {
 			return err
 		}
 	}
 	return sc.Err()
+}
+
+// loadDeclarations runs the declarations of one notebook cell in the child.
+// If they fail together (one refers to a statement's variable, which the
+// child does not have), each is tried on its own, twice (for declarations
+// that refer to later ones), so the others still load. It returns the
+// errors of the declarations that could not be loaded.
+func loadDeclarations(s *Session, cell string) []string {
+	ctx := context.Background()
+	if _, err := s.Execute(ctx, 0, cell); err == nil {
+		return nil
+	}
+	pending := declarationItems(cell)
+	var errs []string
+	for pass := 0; pass < 2 && len(pending) > 0; pass++ {
+		var again []string
+		errs = errs[:0]
+		for _, d := range pending {
+			if _, err := s.Execute(ctx, 0, d); err != nil {
+				again = append(again, d)
+				errs = append(errs, asProtocolError(err).Value)
+			}
+		}
+		pending = again
+	}
+	return errs
 }
 
 // callTask calls the task's function with its arguments, turning a panic

@@ -37,9 +37,15 @@ func (s *Session) recordDeclarations(code string) {
 
 // declarationsOf returns the declarations of a cell as source, in order.
 func declarationsOf(code string) string {
+	return strings.Join(declarationItems(code), "\n")
+}
+
+// declarationItems returns each top-level declaration of a cell (imports,
+// consts, vars, types, funcs and methods, not statements), in order.
+func declarationItems(code string) []string {
 	p, err := parseCell(code)
 	if err != nil {
-		return ""
+		return nil
 	}
 	var parts []string
 	for _, it := range p.items {
@@ -61,7 +67,7 @@ func declarationsOf(code string) string {
 			parts = append(parts, code[start:end])
 		}
 	}
-	return strings.Join(parts, "\n")
+	return parts
 }
 
 // Declarations returns the declarations of every cell run so far, one cell
