@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"gokernel/interp/protocol"
 )
@@ -55,9 +56,15 @@ func (k *Kernel) execute(s *socket, m *Message) {
 		k.publish("execute_input", map[string]any{"code": *c.Code, "execution_count": count}, parent)
 	}
 	out := &requestOutput{k: k, parent: parent, silent: c.Silent, allowStdin: c.AllowStdin}
-	ev := k.worker.Execute(context.Background(), ExecuteRequest{
-		Code: *c.Code, Count: count, Silent: c.Silent, AllowStdin: c.AllowStdin, UserExpressions: c.UserExpressions,
-	}, out)
+	var ev *protocol.Event
+	if strings.TrimSpace(*c.Code) == "" && len(c.UserExpressions) == 0 {
+		// Nothing to run (IPython does the same for blank cells).
+		ev = &protocol.Event{Kind: protocol.EvReply, Status: "ok"}
+	} else {
+		ev = k.worker.Execute(context.Background(), ExecuteRequest{
+			Code: *c.Code, Count: count, Silent: c.Silent, AllowStdin: c.AllowStdin, UserExpressions: c.UserExpressions,
+		}, out)
+	}
 
 	if storeHistory {
 		k.addHistory(count, *c.Code, ev)

@@ -58,16 +58,19 @@ type sockets struct {
 // bind opens all five sockets on the addresses of the connection file.
 func bind(ctx context.Context, ci *ConnectionInfo, logger *log.Logger) (*sockets, error) {
 	var ss sockets
+	// zmq4 logs every peer that connects and leaves without a handshake
+	// (port scanners, clients that gave up); keep it in the kernel's log.
+	zlog := zmq4.WithLogger(log.New(logger.Writer(), logger.Prefix()+"zmq: ", logger.Flags()))
 	specs := []struct {
 		dst  **socket
 		name string
 		new  func() zmq4.Socket
 		port int
 	}{
-		{&ss.shell, "shell", func() zmq4.Socket { return zmq4.NewRouter(ctx) }, ci.ShellPort},
-		{&ss.control, "control", func() zmq4.Socket { return zmq4.NewRouter(ctx) }, ci.ControlPort},
-		{&ss.stdin, "stdin", func() zmq4.Socket { return zmq4.NewRouter(ctx) }, ci.StdinPort},
-		{&ss.hb, "heartbeat", func() zmq4.Socket { return zmq4.NewRep(ctx) }, ci.HBPort},
+		{&ss.shell, "shell", func() zmq4.Socket { return zmq4.NewRouter(ctx, zlog) }, ci.ShellPort},
+		{&ss.control, "control", func() zmq4.Socket { return zmq4.NewRouter(ctx, zlog) }, ci.ControlPort},
+		{&ss.stdin, "stdin", func() zmq4.Socket { return zmq4.NewRouter(ctx, zlog) }, ci.StdinPort},
+		{&ss.hb, "heartbeat", func() zmq4.Socket { return zmq4.NewRep(ctx, zlog) }, ci.HBPort},
 	}
 	for _, sp := range specs {
 		s, err := listen(sp.name, sp.new(), ci.Endpoint(sp.port))
