@@ -178,3 +178,15 @@ body, _ := io.ReadAll(resp.Body)
 resp.Body.Close()
 fmt.Println(ready, sum, string(body), err)""")
     assert r.stdout == "timeout: context deadline exceeded\ntrue 30 hello /x <nil>\n"
+
+
+def test_readme_example_is_true(fresh_kernel):
+    """The example cell in README.md gives the output the README shows."""
+    import os
+    readme = open(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "README.md")).read()
+    section = readme.split("## Example", 1)[1]
+    blocks = re.findall(r"```(\w*)\n(.*?)```", section, re.S)
+    code, shown = blocks[0][1], blocks[1][1].strip().splitlines()
+    r = fresh_kernel.ok(code)
+    assert r.stdout.strip().splitlines() == shown[:-1]
+    assert shown[-1] == "Out[1]: " + r.result
