@@ -105,7 +105,7 @@ func serve(connFile string, stderr io.Writer) int {
 			return 1
 		}
 	}
-	w := &kernel.ProcessWorker{Command: []string{exe, "worker"}, Env: workerEnv(), Log: logger, MemoryLimit: limit}
+	w := &kernel.ProcessWorker{Command: []string{exe, "worker"}, Env: workerEnv(limit), Log: logger, MemoryLimit: limit}
 	k, err := kernel.New(ci, w, logger)
 	if err != nil {
 		logger.Print(err)
@@ -136,12 +136,28 @@ func serve(connFile string, stderr io.Writer) int {
 	return 0
 }
 
+// workerGOGC is the worker's GC target: the interpreter allocates a frame
+// per call, and a less eager collector makes CPU-bound cells about 1.7x
+// faster (fib(25): 206 ms at GOGC=100, 118 ms at 400). The soft memory
+// limit makes it collect harder before the worker's hard limit.
+const workerGOGC = "400"
+
 // workerEnv is the worker's environment: the kernel's, with Go's fatal
-// errors printed without goroutine dumps (the user's own GOTRACEBACK is
-// restored for processes that cells start).
-func workerEnv() []string {
+// errors printed without goroutine dumps and the GC tuned for the
+// interpreter. The user's own values are restored for processes that
+// cells start.
+func workerEnv(memLimit int64) []string {
 	env := os.Environ()
-	env = append(env, "GOKERNEL_USER_GOTRACEBACK="+os.Getenv("GOTRACEBACK"), "GOTRACEBACK=none")
+	for _, v := range []string{"GOTRACEBACK", "GOGC", "GOMEMLIMIT"} {
+		env = append(env, "GOKERNEL_USER_"+v+"="+os.Getenv(v))
+	}
+	env = append(env, "GOTRACEBACK=none")
+	if os.Getenv("GOGC") == "" {
+		env = append(env, "GOGC="+workerGOGC)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" && memLimit > 0 {
+		env = append(env, fmt.Sprintf("GOMEMLIMIT=%d", memLimit/10*9))
+	}
 	return env
 }
 
@@ -186,13 +202,17 @@ func install(args []string, stdout, stderr io.Writer) int {
 
 // worker runs the worker process (started by the kernel, not by users).
 func worker(stderr io.Writer) int {
-	if v, ok := os.LookupEnv("GOKERNEL_USER_GOTRACEBACK"); ok {
-		if v == "" {
-			os.Unsetenv("GOTRACEBACK")
-		} else {
-			os.Setenv("GOTRACEBACK", v)
+	// The runtime has read these at start-up: give the user's own values
+	// back to the processes cells start.
+	for _, name := range []string{"GOTRACEBACK", "GOGC", "GOMEMLIMIT"} {
+		if v, ok := os.LookupEnv("GOKERNEL_USER_" + name); ok {
+			if v == "" {
+				os.Unsetenv(name)
+			} else {
+				os.Setenv(name, v)
+			}
+			os.Unsetenv("GOKERNEL_USER_" + name)
 		}
-		os.Unsetenv("GOKERNEL_USER_GOTRACEBACK")
 	}
 	requests := os.NewFile(3, "requests")
 	events := os.NewFile(4, "events")
