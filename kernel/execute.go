@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"gokernel/interp/protocol"
 )
@@ -115,11 +116,21 @@ func resultMetadata(ev *protocol.Event) map[string]any {
 	return map[string]any{}
 }
 
-// abortQueued answers every execute_request waiting in the shell queue with
-// status "aborted"; other queued requests are handled normally.
+// abortWindow is how long after a failed cell arriving execute requests
+// are still aborted: "Run All" sends every cell at once, and the last ones
+// may still be on their way (ipykernel's stop_on_error_timeout).
+const abortWindow = 20 * time.Millisecond
+
+// abortQueued answers every execute_request waiting in the shell queue, or
+// arriving within abortWindow, with status "aborted"; other requests are
+// handled normally.
 func (k *Kernel) abortQueued() {
+	window := time.NewTimer(abortWindow)
+	defer window.Stop()
 	for {
 		select {
+		case <-window.C:
+			return
 		case m := <-k.shellQueue:
 			if m.Header.MsgType != "execute_request" {
 				k.handle(k.socks.shell, m, k.shellHandlers())
@@ -131,8 +142,6 @@ func (k *Kernel) abortQueued() {
 				"status": "aborted", "execution_count": k.executionCount(), "user_expressions": map[string]any{}, "payload": []any{},
 			})
 			k.publish("status", map[string]string{"execution_state": "idle"}, parent)
-		default:
-			return
 		}
 	}
 }
