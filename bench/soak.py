@@ -70,6 +70,7 @@ class Client:
 
 def small_cells(c, n):
     c.run("counter := 0")
+    time.sleep(2)
     rss0 = tree_rss_mb(c.pid)
     times, failed = [], 0
     for i in range(n):
@@ -78,9 +79,13 @@ def small_cells(c, n):
         failed += status != "ok"
     times.sort()
     rss1 = tree_rss_mb(c.pid)
+    time.sleep(2)  # the worker returns freed memory when idle
+    rss2 = tree_rss_mb(c.pid)
     _, out, _ = c.run("fmt.Println(counter)")
-    print("%d small cells: all answered (%d errors), counter=%s, p50 %.2f ms, p99 %.2f ms, max %.1f ms; memory %.0f -> %.0f MB (+%.1f MB)" % (
-        n, failed, out.strip(), times[n // 2] * 1e3, times[int(n * 0.99)] * 1e3, times[-1] * 1e3, rss0, rss1, rss1 - rss0))
+    print("%d small cells: all answered (%d errors), counter=%s, p50 %.2f ms, p99 %.2f ms, max %.1f ms; "
+          "memory %.0f MB before, %.0f MB right after (+%.1f MB), %.0f MB after 2 s idle (+%.1f MB)" % (
+              n, failed, out.strip(), times[n // 2] * 1e3, times[int(n * 0.99)] * 1e3, times[-1] * 1e3,
+              rss0, rss1, rss1 - rss0, rss2, rss2 - rss0))
 
 
 def big_output(c, n):

@@ -9,9 +9,11 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"gokernel/interp/proc"
 	"gokernel/interp/protocol"
@@ -32,6 +34,26 @@ type Worker struct {
 	input *inputReader
 
 	timeitSeq int // names the functions %timeit compiles
+
+	idleMu    sync.Mutex
+	idleTimer *time.Timer // returns memory to the system once the worker is idle
+}
+
+// idleFree is how long the worker waits, idle, before returning freed
+// memory to the system. The worker runs with a lazy GC (fast interpreted
+// code); this keeps its resident size small between cells without costing
+// the cells anything.
+const idleFree = time.Second
+
+// scheduleIdleFree (re)arms the idle timer after a request.
+func (w *Worker) scheduleIdleFree() {
+	w.idleMu.Lock()
+	defer w.idleMu.Unlock()
+	if w.idleTimer == nil {
+		w.idleTimer = time.AfterFunc(idleFree, debug.FreeOSMemory)
+		return
+	}
+	w.idleTimer.Reset(idleFree)
 }
 
 // Serve runs a worker process: requests are read from in (fd 3), events
@@ -148,6 +170,7 @@ func (w *Worker) execute(req *protocol.Request) {
 		}
 	}
 	w.emit(reply, true)
+	w.scheduleIdleFree()
 }
 
 // asProtocolError converts any error into the protocol's error.

@@ -84,7 +84,7 @@ func (k *Kernel) execute(s *socket, m *Message) {
 			"execution_count": count, "user_expressions": userExpr, "payload": []any{},
 		}))
 		if c.StopOnError == nil || *c.StopOnError {
-			k.abortQueued()
+			k.abortQueued(time.Now())
 		}
 		return
 	}
@@ -121,18 +121,21 @@ func resultMetadata(ev *protocol.Event) map[string]any {
 // may still be on their way (ipykernel's stop_on_error_timeout).
 const abortWindow = 20 * time.Millisecond
 
-// abortQueued answers every execute_request waiting in the shell queue, or
-// arriving within abortWindow, with status "aborted"; other requests are
-// handled normally.
-func (k *Kernel) abortQueued() {
+// abortQueued answers with status "aborted" every execute_request waiting
+// in the shell queue, and those arriving within abortWindow that were sent
+// before the failure at failed (by their header date): a request sent after
+// the client saw the error is run. Other requests are handled normally.
+func (k *Kernel) abortQueued(failed time.Time) {
 	window := time.NewTimer(abortWindow)
 	defer window.Stop()
+	queued := len(k.shellQueue) // these arrived before the failure: no date check
 	for {
 		select {
 		case <-window.C:
 			return
 		case m := <-k.shellQueue:
-			if m.Header.MsgType != "execute_request" {
+			queued--
+			if m.Header.MsgType != "execute_request" || (queued < 0 && sentAfter(m, failed)) {
 				k.handle(k.socks.shell, m, k.shellHandlers())
 				continue
 			}
@@ -144,4 +147,11 @@ func (k *Kernel) abortQueued() {
 			k.publish("status", map[string]string{"execution_state": "idle"}, parent)
 		}
 	}
+}
+
+// sentAfter reports whether request m says it was sent after t. Requests
+// without a readable date are taken as sent before.
+func sentAfter(m *Message, t time.Time) bool {
+	d, err := time.Parse(time.RFC3339Nano, m.Header.Date)
+	return err == nil && d.After(t)
 }

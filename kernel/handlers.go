@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"runtime"
 	"strings"
 
@@ -32,10 +33,23 @@ func (k *Kernel) shellHandlers() map[string]handler {
 // controlHandlers maps control request types to their handlers.
 func (k *Kernel) controlHandlers() map[string]handler {
 	return map[string]handler{
-		"kernel_info_request": k.kernelInfo,
-		"shutdown_request":    k.shutdown,
-		"interrupt_request":   k.interrupt,
+		"kernel_info_request":    k.kernelInfo,
+		"shutdown_request":       k.shutdown,
+		"interrupt_request":      k.interrupt,
+		"gokernel_stats_request": k.stats,
 	}
+}
+
+// stats answers gokernel_stats_request (control channel, gokernel's own):
+// the supervisor's goroutines, threads and open files, so tests and
+// operators can check that faults leak nothing.
+func (k *Kernel) stats(s *socket, m *Message) {
+	fds, _ := os.ReadDir("/proc/self/fd")
+	k.reply(s, m, "gokernel_stats_reply", map[string]any{
+		"status":     "ok",
+		"goroutines": runtime.NumGoroutine(),
+		"fds":        len(fds),
+	})
 }
 
 // LanguageInfo is kernel_info's language_info.

@@ -132,7 +132,8 @@ class Kernel:
         try:
             self.kc.stop_channels()
         finally:
-            self.km.shutdown_kernel(now=False)
+            if self.km.has_kernel:  # a test may have shut it down already
+                self.km.shutdown_kernel(now=False)
 
 
 @pytest.fixture(scope="module")

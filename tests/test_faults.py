@@ -134,9 +134,21 @@ def test_two_frontends_and_reconnect(kernel):
     assert kernel.ok("1").result == "1"
 
 
+def supervisor_stats(kernel):
+    """Goroutines and open files of the supervisor (gokernel_stats_request)."""
+    msg = kernel.kc.session.msg("gokernel_stats_request", {})
+    kernel.kc.control_channel.send(msg)
+    while True:
+        r = kernel.kc.get_control_msg(timeout=10)
+        if r["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+            return r["content"]
+
+
 def test_no_leaks_after_faults(kernel):
     kpid = kernel.km.provisioner.process.pid
     kernel.ok("1")
+    time.sleep(0.5)
+    g0 = supervisor_stats(kernel)["goroutines"]
     fds0, procs0 = fd_count(kpid), len(kernel_tree(kpid))
     for i in range(5):
         kernel.run('var mu%d sync.Mutex\nmu%d.Unlock()' % (i, i))  # worker killed by a fatal error
@@ -148,11 +160,13 @@ def test_no_leaks_after_faults(kernel):
         os.kill(wpid, signal.SIGKILL)
         kernel.run("1")  # the cell that notices the dead worker
         kernel.ok("2")
-    time.sleep(0.5)
+    time.sleep(2.5)  # the output pipes of dead workers are closed 2 s after they exit
+    g1 = supervisor_stats(kernel)["goroutines"]
     fds1, procs1 = fd_count(kpid), len(kernel_tree(kpid))
-    print("supervisor fds %d -> %d, processes %d -> %d" % (fds0, fds1, procs0, procs1))
+    print("after 10 worker deaths: supervisor goroutines %d -> %d, fds %d -> %d, processes %d -> %d" % (g0, g1, fds0, fds1, procs0, procs1))
     assert procs1 == procs0 == 2  # supervisor + one worker
     assert fds1 <= fds0 + 2
+    assert g1 <= g0 + 3
 
 
 def test_stalled_subscriber_does_not_grow_memory(kernel):
