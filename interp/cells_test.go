@@ -239,6 +239,9 @@ var sequences = []sequence{
 	}},
 	{"runtime errors read like Go", []cell{
 		{code: "xs := []int{1, 2, 3}\ni := 5\nxs[i]", err: "runtime error: index out of range"},
+		{code: "type holder struct{ v []int }\nh := holder{v: []int{1}}\nfmt.Println(h.v[0], xs[i-10])", err: "index out of range [-5] with length 3"},
+		{code: "h.v[3]", err: "index out of range [3] with length 1"},
+		{code: "func at(s []int, k int) int { return s[k] }\nat(xs, 9)", err: "runtime error: index out of range (In ["},
 		{code: "var m map[string]int\nm[\"a\"] = 1", err: "assignment to entry in nil map"},
 		{code: "type N struct{ V int }\nvar p *N\np.V", err: "invalid memory address or nil pointer dereference"},
 		{code: "zero := 0\n10 / zero", err: "integer divide by zero"},

@@ -192,6 +192,11 @@ func (s *Session) protocolError(cur *cellSrc, err error) *protocol.Error {
 	if !errors.As(err, &e) {
 		e = &cellError{name: "Error", msg: err.Error()}
 	}
+	if e.name == "runtime error" && e.msg == "index out of range" && len(e.frames) > 0 {
+		if serial, line := cellLine(e.frames[0].line); serial > 0 && s.cells[serial] != nil {
+			e.msg += s.indexDetail(s.cells[serial], line)
+		}
+	}
 	pe := &protocol.Error{Name: e.name, Value: e.msg}
 	pe.Traceback = append(pe.Traceback, red+bold+e.name+reset+": "+e.msg)
 	frames := e.frames

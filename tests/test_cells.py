@@ -102,7 +102,7 @@ def test_errors_point_at_the_cell(kernel):
     assert re.search(r"In \[\d+\], line 4", r.error_text), r.error_text
     assert "__" not in r.error_text and "_.go" not in r.error_text
     r = kernel.run("xs := []int{1, 2, 3}\ni := 5\nfmt.Println(xs[i])")
-    assert "index out of range" in r.error_text and "reflect" not in r.error_text
+    assert "index out of range [5] with length 3" in r.error_text and "reflect" not in r.error_text
     assert re.search(r"line 3", r.error_text)
     r = kernel.run("type T struct{ n int }\nvar p *T\nfmt.Println(p.n)")
     assert "nil pointer dereference" in r.error_text
