@@ -111,11 +111,7 @@ class Kernel:
             msgs.append(m)
 
     def shell_reply(self, msg_id, timeout=30):
-        deadline = time.time() + timeout
-        while True:
-            r = self.kc.get_shell_msg(timeout=max(0.01, deadline - time.time()))
-            if r["parent_header"].get("msg_id") == msg_id:
-                return r
+        return reply_to(self.kc, msg_id, timeout)
 
     def run(self, code, timeout=30, **kw):
         msg_id = self.kc.execute(code, **kw)
@@ -148,6 +144,15 @@ def fresh_kernel():
     k = Kernel()
     yield k
     k.shutdown()
+
+
+def reply_to(kc, msg_id, timeout=10):
+    """The shell reply of client kc to request msg_id."""
+    deadline = time.time() + timeout
+    while True:
+        r = kc.get_shell_msg(timeout=max(0.01, deadline - time.time()))
+        if r["parent_header"].get("msg_id") == msg_id:
+            return r
 
 
 def read_json(path):

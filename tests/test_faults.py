@@ -13,7 +13,7 @@ import time
 import zmq
 from jupyter_client.session import Session
 
-from conftest import Kernel, _build
+from conftest import Kernel, _build, reply_to
 
 
 def kernel_tree(pid):
@@ -91,8 +91,14 @@ def test_child_process_that_never_exits(kernel):
     assert kernel.ok('"alive"').result == '"alive"'
 
 
+def own_session_client(kernel):
+    """Another frontend: a client with its own session (clients made by one
+    KernelManager share a message counter prefix, so their msg_ids collide)."""
+    return kernel.km.client(session=Session(key=kernel.km.session.key))
+
+
 def test_two_frontends_and_reconnect(kernel):
-    other = kernel.km.client()
+    other = own_session_client(kernel)
     other.start_channels()
     try:
         other.wait_for_ready(timeout=10)
@@ -106,29 +112,19 @@ def test_two_frontends_and_reconnect(kernel):
             seen = m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream"
         assert seen
         # The second frontend runs its own cell and gets its own reply.
-        msg_id2 = other.execute("7 * 6")
-        while True:
-            r = other.get_shell_msg(timeout=10)
-            if r["parent_header"].get("msg_id") == msg_id2:
-                break
-        assert r["content"]["status"] == "ok"
+        assert reply_to(other, other.execute("7 * 6"))["content"]["status"] == "ok"
         # It disconnects in the middle of output...
-        msg_id3 = other.execute('for i := 0; i < 20; i++ { fmt.Println(i); time.Sleep(20 * time.Millisecond) }')
+        other.execute('for i := 0; i < 20; i++ { fmt.Println(i); time.Sleep(20 * time.Millisecond) }')
         time.sleep(0.1)
     finally:
         other.stop_channels()
     time.sleep(0.6)
     # ...and a new connection works, as does the first frontend.
-    again = kernel.km.client()
+    again = own_session_client(kernel)
     again.start_channels()
     try:
         again.wait_for_ready(timeout=10)
-        msg_id4 = again.execute('"reconnected"')
-        while True:
-            r = again.get_shell_msg(timeout=10)
-            if r["parent_header"].get("msg_id") == msg_id4:
-                break
-        assert r["content"]["status"] == "ok"
+        assert reply_to(again, again.execute('"reconnected"'))["content"]["status"] == "ok"
     finally:
         again.stop_channels()
     assert kernel.ok("1").result == "1"

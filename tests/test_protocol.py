@@ -11,7 +11,7 @@ import time
 import zmq
 from jupyter_client.session import Session
 
-from conftest import Kernel
+from conftest import Kernel, reply_to
 
 
 def test_kernel_info(kernel):
@@ -430,12 +430,7 @@ def test_ipc_transport_with_stale_socket_files():
     kc2.start_channels()
     try:
         kc2.wait_for_ready(timeout=20)
-        msg_id = kc2.execute("6 * 7")
-        while True:
-            r = kc2.get_shell_msg(timeout=10)
-            if r["parent_header"].get("msg_id") == msg_id:
-                break
-        assert r["content"]["status"] == "ok"
+        assert reply_to(kc2, kc2.execute("6 * 7"))["content"]["status"] == "ok"
     finally:
         kc2.stop_channels()
         km2.shutdown_kernel()
