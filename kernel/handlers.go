@@ -170,8 +170,9 @@ func (k *Kernel) shutdown(s *socket, m *Message) {
 	}
 	_ = json.Unmarshal(m.Content, &c)
 	k.worker.Shutdown()
+	// With restart, the frontend's kernel manager starts a new kernel
+	// process once this one has exited.
 	k.reply(s, m, "shutdown_reply", map[string]any{"status": "ok", "restart": c.Restart})
-	k.restart = c.Restart
 	k.Stop()
 }
 

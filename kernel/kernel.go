@@ -31,14 +31,12 @@ type Kernel struct {
 	shellQueue chan *Message
 	stdinReply chan *Message
 
-	mu       sync.Mutex // guards the fields below
-	count    int        // execution count
-	history  []historyEntry
-	executed bool // a cell is running (for interrupts of input requests)
+	mu      sync.Mutex // guards the fields below
+	count   int        // execution count
+	history []historyEntry
 
 	done     chan struct{}
 	stopOnce sync.Once
-	restart  bool
 }
 
 // New returns a kernel for connection info ci that runs cells on w.

@@ -53,13 +53,12 @@ func newHeader(msgType, session string) Header {
 type Parent struct {
 	Header     json.RawMessage
 	Identities [][]byte
-	MsgType    string
 }
 
 // parentOf returns the Parent context of a request.
 func parentOf(m *Message) Parent {
 	h, _ := json.Marshal(m.Header)
-	return Parent{Header: h, Identities: m.Identities, MsgType: m.Header.MsgType}
+	return Parent{Header: h, Identities: m.Identities}
 }
 
 // emptyObject is the JSON encoding of {}.
