@@ -21,11 +21,14 @@ display.JSON(map[string]int{"a": 1})
 display.Text("plain")
 display.PNG([]byte("\\x89PNG fake"))
 img := image.NewRGBA(image.Rect(0, 0, 4, 4))
-display.Image(img)''')
+display.Image(img)
+display.JPEG([]byte("\\xff\\xd8\\xff fake"))
+display.Display(display.MIMEBundle{"text/latex": "$x^2$", "text/plain": "x^2"})''')
     kinds = [d["content"]["data"] for d in r.displays]
     assert [sorted(k) for k in kinds] == [
         ["text/html", "text/plain"], ["text/markdown", "text/plain"], ["image/svg+xml", "text/plain"],
-        ["application/json", "text/plain"], ["text/plain"], ["image/png", "text/plain"], ["image/png", "text/plain"]]
+        ["application/json", "text/plain"], ["text/plain"], ["image/png", "text/plain"], ["image/png", "text/plain"],
+        ["image/jpeg", "text/plain"], ["text/latex", "text/plain"]]
     assert kinds[0]["text/html"] == "<b>bold</b>"
     assert kinds[3]["application/json"] == {"a": 1}
     png = base64.b64decode(kinds[6]["image/png"])
