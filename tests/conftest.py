@@ -38,7 +38,14 @@ def _build():
 
 @pytest.fixture(scope="session")
 def gokernel_bin():
-    return _build()
+    built = not os.environ.get("GOKERNEL_BIN")
+    path = _build()
+    if built:
+        os.environ["GOKERNEL_BIN"] = path  # later _build() calls reuse it
+    yield path
+    if built:
+        shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+        os.environ.pop("GOKERNEL_BIN", None)
 
 
 @pytest.fixture(scope="session", autouse=True)
