@@ -214,31 +214,36 @@ func worker(stderr io.Writer) int {
 			os.Unsetenv("GOKERNEL_USER_" + name)
 		}
 	}
-	requests := os.NewFile(3, "requests")
-	events := os.NewFile(4, "events")
-	if requests == nil || events == nil {
-		fmt.Fprintln(stderr, "gokernel worker: fd 3 and 4 must be the request and event pipes (the kernel starts workers)")
-		return 2
+	code := servePipes(stderr, "worker", "the kernel starts workers", interp.Serve)
+	if code == 0 {
+		interp.KillChildren()
 	}
-	if err := interp.Serve(requests, events); err != nil {
-		fmt.Fprintln(stderr, "gokernel worker:", err)
-		return 1
-	}
-	interp.KillChildren()
-	return 0
+	return code
 }
 
 // procChild runs a child process of package proc (started by the worker).
 func procChild(stderr io.Writer) int {
-	tasks := os.NewFile(3, "tasks")
-	outcomes := os.NewFile(4, "outcomes")
-	if tasks == nil || outcomes == nil {
-		fmt.Fprintln(stderr, "gokernel proc-child: fd 3 and 4 must be the task and outcome pipes (package proc starts children)")
+	return servePipes(stderr, "proc-child", "package proc starts children", interp.ServeProcChild)
+}
+
+// servePipes runs serve on the pipes its parent passed as fd 3 (input) and
+// fd 4 (output), and returns the exit code.
+func servePipes(stderr io.Writer, mode, starter string, serve func(in io.Reader, out io.Writer) error) int {
+	in, out := os.NewFile(3, "in"), os.NewFile(4, "out")
+	if !isPipe(in) || !isPipe(out) {
+		fmt.Fprintf(stderr, "gokernel %s: fd 3 and 4 must be pipes from the parent (%s)\n", mode, starter)
 		return 2
 	}
-	if err := interp.ServeProcChild(tasks, outcomes); err != nil {
-		fmt.Fprintln(stderr, "gokernel proc-child:", err)
+	if err := serve(in, out); err != nil {
+		fmt.Fprintf(stderr, "gokernel %s: %v\n", mode, err)
 		return 1
 	}
 	return 0
+}
+
+// isPipe reports whether f is a pipe (run by hand, fd 3 may be anything,
+// e.g. the Go runtime's own epoll descriptor).
+func isPipe(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeNamedPipe != 0
 }

@@ -139,56 +139,40 @@ class Bench:
         kept = reply["status"] == "ok"
         return elapsed, kept
 
-    def peak_rss_mb(self):
-        """Sum of VmHWM (peak RSS) over the kernel process and its descendants."""
-        root = self.km.provisioner.process.pid
-        pids = [root]
-        try:
-            out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
-            children = {}
-            for line in out.splitlines():
-                pid, ppid = map(int, line.split())
-                children.setdefault(ppid, []).append(pid)
-            i = 0
-            while i < len(pids):
-                pids.extend(children.get(pids[i], []))
-                i += 1
-        except Exception:
-            pass
-        total = 0
-        for pid in pids:
-            try:
-                with open("/proc/%d/status" % pid) as f:
-                    for line in f:
-                        if line.startswith("VmHWM:"):
-                            total += int(line.split()[1])
-            except OSError:
-                pass
-        return total / 1024
-
-    def pss_mb(self):
-        """Sum of PSS (resident memory, pages shared between processes
-        split among them) over the kernel process tree, now."""
-        root = self.km.provisioner.process.pid
+    def pids(self):
+        """The kernel process and its descendants."""
         out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
         children = {}
         for line in out.splitlines():
             pid, ppid = map(int, line.split())
             children.setdefault(ppid, []).append(pid)
-        pids, i = [root], 0
+        pids, i = [self.km.provisioner.process.pid], 0
         while i < len(pids):
             pids.extend(children.get(pids[i], []))
             i += 1
+        return pids
+
+    def sum_mb(self, path, key):
+        """Sum over the kernel processes of a "Key: N kB" line of /proc/PID/<path>, in MB."""
         total = 0
-        for pid in pids:
+        for pid in self.pids():
             try:
-                with open("/proc/%d/smaps_rollup" % pid) as f:
+                with open("/proc/%d/%s" % (pid, path)) as f:
                     for line in f:
-                        if line.startswith("Pss:"):
+                        if line.startswith(key):
                             total += int(line.split()[1])
             except OSError:
                 pass
         return total / 1024
+
+    def peak_rss_mb(self):
+        """Sum of VmHWM (peak RSS) over the kernel processes."""
+        return self.sum_mb("status", "VmHWM:")
+
+    def pss_mb(self):
+        """Sum of PSS (resident memory, shared pages split among the
+        processes) over the kernel processes, now."""
+        return self.sum_mb("smaps_rollup", "Pss:")
 
     def close(self):
         self.kc.stop_channels()

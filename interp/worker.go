@@ -108,7 +108,9 @@ func (w *Worker) resetSession() error {
 // included: the last step of a worker that is done, so no process a cell
 // started outlives it.
 func KillChildren() {
-	_ = syscall.Kill(0, syscall.SIGKILL)
+	if syscall.Getpgrp() == os.Getpid() { // only in its own group, as the kernel starts it
+		_ = syscall.Kill(0, syscall.SIGKILL)
+	}
 }
 
 // emit writes an event. With flush, the stdout and stderr flush markers are

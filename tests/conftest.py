@@ -153,6 +153,30 @@ def fresh_kernel():
     k.shutdown()
 
 
+def alive(pid):
+    """Whether process pid exists and is not a zombie (a zombie is as good as gone)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            stat = f.read()
+    except OSError:
+        return False
+    return stat[stat.rfind(")") + 2:].split()[0] != "Z"
+
+
+def process_tree(pid):
+    """PIDs of pid and all its descendants."""
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
+    children = {}
+    for line in out.splitlines():
+        p, pp = map(int, line.split())
+        children.setdefault(pp, []).append(p)
+    pids, i = [pid], 0
+    while i < len(pids):
+        pids.extend(children.get(pids[i], []))
+        i += 1
+    return pids
+
+
 def reply_to(kc, msg_id, timeout=10):
     """The shell reply of client kc to request msg_id."""
     deadline = time.time() + timeout

@@ -31,6 +31,8 @@ import urllib.request
 import nbformat
 import pytest
 
+from conftest import alive, process_tree
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 PACKAGES = "chromium chromium-driver python3-selenium jupyter-notebook"
@@ -65,54 +67,18 @@ def _write_notebook(path):
 
 # --- processes -------------------------------------------------------------
 
-def _children_map():
-    """pid -> list of child pids, from /proc."""
-    kids = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open("/proc/%s/stat" % name) as f:
-                stat = f.read()
-        except OSError:
-            continue
-        # the command name is in parentheses and may hold spaces
-        fields = stat[stat.rfind(")") + 2:].split()
-        kids.setdefault(int(fields[1]), []).append(int(name))
-    return kids
-
-
-def _descendants(pid):
-    kids = _children_map()
-    out, todo = [], [pid]
-    while todo:
-        for c in kids.get(todo.pop(), []):
-            out.append(c)
-            todo.append(c)
-    return out
-
-
-def _alive(pid):
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            stat = f.read()
-    except OSError:
-        return False
-    return stat[stat.rfind(")") + 2:].split()[0] != "Z"
-
-
 def _kill_all(pids, timeout=5):
     """SIGKILL the given pids that are still alive and wait for them to go."""
     for p in pids:
-        if _alive(p):
+        if alive(p):
             try:
                 os.kill(p, signal.SIGKILL)
             except ProcessLookupError:
                 pass
     deadline = time.time() + timeout
-    while time.time() < deadline and any(_alive(p) for p in pids):
+    while time.time() < deadline and any(alive(p) for p in pids):
         time.sleep(0.05)
-    return [p for p in pids if _alive(p)]
+    return [p for p in pids if alive(p)]
 
 
 def _stop_process(proc, descendants, timeout=15):
@@ -128,7 +94,7 @@ def _stop_process(proc, descendants, timeout=15):
     # Descendants get a moment to exit on their own (the server shuts its
     # kernels down), then are killed.
     deadline = time.time() + timeout
-    while time.time() < deadline and any(_alive(p) for p in descendants):
+    while time.time() < deadline and any(alive(p) for p in descendants):
         time.sleep(0.1)
     return _kill_all(descendants)
 
@@ -198,7 +164,7 @@ class NotebookServer:
         return "http://127.0.0.1:%d%s?token=%s" % (self.port, path, self.token)
 
     def stop(self):
-        self.kids = _descendants(self.proc.pid)  # its kernels
+        self.kids = process_tree(self.proc.pid)[1:]  # its kernels
         left = _stop_process(self.proc, self.kids)
         self.logf.close()
         return left
@@ -237,7 +203,7 @@ def _quit_browser(driver, service):
     """driver.quit() with a timeout, then kill chromedriver and every
     Chromium process it started that is left."""
     proc = getattr(service, "process", None)
-    kids = _descendants(proc.pid) if proc is not None else []
+    kids = process_tree(proc.pid)[1:] if proc is not None else []
     t = threading.Thread(target=driver.quit, daemon=True)
     t.start()
     t.join(20)

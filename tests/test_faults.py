@@ -13,21 +13,7 @@ import time
 import zmq
 from jupyter_client.session import Session
 
-from conftest import Kernel, _build, reply_to
-
-
-def kernel_tree(pid):
-    """PIDs of pid and all its descendants."""
-    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout
-    children = {}
-    for line in out.splitlines():
-        p, pp = map(int, line.split())
-        children.setdefault(pp, []).append(p)
-    pids, i = [pid], 0
-    while i < len(pids):
-        pids.extend(children.get(pids[i], []))
-        i += 1
-    return pids
+from conftest import Kernel, _build, alive, process_tree, reply_to
 
 
 def fd_count(pid):
@@ -81,13 +67,13 @@ def test_child_process_that_never_exits(kernel):
     worker = int(kernel.ok("os.Getpid()").result)
     msg_id = kernel.kc.execute('exec.Command("sleep", "300").Run()')
     time.sleep(0.5)
-    sleepers = [p for p in kernel_tree(worker) if p != worker]
+    sleepers = [p for p in process_tree(worker) if p != worker]
     assert sleepers, "the child process did not start"
     kernel.km.interrupt_kernel()
     reply = kernel.shell_reply(msg_id, timeout=10)["content"]
     assert reply["status"] == "error"
     time.sleep(0.3)
-    assert [p for p in kernel_tree(worker) if p != worker] == [], "the child outlived the interrupt"
+    assert [p for p in process_tree(worker) if p != worker] == [], "the child outlived the interrupt"
     assert kernel.ok('"alive"').result == '"alive"'
 
 
@@ -145,7 +131,7 @@ def test_no_leaks_after_faults(kernel):
     kernel.ok("1")
     time.sleep(0.5)
     g0 = supervisor_stats(kernel)["goroutines"]
-    fds0, procs0 = fd_count(kpid), len(kernel_tree(kpid))
+    fds0, procs0 = fd_count(kpid), len(process_tree(kpid))
     for i in range(5):
         kernel.run('var mu%d sync.Mutex\nmu%d.Unlock()' % (i, i))  # worker killed by a fatal error
         wpid = int(kernel.ok("os.Getpid()").result)
@@ -158,7 +144,7 @@ def test_no_leaks_after_faults(kernel):
         kernel.ok("2")
     time.sleep(2.5)  # the output pipes of dead workers are closed 2 s after they exit
     g1 = supervisor_stats(kernel)["goroutines"]
-    fds1, procs1 = fd_count(kpid), len(kernel_tree(kpid))
+    fds1, procs1 = fd_count(kpid), len(process_tree(kpid))
     print("after 10 worker deaths: supervisor goroutines %d -> %d, fds %d -> %d, processes %d -> %d" % (g0, g1, fds0, fds1, procs0, procs1))
     assert procs1 == procs0 == 2  # supervisor + one worker
     assert fds1 <= fds0 + 2
@@ -252,23 +238,23 @@ def test_shutdown_paths_leave_no_process():
     k = Kernel()
     kpid = k.km.provisioner.process.pid
     k.ok('import "os/exec"\nc := exec.Command("sleep", "300")\nc.Start()')
-    tree = kernel_tree(kpid)
+    tree = process_tree(kpid)
     assert len(tree) == 3
     os.kill(kpid, signal.SIGTERM)
     deadline = time.time() + 5
-    while time.time() < deadline and any(os.path.exists("/proc/%d" % p) and open("/proc/%d/stat" % p).read().split(")")[-1].split()[0] != "Z" for p in tree):
+    while time.time() < deadline and any(alive(p) for p in tree):
         time.sleep(0.05)
-    alive = [p for p in tree if os.path.exists("/proc/%d" % p) and open("/proc/%d/stat" % p).read().split(")")[-1].split()[0] != "Z"]
+    left = [p for p in tree if alive(p)]
     k.kc.stop_channels()
-    assert alive == [], "left behind after SIGTERM: %s" % alive
+    assert left == [], "left behind after SIGTERM: %s" % left
     # the parent (the Jupyter server) dies
     conn = tempfile.mktemp(suffix=".json")
     parent = subprocess.Popen(["sh", "-c", '"$0" -f "$1" 2>/dev/null & echo $!; wait', _build(), conn], stdout=subprocess.PIPE, text=True)
     kpid = int(parent.stdout.readline())
     deadline = time.time() + 10
-    while time.time() < deadline and len(kernel_tree(kpid)) < 2:
+    while time.time() < deadline and len(process_tree(kpid)) < 2:
         time.sleep(0.05)
-    tree = kernel_tree(kpid)
+    tree = process_tree(kpid)
     assert len(tree) == 2, tree
     parent.kill()
     parent.wait()

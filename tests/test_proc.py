@@ -7,7 +7,7 @@ import re
 import signal
 import time
 
-from test_faults import kernel_tree
+from conftest import process_tree
 
 
 def worker_pid(kernel):
@@ -15,7 +15,7 @@ def worker_pid(kernel):
 
 
 def children(worker):
-    return [p for p in kernel_tree(worker) if p != worker]
+    return [p for p in process_tree(worker) if p != worker]
 
 
 def test_start_wait_results_and_labelled_output(kernel):
@@ -66,9 +66,9 @@ def test_no_orphans_after_cell_interrupt_and_shutdown(fresh_kernel):
     kpid = k.km.provisioner.process.pid
     msg_id = k.kc.execute('p, _ := proc.Start("sleeper", 60)\np.Wait()')
     deadline = time.time() + 10
-    while time.time() < deadline and len(kernel_tree(kpid)) < 3:
+    while time.time() < deadline and len(process_tree(kpid)) < 3:
         time.sleep(0.1)
-    tree = kernel_tree(kpid)
+    tree = process_tree(kpid)
     assert len(tree) == 3  # supervisor, worker, child
     k.km.shutdown_kernel(now=False)
     deadline = time.time() + 5

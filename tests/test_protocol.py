@@ -11,7 +11,7 @@ import time
 import zmq
 from jupyter_client.session import Session
 
-from conftest import Kernel, reply_to
+from conftest import Kernel, alive, reply_to
 
 
 def test_kernel_info(kernel):
@@ -436,16 +436,6 @@ def test_ipc_transport_with_stale_socket_files():
         km2.shutdown_kernel()
 
 
-def _alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # a zombie is as good as gone
-    with open("/proc/%d/stat" % pid) as f:
-        return f.read().split(")")[-1].split()[0] != "Z"
-
-
 def test_restart_then_shutdown_leaves_no_process(fresh_kernel):
     k = fresh_kernel
     k.ok("x := 1")
@@ -463,7 +453,7 @@ def test_restart_then_shutdown_leaves_no_process(fresh_kernel):
         time.sleep(0.05)
     assert not k.km.is_alive()
     t = time.time()
-    while (_alive(worker) or _alive(child)) and time.time() - t < 5:
+    while (alive(worker) or alive(child)) and time.time() - t < 5:
         time.sleep(0.05)
-    assert not _alive(worker), "worker outlived the kernel"
-    assert not _alive(child), "a process started by a cell outlived the kernel"
+    assert not alive(worker), "worker outlived the kernel"
+    assert not alive(child), "a process started by a cell outlived the kernel"
