@@ -268,6 +268,9 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *decl) *step)
 		return c.errs[0]
 	}
 	switch {
+	case fd.Recv != nil && len(fd.Recv.List) != 1:
+		c.errorAt(c.off(fd.Pos()), "method has %d receivers, want 1", len(fd.Recv.List))
+		return c.errs[0]
 	case fd.Recv != nil:
 		return c.method(fd, addDecl)
 	case name == "main":
