@@ -38,12 +38,17 @@ if [ "$major" -lt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -lt 24 ]; }; then
   exit 1
 fi
 
-# 2. Build and install the binary.
+# 2. Build and install the binaries: the kernel and the worker it runs cells in.
 if [ -n "$prefix" ]; then bindir="$prefix/bin"; else bindir="$HOME/.local/bin"; fi
 mkdir -p "$bindir"
 echo "Building gokernel with Go $gover ..."
-go build -o "$bindir/gokernel.new" . && mv -f "$bindir/gokernel.new" "$bindir/gokernel"
-echo "Installed $bindir/gokernel"
+build=$(mktemp -d)
+trap 'rm -rf "$build"' EXIT
+go build -o "$build/" . ./interp/gokernel-worker
+# The worker first: a running kernel finds a complete pair at any moment.
+mv -f "$build/gokernel-worker" "$bindir/gokernel-worker"
+mv -f "$build/gokernel" "$bindir/gokernel"
+echo "Installed $bindir/gokernel and $bindir/gokernel-worker"
 
 # 3. Register the kernelspec.
 if [ -n "$prefix" ]; then

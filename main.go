@@ -6,9 +6,10 @@
 //	gokernel install [--prefix DIR] install the kernelspec "gokernel"
 //	gokernel version               print the version
 //
-// The kernel runs cells in a worker process (this same binary, started as
-// "gokernel worker"), so that a Go fatal error in a cell costs the worker
-// and never the kernel.
+// The kernel runs cells in a worker process, the program gokernel-worker
+// installed next to this one (built from ./interp/gokernel-worker), so that
+// a Go fatal error in a cell costs the worker and never the kernel. This
+// program never links the interpreter.
 package main
 
 import (
@@ -23,10 +24,10 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"syscall"
 	"time"
 
-	"gokernel/interp"
 	"gokernel/kernel"
 )
 
@@ -61,10 +62,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "install":
 		return install(args[1:], stdout, stderr)
-	case "worker":
-		return worker(stderr)
-	case "proc-child":
-		return procChild(stderr)
 	}
 	fs := flag.NewFlagSet("gokernel", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -82,6 +79,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // serve runs a kernel on the connection file until shutdown.
 func serve(connFile string, stderr io.Writer) int {
+	if os.Getenv("GOGC") == "" {
+		// The kernel's live heap is small (a few hundred KB): collecting
+		// it more often costs little CPU and halves its garbage.
+		debug.SetGCPercent(supervisorGOGC)
+	}
 	logger := log.New(stderr, "[gokernel] ", log.LstdFlags|log.Lmicroseconds)
 	ci, err := kernel.ReadConnectionFile(connFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -93,7 +95,7 @@ func serve(connFile string, stderr io.Writer) int {
 		logger.Print(err)
 		return 1
 	}
-	exe, err := os.Executable()
+	exe, err := workerPath()
 	if err != nil {
 		logger.Print(err)
 		return 1
@@ -136,11 +138,14 @@ func serve(connFile string, stderr io.Writer) int {
 	return 0
 }
 
+// supervisorGOGC is the kernel process's GC target.
+const supervisorGOGC = 50
+
 // workerGOGC is the worker's GC target: the interpreter allocates a frame
 // per call, and a less eager collector makes CPU-bound cells about 1.7x
 // faster (fib(25): 206 ms at GOGC=100, 118 ms at 400). The soft memory
 // limit makes it collect harder before the worker's hard limit.
-const workerGOGC = "400"
+const workerGOGC = "300"
 
 // workerEnv is the worker's environment: the kernel's, with Go's fatal
 // errors printed without goroutine dumps and the GC tuned for the
@@ -191,6 +196,10 @@ func install(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	exe, _ = filepath.Abs(exe)
+	if _, err := workerNextTo(exe); err != nil {
+		fmt.Fprintln(stderr, "gokernel install:", err)
+		return 1
+	}
 	dir, err := kernel.InstallKernelSpec(exe, *prefix)
 	if err != nil {
 		fmt.Fprintln(stderr, "gokernel install:", err)
@@ -200,50 +209,33 @@ func install(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// worker runs the worker process (started by the kernel, not by users).
-func worker(stderr io.Writer) int {
-	// The runtime has read these at start-up: give the user's own values
-	// back to the processes cells start.
-	for _, name := range []string{"GOTRACEBACK", "GOGC", "GOMEMLIMIT"} {
-		if v, ok := os.LookupEnv("GOKERNEL_USER_" + name); ok {
-			if v == "" {
-				os.Unsetenv(name)
-			} else {
-				os.Setenv(name, v)
-			}
-			os.Unsetenv("GOKERNEL_USER_" + name)
-		}
+// workerName is the file name of the worker program, installed next to
+// the gokernel binary.
+const workerName = "gokernel-worker"
+
+// workerPath returns the worker program the kernel starts:
+// $GOKERNEL_WORKER, or gokernel-worker next to this binary.
+func workerPath() (string, error) {
+	if p := os.Getenv("GOKERNEL_WORKER"); p != "" {
+		return p, nil
 	}
-	code := servePipes(stderr, "worker", "the kernel starts workers", interp.Serve)
-	if code == 0 {
-		interp.KillChildren()
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
 	}
-	return code
+	if resolved, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = resolved
+	}
+	return workerNextTo(exe)
 }
 
-// procChild runs a child process of package proc (started by the worker).
-func procChild(stderr io.Writer) int {
-	return servePipes(stderr, "proc-child", "package proc starts children", interp.ServeProcChild)
-}
-
-// servePipes runs serve on the pipes its parent passed as fd 3 (input) and
-// fd 4 (output), and returns the exit code.
-func servePipes(stderr io.Writer, mode, starter string, serve func(in io.Reader, out io.Writer) error) int {
-	in, out := os.NewFile(3, "in"), os.NewFile(4, "out")
-	if !isPipe(in) || !isPipe(out) {
-		fmt.Fprintf(stderr, "gokernel %s: fd 3 and 4 must be pipes from the parent (%s)\n", mode, starter)
-		return 2
+// workerNextTo returns the worker program installed next to the binary exe,
+// or an error saying how to build it.
+func workerNextTo(exe string) (string, error) {
+	p := filepath.Join(filepath.Dir(exe), workerName)
+	if st, err := os.Stat(p); err != nil || st.IsDir() || st.Mode()&0o111 == 0 {
+		return "", fmt.Errorf("the worker program %s is missing: build both programs with\n"+
+			"  go build -o %s/ . ./interp/gokernel-worker\n(./install.sh does this)", p, filepath.Dir(exe))
 	}
-	if err := serve(in, out); err != nil {
-		fmt.Fprintf(stderr, "gokernel %s: %v\n", mode, err)
-		return 1
-	}
-	return 0
-}
-
-// isPipe reports whether f is a pipe (run by hand, fd 3 may be anything,
-// e.g. the Go runtime's own epoll descriptor).
-func isPipe(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeNamedPipe != 0
+	return p, nil
 }

@@ -3,14 +3,12 @@ package interp
 import (
 	"go/scanner"
 	"go/token"
+	"gokernel/interp/stdlib"
 	"path"
 	"reflect"
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/traefik/yaegi/stdlib"
-	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
 
 // preferredPackages settles names that several standard packages share,
@@ -33,57 +31,31 @@ var preferredPackages = map[string]string{
 	"cookiejar": "net/http/cookiejar",
 }
 
-// stdlibIndex maps a package name to the import paths of the standard
-// packages with that name and their exported symbols.
+// stdlibIndex maps a package name to the standard packages with that name.
 type stdlibIndex map[string][]stdPackage
 
+// stdPackage is a standard package: its import path and its key in the
+// symbol tables ("import/path/name").
 type stdPackage struct {
-	path    string
-	symbols map[string]reflect.Value
+	path string
+	key  string
 }
 
-var (
-	indexOnce sync.Once
-	index     stdlibIndex
-)
+// symbols returns the package's exported symbols (built on first use).
+func (p stdPackage) symbols() map[string]reflect.Value { return stdlib.Load(p.key) }
 
 // packagesByName returns the standard library index, built once.
-func packagesByName() stdlibIndex {
-	indexOnce.Do(func() {
-		index = stdlibIndex{}
-		for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, unrestricted.Symbols} {
-			for key, syms := range table {
-				// keys are "import/path/name"
-				p := path.Dir(key)
-				name := path.Base(key)
-				if strings.Contains(p, "internal") || strings.HasPrefix(p, "vendor") {
-					continue
-				}
-				found := false
-				for i, e := range index[name] {
-					if e.path == p {
-						found = true
-						merged := map[string]reflect.Value{}
-						for k, v := range e.symbols {
-							merged[k] = v
-						}
-						for k, v := range syms {
-							merged[k] = v
-						}
-						index[name][i].symbols = merged
-					}
-				}
-				if !found {
-					index[name] = append(index[name], stdPackage{path: p, symbols: syms})
-				}
-			}
+var packagesByName = sync.OnceValue(func() stdlibIndex {
+	index := stdlibIndex{}
+	for _, key := range stdlib.Keys() {
+		p, name := path.Dir(key), path.Base(key)
+		if strings.Contains(p, "internal") || strings.HasPrefix(p, "vendor") {
+			continue
 		}
-		for name := range index {
-			sort.Slice(index[name], func(i, j int) bool { return index[name][i].path < index[name][j].path })
-		}
-	})
+		index[name] = append(index[name], stdPackage{path: p, key: key})
+	}
 	return index
-}
+})
 
 // tokLit is a scanned token and its literal text.
 type tokLit struct {
@@ -187,7 +159,7 @@ func choosePackage(cands []stdPackage, name string, sels map[string]bool) string
 	for _, c := range cands {
 		ok := true
 		for sel := range sels {
-			if _, has := c.symbols[sel]; !has {
+			if _, has := c.symbols()[sel]; !has {
 				ok = false
 				break
 			}

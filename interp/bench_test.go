@@ -20,3 +20,20 @@ func BenchmarkExecuteSmallCell(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFib measures an interpreted CPU-bound cell: naive recursive
+// fib(25), the kernel's cell machinery included.
+func BenchmarkFib(b *testing.B) {
+	s, _ := NewSession(Options{Stdout: os.Stdout, Stderr: os.Stderr})
+	ctx := context.Background()
+	if _, err := s.Execute(ctx, 1, "func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Execute(ctx, 2, "fib(25)"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -337,5 +337,16 @@ var sequences = []sequence{
 		{code: "import (\"fmt\"; \"sync\")\nvar wg sync.WaitGroup\nfunc show(prefix string, n int, f float64) { defer wg.Done(); fmt.Println(prefix, n, f) }\nx := 1\nwg.Add(1)\ngo show(\"x\", x, 2)\nx = 99\nwg.Wait()", stdout: "x 1 2\n"},
 		{code: "const K = 3\nwg.Add(1)\ngo show(\"k\", K, K)\nwg.Wait()", stdout: "k 3 3\n"},
 		{code: "done := make(chan bool)\ngo close(done)\n<-done", out: "false"},
+		{code: "func work(k int, out chan<- int) { out <- k * k }\nsq := make(chan int, 5)\nfor i := range 5 { go work(i, sq) }\nsum := 0\nfor range 5 { sum += <-sq }\nsum", out: "30"},
+		{code: "var mu sync.Mutex\nseen := map[int]bool{}\nvar wg2 sync.WaitGroup\nfor i := 0; i < 2000; i++ {\n\twg2.Add(1)\n\tgo func() { defer wg2.Done(); mu.Lock(); seen[i] = true; mu.Unlock() }()\n}\nwg2.Wait()\nlen(seen)", out: "2000"},
+	}},
+	// Standard packages are given to the interpreter when a cell imports
+	// them, with the packages of the interfaces their API uses.
+	{"packages loaded on import", []cell{
+		{code: "type upper struct{ s string; done bool }\nfunc (u *upper) Read(p []byte) (int, error) { if u.done { return 0, errors.New(\"end\") }; u.done = true; return copy(p, strings.ToUpper(u.s)), nil }"},
+		{code: "sc := bufio.NewScanner(&upper{s: \"a\\nb\"})\nfor sc.Scan() { fmt.Print(sc.Text(), \";\") }", stdout: "A;B;"},
+		{code: "import \"net/http\"\nreq, _ := http.NewRequest(\"GET\", \"http://x/y?q=1\", nil)\nreq.URL.Query().Get(\"q\")", out: `"1"`},
+		{code: "import \"syscall\"\nsyscall.Exit(3)", err: "syscall.Exit(3) was called"},
+		{code: "runtime.NumGoroutine() >= 1", out: "true"},
 	}},
 }

@@ -70,6 +70,8 @@ type compiler struct {
 	defined map[string]bool // top-level names the cell defines
 	folded  map[*ast.CallExpr]bool
 	defers  bool // the cell has top-level defer statements
+
+	loopCopies []loopCopy // loops whose variables are copied per iteration
 }
 
 // compileCell compiles src, the cell with execution count count and

@@ -180,7 +180,7 @@ func (sc *scope) selectorCandidates(chain string) []candidate {
 	var cs []candidate
 	if o.pkg != "" {
 		pi, _ := sc.s.pkgByPath(o.pkg)
-		for name, v := range pi.symbols {
+		for name, v := range pi.symbols() {
 			if ast.IsExported(name) {
 				cs = append(cs, candidate{text: name, kind: symKind(v), sig: symSignature(v)})
 			}

@@ -162,7 +162,7 @@ func (sc *scope) pkgObject(path, name string) object {
 	if !ok {
 		return object{}
 	}
-	v, ok := pi.symbols[name]
+	v, ok := pi.symbols()[name]
 	if !ok {
 		return object{}
 	}

@@ -12,8 +12,16 @@ import (
 // pkgInfo is a package cells can import: its name and exported symbols,
 // as yaegi holds them (types as (*T)(nil), variables addressable).
 type pkgInfo struct {
-	name    string
-	symbols map[string]reflect.Value
+	name string
+	load func() map[string]reflect.Value
+}
+
+// symbols returns the package's exported symbols; nil for no package.
+func (p pkgInfo) symbols() map[string]reflect.Value {
+	if p.load == nil {
+		return nil
+	}
+	return p.load()
 }
 
 // stdPaths indexes the standard packages yaegi knows by import path.
@@ -21,7 +29,7 @@ var stdPaths = sync.OnceValue(func() map[string]pkgInfo {
 	m := map[string]pkgInfo{}
 	for name, pkgs := range packagesByName() {
 		for _, p := range pkgs {
-			m[p.path] = pkgInfo{name: name, symbols: p.symbols}
+			m[p.path] = pkgInfo{name: name, load: p.symbols}
 		}
 	}
 	return m
@@ -32,7 +40,7 @@ var stdPaths = sync.OnceValue(func() map[string]pkgInfo {
 func (s *Session) pkgByPath(p string) (pkgInfo, bool) {
 	for key, syms := range s.opts.Symbols {
 		if path.Dir(key) == p {
-			return pkgInfo{name: path.Base(key), symbols: syms}, true
+			return pkgInfo{name: path.Base(key), load: func() map[string]reflect.Value { return syms }}, true
 		}
 	}
 	pi, ok := stdPaths()[p]

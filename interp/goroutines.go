@@ -2,12 +2,37 @@ package interp
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 )
 
-// goPanic is called (as cellrt.GoPanic) by the recover that rewritten go
-// statements defer: it prints the panic to stderr and fails the running
-// cell, as an unrecovered panic ends a Go program. The process survives.
+// maxPendingGo is how many goroutines may be started and not yet running
+// before a go statement yields to them. Interpreted goroutines need stacks
+// of several KB, and a loop that starts 10,000 short ones would otherwise
+// get ahead of them and hold thousands at once (tens of MB).
+const maxPendingGo = 32
+
+// goStart runs a cell's go statement (cellrt.Go): it starts f on a new
+// goroutine that recovers a panic, which goPanic reports. started says
+// where the statement is.
+func (s *Session) goStart(started string, f func()) {
+	if s.pendingGo.Add(1) > maxPendingGo {
+		runtime.Gosched()
+	}
+	go func() {
+		s.pendingGo.Add(-1)
+		defer func() {
+			if r := recover(); r != nil {
+				s.goPanic(r, started)
+			}
+		}()
+		f()
+	}()
+}
+
+// goPanic prints a panic in a goroutine a cell started to stderr and fails
+// the running cell, as an unrecovered panic ends a Go program. The process
+// survives.
 func (s *Session) goPanic(value any, started string) {
 	e := panicError(value, s.takeFrames(goroutineID()))
 	e.name, e.msg = "panic", "panic in goroutine: "+e.msg

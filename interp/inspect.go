@@ -157,7 +157,7 @@ func (sc *scope) symbolHelp(path, name string, detail int) *help {
 		return h
 	}
 	pi, _ := sc.s.pkgByPath(path)
-	v, ok := pi.symbols[name]
+	v, ok := pi.symbols()[name]
 	if !ok {
 		return nil
 	}

@@ -12,6 +12,23 @@ import (
 // at the top of the body (i := i); range over an int becomes a range over
 // make([]struct{}, n), which costs no memory.
 
+// loopCopy is a loop body whose loop variables the rewrite copies.
+type loopCopy struct {
+	body  *ast.BlockStmt
+	names []string
+}
+
+// loopVarsAt returns the copied loop variables in scope at pos.
+func (c *compiler) loopVarsAt(pos token.Pos) []string {
+	var names []string
+	for _, lc := range c.loopCopies {
+		if lc.body.Lbrace < pos && pos < lc.body.Rbrace {
+			names = append(names, lc.names...)
+		}
+	}
+	return names
+}
+
 // rewriteFor copies the variables of a three-clause loop.
 func (c *compiler) rewriteFor(f *ast.ForStmt) {
 	if as, ok := f.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
@@ -56,6 +73,7 @@ func (c *compiler) copyLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
 	}
 	list := strings.Join(names, ", ")
 	c.w.insert(c.off(body.Lbrace)+1, " "+list+" := "+list+";")
+	c.loopCopies = append(c.loopCopies, loopCopy{body: body, names: names})
 }
 
 func hasFuncLit(n ast.Node) bool {

@@ -55,8 +55,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 	base := runtime.NumGoroutine()
 	return interp.Exports{
 		rtPath + "/cellrt": {
-			"GoPanic": reflect.ValueOf(s.goPanic),
-			"Clear":   reflect.ValueOf(clearValue),
+			"Go":    reflect.ValueOf(s.goStart),
+			"Clear": reflect.ValueOf(clearValue),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),

@@ -9,11 +9,10 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
-	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
 
 // Options configures a Session.
@@ -45,14 +44,17 @@ type Session struct {
 	cancel context.CancelCauseFunc // cancels the running cell
 	frames []frame
 
-	reg      registry
-	imported map[string]bool  // "name path" of the imports done
-	cells    map[int]*cellSrc // by serial, for tracebacks
-	serial   int
-	display  map[string]bool       // HTML, SVG, Markdown: some type has the method
-	declSrc  []string              // the declarations of each cell run, for child processes
-	progs    map[string]cachedProg // compiled statement code, see progcache.go
-	probes   map[string]error      // outcomes of compileOnly probes
+	reg       registry
+	imported  map[string]bool  // "name path" of the imports done
+	pendingGo atomic.Int64     // goroutines started by cells and not yet running
+	loaded    map[string]bool  // import paths of the standard packages given to yaegi
+	overrides interp.Exports   // symbols replacing standard ones (os.Exit...), and the kernel's packages
+	cells     map[int]*cellSrc // by serial, for tracebacks
+	serial    int
+	display   map[string]bool       // HTML, SVG, Markdown: some type has the method
+	declSrc   []string              // the declarations of each cell run, for child processes
+	progs     map[string]cachedProg // compiled statement code, see progcache.go
+	probes    map[string]error      // outcomes of compileOnly probes
 }
 
 // cellSrc is a cell that was run.
@@ -67,6 +69,7 @@ func NewSession(opts Options) (*Session, error) {
 		opts:     opts,
 		stderr:   stdFile(opts.Stderr, os.Stderr),
 		imported: map[string]bool{},
+		loaded:   map[string]bool{},
 		cells:    map[int]*cellSrc{},
 		display:  map[string]bool{},
 		progs:    map[string]cachedProg{},
@@ -84,10 +87,8 @@ func NewSession(opts Options) (*Session, error) {
 		Unrestricted: true,
 		Env:          os.Environ(),
 	})
-	for _, syms := range []interp.Exports{stdlib.Symbols, unrestricted.Symbols, opts.Symbols, s.runtimeSymbols()} {
-		if err := s.yi.Use(syms); err != nil {
-			return nil, err
-		}
+	if err := s.useStartPackages(); err != nil {
+		return nil, err
 	}
 	if _, err := s.eval(context.Background(), prelude); err != nil {
 		return nil, fmt.Errorf("gokernel: prelude: %w", err)
@@ -259,6 +260,9 @@ func (r *runner) importSpec(im importSpec) error {
 	key := im.name + " " + im.path
 	if im.name == "_" || r.s.imported[key] {
 		return nil
+	}
+	if err := r.s.usePackage(im.path); err != nil {
+		return err
 	}
 	if _, err := r.eval("package main\n" + im.src); err != nil {
 		return err

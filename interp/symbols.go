@@ -11,7 +11,7 @@ import (
 
 // packageSymbols returns the gokernel packages cells can import
 // (gokernel/display and gokernel/proc), wired to worker w: displays become
-// display events, and proc children are this binary in child mode.
+// display events, and proc children are the worker program in child mode.
 func packageSymbols(w *Worker) map[string]map[string]reflect.Value {
 	display.SetPublisher(func(m display.Message) {
 		w.emit(&protocol.Event{Kind: protocol.EvDisplay, Type: m.Type, Data: m.Data, Metadata: m.Metadata,

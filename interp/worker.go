@@ -65,6 +65,7 @@ func Serve(in io.Reader, out io.Writer) error {
 	if err := w.resetSession(); err != nil {
 		return err
 	}
+	releaseStartupPages()
 	w.emit(&protocol.Event{Kind: protocol.EvReady, Version: runtime.Version()}, false)
 
 	sc := bufio.NewScanner(in)

@@ -5,7 +5,7 @@
 // stdin ROUTERs, the iopub PUB and the heartbeat REP), verifies and signs
 // messages, dispatches requests by type and publishes results on iopub.
 // Cells are run by a Worker (see worker.go); the standard one is a child
-// process started from the same binary (see ProcessWorker), so a Go fatal
+// process, the gokernel-worker program (see ProcessWorker), so a Go fatal
 // error in user code costs the worker, never the kernel.
 //
 // This package never imports the interpreter.

@@ -32,7 +32,7 @@ const (
 var ErrWorkerDied = errors.New("worker process died")
 
 // ProcessWorker is the standard Worker: a child process running the
-// interpreter (this same binary, started with the "worker" argument),
+// interpreter (the gokernel-worker program next to gokernel),
 // driven over the pipe protocol of package interp/protocol. When the child
 // dies, the request that was running gets an error that quotes Go's fatal
 // message, and a fresh child is started for the next request.

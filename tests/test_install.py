@@ -3,10 +3,12 @@ JUPYTER_DATA_DIR, and the kernelspec it writes starts a working kernel."""
 
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 
 from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -31,6 +33,21 @@ def test_install_sh_prefix_and_idempotent():
     assert ksm.get_kernel_spec("gokernel").display_name == "Go (gokernel)"
     v = subprocess.run([os.path.join(prefix, "bin", "gokernel"), "version"], capture_output=True, text=True)
     assert v.returncode == 0 and v.stdout.startswith("gokernel ")
+    assert os.access(os.path.join(prefix, "bin", "gokernel-worker"), os.X_OK)
+    # the installed kernel runs cells (in the installed worker)
+    km = KernelManager(kernel_name="gokernel", kernel_spec_manager=ksm)
+    km.start_kernel()
+    try:
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=30)
+        out = []
+        reply = kc.execute_interactive('fmt.Println(40 + 2)', timeout=30,
+                                       output_hook=lambda m: out.append(m["content"].get("text", "")))
+        assert reply["content"]["status"] == "ok" and "".join(out) == "42\n"
+        kc.stop_channels()
+    finally:
+        km.shutdown_kernel(now=True)
 
 
 def test_install_sh_user_data_dir():
@@ -41,6 +58,20 @@ def test_install_sh_user_data_dir():
     assert out.returncode == 0, out.stderr
     assert os.path.exists(os.path.join(data, "kernels", "gokernel", "kernel.json"))
     assert os.path.exists(os.path.join(home, ".local", "bin", "gokernel"))
+    assert os.path.exists(os.path.join(home, ".local", "bin", "gokernel-worker"))
+
+
+def test_missing_worker_is_explained(gokernel_bin):
+    """gokernel without gokernel-worker next to it says what to build."""
+    d = tempfile.mkdtemp()
+    lone = os.path.join(d, "gokernel")
+    shutil.copy(gokernel_bin, lone)
+    r = subprocess.run([lone, "-f", os.path.join(d, "k.json")], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 1
+    assert os.path.join(d, "gokernel-worker") in r.stderr and "go build -o" in r.stderr
+    r = subprocess.run([lone, "install", "--prefix", d], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 1 and "gokernel-worker" in r.stderr
+    shutil.rmtree(d)
 
 
 def test_gokernel_usage_and_exit_codes(gokernel_bin):
