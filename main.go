@@ -24,7 +24,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -79,12 +79,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // serve runs a kernel on the connection file until shutdown.
 func serve(connFile string, stderr io.Writer) int {
-	if os.Getenv("GOGC") == "" {
-		// The kernel's live heap is small (a few hundred KB): collecting
-		// it more often costs little CPU and halves its garbage.
-		debug.SetGCPercent(supervisorGOGC)
-	}
 	logger := log.New(stderr, "[gokernel] ", log.LstdFlags|log.Lmicroseconds)
+	if path := os.Getenv("GOKERNEL_CPUPROFILE"); path != "" {
+		if stop, err := startCPUProfile(path); err != nil {
+			logger.Print(err)
+		} else {
+			defer stop()
+		}
+	}
 	ci, err := kernel.ReadConnectionFile(connFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		if ci, err = kernel.WriteConnectionFile(connFile); err == nil {
@@ -138,14 +140,15 @@ func serve(connFile string, stderr io.Writer) int {
 	return 0
 }
 
-// supervisorGOGC is the kernel process's GC target.
-const supervisorGOGC = 50
-
 // workerGOGC is the worker's GC target: the interpreter allocates a frame
-// per call, and a less eager collector makes CPU-bound cells about 1.7x
-// faster (fib(25): 206 ms at GOGC=100, 118 ms at 400). The soft memory
-// limit makes it collect harder before the worker's hard limit.
-const workerGOGC = "300"
+// per call (fib(27): 1.6 GB), so the collector's pace sets the speed of
+// CPU-bound cells: fib(27) in the kernel took 0.47 s at GOGC=100, 0.39 s
+// at 200 and 0.32 s at 400, with the worker's peak at 20, 23 and 31 MB.
+// 200 keeps kernel + worker under 40 MB; users who prefer speed can start
+// the kernel with GOGC=400 (cells' own processes get the user's value).
+// The soft memory limit makes it collect harder before the worker's hard
+// limit.
+const workerGOGC = "200"
 
 // workerEnv is the worker's environment: the kernel's, with Go's fatal
 // errors printed without goroutine dumps and the GC tuned for the
@@ -238,4 +241,19 @@ func workerNextTo(exe string) (string, error) {
 			"  go build -o %s/ . ./interp/gokernel-worker\n(./install.sh does this)", p, filepath.Dir(exe))
 	}
 	return p, nil
+}
+
+// startCPUProfile writes a CPU profile of this process to path until the
+// returned stop is called (GOKERNEL_CPUPROFILE; the worker writes
+// path.worker-PID: see README "Profiling").
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

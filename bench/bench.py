@@ -232,8 +232,8 @@ def measure(name, quick):
     r["naive recursive fib(27), inside the kernel"] = "%.3f s" % t
     r["_fib"] = t
     b.run(b.code["cpu_def"])
-    t1 = min(b.run(b.code["cpu1"])[0] for _ in range(1 if quick else 2))
-    t2 = min(b.run(b.code["cpu2"])[0] for _ in range(1 if quick else 2))
+    t1 = min(b.run(b.code["cpu1"])[0] for _ in range(1 if quick else 3))
+    t2 = min(b.run(b.code["cpu2"])[0] for _ in range(1 if quick else 3))
     r["CPU work on 2 threads/goroutines vs 1 (2 cores)"] = "%.2fx" % (2 * t1 / t2)
     r["_speedup"] = 2 * t1 / t2
     t, _, _, _ = b.run(b.code["spawn"])

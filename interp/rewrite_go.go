@@ -26,6 +26,27 @@ import (
 // read them yet. Starting goroutines natively is about twice as fast as a
 // deferred recover in interpreted code.
 
+// usedNames returns the names among names that n mentions.
+func usedNames(n ast.Node, names []string) []string {
+	if len(names) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok {
+			seen[id.Name] = true
+		}
+		return true
+	})
+	var used []string
+	for _, name := range names {
+		if seen[name] {
+			used = append(used, name)
+		}
+	}
+	return used
+}
+
 // builtinCalls may be started by a go statement but are not values.
 var builtinCalls = map[string]bool{"close": true, "panic": true, "print": true, "println": true, "copy": true, "delete": true, "clear": true}
 
@@ -34,7 +55,7 @@ func (c *compiler) rewriteGo(g *ast.GoStmt) {
 	line, _ := c.w.lineCol(c.off(g.Pos()))
 	where := strconv.Quote(fmt.Sprintf("%s, line %d", inLabel(c.count), line))
 	fn := "__gkg" + strconv.Itoa(c.nGo+1) + "_f"
-	loopVars := c.loopVarsAt(g.Pos())
+	loopVars := usedNames(g.Call, c.loopVarsAt(g.Pos()))
 	start := func(body string, vars []string) string {
 		f := body
 		if vars = append(vars, loopVars...); len(vars) > 0 {

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"gokernel/interp"
 )
@@ -48,7 +49,13 @@ func worker(stderr io.Writer) int {
 			os.Unsetenv("GOKERNEL_USER_" + name)
 		}
 	}
+	if path := os.Getenv("GOKERNEL_CPUPROFILE"); path != "" {
+		if f, err := os.Create(fmt.Sprintf("%s.worker-%d", path, os.Getpid())); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
+	}
 	code := servePipes(stderr, "worker", "the kernel starts workers", interp.Serve)
+	pprof.StopCPUProfile() // before the worker kills its process group, itself included
 	if code == 0 {
 		interp.KillChildren()
 	}
