@@ -37,3 +37,17 @@ func BenchmarkFib(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGoroutines measures a cell that starts and joins 10,000
+// goroutines (each go statement goes through Session.goStart).
+func BenchmarkGoroutines(b *testing.B) {
+	s, _ := NewSession(Options{Stdout: os.Stdout, Stderr: os.Stderr})
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Execute(ctx, 1, "var wg sync.WaitGroup\nfor i := 0; i < 10000; i++ { wg.Add(1); go func() { wg.Done() }() }\nwg.Wait()"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
