@@ -80,6 +80,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 // serve runs a kernel on the connection file until shutdown.
 func serve(connFile string, stderr io.Writer) int {
 	logger := log.New(stderr, "[gokernel] ", log.LstdFlags|log.Lmicroseconds)
+	if os.Getenv("GOMAXPROCS") == "" {
+		// The kernel process moves messages: on one thread, handing a
+		// message from goroutine to goroutine needs no thread wake-up,
+		// which takes a round trip from about 1.0 to 0.8 ms (p50).
+		runtime.GOMAXPROCS(1)
+	}
 	if path := os.Getenv("GOKERNEL_CPUPROFILE"); path != "" {
 		if stop, err := startCPUProfile(path); err != nil {
 			logger.Print(err)
