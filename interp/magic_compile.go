@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -37,14 +38,34 @@ func cellCompile(w *Worker, ctx context.Context, count int, args, body string) (
 	if err != nil {
 		return nil, err
 	}
-	if !strings.Contains(body, "package main") {
-		body = "package main\n\n" + body
+	if !packageClause.MatchString(body) {
+		body = "package main; " + body // on the first line: error lines stay the cell's
 	}
+	body = withMissingImports(body)
 	bin, err := buildCell(ctx, goTool, body, race)
 	if err != nil {
 		return nil, err
 	}
 	return nil, runProgram(ctx, exec.Command(bin), "the program")
+}
+
+// packageClause finds the package clause of a program.
+var packageClause = regexp.MustCompile(`(?m)^package\s+main\b`)
+
+// withMissingImports adds the standard packages src uses without importing
+// them, as cells get them: on the line of the package clause, so that the
+// compiler's line numbers stay those of the cell.
+func withMissingImports(src string) string {
+	missing := MissingImports(src, nil)
+	loc := packageClause.FindStringIndex(src)
+	if len(missing) == 0 || loc == nil {
+		return src
+	}
+	specs := make([]string, len(missing))
+	for i, p := range missing {
+		specs[i] = strconv.Quote(p)
+	}
+	return src[:loc[1]] + "; import (" + strings.Join(specs, "; ") + ")" + src[loc[1]:]
 }
 
 // findGo returns the go command, or an error that says how to get one.

@@ -108,6 +108,11 @@ def test_compile_magic(kernel):
     assert r.status == "error" and "all goroutines are asleep - deadlock!" in r.error_text
     r = kernel.run("%%compile\npackage main\nfunc main() { undefined() }", timeout=180)
     assert r.status == "error" and "line 2" in r.error_text and "undefined" in r.error_text
+    # standard packages are imported as in interpreted cells; error lines stay the cell's
+    r = kernel.ok('%%compile\nfunc main() { fmt.Println(strings.Repeat("ab", 2), time.Duration(1500)*time.Millisecond) }', timeout=180)
+    assert r.stdout == "abab 1.5s\n"
+    r = kernel.run('%%compile\nfunc main() {\n\tfmt.Println(1)\n\tnope()\n}', timeout=180)
+    assert r.status == "error" and "line 3" in r.error_text and "undefined: nope" in r.error_text
 
 
 def test_compile_race_detector(kernel):
