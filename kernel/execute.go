@@ -80,11 +80,14 @@ func (k *Kernel) execute(s *socket, m *Message) {
 				"ename": ev.Error.Name, "evalue": ev.Error.Value, "traceback": ev.Error.Traceback,
 			}, parent)
 		}
+		// Taken before the reply goes out: nothing queued yet, and nothing
+		// sent before this time, can be a reaction to it.
+		failed, queued := time.Now(), len(k.shellQueue)
 		k.reply(s, m, "execute_reply", errorContent(ev, map[string]any{
 			"execution_count": count, "user_expressions": userExpr, "payload": []any{},
 		}))
 		if c.StopOnError == nil || *c.StopOnError {
-			k.abortQueued(time.Now())
+			k.abortQueued(failed, queued)
 		}
 		return
 	}
@@ -121,14 +124,14 @@ func resultMetadata(ev *protocol.Event) map[string]any {
 // may still be on their way (ipykernel's stop_on_error_timeout).
 const abortWindow = 20 * time.Millisecond
 
-// abortQueued answers with status "aborted" every execute_request waiting
-// in the shell queue, and those arriving within abortWindow that were sent
-// before the failure at failed (by their header date): a request sent after
-// the client saw the error is run. Other requests are handled normally.
-func (k *Kernel) abortQueued(failed time.Time) {
+// abortQueued answers with status "aborted" the first queued
+// execute_requests (those waiting in the shell queue when the cell failed),
+// and those arriving within abortWindow that were sent before the failure
+// at failed (by their header date): a request sent after the client saw the
+// error is run. Other requests are handled normally.
+func (k *Kernel) abortQueued(failed time.Time, queued int) {
 	window := time.NewTimer(abortWindow)
 	defer window.Stop()
-	queued := len(k.shellQueue) // these arrived before the failure: no date check
 	for {
 		select {
 		case <-window.C:

@@ -197,6 +197,24 @@ func TestDispatchStopOnErrorAborts(t *testing.T) {
 	}
 }
 
+// A request sent after the client saw the error reply runs, however fast
+// it comes (it was aborted when it reached the queue before the kernel
+// looked at the queue; seen end to end with the one-thread kernel).
+func TestDispatchRunsRequestSentAfterError(t *testing.T) {
+	_, c := startTestKernel(t)
+	for i := 0; i < 100; i++ {
+		c.send(c.signer, "execute_request", map[string]any{"code": "fail"})
+		var content struct{ Status string }
+		json.Unmarshal(c.recv(c.shell).Content, &content)
+		c.send(c.signer, "execute_request", map[string]any{"code": "1"})
+		var next struct{ Status string }
+		json.Unmarshal(c.recv(c.shell).Content, &next)
+		if content.Status != "error" || next.Status != "ok" {
+			t.Fatalf("run %d: statuses %s %s, want error ok", i, content.Status, next.Status)
+		}
+	}
+}
+
 func TestDispatchUnknownAndOthers(t *testing.T) {
 	_, c := startTestKernel(t)
 	for _, tc := range []struct{ req, reply, want string }{
