@@ -147,7 +147,7 @@ func serve(connFile string, stderr io.Writer) int {
 }
 
 // workerGOGC is the worker's GC target: the interpreter allocates a frame
-// per call (fib(27): 1.6 GB), so the collector's pace sets the speed of
+// per call (~400 B; 250 MB for fib(27)), so the collector's pace sets the speed of
 // CPU-bound cells: fib(27) in the kernel took 0.47 s at GOGC=100, 0.39 s
 // at 200 and 0.32 s at 400, with the worker's peak at 20, 23 and 31 MB.
 // 200 keeps kernel + worker under 40 MB; users who prefer speed can start

@@ -131,9 +131,6 @@ func visitType(t reflect.Type, f func(reflect.Type)) {
 	}
 }
 
-// pathOf returns the import path of a yaegi Exports key.
-func pathOf(key string) string { return path.Dir(key) }
-
 // useStartPackages gives the interpreter the start packages, the kernel's
 // own packages and the overrides of standard symbols.
 func (s *Session) useStartPackages() error {
@@ -160,14 +157,14 @@ func (s *Session) useStartPackages() error {
 	own := interp.Exports{}
 	var more []string
 	for key, table := range s.overrides {
-		if p := pathOf(key); s.loaded[p] || stdlib.Key(p) == "" {
+		if p := path.Dir(key); s.loaded[p] || stdlib.Key(p) == "" {
 			own[key] = table
 			more = append(more, interfacePackages(table, p)...)
 		}
 	}
 	for key := range start {
 		if key != "." {
-			more = append(more, interfacePackages(start[key], pathOf(key))...)
+			more = append(more, interfacePackages(start[key], path.Dir(key))...)
 		}
 	}
 	if err := s.yi.Use(own); err != nil {

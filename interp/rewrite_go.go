@@ -55,10 +55,11 @@ func (c *compiler) rewriteGo(g *ast.GoStmt) {
 	line, _ := c.w.lineCol(c.off(g.Pos()))
 	where := strconv.Quote(fmt.Sprintf("%s, line %d", inLabel(c.count), line))
 	fn := "__gkg" + strconv.Itoa(c.nGo+1) + "_f"
-	loopVars := usedNames(g.Call, c.loopVarsAt(g.Pos()))
+	// start stores the goroutine's func, made in a frame of its own holding
+	// copies of vars, and starts it.
 	start := func(body string, vars []string) string {
 		f := body
-		if vars = append(vars, loopVars...); len(vars) > 0 {
+		if len(vars) > 0 {
 			list := strings.Join(vars, ", ")
 			f = "func() func() { " + list + " := " + list + "; return " + body + " }()"
 		}
@@ -68,10 +69,11 @@ func (c *compiler) rewriteGo(g *ast.GoStmt) {
 		lit.Type.Params.NumFields() == 0 && lit.Type.Results.NumFields() == 0 {
 		c.nGo++
 		c.w.add(c.off(g.Pos()), c.off(g.End()), func(w *rewriter) string {
-			return "{ " + start(c.render(lit), nil) + " }"
+			return "{ " + start(c.render(lit), usedNames(lit, c.loopVarsAt(g.Pos()))) + " }"
 		})
 		return
 	}
+	// the call reads only the temporaries (loop variables were evaluated into them)
 	c.laterCall(g, g.Call, func(call string, temps []string) string { return start("func() { "+call+" }", temps) })
 }
 

@@ -50,12 +50,14 @@ func worker(stderr io.Writer) int {
 		}
 	}
 	if path := os.Getenv("GOKERNEL_CPUPROFILE"); path != "" {
-		if f, err := os.Create(fmt.Sprintf("%s.worker-%d", path, os.Getpid())); err == nil && pprof.StartCPUProfile(f) == nil {
-			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		if f, err := os.Create(fmt.Sprintf("%s.worker-%d", path, os.Getpid())); err != nil {
+			fmt.Fprintln(stderr, "gokernel-worker:", err)
+		} else if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "gokernel-worker:", err)
 		}
 	}
 	code := servePipes(stderr, "worker", "the kernel starts workers", interp.Serve)
-	pprof.StopCPUProfile() // before the worker kills its process group, itself included
+	pprof.StopCPUProfile() // here: the worker then kills its process group, itself included
 	if code == 0 {
 		interp.KillChildren()
 	}

@@ -36,20 +36,27 @@ var packages = map[string]*entry{}
 // interfaces they look for (yaegi's stdlib.MapTypes).
 var MapTypes = map[reflect.Value][]reflect.Type{}
 
-func register(key string, f func() Table) {
+// entryFor returns the entry of key, adding it if needed.
+func entryFor(key string) *entry {
 	e := packages[key]
 	if e == nil {
 		e = &entry{}
 		packages[key] = e
 	}
+	return e
+}
+
+// register adds a builder of key's table (called by the generated files).
+func register(key string, f func() Table) {
+	e := entryFor(key)
 	e.build = append(e.build, f)
 }
 
 // registerUnrestricted adds symbols that override the restricted ones
 // (os.Exit, os/exec...), as yaegi's stdlib/unrestricted does.
 func registerUnrestricted(key string, f func() Table) {
-	register(key, func() Table { return nil })
-	packages[key].unrestricted = append(packages[key].unrestricted, f)
+	e := entryFor(key)
+	e.unrestricted = append(e.unrestricted, f)
 }
 
 // Keys returns the keys ("import/path/name") of every package, sorted.
