@@ -44,7 +44,7 @@ mkdir -p "$bindir"
 echo "Building gokernel with Go $gover ..."
 build=$(mktemp -d)
 trap 'rm -rf "$build"' EXIT
-go build -o "$build/" . ./interp/gokernel-worker
+go build -o "$build/" . ./cmd/gokernel-worker
 # The worker first: a running kernel finds a complete pair at any moment.
 mv -f "$build/gokernel-worker" "$bindir/gokernel-worker"
 mv -f "$build/gokernel" "$bindir/gokernel"

@@ -7,7 +7,7 @@
 //	gokernel version               print the version
 //
 // The kernel runs cells in a worker process, the program gokernel-worker
-// installed next to this one (built from ./interp/gokernel-worker), so that
+// installed next to this one (built from ./cmd/gokernel-worker), so that
 // a Go fatal error in a cell costs the worker and never the kernel. This
 // program never links the interpreter.
 package main
@@ -244,7 +244,7 @@ func workerNextTo(exe string) (string, error) {
 	p := filepath.Join(filepath.Dir(exe), workerName)
 	if st, err := os.Stat(p); err != nil || st.IsDir() || st.Mode()&0o111 == 0 {
 		return "", fmt.Errorf("the worker program %s is missing: build both programs with\n"+
-			"  go build -o %s/ . ./interp/gokernel-worker\n(./install.sh does this)", p, filepath.Dir(exe))
+			"  go build -o %s/ . ./cmd/gokernel-worker\n(./install.sh does this)", p, filepath.Dir(exe))
 	}
 	return p, nil
 }

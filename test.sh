@@ -47,5 +47,5 @@ fuzz FuzzCompileCell ./interp 10000x
 echo "== end-to-end tests (jupyter_client, nbconvert)"
 bin_dir=$(mktemp -d)
 trap 'rm -rf "$bin_dir"' EXIT
-go build -o "$bin_dir/" . ./interp/gokernel-worker
+go build -o "$bin_dir/" . ./cmd/gokernel-worker
 GOKERNEL_BIN="$bin_dir/gokernel" "$PY" -m pytest -q -p no:cacheprovider tests "$@"

@@ -271,7 +271,7 @@ def main():
     data_dir = tempfile.mkdtemp(prefix="gokernel-bench-")
     os.environ["JUPYTER_DATA_DIR"] = data_dir
     binary = os.path.join(data_dir, "gokernel")
-    subprocess.run(["go", "build", "-o", data_dir + "/", ".", "./interp/gokernel-worker"], cwd=ROOT, check=True)
+    subprocess.run(["go", "build", "-o", data_dir + "/", ".", "./cmd/gokernel-worker"], cwd=ROOT, check=True)
     subprocess.run([binary, "install"], check=True, capture_output=True)
 
     names = args.kernels.split(",")

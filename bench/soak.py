@@ -156,7 +156,7 @@ def main():
     d = tempfile.mkdtemp(prefix="gokernel-soak-")
     os.environ["JUPYTER_DATA_DIR"] = d
     binary = os.path.join(d, "gokernel")
-    subprocess.run(["go", "build", "-o", d + "/", ".", "./interp/gokernel-worker"], cwd=ROOT, check=True)
+    subprocess.run(["go", "build", "-o", d + "/", ".", "./cmd/gokernel-worker"], cwd=ROOT, check=True)
     subprocess.run([binary, "install"], check=True, capture_output=True)
     c = Client()
     try:

@@ -3,7 +3,7 @@ package interp
 import (
 	"go/scanner"
 	"go/token"
-	"gokernel/interp/stdlib"
+	"gokernel/stdlib"
 	"path"
 	"reflect"
 	"sort"

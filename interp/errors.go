@@ -8,12 +8,12 @@ import (
 	"strconv"
 	"strings"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 
 	"github.com/traefik/yaegi/interp"
 )
 
-// cellError is an error of a cell before it becomes a protocol.Error.
+// cellError is an error of a cell before it becomes a pipe.Error.
 type cellError struct {
 	name, msg string
 	// line and col are 0 when the position is unknown; line encodes the
@@ -185,9 +185,9 @@ func (s *Session) where(cur *cellSrc, line, col int) (string, *cellSrc) {
 	return w, c
 }
 
-// protocolError converts any error of cell cur into a protocol.Error with
+// protocolError converts any error of cell cur into a pipe.Error with
 // a traceback: the error, then each position with its source line.
-func (s *Session) protocolError(cur *cellSrc, err error) *protocol.Error {
+func (s *Session) protocolError(cur *cellSrc, err error) *pipe.Error {
 	var e *cellError
 	if !errors.As(err, &e) {
 		e = &cellError{name: "Error", msg: err.Error()}
@@ -197,7 +197,7 @@ func (s *Session) protocolError(cur *cellSrc, err error) *protocol.Error {
 			e.msg += s.indexDetail(s.cells[serial], line)
 		}
 	}
-	pe := &protocol.Error{Name: e.name, Value: e.msg}
+	pe := &pipe.Error{Name: e.name, Value: e.msg}
 	pe.Traceback = append(pe.Traceback, red+bold+e.name+reset+": "+e.msg)
 	frames := e.frames
 	if len(frames) == 0 && e.line > 0 {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // A cell may hold magics: lines starting with % (line magics, applied to
@@ -188,7 +188,7 @@ func inBlock(before []string) bool {
 // magicError is the error of a misused magic.
 func magicError(format string, args ...any) error {
 	msg := fmt.Sprintf(format, args...)
-	return &protocol.Error{Name: "MagicError", Value: msg, Traceback: []string{"MagicError: " + msg}}
+	return &pipe.Error{Name: "MagicError", Value: msg, Traceback: []string{"MagicError: " + msg}}
 }
 
 func magicEnv(w *Worker, ctx context.Context, count int, args string) (map[string]any, error) {
@@ -265,12 +265,12 @@ func magicHelpCmd(w *Worker, ctx context.Context, count int, args string) (map[s
 
 // magicInterrupted is the error of a magic stopped by an interrupt.
 func magicInterrupted() error {
-	return &protocol.Error{Name: "Interrupted", Value: "the cell was interrupted",
+	return &pipe.Error{Name: "Interrupted", Value: "the cell was interrupted",
 		Traceback: []string{"\x1b[31mInterrupted\x1b[0m: the cell was interrupted"}}
 }
 
 func magicVersion(w *Worker, ctx context.Context, count int, args string) (map[string]any, error) {
-	fmt.Printf("gokernel %s\nGo %s (%s/%s)\nyaegi %s\n", protocol.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH, yaegiVersion())
+	fmt.Printf("gokernel %s\nGo %s (%s/%s)\nyaegi %s\n", pipe.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH, yaegiVersion())
 	return nil, nil
 }
 

@@ -17,7 +17,7 @@ import (
 	"syscall"
 	"time"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // cellCompile runs a cell that is a complete package main as a compiled Go
@@ -138,7 +138,7 @@ func buildError(out string, err error) error {
 	if value == "" {
 		value = err.Error()
 	}
-	return &protocol.Error{Name: "CompileError", Value: value, Traceback: append([]string{"\x1b[31mCompileError\x1b[0m (%%compile)"}, lines...)}
+	return &pipe.Error{Name: "CompileError", Value: value, Traceback: append([]string{"\x1b[31mCompileError\x1b[0m (%%compile)"}, lines...)}
 }
 
 // runProgram runs cmd with the worker's stdout and stderr, in its own
@@ -181,7 +181,7 @@ func exitError(err error, what, lastErrLine string) error {
 	if lastErrLine != "" {
 		msg += ": " + lastErrLine
 	}
-	return &protocol.Error{Name: "ExitError", Value: msg, Traceback: []string{"\x1b[31mExitError\x1b[0m: " + msg}}
+	return &pipe.Error{Name: "ExitError", Value: msg, Traceback: []string{"\x1b[31mExitError\x1b[0m: " + msg}}
 }
 
 // runShell runs a !command through sh, streaming its output. A failing
@@ -192,7 +192,7 @@ func runShell(ctx context.Context, command string) error {
 	}
 	cmd := exec.Command("/bin/sh", "-c", command)
 	err := runProgram(ctx, cmd, "the command")
-	var pe *protocol.Error
+	var pe *pipe.Error
 	if errors.As(err, &pe) && pe.Name == "ExitError" {
 		fmt.Fprintf(os.Stderr, "(%s)\n", cmd.ProcessState)
 		return nil

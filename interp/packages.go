@@ -4,7 +4,7 @@ import (
 	"path"
 	"reflect"
 
-	"gokernel/interp/stdlib"
+	"gokernel/stdlib"
 
 	"github.com/traefik/yaegi/interp"
 )

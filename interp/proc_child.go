@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"gokernel/interp/proc"
+	"gokernel/proc"
 )
 
 // ServeProcChild runs a child process of package proc: it reads a

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // capture collects what is written to a pipe.
@@ -91,7 +91,7 @@ func newTestSession(t testing.TB) *testSession {
 type cellResult struct {
 	stdout, stderr string
 	out            map[string]any
-	err            *protocol.Error
+	err            *pipe.Error
 	took           time.Duration
 }
 
@@ -107,7 +107,7 @@ func (ts *testSession) run(code string, interruptAfter time.Duration) cellResult
 	r := cellResult{out: out, took: time.Since(start)}
 	if err != nil {
 		if !errors.As(err, &r.err) {
-			r.err = &protocol.Error{Name: "?", Value: err.Error()}
+			r.err = &pipe.Error{Name: "?", Value: err.Error()}
 		}
 	}
 	r.stdout, r.stderr = ts.stdout.take(), ts.stderr.take()

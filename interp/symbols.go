@@ -4,9 +4,9 @@ import (
 	"os"
 	"reflect"
 
-	"gokernel/interp/display"
-	"gokernel/interp/proc"
-	"gokernel/interp/protocol"
+	"gokernel/display"
+	"gokernel/pipe"
+	"gokernel/proc"
 )
 
 // packageSymbols returns the gokernel packages cells can import
@@ -14,7 +14,7 @@ import (
 // display events, and proc children are the worker program in child mode.
 func packageSymbols(w *Worker) map[string]map[string]reflect.Value {
 	display.SetPublisher(func(m display.Message) {
-		w.emit(&protocol.Event{Kind: protocol.EvDisplay, Type: m.Type, Data: m.Data, Metadata: m.Metadata,
+		w.emit(&pipe.Event{Kind: pipe.EvDisplay, Type: m.Type, Data: m.Data, Metadata: m.Metadata,
 			DisplayID: m.DisplayID, Wait: m.Wait}, true)
 	})
 	return cellPackages(func() *Session { return w.session })

@@ -15,8 +15,8 @@ import (
 	"syscall"
 	"time"
 
-	"gokernel/interp/proc"
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
+	"gokernel/proc"
 )
 
 // Worker is the worker process's side of the pipe protocol: it reads
@@ -61,33 +61,33 @@ func (w *Worker) scheduleIdleFree() {
 // returns when in is closed or a shutdown request arrives.
 func Serve(in io.Reader, out io.Writer) error {
 	w := &Worker{events: out}
-	w.input = &inputReader{w: w, replies: make(chan *protocol.Request, 1)}
+	w.input = &inputReader{w: w, replies: make(chan *pipe.Request, 1)}
 	if err := w.resetSession(); err != nil {
 		return err
 	}
 	releaseStartupPages()
-	w.emit(&protocol.Event{Kind: protocol.EvReady, Version: runtime.Version()}, false)
+	w.emit(&pipe.Event{Kind: pipe.EvReady, Version: runtime.Version()}, false)
 
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), 256<<20)
 	for sc.Scan() {
-		req := new(protocol.Request)
+		req := new(pipe.Request)
 		if err := json.Unmarshal(sc.Bytes(), req); err != nil {
 			continue
 		}
 		switch req.Op {
-		case protocol.OpExecute:
+		case pipe.OpExecute:
 			go w.execute(req)
-		case protocol.OpComplete, protocol.OpInspect, protocol.OpIsComplete:
+		case pipe.OpComplete, pipe.OpInspect, pipe.OpIsComplete:
 			go w.query(req)
-		case protocol.OpInterrupt:
+		case pipe.OpInterrupt:
 			w.interrupt()
-		case protocol.OpInputReply:
+		case pipe.OpInputReply:
 			select {
 			case w.input.replies <- req:
 			default:
 			}
-		case protocol.OpShutdown:
+		case pipe.OpShutdown:
 			w.interrupt()
 			return nil
 		}
@@ -116,26 +116,26 @@ func KillChildren() {
 
 // emit writes an event. With flush, the stdout and stderr flush markers are
 // written first, so the supervisor publishes earlier output before it.
-func (w *Worker) emit(ev *protocol.Event, flush bool) {
+func (w *Worker) emit(ev *pipe.Event, flush bool) {
 	w.evMu.Lock()
 	defer w.evMu.Unlock()
 	if flush {
 		w.seq++
 		ev.Flush = w.seq
-		m := protocol.Marker(w.seq)
+		m := pipe.Marker(w.seq)
 		_, _ = os.Stdout.Write(m)
 		_, _ = os.Stderr.Write(m)
 	}
-	b, err := protocol.Encode(ev)
+	b, err := pipe.Encode(ev)
 	if err != nil {
-		b, _ = protocol.Encode(&protocol.Event{ID: ev.ID, Kind: protocol.EvReply, Status: "error",
-			Error: &protocol.Error{Name: "InternalError", Value: err.Error()}})
+		b, _ = pipe.Encode(&pipe.Event{ID: ev.ID, Kind: pipe.EvReply, Status: "error",
+			Error: &pipe.Error{Name: "InternalError", Value: err.Error()}})
 	}
 	_, _ = w.events.Write(b)
 }
 
 // execute runs a cell and replies.
-func (w *Worker) execute(req *protocol.Request) {
+func (w *Worker) execute(req *pipe.Request) {
 	ctx, cancel := context.WithCancel(context.Background())
 	w.runMu.Lock()
 	w.cancel = cancel
@@ -148,7 +148,7 @@ func (w *Worker) execute(req *protocol.Request) {
 		cancel()
 	}()
 
-	reply := &protocol.Event{ID: req.ID, Kind: protocol.EvReply, Status: "ok"}
+	reply := &pipe.Event{ID: req.ID, Kind: pipe.EvReply, Status: "ok"}
 	result, err := w.run(ctx, req.Count, req.Code)
 	if killed := proc.KillAll(); len(killed) > 0 {
 		fmt.Fprintf(os.Stderr, "gokernel: stopped %d process(es) still running at the end of the cell: %s (Wait for a process in the cell that starts it)\n",
@@ -177,23 +177,23 @@ func (w *Worker) execute(req *protocol.Request) {
 }
 
 // asProtocolError converts any error into the protocol's error.
-func asProtocolError(err error) *protocol.Error {
-	var pe *protocol.Error
+func asProtocolError(err error) *pipe.Error {
+	var pe *pipe.Error
 	if errors.As(err, &pe) {
 		return pe
 	}
-	return &protocol.Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
+	return &pipe.Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
 }
 
 // query answers complete, inspect and is_complete.
-func (w *Worker) query(req *protocol.Request) {
-	reply := &protocol.Event{ID: req.ID, Kind: protocol.EvReply, Status: "ok"}
+func (w *Worker) query(req *pipe.Request) {
+	reply := &pipe.Event{ID: req.ID, Kind: pipe.EvReply, Status: "ok"}
 	switch req.Op {
-	case protocol.OpIsComplete:
+	case pipe.OpIsComplete:
 		reply.Status, reply.Indent = w.session.IsComplete(req.Code)
-	case protocol.OpComplete:
+	case pipe.OpComplete:
 		reply.Matches, reply.CursorStart, reply.CursorEnd, reply.Metadata = w.session.complete(req.Code, req.Cursor)
-	case protocol.OpInspect:
+	case pipe.OpInspect:
 		reply.Data, reply.Found = w.session.inspect(req.Code, req.Cursor, req.DetailLevel)
 	}
 	w.emit(reply, false)
@@ -222,7 +222,7 @@ func (w *Worker) interrupt() {
 type inputReader struct {
 	w       *Worker
 	allow   bool
-	replies chan *protocol.Request
+	replies chan *pipe.Request
 	mu      sync.Mutex
 	buf     []byte
 }
@@ -240,7 +240,7 @@ func (r *inputReader) Read(p []byte) (int, error) {
 			_, _ = os.Stderr.WriteString(ErrNoStdin.Error() + "\n")
 			return 0, ErrNoStdin
 		}
-		r.w.emit(&protocol.Event{Kind: protocol.EvInput}, true)
+		r.w.emit(&pipe.Event{Kind: pipe.EvInput}, true)
 		reply := <-r.replies
 		if reply == nil {
 			return 0, errors.New("input interrupted")

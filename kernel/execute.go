@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // executeContent is the content of an execute_request.
@@ -57,10 +57,10 @@ func (k *Kernel) execute(s *socket, m *Message) {
 		k.publish("execute_input", map[string]any{"code": *c.Code, "execution_count": count}, parent)
 	}
 	out := &requestOutput{k: k, parent: parent, silent: c.Silent, allowStdin: c.AllowStdin}
-	var ev *protocol.Event
+	var ev *pipe.Event
 	if strings.TrimSpace(*c.Code) == "" && len(c.UserExpressions) == 0 {
 		// Nothing to run (IPython does the same for blank cells).
-		ev = &protocol.Event{Kind: protocol.EvReply, Status: "ok"}
+		ev = &pipe.Event{Kind: pipe.EvReply, Status: "ok"}
 	} else {
 		ev = k.worker.Execute(context.Background(), ExecuteRequest{
 			Code: *c.Code, Count: count, Silent: c.Silent, AllowStdin: c.AllowStdin, UserExpressions: c.UserExpressions,
@@ -112,7 +112,7 @@ func (k *Kernel) executionCount() int {
 }
 
 // resultMetadata returns the metadata of an execute_result.
-func resultMetadata(ev *protocol.Event) map[string]any {
+func resultMetadata(ev *pipe.Event) map[string]any {
 	if ev.Metadata != nil {
 		return ev.Metadata
 	}

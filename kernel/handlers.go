@@ -7,11 +7,11 @@ import (
 	"runtime"
 	"strings"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // Version is the gokernel version, reported by kernel_info and `gokernel version`.
-const Version = protocol.Version
+const Version = pipe.Version
 
 // shellHandlers maps shell request types to their handlers.
 func (k *Kernel) shellHandlers() map[string]handler {
@@ -182,7 +182,7 @@ func (k *Kernel) interrupt(s *socket, m *Message) {
 }
 
 // errorContent adds the error fields of ev to a reply content.
-func errorContent(ev *protocol.Event, content map[string]any) map[string]any {
+func errorContent(ev *pipe.Event, content map[string]any) map[string]any {
 	content["status"] = "error"
 	content["ename"] = ev.Error.Name
 	content["evalue"] = ev.Error.Value

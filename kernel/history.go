@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // historySession is the session number history entries carry: gokernel
@@ -20,7 +20,7 @@ type historyEntry struct {
 }
 
 // addHistory records an executed cell and the text/plain of its result.
-func (k *Kernel) addHistory(count int, code string, ev *protocol.Event) {
+func (k *Kernel) addHistory(count int, code string, ev *pipe.Event) {
 	out := ""
 	if ev != nil && ev.Result != nil {
 		if s, ok := ev.Result["text/plain"].(string); ok {

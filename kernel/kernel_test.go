@@ -12,14 +12,14 @@ import (
 
 	"github.com/go-zeromq/zmq4"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // fakeWorker runs "cells" without an interpreter: code "fail" is an error,
 // anything else prints the code and returns it as the result.
 type fakeWorker struct{}
 
-func (fakeWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *protocol.Event {
+func (fakeWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *pipe.Event {
 	if req.Code == "fail" {
 		return errorEvent("Failure", "the cell failed")
 	}
@@ -27,16 +27,16 @@ func (fakeWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *
 		time.Sleep(200 * time.Millisecond)
 	}
 	out.Stream("stdout", "ran "+req.Code+"\n")
-	return &protocol.Event{Kind: protocol.EvReply, Status: "ok", Result: map[string]any{"text/plain": req.Code}}
+	return &pipe.Event{Kind: pipe.EvReply, Status: "ok", Result: map[string]any{"text/plain": req.Code}}
 }
-func (fakeWorker) Complete(context.Context, string, int) *protocol.Event {
-	return &protocol.Event{Status: "ok", Matches: []string{"Println"}, CursorStart: 4, CursorEnd: 6}
+func (fakeWorker) Complete(context.Context, string, int) *pipe.Event {
+	return &pipe.Event{Status: "ok", Matches: []string{"Println"}, CursorStart: 4, CursorEnd: 6}
 }
-func (fakeWorker) Inspect(context.Context, string, int, int) *protocol.Event {
-	return &protocol.Event{Status: "ok", Found: true, Data: map[string]any{"text/plain": "doc"}}
+func (fakeWorker) Inspect(context.Context, string, int, int) *pipe.Event {
+	return &pipe.Event{Status: "ok", Found: true, Data: map[string]any{"text/plain": "doc"}}
 }
-func (fakeWorker) IsComplete(context.Context, string) *protocol.Event {
-	return &protocol.Event{Status: "incomplete", Indent: "\t"}
+func (fakeWorker) IsComplete(context.Context, string) *pipe.Event {
+	return &pipe.Event{Status: "incomplete", Indent: "\t"}
 }
 func (fakeWorker) Interrupt()     {}
 func (fakeWorker) Restart() error { return nil }

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"time"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // requestOutput is the Output of one execute request: everything it
@@ -26,7 +26,7 @@ func (o *requestOutput) Stream(name, text string) {
 }
 
 // Display implements Output.
-func (o *requestOutput) Display(ev *protocol.Event) {
+func (o *requestOutput) Display(ev *pipe.Event) {
 	if o.silent {
 		return
 	}

@@ -17,7 +17,7 @@ import (
 	"syscall"
 	"time"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // How long the worker has to stop after an interrupt before it is killed
@@ -33,7 +33,7 @@ var ErrWorkerDied = errors.New("worker process died")
 
 // ProcessWorker is the standard Worker: a child process running the
 // interpreter (the gokernel-worker program next to gokernel),
-// driven over the pipe protocol of package interp/protocol. When the child
+// driven over the pipe protocol of package gokernel/pipe. When the child
 // dies, the request that was running gets an error that quotes Go's fatal
 // message, and a fresh child is started for the next request.
 type ProcessWorker struct {
@@ -67,7 +67,7 @@ type workerProc struct {
 
 	nextID  atomic.Int64
 	current atomic.Int64 // ID of the request waiting for a reply, 0 if none
-	pending sync.Map     // id -> chan *protocol.Event
+	pending sync.Map     // id -> chan *pipe.Event
 	ready   chan string
 	exited  chan struct{}
 	exitErr error
@@ -206,8 +206,8 @@ func (p *workerProc) kill(why string) {
 }
 
 // send writes one request line.
-func (p *workerProc) send(r *protocol.Request) error {
-	b, err := protocol.Encode(r)
+func (p *workerProc) send(r *pipe.Request) error {
+	b, err := pipe.Encode(r)
 	if err != nil {
 		return err
 	}
@@ -223,7 +223,7 @@ func (p *workerProc) readEvents(r io.ReadCloser) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 256<<20)
 	for sc.Scan() {
-		ev := new(protocol.Event)
+		ev := new(pipe.Event)
 		if err := json.Unmarshal(sc.Bytes(), ev); err != nil {
 			p.w.logf("worker event: %v", err)
 			continue
@@ -241,25 +241,25 @@ func (p *workerProc) readEvents(r io.ReadCloser) {
 	// The worker is gone (or closed its end): fail every waiting request.
 	p.pending.Range(func(k, v any) bool {
 		p.pending.Delete(k)
-		close(v.(chan *protocol.Event))
+		close(v.(chan *pipe.Event))
 		return true
 	})
 }
 
 // route handles one event from the worker.
-func (p *workerProc) route(ev *protocol.Event) {
+func (p *workerProc) route(ev *pipe.Event) {
 	switch ev.Kind {
-	case protocol.EvReady:
+	case pipe.EvReady:
 		p.ready <- ev.Version
-	case protocol.EvDisplay:
+	case pipe.EvDisplay:
 		if out := p.w.current(); out != nil {
 			out.Display(ev)
 		}
-	case protocol.EvInput:
+	case pipe.EvInput:
 		go p.answerInput(ev)
-	case protocol.EvReply:
+	case pipe.EvReply:
 		if ch, ok := p.pending.LoadAndDelete(ev.ID); ok {
-			ch.(chan *protocol.Event) <- ev
+			ch.(chan *pipe.Event) <- ev
 		}
 	default:
 		p.w.logf("worker event of unknown kind %q", ev.Kind)
@@ -267,7 +267,7 @@ func (p *workerProc) route(ev *protocol.Event) {
 }
 
 // answerInput asks the frontend for input on behalf of the worker.
-func (p *workerProc) answerInput(ev *protocol.Event) {
+func (p *workerProc) answerInput(ev *pipe.Event) {
 	out := p.w.current()
 	value, err := "", error(nil)
 	if out == nil {
@@ -275,7 +275,7 @@ func (p *workerProc) answerInput(ev *protocol.Event) {
 	} else {
 		value, err = out.Input(ev.Prompt, ev.Password)
 	}
-	r := &protocol.Request{ID: ev.ID, Op: protocol.OpInputReply, Value: value}
+	r := &pipe.Request{ID: ev.ID, Op: pipe.OpInputReply, Value: value}
 	if err != nil {
 		r.Code = err.Error() // an input error travels in Code
 	}
@@ -284,11 +284,11 @@ func (p *workerProc) answerInput(ev *protocol.Event) {
 
 // call sends a request and waits for its reply. It returns ErrWorkerDied if
 // the process ends first.
-func (p *workerProc) call(ctx context.Context, r *protocol.Request) (*protocol.Event, error) {
+func (p *workerProc) call(ctx context.Context, r *pipe.Request) (*pipe.Event, error) {
 	r.ID = p.nextID.Add(1)
 	p.current.Store(r.ID)
 	defer p.current.CompareAndSwap(r.ID, 0)
-	ch := make(chan *protocol.Event, 1)
+	ch := make(chan *pipe.Event, 1)
 	p.pending.Store(r.ID, ch)
 	if err := p.send(r); err != nil {
 		p.pending.Delete(r.ID)
@@ -307,7 +307,7 @@ func (p *workerProc) call(ctx context.Context, r *protocol.Request) (*protocol.E
 }
 
 // Execute implements Worker.
-func (w *ProcessWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *protocol.Event {
+func (w *ProcessWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *pipe.Event {
 	w.busy.Add(1)
 	defer w.busy.Add(-1)
 	w.out.Store(&outputBox{out})
@@ -315,8 +315,8 @@ func (w *ProcessWorker) Execute(ctx context.Context, req ExecuteRequest, out Out
 	if err != nil {
 		return errorEvent("WorkerError", err.Error())
 	}
-	ev, err := p.call(ctx, &protocol.Request{
-		Op: protocol.OpExecute, Code: req.Code, Count: req.Count, Silent: req.Silent,
+	ev, err := p.call(ctx, &pipe.Request{
+		Op: pipe.OpExecute, Code: req.Code, Count: req.Count, Silent: req.Silent,
 		AllowStdin: req.AllowStdin, UserExpressions: req.UserExpressions,
 	})
 	if err == nil {
@@ -327,7 +327,7 @@ func (w *ProcessWorker) Execute(ctx context.Context, req ExecuteRequest, out Out
 
 // died reports the death of worker process p as an error event and starts
 // a fresh worker.
-func (w *ProcessWorker) died(p *workerProc) *protocol.Event {
+func (w *ProcessWorker) died(p *workerProc) *pipe.Event {
 	p.kill("") // the process group may still hold children
 	select {
 	case <-p.exited:
@@ -337,7 +337,7 @@ func (w *ProcessWorker) died(p *workerProc) *protocol.Event {
 	p.stderr.waitEOF(time.Second)
 	why, _ := p.killed.Load().(string)
 	msg := p.tail.Fatal()
-	var ev *protocol.Event
+	var ev *pipe.Event
 	switch {
 	case why != "":
 		ev = errorEvent("WorkerRestarted", why)
@@ -392,14 +392,14 @@ func fatalMessage(stderr string) string {
 }
 
 // errorEvent makes an error reply.
-func errorEvent(name, value string) *protocol.Event {
-	return &protocol.Event{Kind: protocol.EvReply, Status: "error",
-		Error: &protocol.Error{Name: name, Value: value, Traceback: []string{name + ": " + value}}}
+func errorEvent(name, value string) *pipe.Event {
+	return &pipe.Event{Kind: pipe.EvReply, Status: "error",
+		Error: &pipe.Error{Name: name, Value: value, Traceback: []string{name + ": " + value}}}
 }
 
 // request runs a non-execute request; if the worker dies, the caller gets
 // an error reply and the worker is replaced.
-func (w *ProcessWorker) request(ctx context.Context, r *protocol.Request) *protocol.Event {
+func (w *ProcessWorker) request(ctx context.Context, r *pipe.Request) *pipe.Event {
 	w.busy.Add(1)
 	defer w.busy.Add(-1)
 	p, err := w.running()
@@ -417,18 +417,18 @@ func (w *ProcessWorker) request(ctx context.Context, r *protocol.Request) *proto
 }
 
 // Complete implements Worker.
-func (w *ProcessWorker) Complete(ctx context.Context, code string, cursor int) *protocol.Event {
-	return w.request(ctx, &protocol.Request{Op: protocol.OpComplete, Code: code, Cursor: cursor})
+func (w *ProcessWorker) Complete(ctx context.Context, code string, cursor int) *pipe.Event {
+	return w.request(ctx, &pipe.Request{Op: pipe.OpComplete, Code: code, Cursor: cursor})
 }
 
 // Inspect implements Worker.
-func (w *ProcessWorker) Inspect(ctx context.Context, code string, cursor, detail int) *protocol.Event {
-	return w.request(ctx, &protocol.Request{Op: protocol.OpInspect, Code: code, Cursor: cursor, DetailLevel: detail})
+func (w *ProcessWorker) Inspect(ctx context.Context, code string, cursor, detail int) *pipe.Event {
+	return w.request(ctx, &pipe.Request{Op: pipe.OpInspect, Code: code, Cursor: cursor, DetailLevel: detail})
 }
 
 // IsComplete implements Worker.
-func (w *ProcessWorker) IsComplete(ctx context.Context, code string) *protocol.Event {
-	return w.request(ctx, &protocol.Request{Op: protocol.OpIsComplete, Code: code})
+func (w *ProcessWorker) IsComplete(ctx context.Context, code string) *pipe.Event {
+	return w.request(ctx, &pipe.Request{Op: pipe.OpIsComplete, Code: code})
 }
 
 // Interrupt implements Worker. If the cell has not stopped interruptGrace
@@ -438,7 +438,7 @@ func (w *ProcessWorker) Interrupt() {
 	if p == nil || p.dead() {
 		return
 	}
-	_ = p.send(&protocol.Request{Op: protocol.OpInterrupt})
+	_ = p.send(&pipe.Request{Op: pipe.OpInterrupt})
 	id := p.current.Load()
 	if id == 0 {
 		return
@@ -469,7 +469,7 @@ func (w *ProcessWorker) Shutdown() {
 // stop asks the worker to exit and kills its process group after a short wait.
 func (p *workerProc) stop() {
 	p.killed.CompareAndSwap(nil, "shutdown")
-	_ = p.send(&protocol.Request{Op: protocol.OpShutdown})
+	_ = p.send(&pipe.Request{Op: pipe.OpShutdown})
 	select {
 	case <-p.exited:
 	case <-time.After(500 * time.Millisecond):

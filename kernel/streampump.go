@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // Stream coalescing limits: text read from the worker is published at the
@@ -61,8 +61,8 @@ func newStreamPump(name string, r io.Reader, target func() Output, tail io.Write
 }
 
 var (
-	markerPrefix = []byte(protocol.MarkerPrefix)
-	markerSuffix = []byte(protocol.MarkerSuffix)
+	markerPrefix = []byte(pipe.MarkerPrefix)
+	markerSuffix = []byte(pipe.MarkerSuffix)
 )
 
 func (p *streamPump) run(r io.Reader) {

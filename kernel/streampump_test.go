@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // recorder is an Output that keeps what it was given.
@@ -21,7 +21,7 @@ func (r *recorder) Stream(name, text string) {
 	r.chunks = append(r.chunks, text)
 	r.mu.Unlock()
 }
-func (r *recorder) Display(*protocol.Event)            {}
+func (r *recorder) Display(*pipe.Event)                {}
 func (r *recorder) Input(string, bool) (string, error) { return "", nil }
 func (r *recorder) text() string                       { r.mu.Lock(); defer r.mu.Unlock(); return strings.Join(r.chunks, "") }
 func (r *recorder) count() int                         { r.mu.Lock(); defer r.mu.Unlock(); return len(r.chunks) }
@@ -30,7 +30,7 @@ func TestStreamPumpMarkersAndText(t *testing.T) {
 	pr, pw := io.Pipe()
 	rec := &recorder{}
 	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
-	m := protocol.Marker(7)
+	m := pipe.Marker(7)
 	checked := make(chan bool)
 	go func() {
 		pw.Write([]byte("hello "))
@@ -148,7 +148,7 @@ func TestStreamPumpHoldsTextBehindUnpublishedEvent(t *testing.T) {
 	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
 	go func() {
 		pw.Write([]byte("before\n"))
-		pw.Write(protocol.Marker(1))
+		pw.Write(pipe.Marker(1))
 		pw.Write([]byte("after\n"))
 	}()
 	if !p.waitFor(1, 2*time.Second) {

@@ -3,7 +3,7 @@ package kernel
 import (
 	"context"
 
-	"gokernel/interp/protocol"
+	"gokernel/pipe"
 )
 
 // Output receives what a running request produces, already bound to the
@@ -13,7 +13,7 @@ type Output interface {
 	// Stream publishes text on "stdout" or "stderr".
 	Stream(name, text string)
 	// Display publishes display_data, update_display_data or clear_output.
-	Display(ev *protocol.Event)
+	Display(ev *pipe.Event)
 	// Input asks the frontend for a line of input and returns it.
 	Input(prompt string, password bool) (string, error)
 }
@@ -33,11 +33,11 @@ type ExecuteRequest struct {
 // that was running and recover by itself for the next request.
 type Worker interface {
 	// Execute runs a cell. The reply event carries status, result or error.
-	Execute(ctx context.Context, req ExecuteRequest, out Output) *protocol.Event
+	Execute(ctx context.Context, req ExecuteRequest, out Output) *pipe.Event
 	// Complete, Inspect and IsComplete answer the matching shell requests.
-	Complete(ctx context.Context, code string, cursor int) *protocol.Event
-	Inspect(ctx context.Context, code string, cursor, detail int) *protocol.Event
-	IsComplete(ctx context.Context, code string) *protocol.Event
+	Complete(ctx context.Context, code string, cursor int) *pipe.Event
+	Inspect(ctx context.Context, code string, cursor, detail int) *pipe.Event
+	IsComplete(ctx context.Context, code string) *pipe.Event
 	// Interrupt stops the running cell, if any.
 	Interrupt()
 	// Restart replaces the worker with a fresh one (all state lost).

@@ -32,7 +32,7 @@ def _build():
         return out
     d = tempfile.mkdtemp(prefix="gokernel-bin-")
     out = os.path.join(d, "gokernel")
-    subprocess.run(["go", "build", "-o", d + "/", ".", "./interp/gokernel-worker"], cwd=ROOT, check=True)
+    subprocess.run(["go", "build", "-o", d + "/", ".", "./cmd/gokernel-worker"], cwd=ROOT, check=True)
     return out
 
 

@@ -10,7 +10,7 @@ import (
 // TestVisual renders sample charts to files for a visual check: they land in
 // the test's temp dir, and in $DISPLAY_TEST_OUT when set, e.g.
 //
-//	DISPLAY_TEST_OUT=/tmp/out go test -run Visual -v ./interp/display/
+//	DISPLAY_TEST_OUT=/tmp/out go test -run Visual -v ./display/
 //	rsvg-convert -o /tmp/out/timeline.png /tmp/out/timeline.svg
 func TestVisual(t *testing.T) {
 	// Three workers (and main) of a fetch lesson.

@@ -1,7 +1,7 @@
 //go:build ignore
 
 // generate.go writes this package's symbol files from the yaegi module the
-// build uses: go generate ./interp/stdlib
+// build uses: go generate ./stdlib
 //
 // yaegi's stdlib packages fill their symbol tables in init functions, so a
 // program that imports them builds every table of ~170 packages at start,

@@ -1,5 +1,5 @@
-// Package protocol defines the pipe protocol between the supervisor
-// (package kernel) and the worker process (package interp).
+// Package pipe defines the protocol on the pipes between the kernel
+// (package kernel) and the worker process (package worker).
 //
 // The supervisor starts the worker with three extra pipes besides its
 // standard streams:
@@ -21,7 +21,7 @@
 // Flush field. The supervisor holds the event until both streams have been
 // read up to that marker, so text printed before a display or before the end
 // of a cell is always published before it.
-package protocol
+package pipe
 
 import (
 	"encoding/json"
@@ -139,7 +139,7 @@ func Marker(seq int64) []byte {
 func Encode(v any) ([]byte, error) {
 	b, err := json.Marshal(v)
 	if err != nil {
-		return nil, fmt.Errorf("protocol: %w", err)
+		return nil, fmt.Errorf("pipe: %w", err)
 	}
 	return append(b, '\n'), nil
 }

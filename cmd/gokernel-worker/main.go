@@ -8,7 +8,7 @@
 // library symbols (a third of the memory it used to hold).
 //
 // Both modes talk over the pipes the parent passes as fd 3 (input) and
-// fd 4 (output); see package gokernel/interp/protocol.
+// fd 4 (output); see package gokernel/pipe.
 package main
 
 import (
