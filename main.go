@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"gokernel/kernel"
+	"gokernel/kernel/workerproc"
 )
 
 const usage = `gokernel — a Jupyter kernel for Go
@@ -108,14 +109,14 @@ func serve(connFile string, stderr io.Writer) int {
 		logger.Print(err)
 		return 1
 	}
-	limit := kernel.DefaultMemoryLimit()
+	limit := workerproc.DefaultMemoryLimit()
 	if v, ok := os.LookupEnv("GOKERNEL_MEMORY_LIMIT"); ok {
-		if limit, err = kernel.ParseMemoryLimit(v); err != nil {
+		if limit, err = workerproc.ParseMemoryLimit(v); err != nil {
 			logger.Print(err)
 			return 1
 		}
 	}
-	w := &kernel.ProcessWorker{Command: []string{exe, "worker"}, Env: workerEnv(limit), Log: logger, MemoryLimit: limit}
+	w := &workerproc.Client{Command: []string{exe, "worker"}, Env: workerEnv(limit), Log: logger, MemoryLimit: limit}
 	k, err := kernel.New(ci, w, logger)
 	if err != nil {
 		logger.Print(err)

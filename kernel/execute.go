@@ -56,7 +56,7 @@ func (k *Kernel) execute(s *socket, m *Message) {
 	if !c.Silent {
 		k.publish("execute_input", map[string]any{"code": *c.Code, "execution_count": count}, parent)
 	}
-	out := &requestOutput{k: k, parent: parent, silent: c.Silent, allowStdin: c.AllowStdin}
+	out := &requestOutput{k: k, parent: parent, silent: c.Silent}
 	var ev *pipe.Event
 	if strings.TrimSpace(*c.Code) == "" && len(c.UserExpressions) == 0 {
 		// Nothing to run (IPython does the same for blank cells).

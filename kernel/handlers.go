@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"runtime"
 	"strings"
@@ -86,7 +85,9 @@ func (k *Kernel) complete(s *socket, m *Message) {
 		Code      string `json:"code"`
 		CursorPos int    `json:"cursor_pos"`
 	}
-	_ = json.Unmarshal(m.Content, &c)
+	if !k.decode(s, m, &c) {
+		return
+	}
 	ev := k.worker.Complete(context.Background(), c.Code, c.CursorPos)
 	if ev.Status == "error" {
 		k.reply(s, m, "complete_reply", errorContent(ev, map[string]any{
@@ -116,7 +117,9 @@ func (k *Kernel) inspect(s *socket, m *Message) {
 		CursorPos   int    `json:"cursor_pos"`
 		DetailLevel int    `json:"detail_level"`
 	}
-	_ = json.Unmarshal(m.Content, &c)
+	if !k.decode(s, m, &c) {
+		return
+	}
 	ev := k.worker.Inspect(context.Background(), c.Code, c.CursorPos, c.DetailLevel)
 	if ev.Status == "error" {
 		k.reply(s, m, "inspect_reply", errorContent(ev, map[string]any{"found": false, "data": map[string]any{}, "metadata": map[string]any{}}))
@@ -133,7 +136,9 @@ func (k *Kernel) isComplete(s *socket, m *Message) {
 	var c struct {
 		Code string `json:"code"`
 	}
-	_ = json.Unmarshal(m.Content, &c)
+	if !k.decode(s, m, &c) {
+		return
+	}
 	ev := k.worker.IsComplete(context.Background(), c.Code)
 	content := map[string]any{"status": ev.Status}
 	switch ev.Status {
@@ -157,7 +162,9 @@ func (k *Kernel) commOpen(s *socket, m *Message) {
 		CommID     string `json:"comm_id"`
 		TargetName string `json:"target_name"`
 	}
-	_ = json.Unmarshal(m.Content, &c)
+	if !k.decode(s, m, &c) {
+		return
+	}
 	k.log.Printf("comm_open for unknown target %q: closing it", c.TargetName)
 	k.publish("comm_close", map[string]any{"comm_id": c.CommID, "data": map[string]any{}}, parentOf(m))
 }
@@ -168,7 +175,9 @@ func (k *Kernel) shutdown(s *socket, m *Message) {
 	var c struct {
 		Restart bool `json:"restart"`
 	}
-	_ = json.Unmarshal(m.Content, &c)
+	if !k.decode(s, m, &c) {
+		return
+	}
 	k.worker.Shutdown()
 	// With restart, the frontend's kernel manager starts a new kernel
 	// process once this one has exited.

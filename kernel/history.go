@@ -1,7 +1,6 @@
 package kernel
 
 import (
-	"encoding/json"
 	"regexp"
 	"strings"
 
@@ -49,7 +48,9 @@ type historyContent struct {
 // cells of this session.
 func (k *Kernel) historyRequest(s *socket, m *Message) {
 	var c historyContent
-	_ = json.Unmarshal(m.Content, &c)
+	if !k.decode(s, m, &c) {
+		return
+	}
 	k.mu.Lock()
 	all := append([]historyEntry(nil), k.history...)
 	k.mu.Unlock()

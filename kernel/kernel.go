@@ -244,6 +244,24 @@ func (k *Kernel) handle(s *socket, m *Message, handlers map[string]handler) {
 	}
 }
 
+// decode reads m's content into v. If the content does not decode, it
+// answers m with status "error" (ename "BadRequest") and returns false; a
+// message that expects no reply (comm_open) is logged instead.
+func (k *Kernel) decode(s *socket, m *Message, v any) bool {
+	err := json.Unmarshal(m.Content, v)
+	if err == nil {
+		return true
+	}
+	msg := fmt.Sprintf("the content of %s does not decode: %v", m.Header.MsgType, err)
+	k.log.Printf("%s: %s", s.name, msg)
+	if base, ok := strings.CutSuffix(m.Header.MsgType, "_request"); ok {
+		k.reply(s, m, base+"_reply", map[string]any{
+			"status": "error", "ename": "BadRequest", "evalue": msg, "traceback": []string{"BadRequest: " + msg},
+		})
+	}
+	return false
+}
+
 // reply sends a reply to request m on socket s.
 func (k *Kernel) reply(s *socket, m *Message, msgType string, content any) {
 	k.send(s, m.Identities, msgType, content, parentOf(m))

@@ -21,7 +21,7 @@ type fakeWorker struct{}
 
 func (fakeWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *pipe.Event {
 	if req.Code == "fail" {
-		return errorEvent("Failure", "the cell failed")
+		return pipe.ErrorReply("Failure", "the cell failed")
 	}
 	if req.Code == "slow" {
 		time.Sleep(200 * time.Millisecond)
@@ -234,6 +234,26 @@ func TestDispatchUnknownAndOthers(t *testing.T) {
 	c.send(c.signer, "execute_request", map[string]any{"silent": false}) // no code
 	if m := c.recv(c.shell); !strings.Contains(string(m.Content), "BadRequest") {
 		t.Errorf("execute without code: %s", m.Content)
+	}
+}
+
+// A request whose content does not decode gets an error reply that says
+// so, for every handler that reads content.
+func TestDispatchUndecodableContent(t *testing.T) {
+	_, c := startTestKernel(t)
+	for _, req := range []string{"complete_request", "inspect_request", "is_complete_request", "history_request", "shutdown_request"} {
+		c.send(c.signer, req, map[string]any{"code": 42, "cursor_pos": "x", "restart": "no", "hist_access_type": 7})
+		m := c.recv(c.shell)
+		reply := strings.TrimSuffix(req, "_request") + "_reply"
+		if m.Header.MsgType != reply || !strings.Contains(string(m.Content), `"status":"error"`) ||
+			!strings.Contains(string(m.Content), `"ename":"BadRequest"`) || !strings.Contains(string(m.Content), "does not decode") {
+			t.Errorf("%s: got %s %s", req, m.Header.MsgType, m.Content)
+		}
+	}
+	// The kernel is still there (the shutdown request was refused).
+	c.send(c.signer, "kernel_info_request", map[string]any{})
+	if m := c.recv(c.shell); m.Header.MsgType != "kernel_info_reply" {
+		t.Errorf("after bad requests: got %s", m.Header.MsgType)
 	}
 }
 

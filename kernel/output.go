@@ -11,10 +11,9 @@ import (
 // requestOutput is the Output of one execute request: everything it
 // publishes has the request as parent.
 type requestOutput struct {
-	k          *Kernel
-	parent     Parent
-	silent     bool
-	allowStdin bool
+	k      *Kernel
+	parent Parent
+	silent bool
 }
 
 // Stream implements Output.
@@ -52,16 +51,12 @@ func (o *requestOutput) Display(ev *pipe.Event) {
 	}
 }
 
-// ErrStdinNotAllowed is returned by Input when the frontend does not accept
-// input requests.
-var ErrStdinNotAllowed = errors.New("this frontend does not support input requests (allow_stdin is false)")
-
 // Input implements Output: it sends an input_request on the stdin channel
 // to the frontend that sent the execute request and waits for the reply.
+// Whether the request allows input is checked by the worker, which knows
+// it from the request (pipe.Request.AllowStdin) and answers a cell's read
+// at once with pipe.ErrNoStdin when it does not.
 func (o *requestOutput) Input(prompt string, password bool) (string, error) {
-	if !o.allowStdin {
-		return "", ErrStdinNotAllowed
-	}
 	k := o.k
 	// Drop a stale wake-up left by an earlier interrupt.
 	select {

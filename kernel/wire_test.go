@@ -129,3 +129,35 @@ func BenchmarkEncode(b *testing.B) {
 		s.Encode([][]byte{[]byte("topic")}, h, []byte("{}"), []byte("{}"), content, nil)
 	}
 }
+
+// frameSep splits a fuzz input into frames.
+var frameSep = []byte{0xff, 0xfe}
+
+// FuzzDecode feeds arbitrary frames to the wire decoder: it must never
+// panic, and whatever it accepts must carry a valid signature and JSON.
+func FuzzDecode(f *testing.F) {
+	s, _ := NewSigner("hmac-sha256", "fuzz-key")
+	h, _ := json.Marshal(newHeader("execute_request", "s"))
+	good := s.Encode([][]byte{[]byte("id")}, h, []byte("{}"), []byte("{}"), []byte(`{"code":"1"}`), [][]byte{[]byte("buf")})
+	f.Add(bytes.Join(good, frameSep))
+	f.Add([]byte("<IDS|MSG>"))
+	f.Add([]byte(""))
+	f.Add(bytes.Join([][]byte{[]byte("<IDS|MSG>"), []byte("sig"), []byte("{"), {}, {}, {}}, frameSep))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		frames := bytes.Split(data, frameSep)
+		m, err := s.Decode(frames)
+		if err != nil {
+			return
+		}
+		if m.Header.MsgType == "" || !json.Valid(m.Content) {
+			t.Fatalf("accepted a message without msg_type or with invalid content: %+v", m)
+		}
+		i := 0
+		for !bytes.Equal(frames[i], delimiter) {
+			i++
+		}
+		if !s.verify(frames[i+1], frames[i+2], frames[i+3], frames[i+4], frames[i+5]) {
+			t.Fatal("accepted a message whose signature does not verify")
+		}
+	})
+}

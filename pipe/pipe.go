@@ -25,6 +25,7 @@ package pipe
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -143,3 +144,13 @@ func Encode(v any) ([]byte, error) {
 	}
 	return append(b, '\n'), nil
 }
+
+// ErrorReply returns a reply event with status "error".
+func ErrorReply(name, value string) *Event {
+	return &Event{Kind: EvReply, Status: "error",
+		Error: &Error{Name: name, Value: value, Traceback: []string{name + ": " + value}}}
+}
+
+// ErrNoStdin is the error of a cell that reads its standard input when the
+// frontend does not allow input requests.
+var ErrNoStdin = errors.New("reading input is not supported here: the frontend did not allow stdin (allow_stdin is false)")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"gokernel/pipe"
 	"io"
 	"os"
 	"os/exec"
@@ -139,24 +140,14 @@ func spawn(label string) (*child, error) {
 	if err != nil {
 		return nil, err
 	}
-	taskR, taskW, err := os.Pipe()
-	if err != nil {
-		return nil, err
-	}
-	outR, outW, err := os.Pipe()
-	if err != nil {
-		return nil, err
-	}
 	cmd := exec.Command(cf.Command[0], cf.Command[1:]...)
-	cmd.ExtraFiles = []*os.File{taskR, outW}
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
+	taskW, outR, err := pipe.Start(cmd)
+	if err != nil {
 		return nil, fmt.Errorf("proc: cannot start a process: %v", err)
 	}
-	taskR.Close()
-	outW.Close()
 	c := &child{label: label, cmd: cmd, tasks: taskW, exited: make(chan struct{})}
 	c.out = bufio.NewScanner(outR)
 	c.out.Buffer(make([]byte, 64<<10), 256<<20)

@@ -18,6 +18,7 @@ import (
 	"runtime/pprof"
 
 	"gokernel/interp"
+	"gokernel/pipe"
 )
 
 func main() {
@@ -67,9 +68,9 @@ func worker(stderr io.Writer) int {
 // servePipes runs serve on the pipes its parent passed as fd 3 (input) and
 // fd 4 (output), and returns the exit code.
 func servePipes(stderr io.Writer, mode, starter string, serve func(in io.Reader, out io.Writer) error) int {
-	in, out := os.NewFile(3, "in"), os.NewFile(4, "out")
-	if !isPipe(in) || !isPipe(out) {
-		fmt.Fprintf(stderr, "gokernel-worker %s: fd 3 and 4 must be pipes from the parent (%s)\n", mode, starter)
+	in, out, err := pipe.Open()
+	if err != nil {
+		fmt.Fprintf(stderr, "gokernel-worker %s: %v (%s)\n", mode, err, starter)
 		return 2
 	}
 	if err := serve(in, out); err != nil {
@@ -77,11 +78,4 @@ func servePipes(stderr io.Writer, mode, starter string, serve func(in io.Reader,
 		return 1
 	}
 	return 0
-}
-
-// isPipe reports whether f is a pipe (run by hand, fd 3 may be anything,
-// e.g. the Go runtime's own epoll descriptor).
-func isPipe(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeNamedPipe != 0
 }

@@ -1,4 +1,4 @@
-package kernel
+package workerproc
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"gokernel/kernel"
 	"gokernel/pipe"
 )
 
@@ -31,7 +32,7 @@ const (
 // overtakes it.
 type streamPump struct {
 	name   string
-	target func() Output
+	target func() kernel.Output
 	tail   io.Writer // if set, receives a copy of the text (without markers)
 
 	mu       sync.Mutex
@@ -53,7 +54,7 @@ type heldText struct {
 // newStreamPump starts pumping r and returns the pump. target returns the
 // output to publish to at the time of publishing; tail, if not nil, gets a
 // copy of the text.
-func newStreamPump(name string, r io.Reader, target func() Output, tail io.Writer) *streamPump {
+func newStreamPump(name string, r io.Reader, target func() kernel.Output, tail io.Writer) *streamPump {
 	p := &streamPump{name: name, target: target, tail: tail}
 	p.cond = sync.NewCond(&p.mu)
 	go p.run(r)

@@ -1,8 +1,7 @@
-package kernel
+package workerproc
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -17,6 +16,8 @@ import (
 	"syscall"
 	"time"
 
+	"gokernel/fatal"
+	"gokernel/kernel"
 	"gokernel/pipe"
 )
 
@@ -31,12 +32,12 @@ const (
 // ErrWorkerDied is returned when the worker process ended during a request.
 var ErrWorkerDied = errors.New("worker process died")
 
-// ProcessWorker is the standard Worker: a child process running the
+// Client is the standard kernel.Worker: a child process running the
 // interpreter (the gokernel-worker program next to gokernel),
 // driven over the pipe protocol of package gokernel/pipe. When the child
 // dies, the request that was running gets an error that quotes Go's fatal
 // message, and a fresh child is started for the next request.
-type ProcessWorker struct {
+type Client struct {
 	// Command is the worker command line (program and arguments).
 	Command []string
 	// Env is the worker's environment; nil means the kernel's.
@@ -50,20 +51,20 @@ type ProcessWorker struct {
 	out     atomic.Pointer[outputBox] // where output goes now (the last request's)
 	busy    atomic.Int32              // requests in progress, worker restarts included
 	startMu sync.Mutex                // serializes start and restart
-	proc    atomic.Pointer[workerProc]
+	proc    atomic.Pointer[process]
 }
 
-type outputBox struct{ Output }
+type outputBox struct{ kernel.Output }
 
-// workerProc is one running worker process.
-type workerProc struct {
-	w      *ProcessWorker
+// process is one running worker process.
+type process struct {
+	w      *Client
 	cmd    *exec.Cmd
 	reqMu  sync.Mutex
 	req    *os.File
 	stdout *streamPump
 	stderr *streamPump
-	tail   tailBuffer // the last bytes of stderr, for fatal error messages
+	tail   fatal.Tail // the last bytes of stderr, for fatal error messages
 
 	nextID  atomic.Int64
 	current atomic.Int64 // ID of the request waiting for a reply, 0 if none
@@ -75,7 +76,7 @@ type workerProc struct {
 }
 
 // current returns the output that stream text goes to now.
-func (w *ProcessWorker) current() Output {
+func (w *Client) current() kernel.Output {
 	if b := w.out.Load(); b != nil {
 		return b.Output
 	}
@@ -83,13 +84,13 @@ func (w *ProcessWorker) current() Output {
 }
 
 // Start starts the worker process if it is not running.
-func (w *ProcessWorker) Start() error {
+func (w *Client) Start() error {
 	_, err := w.running()
 	return err
 }
 
 // running returns the live worker process, starting one if needed.
-func (w *ProcessWorker) running() (*workerProc, error) {
+func (w *Client) running() (*process, error) {
 	if p := w.proc.Load(); p != nil && !p.dead() {
 		return p, nil
 	}
@@ -107,38 +108,30 @@ func (w *ProcessWorker) running() (*workerProc, error) {
 }
 
 // spawn starts a worker process and waits until it is ready.
-func (w *ProcessWorker) spawn() (*workerProc, error) {
-	reqR, reqW, err := os.Pipe()
-	if err != nil {
-		return nil, err
-	}
-	evR, evW, err := os.Pipe()
-	if err != nil {
-		return nil, err
-	}
+func (w *Client) spawn() (*process, error) {
 	outR, outW, err := os.Pipe()
 	if err != nil {
 		return nil, err
 	}
 	errR, errW, err := os.Pipe()
 	if err != nil {
+		outR.Close()
+		outW.Close()
 		return nil, err
 	}
 	cmd := exec.Command(w.Command[0], w.Command[1:]...)
 	cmd.Env = w.Env
 	cmd.Stdout, cmd.Stderr = outW, errW
-	cmd.ExtraFiles = []*os.File{reqR, evW}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	p := &workerProc{w: w, cmd: cmd, req: reqW, ready: make(chan string, 1), exited: make(chan struct{})}
-	if err := cmd.Start(); err != nil {
-		for _, f := range []*os.File{reqR, reqW, evR, evW, outR, outW, errR, errW} {
-			f.Close()
-		}
+	reqW, evR, err := pipe.Start(cmd)
+	outW.Close()
+	errW.Close()
+	if err != nil {
+		outR.Close()
+		errR.Close()
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
-	for _, f := range []*os.File{reqR, evW, outW, errW} {
-		f.Close()
-	}
+	p := &process{w: w, cmd: cmd, req: reqW, ready: make(chan string, 1), exited: make(chan struct{})}
 	p.stdout = newStreamPump("stdout", outR, w.current, nil)
 	p.stderr = newStreamPump("stderr", errR, w.current, &p.tail)
 	go p.readEvents(evR)
@@ -164,7 +157,7 @@ func (w *ProcessWorker) spawn() (*workerProc, error) {
 	}
 }
 
-func (p *workerProc) dead() bool {
+func (p *process) dead() bool {
 	select {
 	case <-p.exited:
 		return true
@@ -176,14 +169,14 @@ func (p *workerProc) dead() bool {
 // noticeIdleDeath tells the user when the worker died while no request
 // was running (a goroutine's fatal error, the memory limit): the next cell
 // will run in a fresh worker.
-func (p *workerProc) noticeIdleDeath() {
+func (p *process) noticeIdleDeath() {
 	why, _ := p.killed.Load().(string)
 	if why == "shutdown" || p.w.busy.Load() > 0 {
 		return
 	}
 	if why == "" {
 		why = fmt.Sprint(p.exitErr)
-		if msg := p.tail.Fatal(); msg != "" {
+		if msg := p.tail.Message(); msg != "" {
 			why = msg
 		}
 	}
@@ -196,7 +189,7 @@ func (p *workerProc) noticeIdleDeath() {
 
 // kill ends the worker's whole process group (the worker and every process
 // its cells started).
-func (p *workerProc) kill(why string) {
+func (p *process) kill(why string) {
 	if p.cmd.Process == nil {
 		return
 	}
@@ -206,7 +199,7 @@ func (p *workerProc) kill(why string) {
 }
 
 // send writes one request line.
-func (p *workerProc) send(r *pipe.Request) error {
+func (p *process) send(r *pipe.Request) error {
 	b, err := pipe.Encode(r)
 	if err != nil {
 		return err
@@ -218,7 +211,7 @@ func (p *workerProc) send(r *pipe.Request) error {
 }
 
 // readEvents reads the event pipe until it closes, routing each event.
-func (p *workerProc) readEvents(r io.ReadCloser) {
+func (p *process) readEvents(r io.ReadCloser) {
 	defer r.Close()
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 256<<20)
@@ -247,7 +240,7 @@ func (p *workerProc) readEvents(r io.ReadCloser) {
 }
 
 // route handles one event from the worker.
-func (p *workerProc) route(ev *pipe.Event) {
+func (p *process) route(ev *pipe.Event) {
 	switch ev.Kind {
 	case pipe.EvReady:
 		p.ready <- ev.Version
@@ -267,7 +260,7 @@ func (p *workerProc) route(ev *pipe.Event) {
 }
 
 // answerInput asks the frontend for input on behalf of the worker.
-func (p *workerProc) answerInput(ev *pipe.Event) {
+func (p *process) answerInput(ev *pipe.Event) {
 	out := p.w.current()
 	value, err := "", error(nil)
 	if out == nil {
@@ -284,7 +277,7 @@ func (p *workerProc) answerInput(ev *pipe.Event) {
 
 // call sends a request and waits for its reply. It returns ErrWorkerDied if
 // the process ends first.
-func (p *workerProc) call(ctx context.Context, r *pipe.Request) (*pipe.Event, error) {
+func (p *process) call(ctx context.Context, r *pipe.Request) (*pipe.Event, error) {
 	r.ID = p.nextID.Add(1)
 	p.current.Store(r.ID)
 	defer p.current.CompareAndSwap(r.ID, 0)
@@ -306,14 +299,14 @@ func (p *workerProc) call(ctx context.Context, r *pipe.Request) (*pipe.Event, er
 	}
 }
 
-// Execute implements Worker.
-func (w *ProcessWorker) Execute(ctx context.Context, req ExecuteRequest, out Output) *pipe.Event {
+// Execute implements kernel.Worker.
+func (w *Client) Execute(ctx context.Context, req kernel.ExecuteRequest, out kernel.Output) *pipe.Event {
 	w.busy.Add(1)
 	defer w.busy.Add(-1)
 	w.out.Store(&outputBox{out})
 	p, err := w.running()
 	if err != nil {
-		return errorEvent("WorkerError", err.Error())
+		return pipe.ErrorReply("WorkerError", err.Error())
 	}
 	ev, err := p.call(ctx, &pipe.Request{
 		Op: pipe.OpExecute, Code: req.Code, Count: req.Count, Silent: req.Silent,
@@ -327,7 +320,7 @@ func (w *ProcessWorker) Execute(ctx context.Context, req ExecuteRequest, out Out
 
 // died reports the death of worker process p as an error event and starts
 // a fresh worker.
-func (w *ProcessWorker) died(p *workerProc) *pipe.Event {
+func (w *Client) died(p *process) *pipe.Event {
 	p.kill("") // the process group may still hold children
 	select {
 	case <-p.exited:
@@ -336,15 +329,15 @@ func (w *ProcessWorker) died(p *workerProc) *pipe.Event {
 	p.stdout.waitEOF(time.Second)
 	p.stderr.waitEOF(time.Second)
 	why, _ := p.killed.Load().(string)
-	msg := p.tail.Fatal()
+	msg := p.tail.Message()
 	var ev *pipe.Event
 	switch {
 	case why != "":
-		ev = errorEvent("WorkerRestarted", why)
+		ev = pipe.ErrorReply("WorkerRestarted", why)
 	case msg != "":
-		ev = errorEvent("FatalError", msg)
+		ev = pipe.ErrorReply("FatalError", msg)
 	default:
-		ev = errorEvent("WorkerDied", fmt.Sprintf("the worker process ended (%v)", p.exitErr))
+		ev = pipe.ErrorReply("WorkerDied", fmt.Sprintf("the worker process ended (%v)", p.exitErr))
 	}
 	notice := "The Go worker process was replaced by a fresh one: all variables, functions and imports were reset. Re-run the cells you need."
 	if _, err := w.running(); err != nil {
@@ -355,85 +348,43 @@ func (w *ProcessWorker) died(p *workerProc) *pipe.Event {
 	return ev
 }
 
-// fatalMessage extracts Go's fatal error text from the end of the worker's
-// stderr: the last "fatal error: ..." line with the "runtime: ..." lines
-// just before it, or else the last "panic: ..." block.
-func fatalMessage(stderr string) string {
-	lines := strings.Split(stderr, "\n")
-	at := -1
-	for i := len(lines) - 1; i >= 0 && at < 0; i-- {
-		if strings.HasPrefix(lines[i], "fatal error: ") {
-			at = i
-		}
-	}
-	if at >= 0 {
-		for at > 0 && strings.HasPrefix(lines[at-1], "runtime: ") {
-			at--
-		}
-	} else {
-		for i := len(lines) - 1; i >= 0 && at < 0; i-- {
-			if strings.HasPrefix(lines[i], "panic: ") {
-				at = i
-			}
-		}
-	}
-	if at < 0 {
-		return ""
-	}
-	var msg []string
-	for _, l := range lines[at:] {
-		l = strings.TrimRight(l, "\r ")
-		if l == "" || strings.HasPrefix(l, "goroutine ") {
-			break
-		}
-		msg = append(msg, l)
-	}
-	return strings.Join(msg, "\n")
-}
-
-// errorEvent makes an error reply.
-func errorEvent(name, value string) *pipe.Event {
-	return &pipe.Event{Kind: pipe.EvReply, Status: "error",
-		Error: &pipe.Error{Name: name, Value: value, Traceback: []string{name + ": " + value}}}
-}
-
 // request runs a non-execute request; if the worker dies, the caller gets
 // an error reply and the worker is replaced.
-func (w *ProcessWorker) request(ctx context.Context, r *pipe.Request) *pipe.Event {
+func (w *Client) request(ctx context.Context, r *pipe.Request) *pipe.Event {
 	w.busy.Add(1)
 	defer w.busy.Add(-1)
 	p, err := w.running()
 	if err != nil {
-		return errorEvent("WorkerError", err.Error())
+		return pipe.ErrorReply("WorkerError", err.Error())
 	}
 	ev, err := p.call(ctx, r)
 	if err != nil {
 		if errors.Is(err, ErrWorkerDied) {
 			return w.died(p)
 		}
-		return errorEvent("WorkerError", err.Error())
+		return pipe.ErrorReply("WorkerError", err.Error())
 	}
 	return ev
 }
 
-// Complete implements Worker.
-func (w *ProcessWorker) Complete(ctx context.Context, code string, cursor int) *pipe.Event {
+// Complete implements kernel.Worker.
+func (w *Client) Complete(ctx context.Context, code string, cursor int) *pipe.Event {
 	return w.request(ctx, &pipe.Request{Op: pipe.OpComplete, Code: code, Cursor: cursor})
 }
 
-// Inspect implements Worker.
-func (w *ProcessWorker) Inspect(ctx context.Context, code string, cursor, detail int) *pipe.Event {
+// Inspect implements kernel.Worker.
+func (w *Client) Inspect(ctx context.Context, code string, cursor, detail int) *pipe.Event {
 	return w.request(ctx, &pipe.Request{Op: pipe.OpInspect, Code: code, Cursor: cursor, DetailLevel: detail})
 }
 
-// IsComplete implements Worker.
-func (w *ProcessWorker) IsComplete(ctx context.Context, code string) *pipe.Event {
+// IsComplete implements kernel.Worker.
+func (w *Client) IsComplete(ctx context.Context, code string) *pipe.Event {
 	return w.request(ctx, &pipe.Request{Op: pipe.OpIsComplete, Code: code})
 }
 
-// Interrupt implements Worker. If the cell has not stopped interruptGrace
+// Interrupt implements kernel.Worker. If the cell has not stopped interruptGrace
 // after the interrupt, the worker is killed and replaced.
-func (w *ProcessWorker) Interrupt() {
+func (w *Client) Interrupt() {
 	p := w.proc.Load()
 	if p == nil || p.dead() {
 		return
@@ -450,8 +401,8 @@ func (w *ProcessWorker) Interrupt() {
 	})
 }
 
-// Restart implements Worker.
-func (w *ProcessWorker) Restart() error {
+// Restart implements kernel.Worker.
+func (w *Client) Restart() error {
 	if p := w.proc.Load(); p != nil {
 		p.stop()
 	}
@@ -459,15 +410,15 @@ func (w *ProcessWorker) Restart() error {
 	return err
 }
 
-// Shutdown implements Worker.
-func (w *ProcessWorker) Shutdown() {
+// Shutdown implements kernel.Worker.
+func (w *Client) Shutdown() {
 	if p := w.proc.Load(); p != nil {
 		p.stop()
 	}
 }
 
 // stop asks the worker to exit and kills its process group after a short wait.
-func (p *workerProc) stop() {
+func (p *process) stop() {
 	p.killed.CompareAndSwap(nil, "shutdown")
 	_ = p.send(&pipe.Request{Op: pipe.OpShutdown})
 	select {
@@ -478,58 +429,8 @@ func (p *workerProc) stop() {
 	<-p.exited
 }
 
-func (w *ProcessWorker) logf(format string, args ...any) {
+func (w *Client) logf(format string, args ...any) {
 	if w.Log != nil {
 		w.Log.Printf(format, args...)
 	}
-}
-
-// tailBuffer keeps the last tailSize bytes of the worker's stderr, and the
-// text around the last fatal error line (a stack overflow is followed by
-// far more than tailSize bytes of runtime traceback).
-type tailBuffer struct {
-	mu    sync.Mutex
-	buf   []byte
-	fatal []byte // from a little before the last "fatal error: " line on
-}
-
-const (
-	tailSize  = 16 << 10
-	fatalSize = 4 << 10
-)
-
-// Write implements io.Writer.
-func (t *tailBuffer) Write(b []byte) (int, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.buf = append(t.buf, b...)
-	if len(t.buf) > tailSize {
-		t.buf = append(t.buf[:0], t.buf[len(t.buf)-tailSize:]...)
-	}
-	if i := bytes.LastIndex(t.buf, []byte("fatal error: ")); i >= len(t.buf)-len(b)-len("fatal error: ") && i >= 0 {
-		// A new fatal error: keep the runtime lines just before it.
-		t.fatal = append([]byte(nil), t.buf[max(0, i-1024):]...)
-	} else if t.fatal != nil && len(t.fatal) < fatalSize {
-		t.fatal = append(t.fatal, b...)
-	}
-	return len(b), nil
-}
-
-// String returns the kept bytes.
-func (t *tailBuffer) String() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return string(t.buf)
-}
-
-// Fatal returns Go's last fatal error message (or a panic's), or "".
-func (t *tailBuffer) Fatal() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.fatal != nil {
-		if msg := fatalMessage(string(t.fatal)); msg != "" {
-			return msg
-		}
-	}
-	return fatalMessage(string(t.buf))
 }

@@ -1,4 +1,4 @@
-package kernel
+package workerproc
 
 import (
 	"io"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"gokernel/kernel"
 	"gokernel/pipe"
 )
 
@@ -29,7 +30,7 @@ func (r *recorder) count() int                         { r.mu.Lock(); defer r.mu
 func TestStreamPumpMarkersAndText(t *testing.T) {
 	pr, pw := io.Pipe()
 	rec := &recorder{}
-	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
+	p := newStreamPump("stdout", pr, func() kernel.Output { return rec }, nil)
 	m := pipe.Marker(7)
 	checked := make(chan bool)
 	go func() {
@@ -58,7 +59,7 @@ func TestStreamPumpMarkersAndText(t *testing.T) {
 func TestStreamPumpCoalesces(t *testing.T) {
 	pr, pw := io.Pipe()
 	rec := &recorder{}
-	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
+	p := newStreamPump("stdout", pr, func() kernel.Output { return rec }, nil)
 	var want strings.Builder
 	go func() {
 		for i := 0; i < 10000; i++ {
@@ -100,40 +101,12 @@ func isPrefixOfRunes(s, p string) bool {
 	return strings.HasPrefix(s, p)
 }
 
-func TestFatalMessage(t *testing.T) {
-	cases := map[string]string{
-		"out\nfatal error: concurrent map writes\n\ngoroutine 1 [running]:\n":                                                  "fatal error: concurrent map writes",
-		"runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc0 stack=[0xc0]\nfatal error: stack overflow\n": "runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc0 stack=[0xc0]\nfatal error: stack overflow",
-		"panic: boom\n\ngoroutine 5": "panic: boom",
-		"just output\n":              "",
-		"panic: old\nfatal error: sync: unlock of unlocked mutex\n": "fatal error: sync: unlock of unlocked mutex",
-	}
-	for in, want := range cases {
-		if got := fatalMessage(in); got != want {
-			t.Errorf("fatalMessage(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestGlobMatcher(t *testing.T) {
-	m := globMatcher("fmt.*(\"a\")")
-	if !m("fmt.Println(\"a\")") || m("x fmt.Println(\"a\")") {
-		t.Error("glob * or anchoring wrong")
-	}
-	if !globMatcher("a*b")("a\nline\nb") {
-		t.Error("* must match newlines")
-	}
-	if !globMatcher("")("anything") {
-		t.Error("empty pattern must match everything")
-	}
-}
-
 func BenchmarkStreamPump(b *testing.B) {
 	line := []byte("a line of output from a goroutine\n")
 	b.SetBytes(int64(len(line)))
 	pr, pw := io.Pipe()
 	rec := &recorder{}
-	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
+	p := newStreamPump("stdout", pr, func() kernel.Output { return rec }, nil)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		pw.Write(line)
@@ -145,7 +118,7 @@ func BenchmarkStreamPump(b *testing.B) {
 func TestStreamPumpHoldsTextBehindUnpublishedEvent(t *testing.T) {
 	pr, pw := io.Pipe()
 	rec := &recorder{}
-	p := newStreamPump("stdout", pr, func() Output { return rec }, nil)
+	p := newStreamPump("stdout", pr, func() kernel.Output { return rec }, nil)
 	go func() {
 		pw.Write([]byte("before\n"))
 		pw.Write(pipe.Marker(1))

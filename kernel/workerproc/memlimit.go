@@ -1,4 +1,4 @@
-package kernel
+package workerproc
 
 import (
 	"bufio"
@@ -83,7 +83,7 @@ func formatBytes(n int64) string {
 // watchMemory kills worker p when its resident memory exceeds limit: a
 // cell that runs out of memory costs the worker, never the kernel or the
 // machine.
-func (p *workerProc) watchMemory(limit int64) {
+func (p *process) watchMemory(limit int64) {
 	if limit <= 0 {
 		return
 	}
