@@ -32,27 +32,27 @@ var preferredPackages = map[string]string{
 }
 
 // stdlibIndex maps a package name to the standard packages with that name.
-type stdlibIndex map[string][]stdPackage
+type stdlibIndex map[string][]StdPackage
 
-// stdPackage is a standard package: its import path and its key in the
+// StdPackage is a standard package: its import path and its key in the
 // symbol tables ("import/path/name").
-type stdPackage struct {
-	path string
-	key  string
+type StdPackage struct {
+	Path string
+	Key  string
 }
 
-// symbols returns the package's exported symbols (built on first use).
-func (p stdPackage) symbols() map[string]reflect.Value { return stdlib.Load(p.key) }
+// Symbols returns the package's exported Symbols (built on first use).
+func (p StdPackage) Symbols() map[string]reflect.Value { return stdlib.Load(p.Key) }
 
-// packagesByName returns the standard library index, built once.
-var packagesByName = sync.OnceValue(func() stdlibIndex {
+// PackagesByName returns the standard library index, built once.
+var PackagesByName = sync.OnceValue(func() stdlibIndex {
 	index := stdlibIndex{}
 	for _, key := range stdlib.Keys() {
 		p, name := path.Dir(key), path.Base(key)
 		if strings.Contains(p, "internal") || strings.HasPrefix(p, "vendor") {
 			continue
 		}
-		index[name] = append(index[name], stdPackage{path: p, key: key})
+		index[name] = append(index[name], StdPackage{Path: p, Key: key})
 	}
 	return index
 })
@@ -128,13 +128,13 @@ func MissingImports(src string, defined func(name string) bool) []string {
 			used[t.lit][toks[i+2].lit] = true
 		}
 	}
-	idx := packagesByName()
+	idx := PackagesByName()
 	var out []string
 	for name, sels := range used {
 		if declared[name] || (defined != nil && defined(name)) {
 			continue
 		}
-		if p := choosePackage(idx[name], name, sels); p != "" {
+		if p := ChoosePackage(idx[name], name, sels); p != "" {
 			out = append(out, p)
 		}
 	}
@@ -151,21 +151,21 @@ func importName(pathLit string, before tokLit) string {
 	return path.Base(strings.Trim(pathLit, "\"`"))
 }
 
-// choosePackage picks, among the standard packages called name, the one
+// ChoosePackage picks, among the standard packages called name, the one
 // that exports every selector used; ties go to the preferred package, then
 // the shortest path.
-func choosePackage(cands []stdPackage, name string, sels map[string]bool) string {
+func ChoosePackage(cands []StdPackage, name string, sels map[string]bool) string {
 	var fits []string
 	for _, c := range cands {
 		ok := true
 		for sel := range sels {
-			if _, has := c.symbols()[sel]; !has {
+			if _, has := c.Symbols()[sel]; !has {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			fits = append(fits, c.path)
+			fits = append(fits, c.Path)
 		}
 	}
 	if len(fits) == 0 {

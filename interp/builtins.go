@@ -20,7 +20,7 @@ func (c *compiler) rewriteBuiltin(call *ast.CallExpr) {
 	}
 	switch id.Name {
 	case "clear":
-		c.w.replace(c.off(id.Pos()), c.off(id.End()), rtName+".Clear")
+		c.w.replace(c.off(id.Pos()), c.off(id.End()), RuntimeName+".Clear")
 	case "min", "max":
 		if folded, ok := c.foldMinMax(id.Name, call.Args); ok {
 			c.w.replace(c.off(call.Pos()), c.off(call.End()), folded)

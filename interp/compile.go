@@ -10,60 +10,60 @@ import (
 	"strings"
 )
 
-// stepKind says how a step of a compiled cell is evaluated.
-type stepKind int
+// StepKind says how a step of a compiled cell is evaluated.
+type StepKind int
 
 const (
-	stepDecls   stepKind = iota // package-level declarations, one file
-	stepDefine                  // a top-level a, b := ..., becomes global
-	stepCommaOK                 // v, ok := m[k] / <-ch / i.(T), declared then assigned
-	stepStmts                   // statements, run in a fresh func literal
-	stepExpr                    // the trailing expression: Out[n]
+	StepDecls   StepKind = iota // package-level declarations, one file
+	StepDefine                  // a top-level a, b := ..., becomes global
+	StepCommaOK                 // v, ok := m[k] / <-ch / i.(T), declared then assigned
+	StepStmts                   // statements, run in a fresh func literal
+	StepExpr                    // the trailing expression: Out[n]
 )
 
-// step is one evaluation of a compiled cell.
-type step struct {
-	kind  stepKind
-	src   string  // declarations, statements or expression (with line directives)
-	decls []*decl // what the step defines
-	// assigns are method bodies (__gkm_T_M = func...) to run after stepDecls.
-	assigns  []string
-	callMain bool
-	// stepCommaOK: lhs names ("_" for none), the comma-ok expression and,
+// Step is one evaluation of a compiled cell.
+type Step struct {
+	Kind  StepKind
+	Src   string  // declarations, statements or expression (with line directives)
+	Decls []*Decl // what the step defines
+	// Assigns are method bodies (__gkm_T_M = func...) to run after stepDecls.
+	Assigns  []string
+	CallMain bool
+	// stepCommaOK: LHS names ("_" for none), the comma-ok expression and,
 	// for a type assertion, the asserted type.
-	lhs       [2]string
-	assertTyp string
-	// stepExpr: the expression is a call, so it may have 0 or several values.
-	call bool
+	LHS       [2]string
+	AssertType string
+	// stepExpr: the expression is a Call, so it may have 0 or several values.
+	Call bool
 }
 
-// importSpec is one import of a cell.
-type importSpec struct {
-	name, path string // name is "" for the package's own name
-	src        string
-	off        int
+// Import is one import of a cell.
+type Import struct {
+	Name, Path string // name is "" for the package's own name
+	Src        string
+	Off        int
 }
 
-// plan is a compiled cell.
-type plan struct {
-	imports []importSpec
-	steps   []*step
-	defers  bool // run the deferred calls of top-level defers at the end
+// Plan is a compiled cell.
+type Plan struct {
+	Imports []Import
+	Steps   []*Step
+	Defers  bool // run the deferred calls of top-level defers at the end
 }
 
-// env is what the compiler needs to know about the session.
-type env interface {
-	// lookup returns the declaration of a top-level name, or nil.
-	lookup(name string) *decl
-	// typeOf returns the type of a global expression, or "" if unknown.
-	typeOf(expr string) string
+// Env is what the compiler needs to know about the session.
+type Env interface {
+	// Lookup returns the declaration of a top-level name, or nil.
+	Lookup(name string) *Decl
+	// TypeOf returns the type of a global expression, or "" if unknown.
+	TypeOf(expr string) string
 }
 
 // compiler turns a cell into a plan.
 type compiler struct {
-	p       *parsedCell
+	p       *Cell
 	w       *rewriter
-	env     env
+	env     Env
 	count   int
 	errs    []error
 	nGo     int
@@ -74,16 +74,16 @@ type compiler struct {
 	loopCopies []loopCopy // loops whose variables are copied per iteration
 }
 
-// compileCell compiles src, the cell with execution count count and
+// Compile compiles src, the cell with execution count count and
 // serial serial. Errors are *cellError.
-func compileCell(src string, count, serial int, e env) (*plan, error) {
-	p, err := parseCell(src)
+func Compile(src string, count, serial int, e Env) (*Plan, error) {
+	p, err := Parse(src)
 	if err != nil {
 		return nil, syntaxError(err)
 	}
 	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}}
 	c.collectDefined()
-	for _, it := range p.items {
+	for _, it := range p.Items {
 		c.checkTopLevel(it)
 		ast.Inspect(it, c.rewrite)
 	}
@@ -115,10 +115,10 @@ func (c *compiler) rewrite(n ast.Node) bool {
 // errorAt records a compile error at cell offset off.
 func (c *compiler) errorAt(off int, format string, args ...any) {
 	l, col := c.w.lineCol(off)
-	c.errs = append(c.errs, &cellError{name: "CompileError", msg: fmt.Sprintf(format, args...), line: l, col: col})
+	c.errs = append(c.errs, &Error{Name: "CompileError", Msg: fmt.Sprintf(format, args...), Line: l, Col: col})
 }
 
-func (c *compiler) off(pos token.Pos) int { return c.p.off(pos) }
+func (c *compiler) off(pos token.Pos) int { return c.p.Off(pos) }
 
 func (c *compiler) render(n ast.Node) string { return c.w.render(c.off(n.Pos()), c.off(n.End())) }
 
@@ -126,7 +126,7 @@ func (c *compiler) text(n ast.Node) string { return c.w.text(c.off(n.Pos()), c.o
 
 // collectDefined records the top-level names the cell defines.
 func (c *compiler) collectDefined() {
-	for _, it := range c.p.items {
+	for _, it := range c.p.Items {
 		switch it := it.(type) {
 		case *ast.FuncDecl:
 			if it.Recv == nil {
@@ -158,7 +158,7 @@ func (c *compiler) collectDefined() {
 // userDefined reports whether name is a top-level name of the user's
 // (this cell or an earlier one), shadowing a builtin.
 func (c *compiler) userDefined(name string) bool {
-	return c.defined[name] || c.env.lookup(name) != nil
+	return c.defined[name] || c.env.Lookup(name) != nil
 }
 
 // checkTopLevel refuses a return among the cell's top-level statements.
@@ -180,47 +180,47 @@ func (c *compiler) checkTopLevel(it ast.Node) {
 }
 
 // plan classifies the cell's items into steps.
-func (c *compiler) plan() (*plan, error) {
-	pl := &plan{}
-	var group *step
+func (c *compiler) plan() (*Plan, error) {
+	pl := &Plan{}
+	var group *Step
 	var run []ast.Stmt
 	flushRun := func() {
 		if len(run) > 0 {
 			src := c.w.render(c.off(run[0].Pos()), c.off(run[len(run)-1].End()))
-			pl.steps = append(pl.steps, &step{kind: stepStmts, src: src})
+			pl.Steps = append(pl.Steps, &Step{Kind: StepStmts, Src: src})
 			run = nil
 		}
 	}
-	addDecl := func(src string, d *decl) *step {
+	addDecl := func(src string, d *Decl) *Step {
 		flushRun()
 		if group == nil {
-			group = &step{kind: stepDecls}
-			pl.steps = append(pl.steps, group)
+			group = &Step{Kind: StepDecls}
+			pl.Steps = append(pl.Steps, group)
 		}
-		group.src += src + "\n"
+		group.Src += src + "\n"
 		if d != nil {
-			group.decls = append(group.decls, d)
+			group.Decls = append(group.Decls, d)
 		}
 		return group
 	}
-	other := func(s *step) {
+	other := func(s *Step) {
 		flushRun()
 		group = nil
-		pl.steps = append(pl.steps, s)
+		pl.Steps = append(pl.Steps, s)
 	}
-	for i, it := range c.p.items {
-		last := i == len(c.p.items)-1
+	for i, it := range c.p.Items {
+		last := i == len(c.p.Items)-1
 		switch it := it.(type) {
 		case *ast.GenDecl: // import
 			flushRun()
 			for _, sp := range it.Specs {
 				is := sp.(*ast.ImportSpec)
 				path, _ := strconv.Unquote(is.Path.Value)
-				spec := importSpec{path: path, off: c.off(is.Pos()), src: "import " + c.render(is)}
+				spec := Import{Path: path, Off: c.off(is.Pos()), Src: "import " + c.render(is)}
 				if is.Name != nil {
-					spec.name = is.Name.Name
+					spec.Name = is.Name.Name
 				}
-				pl.imports = append(pl.imports, spec)
+				pl.Imports = append(pl.Imports, spec)
 			}
 		case *ast.FuncDecl:
 			if err := c.funcDecl(it, addDecl); err != nil {
@@ -239,17 +239,17 @@ func (c *compiler) plan() (*plan, error) {
 				other(s)
 				continue
 			}
-			s := &step{kind: stepDefine, src: c.render(it)}
+			s := &Step{Kind: StepDefine, Src: c.render(it)}
 			for _, l := range it.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
-					s.decls = append(s.decls, &decl{name: id.Name, kind: "var", refs: refsOf(it)})
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Refs: refsOf(it)})
 				}
 			}
 			other(s)
 		case *ast.ExprStmt:
 			if last && !isPrintCall(it.X) {
 				call, isCall := ast.Unparen(it.X).(*ast.CallExpr)
-				other(&step{kind: stepExpr, src: c.render(it.X), call: isCall && !c.folded[call]})
+				other(&Step{Kind: StepExpr, Src: c.render(it.X), Call: isCall && !c.folded[call]})
 				continue
 			}
 			run = append(run, it)
@@ -258,12 +258,12 @@ func (c *compiler) plan() (*plan, error) {
 		}
 	}
 	flushRun()
-	pl.defers = c.defers
+	pl.Defers = c.defers
 	return pl, nil
 }
 
 // funcDecl adds a func or method declaration.
-func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *decl) *step) error {
+func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) error {
 	name := fd.Name.Name
 	if fd.Body == nil {
 		c.errorAt(c.off(fd.Pos()), "missing function body")
@@ -280,8 +280,8 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *decl) *step)
 			c.errorAt(c.off(fd.Pos()), "func main must have no arguments and no return values")
 			return c.errs[0]
 		}
-		c.w.replace(c.off(fd.Name.Pos()), c.off(fd.Name.End()), mainName)
-		addDecl(c.render(fd), nil).callMain = true
+		c.w.replace(c.off(fd.Name.Pos()), c.off(fd.Name.End()), MainName)
+		addDecl(c.render(fd), nil).CallMain = true
 	case name == "init":
 		addDecl(c.render(fd), nil)
 	default:
@@ -291,13 +291,13 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *decl) *step)
 			from = fd.Type.TypeParams.Pos()
 		}
 		sig := "func" + c.w.text(c.off(from), c.off(fd.Type.End()))
-		addDecl(src, &decl{name: name, kind: "func", typ: sig, src: src, refs: refsOf(fd)})
+		addDecl(src, &Decl{Name: name, Kind: "func", Type: sig, Src: src, Refs: refsOf(fd)})
 	}
 	return nil
 }
 
 // genDecl adds var, const and type declarations.
-func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *decl) *step, other func(*step)) error {
+func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, other func(*Step)) error {
 	switch gd.Tok {
 	case token.CONST:
 		s := addDecl(c.render(gd), nil)
@@ -305,7 +305,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *decl) *step, o
 			vs := sp.(*ast.ValueSpec)
 			for _, id := range vs.Names {
 				if id.Name != "_" {
-					s.decls = append(s.decls, &decl{name: id.Name, kind: "const", typ: c.specType(vs), refs: refsOf(vs)})
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "const", Type: c.specType(vs), Refs: refsOf(vs)})
 				}
 			}
 		}
@@ -321,7 +321,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *decl) *step, o
 			s := addDecl("var "+c.render(vs), nil)
 			for _, id := range vs.Names {
 				if id.Name != "_" {
-					s.decls = append(s.decls, &decl{name: id.Name, kind: "var", typ: c.specType(vs), refs: refsOf(vs)})
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Type: c.specType(vs), Refs: refsOf(vs)})
 				}
 			}
 		}
@@ -329,14 +329,14 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *decl) *step, o
 		for _, sp := range gd.Specs {
 			ts := sp.(*ast.TypeSpec)
 			norm := normalize(c.text(ts))
-			if old := c.env.lookup(ts.Name.Name); old != nil && old.kind == "type" {
-				if old.norm == norm {
+			if old := c.env.Lookup(ts.Name.Name); old != nil && old.Kind == "type" {
+				if old.Norm == norm {
 					continue // re-running the same definition
 				}
 				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
 				return c.errs[0]
 			}
-			addDecl("type "+c.render(ts), &decl{name: ts.Name.Name, kind: "type", typ: c.text(ts.Type), norm: norm, refs: refsOf(ts)})
+			addDecl("type "+c.render(ts), &Decl{Name: ts.Name.Name, Kind: "type", Type: c.text(ts.Type), Norm: norm, Refs: refsOf(ts)})
 		}
 	}
 	return nil
@@ -358,17 +358,17 @@ func (c *compiler) specType(vs *ast.ValueSpec) string {
 
 // commaOK returns the step for a top-level v, ok := x (map index,
 // receive or type assertion), or nil if lhs, rhs is not one.
-func (c *compiler) commaOK(lhs, rhs []ast.Expr) *step {
+func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
 	if len(lhs) != 2 || len(rhs) != 1 {
 		return nil
 	}
-	s := &step{kind: stepCommaOK}
+	s := &Step{Kind: StepCommaOK}
 	for i, l := range lhs {
 		id, ok := l.(*ast.Ident)
 		if !ok {
 			return nil
 		}
-		s.lhs[i] = id.Name
+		s.LHS[i] = id.Name
 	}
 	switch x := ast.Unparen(rhs[0]).(type) {
 	case *ast.IndexExpr:
@@ -380,18 +380,18 @@ func (c *compiler) commaOK(lhs, rhs []ast.Expr) *step {
 		if x.Type == nil {
 			return nil
 		}
-		s.assertTyp = c.render(x.Type)
+		s.AssertType = c.render(x.Type)
 	default:
 		return nil
 	}
-	s.src = c.render(rhs[0])
-	for i, n := range s.lhs {
+	s.Src = c.render(rhs[0])
+	for i, n := range s.LHS {
 		if n != "_" {
-			d := &decl{name: n, kind: "var", refs: refsOf(rhs[0])}
+			d := &Decl{Name: n, Kind: "var", Refs: refsOf(rhs[0])}
 			if i == 1 {
-				d.typ = "bool"
+				d.Type = "bool"
 			}
-			s.decls = append(s.decls, d)
+			s.Decls = append(s.Decls, d)
 		}
 	}
 	return s
@@ -454,7 +454,7 @@ func syntaxError(err error) error {
 	if errors.As(err, &list) && len(list) > 0 {
 		e := list[0]
 		msg := strings.ReplaceAll(e.Msg, "'EOF'", "end of cell")
-		return &cellError{name: "SyntaxError", msg: msg, line: e.Pos.Line - 1, col: e.Pos.Column}
+		return &Error{Name: "SyntaxError", Msg: msg, Line: e.Pos.Line - 1, Col: e.Pos.Column}
 	}
-	return &cellError{name: "SyntaxError", msg: err.Error()}
+	return &Error{Name: "SyntaxError", Msg: err.Error()}
 }

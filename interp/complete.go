@@ -147,7 +147,7 @@ func (sc *scope) globalCandidates(prefix string) []candidate {
 		}
 	}
 	cs = append(cs, builtinCandidates()...)
-	for name := range packagesByName() {
+	for name := range PackagesByName() {
 		cs = append(cs, candidate{text: name, kind: "module", sig: stdPackageNamed(name)})
 	}
 	return cs

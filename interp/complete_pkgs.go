@@ -27,9 +27,9 @@ func (p pkgInfo) symbols() map[string]reflect.Value {
 // stdPaths indexes the standard packages yaegi knows by import path.
 var stdPaths = sync.OnceValue(func() map[string]pkgInfo {
 	m := map[string]pkgInfo{}
-	for name, pkgs := range packagesByName() {
+	for name, pkgs := range PackagesByName() {
 		for _, p := range pkgs {
-			m[p.path] = pkgInfo{name: name, load: p.symbols}
+			m[p.Path] = pkgInfo{name: name, load: p.Symbols}
 		}
 	}
 	return m
@@ -50,7 +50,7 @@ func (s *Session) pkgByPath(p string) (pkgInfo, bool) {
 // stdPackageNamed returns the path of the standard package a cell gets
 // when it uses name without importing it, or "".
 func stdPackageNamed(name string) string {
-	return choosePackage(packagesByName()[name], name, nil)
+	return ChoosePackage(PackagesByName()[name], name, nil)
 }
 
 // symKind classifies a package symbol: type, variable, function or constant.

@@ -81,7 +81,7 @@ func (sc *scope) addRegistry() {
 	s := sc.s
 	s.mu.Lock()
 	sc.idle = s.cancel == nil
-	var ds []decl
+	var ds []Decl
 	if sc.idle {
 		for _, n := range s.reg.order {
 			if d := s.reg.decls[n]; d != nil {
@@ -99,38 +99,38 @@ func (sc *scope) addRegistry() {
 var lineDirective = regexp.MustCompile(`/\*line [^*]*\*/`)
 
 // addDecl adds one declaration of the registry.
-func (sc *scope) addDecl(d decl) {
-	if strings.HasPrefix(d.name, "__gk") {
+func (sc *scope) addDecl(d Decl) {
+	if strings.HasPrefix(d.Name, "__gk") {
 		return
 	}
-	e := &entry{name: d.name, kind: d.kind, off: -1, live: true}
-	switch d.kind {
+	e := &entry{name: d.Name, kind: d.Kind, off: -1, live: true}
+	switch d.Kind {
 	case "method":
 		sc.addRegistryMethod(d)
 		return
 	case "import":
-		e.path = d.typ
+		e.path = d.Type
 	case "func":
-		e.typText, e.src = d.typ, lineDirective.ReplaceAllString(d.src, "")
+		e.typText, e.src = d.Type, lineDirective.ReplaceAllString(d.Src, "")
 	default:
-		e.typText = d.typ
+		e.typText = d.Type
 	}
-	sc.names[d.name] = e
+	sc.names[d.Name] = e
 }
 
 // addRegistryMethod adds a method of the registry. A method of a plain
 // type keeps its body as __gkm_T_M = func(recv, params...) results {...};
 // one of a generic type keeps its normalized declaration.
-func (sc *scope) addRegistryMethod(d decl) {
-	typ, name, _ := strings.Cut(d.name, ".")
+func (sc *scope) addRegistryMethod(d Decl) {
+	typ, name, _ := strings.Cut(d.Name, ".")
 	m := &method{name: name, off: -1}
-	if _, fn, ok := strings.Cut(d.src, " = "); ok {
+	if _, fn, ok := strings.Cut(d.Src, " = "); ok {
 		if lit, ok := ast.Unparen(parseExprPartial(fn)).(*ast.FuncLit); ok && lit.Type.Params.NumFields() > 0 {
 			params := lit.Type.Params.List
 			m.recv = types.ExprString(params[0].Type)
 			m.typ = &ast.FuncType{Params: &ast.FieldList{List: params[1:]}, Results: lit.Type.Results}
 		}
-	} else if f, _ := parser.ParseFile(token.NewFileSet(), "", "package p\n"+d.norm, 0); f != nil && len(f.Decls) > 0 {
+	} else if f, _ := parser.ParseFile(token.NewFileSet(), "", "package p\n"+d.Norm, 0); f != nil && len(f.Decls) > 0 {
 		if fd, ok := f.Decls[0].(*ast.FuncDecl); ok && fd.Recv.NumFields() == 1 {
 			m.recv, m.typ = types.ExprString(fd.Recv.List[0].Type), fd.Type
 		}

@@ -32,15 +32,15 @@ type rewriter struct {
 	applied map[int]bool // edits applied by the current top-level render
 }
 
-// lineStride separates the line numbers of cells.
-const lineStride = 100000
+// LineStride separates the line numbers of cells.
+const LineStride = 100000
 
-// cellLine splits a line of yaegi's positions into the serial of a cell and
+// CellLine splits a line of yaegi's positions into the serial of a cell and
 // the line in it; serial is 0 for generated code.
-func cellLine(line int) (serial, cellLine int) { return line / lineStride, line % lineStride }
+func CellLine(line int) (serial, cellLine int) { return line / LineStride, line % LineStride }
 
 func newRewriter(src string, serial int) *rewriter {
-	w := &rewriter{src: src, base: serial * lineStride, lines: []int{0}}
+	w := &rewriter{src: src, base: serial * LineStride, lines: []int{0}}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
 			w.lines = append(w.lines, i+1)

@@ -13,17 +13,17 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
-// cellError is an error of a cell before it becomes a pipe.Error.
-type cellError struct {
-	name, msg string
-	// line and col are 0 when the position is unknown; line encodes the
+// Error is an error of a cell before it becomes a pipe.Error.
+type Error struct {
+	Name, Msg string
+	// Line and Col are 0 when the position is unknown; Line encodes the
 	// cell (see cellLine), serial 0 being the cell that runs.
-	line, col int
-	// frames are the further interpreted frames of a panic, innermost first.
-	frames []frame
+	Line, Col int
+	// Frames are the further interpreted Frames of a panic, innermost first.
+	Frames []Frame
 }
 
-func (e *cellError) Error() string { return e.name + ": " + e.msg }
+func (e *Error) Error() string { return e.Name + ": " + e.Msg }
 
 // ANSI colors of tracebacks, as ipykernel uses them.
 const (
@@ -47,27 +47,27 @@ var (
 // cleanNames replaces the names of generated code with the user's.
 func cleanNames(s string) string {
 	s = implRe.ReplaceAllString(s, "$1.$2")
-	s = strings.NewReplacer(mainName, "main", "__gkMin", "min", "__gkMax", "max", rtName+".Clear", "clear", "__gkfmt.", "fmt.").Replace(s)
+	s = strings.NewReplacer(MainName, "main", "__gkMin", "min", "__gkMax", "max", RuntimeName+".Clear", "clear", "__gkfmt.", "fmt.").Replace(s)
 	return mainRe.ReplaceAllString(s, "")
 }
 
 // compileError converts an error of yaegi's compiler.
-func compileError(err error) *cellError {
-	e := &cellError{name: "CompileError"}
+func compileError(err error) *Error {
+	e := &Error{Name: "CompileError"}
 	msg := err.Error()
 	if m := posRe.FindStringSubmatch(msg); m != nil {
 		msg = msg[len(m[0]):]
-		e.line, _ = strconv.Atoi(m[2])
-		e.col, _ = strconv.Atoi(m[3])
-		if serial, _ := cellLine(e.line); serial == 0 {
-			e.line, e.col = 0, 0 // generated code
+		e.Line, _ = strconv.Atoi(m[2])
+		e.Col, _ = strconv.Atoi(m[3])
+		if serial, _ := CellLine(e.Line); serial == 0 {
+			e.Line, e.Col = 0, 0 // generated code
 		}
 	}
 	msg = anyPosRe.ReplaceAllString(firstLine(msg), "")
 	switch {
 	case importRe.MatchString(msg):
 		path := importRe.FindStringSubmatch(msg)[1]
-		msg = fmt.Sprintf("package %s is not available in the interpreter (it has the Go 1.22 standard library and the gokernel packages)%s", path, orCompile)
+		msg = fmt.Sprintf("package %s is not available in the interpreter (it has the Go 1.22 standard library and the gokernel packages)%s", path, OrCompile)
 	case symbolRe.MatchString(msg) || selRe.MatchString(msg):
 		m := symbolRe.FindStringSubmatch(msg)
 		if m == nil {
@@ -75,52 +75,52 @@ func compileError(err error) *cellError {
 		}
 		pkg := m[1][strings.LastIndex(m[1], "/")+1:]
 		name := pkg + "." + m[2]
-		hint := unavailable[name]
+		hint := Unavailable[name]
 		if hint == "" {
 			hint = "the interpreter has the Go 1.22 standard library"
 		}
-		msg = fmt.Sprintf("%s is not available in the interpreter: %s%s", name, hint, orCompile)
+		msg = fmt.Sprintf("%s is not available in the interpreter: %s%s", name, hint, OrCompile)
 	case genericRe.MatchString(msg):
-		msg = "this generic code is not supported by the interpreter (" + msg + "): instantiate the types explicitly (F[int](x)) or avoid variadic type parameters" + orCompile
+		msg = "this generic code is not supported by the interpreter (" + msg + "): instantiate the types explicitly (F[int](x)) or avoid variadic type parameters" + OrCompile
 	case strings.Contains(msg, "CFG post-order panic"):
-		msg = "the interpreter failed to compile this code (" + strings.TrimPrefix(msg, "CFG post-order panic: ") + ")" + orCompile
+		msg = "the interpreter failed to compile this code (" + strings.TrimPrefix(msg, "CFG post-order panic: ") + ")" + OrCompile
 	}
-	e.msg = cleanNames(msg)
+	e.Msg = cleanNames(msg)
 	return e
 }
 
 // panicError converts a panic of interpreted code; frames are the
 // interpreted frames it went through.
-func panicError(value any, frames []frame) *cellError {
-	e := &cellError{name: "panic", frames: frames}
+func panicError(value any, frames []Frame) *Error {
+	e := &Error{Name: "panic", Frames: frames}
 	var msg string
 	switch v := value.(type) {
 	case exitPanic:
-		e.name, msg = "Exit", v.msg
+		e.Name, msg = "Exit", v.msg
 	case runtime.Error:
-		e.name, msg = "runtime error", strings.TrimPrefix(v.Error(), "runtime error: ")
+		e.Name, msg = "runtime error", strings.TrimPrefix(v.Error(), "runtime error: ")
 	case error:
 		msg = v.Error()
 	default:
 		msg = fmt.Sprint(v)
 	}
 	if s, ok := value.(string); ok && (s == "nil type" || s == "nil reflect type") {
-		return &cellError{name: "CompileError", msg: "the interpreter crashed compiling this code (yaegi: " + s + "): this happens with range over an int or a function that is not recognized as such, and with some generic code; write a three-clause for loop" + orCompile}
+		return &Error{Name: "CompileError", Msg: "the interpreter crashed compiling this code (yaegi: " + s + "): this happens with range over an int or a function that is not recognized as such, and with some generic code; write a three-clause for loop" + OrCompile}
 	}
 	if m := posRe.FindStringSubmatch(msg); m != nil {
 		msg = msg[len(m[0]):]
 		l, _ := strconv.Atoi(m[2])
 		c, _ := strconv.Atoi(m[3])
-		if serial, _ := cellLine(l); serial > 0 {
-			e.frames = append([]frame{{line: l, col: c}}, frames...)
+		if serial, _ := CellLine(l); serial > 0 {
+			e.Frames = append([]Frame{{Line: l, Col: c}}, frames...)
 		}
 	}
 	if goMsg, ok := goRuntimeText(msg); ok {
-		e.name, msg = "runtime error", goMsg
+		e.Name, msg = "runtime error", goMsg
 	}
-	e.msg = cleanNames(firstLine(msg))
-	if len(e.frames) > 0 {
-		e.line, e.col = e.frames[0].line, e.frames[0].col
+	e.Msg = cleanNames(firstLine(msg))
+	if len(e.Frames) > 0 {
+		e.Line, e.Col = e.Frames[0].Line, e.Frames[0].Col
 	}
 	return e
 }
@@ -142,7 +142,7 @@ func goRuntimeText(msg string) (string, bool) {
 }
 
 // evalError converts an error returned by yaegi.
-func (s *Session) evalError(err error) *cellError {
+func (s *Session) evalError(err error) *Error {
 	var p interp.Panic
 	if errors.As(err, &p) {
 		return panicError(p.Value, s.takeFrames(-1))
@@ -157,8 +157,8 @@ func firstLine(s string) string {
 	return s
 }
 
-// inLabel is "In [n]" as Jupyter shows the cell.
-func inLabel(count int) string {
+// InLabel is "In [n]" as Jupyter shows the cell.
+func InLabel(count int) string {
 	if count <= 0 {
 		return "In [ ]"
 	}
@@ -168,7 +168,7 @@ func inLabel(count int) string {
 // where describes a position: "In [7], line 3, column 5".
 func (s *Session) where(cur *cellSrc, line, col int) (string, *cellSrc) {
 	c := cur
-	serial, line := cellLine(line)
+	serial, line := CellLine(line)
 	if serial > 0 {
 		c = s.cells[serial]
 	}
@@ -178,7 +178,7 @@ func (s *Session) where(cur *cellSrc, line, col int) (string, *cellSrc) {
 	if line <= 0 {
 		return "", nil
 	}
-	w := fmt.Sprintf("%s, line %d", inLabel(c.count), line)
+	w := fmt.Sprintf("%s, line %d", InLabel(c.count), line)
 	if col > 0 {
 		w += fmt.Sprintf(", column %d", col)
 	}
@@ -188,36 +188,36 @@ func (s *Session) where(cur *cellSrc, line, col int) (string, *cellSrc) {
 // protocolError converts any error of cell cur into a pipe.Error with
 // a traceback: the error, then each position with its source line.
 func (s *Session) protocolError(cur *cellSrc, err error) *pipe.Error {
-	var e *cellError
+	var e *Error
 	if !errors.As(err, &e) {
-		e = &cellError{name: "Error", msg: err.Error()}
+		e = &Error{Name: "Error", Msg: err.Error()}
 	}
-	if e.name == "runtime error" && e.msg == "index out of range" && len(e.frames) > 0 {
-		if serial, line := cellLine(e.frames[0].line); serial > 0 && s.cells[serial] != nil {
-			e.msg += s.indexDetail(s.cells[serial], line)
+	if e.Name == "runtime error" && e.Msg == "index out of range" && len(e.Frames) > 0 {
+		if serial, line := CellLine(e.Frames[0].Line); serial > 0 && s.cells[serial] != nil {
+			e.Msg += s.indexDetail(s.cells[serial], line)
 		}
 	}
-	pe := &pipe.Error{Name: e.name, Value: e.msg}
-	pe.Traceback = append(pe.Traceback, red+bold+e.name+reset+": "+e.msg)
-	frames := e.frames
-	if len(frames) == 0 && e.line > 0 {
-		frames = []frame{{line: e.line, col: e.col}}
+	pe := &pipe.Error{Name: e.Name, Value: e.Msg}
+	pe.Traceback = append(pe.Traceback, red+bold+e.Name+reset+": "+e.Msg)
+	frames := e.Frames
+	if len(frames) == 0 && e.Line > 0 {
+		frames = []Frame{{Line: e.Line, Col: e.Col}}
 	}
 	for i, f := range frames {
-		w, c := s.where(cur, f.line, f.col)
+		w, c := s.where(cur, f.Line, f.Col)
 		if w == "" {
 			continue
 		}
 		if i == 0 {
 			pe.Value += " (" + w + ")"
 		}
-		if fn := funcName(f.fn); fn != "" {
+		if fn := funcName(f.Func); fn != "" {
 			w += ", in " + fn
 		}
 		pe.Traceback = append(pe.Traceback, green+w+reset)
 		if i == 0 {
-			_, line := cellLine(f.line)
-			pe.Traceback = append(pe.Traceback, sourceLines(c.src, line, f.col)...)
+			_, line := CellLine(f.Line)
+			pe.Traceback = append(pe.Traceback, sourceLines(c.src, line, f.Col)...)
 		}
 		if i == 4 {
 			break

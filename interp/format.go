@@ -50,13 +50,13 @@ func (s *Session) hasMethod(expr, m string) bool {
 }
 
 // display evaluates the trailing expression and returns its MIME bundle.
-func (r *runner) display(st *step) (map[string]any, error) {
+func (r *runner) display(st *Step) (map[string]any, error) {
 	n := 1
-	if st.call {
-		n = r.s.resultCount(st.src)
+	if st.Call {
+		n = r.s.resultCount(st.Src)
 	}
 	if n == 0 {
-		_, err := r.eval(";func() {\n" + st.src + "\n}()")
+		_, err := r.eval(";func() {\n" + st.Src + "\n}()")
 		return nil, err
 	}
 	vars := make([]string, n)
@@ -64,9 +64,9 @@ func (r *runner) display(st *step) (map[string]any, error) {
 		vars[i] = "__gkv" + strconv.Itoa(i)
 	}
 	var b strings.Builder
-	b.WriteString(";func() []string {\n" + strings.Join(vars, ", ") + " := " + st.src + "\n")
+	b.WriteString(";func() []string {\n" + strings.Join(vars, ", ") + " := " + st.Src + "\n")
 	b.WriteString("__gkt := __gkfmt.Sprintln(" + strings.Join(vars, ", ") + ")\n")
-	if t := r.s.typeOf(st.src); n == 1 && (t == "" || t == "string" || t == "untyped string") {
+	if t := r.s.TypeOf(st.Src); n == 1 && (t == "" || t == "string" || t == "untyped string") {
 		// A string is quoted; a named string type is not (its %T is
 		// "string" too in the interpreter).
 		b.WriteString(`if __gkfmt.Sprintf("%T", __gkv0) == "string" { __gkt = __gkfmt.Sprintf("%q", __gkv0) }` + "\n")
@@ -74,7 +74,7 @@ func (r *runner) display(st *step) (map[string]any, error) {
 	b.WriteString("return []string{__gkt")
 	var mimes []string
 	for _, dm := range displayMethods {
-		if n == 1 && r.s.display[dm.method] && r.s.hasMethod(st.src, dm.method) {
+		if n == 1 && r.s.display[dm.method] && r.s.hasMethod(st.Src, dm.method) {
 			b.WriteString(", __gkv0." + dm.method + "()")
 			mimes = append(mimes, dm.mime)
 		}

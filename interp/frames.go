@@ -17,11 +17,11 @@ import (
 
 var frameRe = regexp.MustCompile(`^(?:(\S+?):)?(\d+):(\d+): panic: (\S*)\(\.\.\.\)\n$`)
 
-// frame is one interpreted frame of a panic.
-type frame struct {
+// Frame is one interpreted Frame of a panic.
+type Frame struct {
 	gid       int64
-	line, col int // line encodes the cell, see cellLine
-	fn        string
+	Line, Col int // line encodes the cell, see cellLine
+	Func        string
 }
 
 const maxFrames = 256
@@ -36,10 +36,10 @@ func (f frameFilter) Write(p []byte) (int, error) {
 	}
 	l, _ := strconv.Atoi(string(m[2]))
 	c, _ := strconv.Atoi(string(m[3]))
-	if serial, _ := cellLine(l); serial == 0 {
+	if serial, _ := CellLine(l); serial == 0 {
 		return len(p), nil // a frame of generated code
 	}
-	fr := frame{gid: goroutineID(), line: l, col: c, fn: string(m[4])}
+	fr := Frame{gid: goroutineID(), Line: l, Col: c, Func: string(m[4])}
 	f.s.mu.Lock()
 	f.s.frames = append(f.s.frames, fr)
 	if len(f.s.frames) > maxFrames {
@@ -51,13 +51,13 @@ func (f frameFilter) Write(p []byte) (int, error) {
 
 // takeFrames removes and returns the frames of goroutine gid, innermost
 // first. With gid < 0, it takes the goroutine of the last frame.
-func (s *Session) takeFrames(gid int64) []frame {
+func (s *Session) takeFrames(gid int64) []Frame {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if gid < 0 && len(s.frames) > 0 {
 		gid = s.frames[len(s.frames)-1].gid
 	}
-	var mine, rest []frame
+	var mine, rest []Frame
 	for _, f := range s.frames {
 		if f.gid == gid {
 			mine = append(mine, f)
@@ -94,7 +94,7 @@ func funcName(fn string) string {
 	switch {
 	case fn == "main" || fn == "" || strings.HasPrefix(fn, "func"):
 		return ""
-	case fn == mainName:
+	case fn == MainName:
 		return "main"
 	}
 	return cleanNames(fn)

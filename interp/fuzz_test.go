@@ -31,7 +31,7 @@ func FuzzCompileCell(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		_, _ = compileCell(src, 1, 1, s)
+		_, _ = Compile(src, 1, 1, s)
 		_ = MissingImports(src, nil)
 		_, _ = s.IsComplete(src)
 	})

@@ -35,11 +35,11 @@ func (s *Session) goStart(started string, f func()) {
 // survives.
 func (s *Session) goPanic(value any, started string) {
 	e := panicError(value, s.takeFrames(goroutineID()))
-	e.name, e.msg = "panic", "panic in goroutine: "+e.msg
-	lines := []string{e.msg}
-	for _, f := range e.frames {
-		if w, _ := s.where(nil, f.line, f.col); w != "" {
-			if fn := funcName(f.fn); fn != "" {
+	e.Name, e.Msg = "panic", "panic in goroutine: "+e.Msg
+	lines := []string{e.Msg}
+	for _, f := range e.Frames {
+		if w, _ := s.where(nil, f.Line, f.Col); w != "" {
+			if fn := funcName(f.Func); fn != "" {
 				w += ", in " + fn
 			}
 			lines = append(lines, "\tat "+w)

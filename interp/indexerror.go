@@ -18,13 +18,13 @@ import (
 // indexDetail returns " [i] with length n" for the index expression that
 // failed on line of cell c, or "".
 func (s *Session) indexDetail(c *cellSrc, line int) string {
-	p, err := parseCell(c.src)
+	p, err := Parse(c.src)
 	if err != nil {
 		return ""
 	}
 	local := nestedNames(p)
 	var found []string
-	for _, it := range p.items {
+	for _, it := range p.Items {
 		if _, isFunc := it.(*ast.FuncDecl); isFunc {
 			continue
 		}
@@ -33,10 +33,10 @@ func (s *Session) indexDetail(c *cellSrc, line int) string {
 			case *ast.FuncLit:
 				return false // locals of a function: not readable afterwards
 			case *ast.IndexExpr:
-				if p.fset.Position(x.Pos()).Line-1 != line || !s.readable(x.X, local) || !s.readable(x.Index, local) {
+				if p.Fset.Position(x.Pos()).Line-1 != line || !s.readable(x.X, local) || !s.readable(x.Index, local) {
 					return true
 				}
-				if d := s.outOfRange(p.src[p.off(x.X.Pos()):p.off(x.X.End())], p.src[p.off(x.Index.Pos()):p.off(x.Index.End())]); d != "" {
+				if d := s.outOfRange(p.src[p.Off(x.X.Pos()):p.Off(x.X.End())], p.src[p.Off(x.Index.Pos()):p.Off(x.Index.End())]); d != "" {
 					found = append(found, d)
 				}
 			}
@@ -60,7 +60,7 @@ func (s *Session) readable(e ast.Expr, local map[string]bool) bool {
 		switch x := n.(type) {
 		case *ast.Ident:
 			d := s.reg.lookup(x.Name)
-			if local[x.Name] || d == nil || (d.kind != "var" && d.kind != "const" && d.kind != "import") {
+			if local[x.Name] || d == nil || (d.Kind != "var" && d.Kind != "const" && d.Kind != "import") {
 				ok = false
 			}
 		case *ast.SelectorExpr:
@@ -98,14 +98,14 @@ func (s *Session) outOfRange(x, index string) string {
 // nestedNames returns the names a cell declares inside blocks, functions,
 // loops and conditions: reading a global of the same name afterwards
 // would not give the value the failing code saw.
-func nestedNames(p *parsedCell) map[string]bool {
+func nestedNames(p *Cell) map[string]bool {
 	names := map[string]bool{}
 	add := func(e ast.Expr) {
 		if id, ok := e.(*ast.Ident); ok {
 			names[id.Name] = true
 		}
 	}
-	for _, it := range p.items {
+	for _, it := range p.Items {
 		top := true
 		ast.Inspect(it, func(n ast.Node) bool {
 			switch x := n.(type) {

@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// isComplete tells a console whether code can run: "incomplete" (with the
+// IsComplete tells a console whether code can run: "incomplete" (with the
 // indent of the next line) while brackets, strings or comments are open or
 // the last token needs an operand, "invalid" for a syntax error.
-func isComplete(code string) (status, indent string) {
+func IsComplete(code string) (status, indent string) {
 	if strings.TrimSpace(code) == "" {
 		return "complete", ""
 	}
@@ -47,7 +47,7 @@ func isComplete(code string) (status, indent string) {
 	case depth > 0 || last.IsOperator() && last != token.RPAREN && last != token.RBRACK && last != token.RBRACE && last != token.INC && last != token.DEC && last != token.SEMICOLON:
 		return "incomplete", strings.Repeat("\t", max(depth, 1))
 	}
-	if _, err := parseCell(code); err != nil {
+	if _, err := Parse(code); err != nil {
 		return "invalid", ""
 	}
 	return "complete", ""

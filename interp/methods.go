@@ -41,25 +41,25 @@ func recvBase(x ast.Expr) (string, bool) {
 }
 
 // method adds a method declaration.
-func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *decl) *step) error {
+func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) error {
 	recv := fd.Recv.List[0]
 	base, generic := recvBase(recv.Type)
 	key := base + "." + fd.Name.Name
-	old := c.env.lookup(key)
+	old := c.env.Lookup(key)
 	if generic {
 		norm := normalize(c.text(fd))
 		if old != nil {
-			if old.norm == norm {
+			if old.Norm == norm {
 				return nil
 			}
 			c.errorAt(c.off(fd.Pos()), "method %s of generic type %s is already defined differently; yaegi cannot change it: run %%reset (or restart the kernel) and run the cells again", key, base)
 			return c.errs[0]
 		}
-		addDecl(c.render(fd), &decl{name: key, kind: "method", norm: norm, refs: refsOf(fd)})
+		addDecl(c.render(fd), &Decl{Name: key, Kind: "method", Norm: norm, Refs: refsOf(fd)})
 		return nil
 	}
 	sig := c.signature(recv.Type, fd.Type)
-	if old != nil && old.norm != sig {
+	if old != nil && old.Norm != sig {
 		c.errorAt(c.off(fd.Pos()), "method %s is already defined with a different signature; yaegi cannot change a method's signature: run %%reset (or restart the kernel) and run the cells again", key)
 		return c.errs[0]
 	}
@@ -93,7 +93,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *decl) *step) e
 	impl := implName(base, fd.Name.Name)
 	funcType := "func(" + strings.Join(append([]string{recvName + " " + recvType}, params...), ", ") + ")" + results
 	assign := impl + " = " + funcType + " " + c.render(fd.Body)
-	d := &decl{name: key, kind: "method", norm: sig, src: assign, refs: refsOf(fd)}
+	d := &Decl{Name: key, Kind: "method", Norm: sig, Src: assign, Refs: refsOf(fd)}
 	src := ""
 	if old == nil {
 		ret := ""
@@ -105,7 +105,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *decl) *step) e
 			" { " + ret + impl + "(" + strings.Join(append([]string{recvName}, args...), ", ") + ") }"
 	}
 	s := addDecl(src, d)
-	s.assigns = append(s.assigns, assign)
+	s.Assigns = append(s.Assigns, assign)
 	return nil
 }
 

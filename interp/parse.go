@@ -17,53 +17,53 @@ const (
 	prefixLen  = len(stmtPrefix)
 )
 
-// parsedCell is a cell split into its top-level items, in source order:
+// Cell is a cell split into its top-level items, in source order:
 // *ast.FuncDecl, import *ast.GenDecl, or ast.Stmt (var, const and type
 // declarations come as *ast.DeclStmt).
-type parsedCell struct {
+type Cell struct {
 	src   string
-	fset  *token.FileSet
-	items []ast.Node
+	Fset  *token.FileSet
+	Items []ast.Node
 }
 
-// off returns the cell offset of pos.
-func (p *parsedCell) off(pos token.Pos) int { return p.fset.Position(pos).Offset - prefixLen }
+// Off returns the cell offset of pos.
+func (p *Cell) Off(pos token.Pos) int { return p.Fset.Position(pos).Offset - prefixLen }
 
-// parseCell parses a cell that mixes declarations and statements. Func
+// Parse parses a cell that mixes declarations and statements. Func
 // declarations and imports are found with the scanner; the rest is parsed
 // as the body of a function. Errors are scanner.ErrorList with cell lines
 // plus one.
-func parseCell(src string) (*parsedCell, error) {
+func Parse(src string) (*Cell, error) {
 	funcs, imports := declRegions(src)
-	p := &parsedCell{src: src, fset: token.NewFileSet()}
+	p := &Cell{src: src, Fset: token.NewFileSet()}
 	keep := func(regions []region, prefix, suffix string) string {
 		return prefix + blankExcept(src, regions) + suffix
 	}
 	var all []region
 	all = append(append(all, funcs...), imports...)
 	body := stmtPrefix + blankRegions(src, all) + "\n}"
-	f, err := parser.ParseFile(p.fset, "", body, parser.AllErrors)
+	f, err := parser.ParseFile(p.Fset, "", body, parser.AllErrors)
 	if err != nil {
 		return nil, err
 	}
 	for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
 		if _, empty := st.(*ast.EmptyStmt); !empty {
-			p.items = append(p.items, st)
+			p.Items = append(p.Items, st)
 		}
 	}
 	for _, regs := range [][]region{imports, funcs} {
 		if len(regs) == 0 {
 			continue
 		}
-		f, err := parser.ParseFile(p.fset, "", keep(regs, declPrefix, ""), parser.AllErrors)
+		f, err := parser.ParseFile(p.Fset, "", keep(regs, declPrefix, ""), parser.AllErrors)
 		if err != nil {
 			return nil, err
 		}
 		for _, d := range f.Decls {
-			p.items = append(p.items, d)
+			p.Items = append(p.Items, d)
 		}
 	}
-	sort.SliceStable(p.items, func(i, j int) bool { return p.off(p.items[i].Pos()) < p.off(p.items[j].Pos()) })
+	sort.SliceStable(p.Items, func(i, j int) bool { return p.Off(p.Items[i].Pos()) < p.Off(p.Items[j].Pos()) })
 	return p, nil
 }
 

@@ -73,7 +73,7 @@ func loadDeclarations(s *Session, cell string) []string {
 	if _, err := s.Execute(ctx, 0, cell); err == nil {
 		return nil
 	}
-	pending := declarationItems(cell)
+	pending := DeclarationItems(cell)
 	var errs []string
 	for pass := 0; pass < 2 && len(pending) > 0; pass++ {
 		var again []string

@@ -33,9 +33,9 @@ func cacheKey(src string) (string, int) {
 	key := cellLineDirective.ReplaceAllStringFunc(src, func(m string) string {
 		n, _ := strconv.Atoi(cellLineDirective.FindStringSubmatch(m)[1])
 		if serial < 0 {
-			serial = n / lineStride
+			serial = n / LineStride
 		}
-		return "/*line _.go:" + strconv.Itoa(n%lineStride) + ":"
+		return "/*line _.go:" + strconv.Itoa(n%LineStride) + ":"
 	})
 	return key, serial
 }

@@ -11,38 +11,38 @@ import (
 // is defined again, the functions that mention it are compiled again,
 // transitively, all in one file so that mutual recursion stays consistent.
 
-// decl is a top-level declaration of the cells.
-type decl struct {
-	name string // the name, or Type.Method
-	kind string // func, var, const, type, import or method
-	typ  string // type, signature or import path, for Names
-	// src re-declares a func; for a method it assigns its body.
-	src  string
-	refs map[string]bool // identifiers it mentions
-	norm string          // type: normalized definition; method: signature
+// Decl is a top-level declaration of the cells.
+type Decl struct {
+	Name string // the name, or Type.Method
+	Kind string // func, var, const, type, import or method
+	Type  string // type, signature or import path, for Names
+	// Src re-declares a func; for a method it assigns its body.
+	Src  string
+	Refs map[string]bool // identifiers it mentions
+	Norm string          // type: normalized definition; method: signature
 }
 
 // registry holds the declarations by name.
 type registry struct {
-	decls map[string]*decl
+	decls map[string]*Decl
 	order []string
 }
 
-func (r *registry) lookup(name string) *decl { return r.decls[name] }
+func (r *registry) lookup(name string) *Decl { return r.decls[name] }
 
 // define records d and reports whether it replaces a func, var or const.
-func (r *registry) define(d *decl) bool {
-	old := r.decls[d.name]
+func (r *registry) define(d *Decl) bool {
+	old := r.decls[d.Name]
 	if old == nil {
-		r.order = append(r.order, d.name)
+		r.order = append(r.order, d.Name)
 	}
-	r.decls[d.name] = d
-	return old != nil && (old.kind == "func" || old.kind == "var" || old.kind == "const")
+	r.decls[d.Name] = d
+	return old != nil && (old.Kind == "func" || old.Kind == "var" || old.Kind == "const")
 }
 
 // dependants returns the funcs and methods that mention a changed name,
 // transitively, except those in skip.
-func (r *registry) dependants(changed []string, skip map[string]bool) (funcs, methods []*decl) {
+func (r *registry) dependants(changed []string, skip map[string]bool) (funcs, methods []*Decl) {
 	dirty := map[string]bool{}
 	for _, n := range changed {
 		dirty[n] = true
@@ -52,13 +52,13 @@ func (r *registry) dependants(changed []string, skip map[string]bool) (funcs, me
 		again = false
 		for _, n := range r.order {
 			d := r.decls[n]
-			if seen[n] || skip[n] || (d.kind != "func" && d.kind != "method") || d.src == "" {
+			if seen[n] || skip[n] || (d.Kind != "func" && d.Kind != "method") || d.Src == "" {
 				continue
 			}
-			for ref := range d.refs {
+			for ref := range d.Refs {
 				if dirty[ref] {
 					seen[n], again = true, true
-					if d.kind == "func" {
+					if d.Kind == "func" {
 						dirty[n] = true
 						funcs = append(funcs, d)
 					} else {
@@ -74,21 +74,21 @@ func (r *registry) dependants(changed []string, skip map[string]bool) (funcs, me
 
 // define records the declarations of a step and, when some replace
 // earlier ones, recompiles what depends on them.
-func (r *runner) define(decls []*decl) {
+func (r *runner) define(decls []*Decl) {
 	r.s.forgetCompiled()
 	var changed []string
 	skip := map[string]bool{}
 	for _, d := range decls {
-		if d.kind == "var" && d.typ == "" {
-			d.typ = r.s.typeOf(d.name)
+		if d.Kind == "var" && d.Type == "" {
+			d.Type = r.s.TypeOf(d.Name)
 		}
-		if d.kind == "method" {
-			r.s.noteMethod(d.name)
+		if d.Kind == "method" {
+			r.s.noteMethod(d.Name)
 		}
 		if r.s.reg.define(d) {
-			changed = append(changed, d.name)
+			changed = append(changed, d.Name)
 		}
-		skip[d.name] = true
+		skip[d.Name] = true
 	}
 	if len(changed) == 0 {
 		return
@@ -97,36 +97,36 @@ func (r *runner) define(decls []*decl) {
 	if funcs := deps; len(funcs) > 0 {
 		// The new funcs must see the recompiled ones too (mutual recursion).
 		for _, d := range decls {
-			if d.kind == "func" {
+			if d.Kind == "func" {
 				funcs = append(funcs, d)
 			}
 		}
 		var b strings.Builder
 		b.WriteString("package main\n")
 		for _, f := range funcs {
-			b.WriteString(f.src + "\n")
+			b.WriteString(f.Src + "\n")
 		}
 		if _, err := r.eval(b.String()); err != nil {
 			r.warn(deps, changed, err)
 		}
 	}
 	for _, m := range methods {
-		if _, err := r.eval(m.src); err != nil {
-			r.warn([]*decl{m}, changed, err)
+		if _, err := r.eval(m.Src); err != nil {
+			r.warn([]*Decl{m}, changed, err)
 		}
 	}
 }
 
 // warn tells the user that functions using a redefined name could not be
 // updated.
-func (r *runner) warn(ds []*decl, changed []string, err error) {
+func (r *runner) warn(ds []*Decl, changed []string, err error) {
 	var names []string
 	for _, d := range ds {
-		names = append(names, d.name)
+		names = append(names, d.Name)
 	}
 	msg := err.Error()
-	if ce, ok := err.(*cellError); ok {
-		msg = ce.msg
+	if ce, ok := err.(*Error); ok {
+		msg = ce.Msg
 	}
 	_, _ = r.s.stderr.WriteString("warning: " + strings.Join(names, ", ") + " still use the old " + strings.Join(changed, ", ") +
 		": recompiling them failed: " + msg + "\n")

@@ -53,7 +53,7 @@ var builtinCalls = map[string]bool{"close": true, "panic": true, "print": true, 
 // rewriteGo rewrites one go statement.
 func (c *compiler) rewriteGo(g *ast.GoStmt) {
 	line, _ := c.w.lineCol(c.off(g.Pos()))
-	where := strconv.Quote(fmt.Sprintf("%s, line %d", inLabel(c.count), line))
+	where := strconv.Quote(fmt.Sprintf("%s, line %d", InLabel(c.count), line))
 	fn := "__gkg" + strconv.Itoa(c.nGo+1) + "_f"
 	// start stores the goroutine's func, made in a frame of its own holding
 	// copies of vars, and starts it.
@@ -63,7 +63,7 @@ func (c *compiler) rewriteGo(g *ast.GoStmt) {
 			list := strings.Join(vars, ", ")
 			f = "func() func() { " + list + " := " + list + "; return " + body + " }()"
 		}
-		return fn + " := " + f + "; " + rtName + ".Go(" + where + ", " + fn + ")"
+		return fn + " := " + f + "; " + RuntimeName + ".Go(" + where + ", " + fn + ")"
 	}
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok && len(g.Call.Args) == 0 &&
 		lit.Type.Params.NumFields() == 0 && lit.Type.Results.NumFields() == 0 {
@@ -133,8 +133,8 @@ func (c *compiler) isConst(x ast.Expr) bool {
 		if x.Obj != nil {
 			return x.Obj.Kind == ast.Con
 		}
-		if d := c.env.lookup(x.Name); d != nil {
-			return d.kind == "const"
+		if d := c.env.Lookup(x.Name); d != nil {
+			return d.Kind == "const"
 		}
 		return x.Name == "true" || x.Name == "false" || x.Name == "iota"
 	case *ast.UnaryExpr:

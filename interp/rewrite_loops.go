@@ -140,7 +140,7 @@ func (c *compiler) isInt(x ast.Expr) bool {
 		}
 	case *ast.SelectorExpr:
 		if isGlobalExpr(x) {
-			return intTypes[c.env.typeOf(c.text(x))]
+			return intTypes[c.env.TypeOf(c.text(x))]
 		}
 	}
 	return false
@@ -182,7 +182,7 @@ func (c *compiler) isFunc(x ast.Expr) bool {
 		return true
 	case *ast.Ident:
 		if x.Obj == nil {
-			if d := c.env.lookup(x.Name); d != nil && d.kind == "func" {
+			if d := c.env.Lookup(x.Name); d != nil && d.Kind == "func" {
 				return true
 			}
 			return strings.HasPrefix(c.globalType(x.Name), "func(")
@@ -214,23 +214,23 @@ func (c *compiler) isFunc(x ast.Expr) bool {
 // globalType returns the type of the global name (declared by this cell or
 // an earlier one), or "".
 func (c *compiler) globalType(name string) string {
-	if d := c.env.lookup(name); d != nil {
-		if d.kind == "func" {
-			return d.typ
+	if d := c.env.Lookup(name); d != nil {
+		if d.Kind == "func" {
+			return d.Type
 		}
-		if d.kind == "var" || d.kind == "const" {
-			if d.typ != "" {
-				return d.typ
+		if d.Kind == "var" || d.Kind == "const" {
+			if d.Type != "" {
+				return d.Type
 			}
 		}
-		if d.kind == "type" || d.kind == "import" {
+		if d.Kind == "type" || d.Kind == "import" {
 			return ""
 		}
 	}
 	if c.defined[name] {
 		return ""
 	}
-	return c.env.typeOf(name)
+	return c.env.TypeOf(name)
 }
 
 // isGlobalExpr reports whether every identifier in x refers to a global.

@@ -11,19 +11,19 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
-// rtPath is the host package generated code calls, imported by the prelude
-// under rtName.
+// RuntimePath is the host package generated code calls, imported by the prelude
+// under RuntimeName.
 const (
-	rtPath   = "gokernel/cellrt"
-	rtName   = "__gkrt"
-	mainName = "__gkmain" // what a cell's func main is renamed to
+	RuntimePath   = "gokernel/cellrt"
+	RuntimeName   = "__gkrt"
+	MainName = "__gkmain" // what a cell's func main is renamed to
 )
 
-// prelude is evaluated once per session: the imports and helpers that
+// Prelude is evaluated once per session: the imports and helpers that
 // generated code uses. Its names start with __gk and are never shown.
-const prelude = `package main
+const Prelude = `package main
 import __gkfmt "fmt"
-import ` + rtName + ` "` + rtPath + `"
+import ` + RuntimeName + ` "` + RuntimePath + `"
 type __gkNever struct{ __gkNever int }
 func __gkMin[T any](a, b T) T { if b < a { return b }; return a }
 func __gkMax[T any](a, b T) T { if b > a { return b }; return a }
@@ -54,7 +54,7 @@ func exitFunc(name string) func(int) {
 func (s *Session) runtimeSymbols() interp.Exports {
 	base := runtime.NumGoroutine()
 	return interp.Exports{
-		rtPath + "/cellrt": {
+		RuntimePath + "/cellrt": {
 			"Go":    reflect.ValueOf(s.goStart),
 			"Clear": reflect.ValueOf(clearValue),
 		},

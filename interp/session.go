@@ -42,7 +42,7 @@ type Session struct {
 
 	mu     sync.Mutex
 	cancel context.CancelCauseFunc // cancels the running cell
-	frames []frame
+	frames []Frame
 
 	reg       registry
 	imported  map[string]bool  // "name path" of the imports done
@@ -75,7 +75,7 @@ func NewSession(opts Options) (*Session, error) {
 		progs:    map[string]cachedProg{},
 		probes:   map[string]error{},
 	}
-	s.reg.decls = map[string]*decl{}
+	s.reg.decls = map[string]*Decl{}
 	var stdin io.Reader = os.Stdin
 	if opts.Stdin != nil {
 		stdin = opts.Stdin
@@ -90,7 +90,7 @@ func NewSession(opts Options) (*Session, error) {
 	if err := s.useStartPackages(); err != nil {
 		return nil, err
 	}
-	if _, err := s.eval(context.Background(), prelude); err != nil {
+	if _, err := s.eval(context.Background(), Prelude); err != nil {
 		return nil, fmt.Errorf("gokernel: prelude: %w", err)
 	}
 	for _, pkg := range opts.Symbols {
@@ -155,7 +155,7 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 		return nil, err
 	}
 	cell := s.newCell(count, code)
-	pl, err := compileCell(code, count, s.serial, s)
+	pl, err := Compile(code, count, s.serial, s)
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
@@ -171,9 +171,9 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 // returns its MIME bundle.
 func (s *Session) Evaluate(ctx context.Context, expr string) (map[string]any, error) {
 	cell := s.newCell(0, expr)
-	pl, err := compileCell(expr, 0, s.serial, s)
-	if err == nil && (len(pl.imports) > 0 || len(pl.steps) != 1 || pl.steps[0].kind != stepExpr) {
-		err = &cellError{name: "SyntaxError", msg: "not an expression"}
+	pl, err := Compile(expr, 0, s.serial, s)
+	if err == nil && (len(pl.Imports) > 0 || len(pl.Steps) != 1 || pl.Steps[0].Kind != StepExpr) {
+		err = &Error{Name: "SyntaxError", Msg: "not an expression"}
 	}
 	if err != nil {
 		return nil, s.protocolError(cell, err)
@@ -193,7 +193,7 @@ func (s *Session) newCell(count int, code string) *cellSrc {
 }
 
 // run executes a compiled cell.
-func (s *Session) run(ctx context.Context, pl *plan) (map[string]any, error) {
+func (s *Session) run(ctx context.Context, pl *Plan) (map[string]any, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	s.mu.Lock()
@@ -206,17 +206,17 @@ func (s *Session) run(ctx context.Context, pl *plan) (map[string]any, error) {
 	}()
 	s.clearFrames()
 	r := &runner{s: s, ctx: ctx}
-	if pl.defers {
+	if pl.Defers {
 		defer r.runDefers()
 	}
-	for _, im := range pl.imports {
+	for _, im := range pl.Imports {
 		if err := r.importSpec(im); err != nil {
 			return nil, err
 		}
 	}
-	for _, st := range pl.steps {
+	for _, st := range pl.Steps {
 		out, err := r.step(st)
-		if err != nil || st.kind == stepExpr {
+		if err != nil || st.Kind == StepExpr {
 			return out, err
 		}
 	}
@@ -236,11 +236,11 @@ func (r *runner) eval(src string) (reflect.Value, error) {
 		return v, nil
 	}
 	if r.ctx.Err() != nil {
-		var gp *cellError
+		var gp *Error
 		if errors.As(context.Cause(r.ctx), &gp) {
 			return v, gp
 		}
-		return v, &cellError{name: "Interrupted", msg: "the cell was interrupted"}
+		return v, &Error{Name: "Interrupted", Msg: "the cell was interrupted"}
 	}
 	return v, r.s.evalError(err)
 }
@@ -251,65 +251,65 @@ func (r *runner) runDefers() {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if _, err := r.s.eval(ctx, "__gkRunDefers()"); err != nil {
-		_, _ = fmt.Fprintln(r.s.stderr, "deferred call failed:", r.s.evalError(err).msg)
+		_, _ = fmt.Fprintln(r.s.stderr, "deferred call failed:", r.s.evalError(err).Msg)
 	}
 }
 
 // importSpec imports one package unless it already is.
-func (r *runner) importSpec(im importSpec) error {
-	key := im.name + " " + im.path
-	if im.name == "_" || r.s.imported[key] {
+func (r *runner) importSpec(im Import) error {
+	key := im.Name + " " + im.Path
+	if im.Name == "_" || r.s.imported[key] {
 		return nil
 	}
-	if err := r.s.usePackage(im.path); err != nil {
+	if err := r.s.usePackage(im.Path); err != nil {
 		return err
 	}
-	if _, err := r.eval("package main\n" + im.src); err != nil {
+	if _, err := r.eval("package main\n" + im.Src); err != nil {
 		return err
 	}
 	r.s.imported[key] = true
 	r.s.forgetCompiled()
-	name := im.name
+	name := im.Name
 	if name == "" {
-		name = im.path[strings.LastIndex(im.path, "/")+1:]
+		name = im.Path[strings.LastIndex(im.Path, "/")+1:]
 	}
-	r.s.reg.define(&decl{name: name, kind: "import", typ: im.path})
+	r.s.reg.define(&Decl{Name: name, Kind: "import", Type: im.Path})
 	return nil
 }
 
 // step runs one step; a stepExpr returns the Out bundle.
-func (r *runner) step(st *step) (map[string]any, error) {
-	switch st.kind {
-	case stepDecls:
-		if strings.TrimSpace(st.src) != "" {
-			if _, err := r.eval("package main\n" + st.src); err != nil {
+func (r *runner) step(st *Step) (map[string]any, error) {
+	switch st.Kind {
+	case StepDecls:
+		if strings.TrimSpace(st.Src) != "" {
+			if _, err := r.eval("package main\n" + st.Src); err != nil {
 				return nil, err
 			}
 		}
-		for _, a := range st.assigns {
+		for _, a := range st.Assigns {
 			if _, err := r.eval(a); err != nil {
 				return nil, err
 			}
 		}
-		r.define(st.decls)
-		if st.callMain {
-			_, err := r.eval(mainName + "()")
+		r.define(st.Decls)
+		if st.CallMain {
+			_, err := r.eval(MainName + "()")
 			return nil, err
 		}
-	case stepDefine:
-		if _, err := r.eval(st.src); err != nil {
+	case StepDefine:
+		if _, err := r.eval(st.Src); err != nil {
 			return nil, err
 		}
-		r.define(st.decls)
-	case stepCommaOK:
+		r.define(st.Decls)
+	case StepCommaOK:
 		if err := r.commaOK(st); err != nil {
 			return nil, err
 		}
-		r.define(st.decls)
-	case stepStmts:
-		_, err := r.eval(";func() {\n" + st.src + "\n}()")
+		r.define(st.Decls)
+	case StepStmts:
+		_, err := r.eval(";func() {\n" + st.Src + "\n}()")
 		return nil, err
-	case stepExpr:
+	case StepExpr:
 		return r.display(st)
 	}
 	return nil, nil
@@ -317,32 +317,32 @@ func (r *runner) step(st *step) (map[string]any, error) {
 
 // commaOK declares the variables of v, ok := x with their types, then
 // assigns them: yaegi crashes on comma-ok defines at package level.
-func (r *runner) commaOK(st *step) error {
+func (r *runner) commaOK(st *Step) error {
 	decls := "package main\n"
-	if st.lhs[0] != "_" {
-		typ := st.assertTyp
+	if st.LHS[0] != "_" {
+		typ := st.AssertType
 		if typ == "" {
-			typ = r.s.typeOf(st.src)
+			typ = r.s.TypeOf(st.Src)
 		}
 		if typ == "" {
 			typ = "any"
 		}
-		decls += "var " + st.lhs[0] + " " + typ + "\n"
-		st.decls[0].typ = typ
+		decls += "var " + st.LHS[0] + " " + typ + "\n"
+		st.Decls[0].Type = typ
 	}
-	if st.lhs[1] != "_" {
-		decls += "var " + st.lhs[1] + " bool\n"
+	if st.LHS[1] != "_" {
+		decls += "var " + st.LHS[1] + " bool\n"
 	}
 	if _, err := r.eval(decls); err != nil {
 		return err
 	}
-	_, err := r.eval(st.lhs[0] + ", " + st.lhs[1] + " = " + st.src)
+	_, err := r.eval(st.LHS[0] + ", " + st.LHS[1] + " = " + st.Src)
 	return err
 }
 
-// typeOf returns the type of the global expression expr, learned from the
+// TypeOf returns the type of the global expression expr, learned from the
 // compiler's message when it is assigned to a struct type; "" if unknown.
-func (s *Session) typeOf(expr string) string {
+func (s *Session) TypeOf(expr string) string {
 	err := s.compileOnly("package main\nfunc __gkprobe() { var _ __gkNever = (" + expr + ") }")
 	if err == nil {
 		return ""
@@ -354,13 +354,13 @@ func (s *Session) typeOf(expr string) string {
 	return mainRe.ReplaceAllString(m[1], "")
 }
 
-// lookup implements env.
-func (s *Session) lookup(name string) *decl { return s.reg.lookup(name) }
+// Lookup implements env.
+func (s *Session) Lookup(name string) *Decl { return s.reg.lookup(name) }
 
 // IsComplete reports whether code is complete ("complete", "incomplete"
 // with an indent, or "invalid").
 func (s *Session) IsComplete(code string) (status, indent string) {
-	return isComplete(code)
+	return IsComplete(code)
 }
 
 // Names returns the names cells have defined, in definition order.
@@ -368,10 +368,10 @@ func (s *Session) Names() []Name {
 	var names []Name
 	for _, n := range s.reg.order {
 		d := s.reg.decls[n]
-		if d == nil || d.kind == "method" || strings.HasPrefix(n, "__gk") {
+		if d == nil || d.Kind == "method" || strings.HasPrefix(n, "__gk") {
 			continue
 		}
-		names = append(names, Name{Name: n, Kind: d.kind, Type: d.typ})
+		names = append(names, Name{Name: n, Kind: d.Kind, Type: d.Type})
 	}
 	return names
 }

@@ -95,7 +95,7 @@ fmt.Println(v, ok, min(c.n, 100))
 c.n`
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := compileCell(cell, 1, 1, ts.Session); err != nil {
+		if _, err := Compile(cell, 1, 1, ts.Session); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -16,7 +16,7 @@ func (s *Session) autoImport(ctx context.Context, code string) error {
 	for _, path := range missing {
 		src := fmt.Sprintf("import %q", path)
 		cell := s.newCell(0, src)
-		pl, err := compileCell(src, 0, s.serial, s)
+		pl, err := Compile(src, 0, s.serial, s)
 		if err == nil {
 			_, err = s.run(ctx, pl)
 		}
@@ -37,18 +37,18 @@ func (s *Session) recordDeclarations(code string) {
 
 // declarationsOf returns the declarations of a cell as source, in order.
 func declarationsOf(code string) string {
-	return strings.Join(declarationItems(code), "\n")
+	return strings.Join(DeclarationItems(code), "\n")
 }
 
-// declarationItems returns each top-level declaration of a cell (imports,
+// DeclarationItems returns each top-level declaration of a cell (imports,
 // consts, vars, types, funcs and methods, not statements), in order.
-func declarationItems(code string) []string {
-	p, err := parseCell(code)
+func DeclarationItems(code string) []string {
+	p, err := Parse(code)
 	if err != nil {
 		return nil
 	}
 	var parts []string
-	for _, it := range p.items {
+	for _, it := range p.Items {
 		switch n := it.(type) {
 		case *ast.FuncDecl:
 			if n.Recv == nil && n.Name.Name == "main" {
@@ -62,7 +62,7 @@ func declarationItems(code string) []string {
 		default:
 			continue
 		}
-		start, end := p.off(it.Pos()), p.off(it.End())
+		start, end := p.Off(it.Pos()), p.Off(it.End())
 		if start >= 0 && end <= len(code) && start < end {
 			parts = append(parts, code[start:end])
 		}
@@ -79,7 +79,7 @@ func (s *Session) Declarations() []string {
 // FuncType returns the type of the notebook function name.
 func (s *Session) FuncType(name string) (reflect.Type, error) {
 	d := s.reg.lookup(name)
-	if d == nil || d.kind != "func" {
+	if d == nil || d.Kind != "func" {
 		return nil, fmt.Errorf("no function %s is defined", name)
 	}
 	v, err := s.eval(context.Background(), name)
@@ -92,7 +92,7 @@ func (s *Session) FuncType(name string) (reflect.Type, error) {
 // Func returns the notebook function name as a callable value.
 func (s *Session) Func(name string) (reflect.Value, error) {
 	d := s.reg.lookup(name)
-	if d == nil || d.kind != "func" {
+	if d == nil || d.Kind != "func" {
 		return reflect.Value{}, fmt.Errorf("no function %s is defined", name)
 	}
 	v, err := s.eval(context.Background(), name)

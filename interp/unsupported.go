@@ -7,12 +7,12 @@ import (
 // What yaegi v0.16.1 cannot do is refused before evaluation, with the
 // construct and a workaround, rather than failing with an obscure message.
 
-const orCompile = ", or run the cell compiled with %%compile"
+const OrCompile = ", or run the cell compiled with %%compile"
 
-// unavailable maps package members that are missing from the interpreter
+// Unavailable maps package members that are missing from the interpreter
 // to their workaround. Members of slices and maps not listed in available
 // are all missing.
-var unavailable = map[string]string{
+var Unavailable = map[string]string{
 	"slices.Sort":           "use sort.Ints, sort.Strings, sort.Float64s or sort.Slice",
 	"slices.SortFunc":       "use sort.Slice(s, func(i, j int) bool { ... })",
 	"slices.SortStableFunc": "use sort.SliceStable(s, func(i, j int) bool { ... })",
@@ -46,12 +46,12 @@ func (c *compiler) checkSelector(sel *ast.SelectorExpr) {
 		return
 	}
 	name := pkg.Name + "." + sel.Sel.Name
-	hint, missing := unavailable[name]
+	hint, missing := Unavailable[name]
 	if !missing && (pkg.Name == "slices" || pkg.Name == "maps") && !available[name] {
 		hint, missing = "write the loop by hand", true
 	}
 	if missing {
-		c.errorAt(c.off(sel.Pos()), "%s is not available in the interpreter: %s%s", name, hint, orCompile)
+		c.errorAt(c.off(sel.Pos()), "%s is not available in the interpreter: %s%s", name, hint, OrCompile)
 	}
 }
 
@@ -74,7 +74,7 @@ func (c *compiler) checkVariadicGeneric(fd *ast.FuncDecl) {
 	}
 	if firstKey(refsOf(ell.Elt), tparams) != "" {
 		c.errorAt(c.off(last.Pos()), "variadic generic functions (%s(... ...%s)) are not supported by the interpreter: take a slice instead (xs []%s) and call %s([]T{...})%s",
-			fd.Name.Name, c.text(ell.Elt), c.text(ell.Elt), fd.Name.Name, orCompile)
+			fd.Name.Name, c.text(ell.Elt), c.text(ell.Elt), fd.Name.Name, OrCompile)
 	}
 }
 

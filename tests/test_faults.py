@@ -210,9 +210,13 @@ def test_hostile_and_malformed_requests(kernel):
     assert send("execute_request", {"code": 123})["ename"] == "BadRequest"  # wrong type
     r = send("execute_request", {"code": "// " + "x" * (100 << 20)})  # a 100 MB message
     assert r["status"] == "error" and r["ename"] == "CellTooLarge"
-    assert send("complete_request", {"code": 5, "cursor_pos": "x"})["status"] in ("ok", "error")
+    # content that does not decode is answered with an error that says so (never dropped)
+    for msg_type, content in (("complete_request", {"code": 5, "cursor_pos": "x"}),
+                              ("inspect_request", {"code": [], "cursor_pos": 0}),
+                              ("history_request", {"hist_access_type": 7})):
+        r = send(msg_type, content)
+        assert r["status"] == "error" and r["ename"] == "BadRequest" and "does not decode" in r["evalue"], r
     assert send("inspect_request", {})["status"] in ("ok", "error")
-    assert send("history_request", {"hist_access_type": 7})["status"] == "ok"
     # raw frames: non-UTF-8 code, missing delimiter, too few frames, non-JSON header
     ctx = zmq.Context.instance()
     d = ctx.socket(zmq.DEALER)
