@@ -17,7 +17,7 @@ import (
 	"os"
 	"runtime/pprof"
 
-	"gokernel/interp"
+	"gokernel/worker"
 	"gokernel/pipe"
 )
 
@@ -28,16 +28,16 @@ func main() {
 	}
 	switch mode {
 	case "worker":
-		os.Exit(worker(os.Stderr))
+		os.Exit(runWorker(os.Stderr))
 	case "proc-child":
-		os.Exit(servePipes(os.Stderr, "proc-child", "package proc starts children", interp.ServeProcChild))
+		os.Exit(servePipes(os.Stderr, "proc-child", "package proc starts children", worker.ServeProcChild))
 	}
 	fmt.Fprintf(os.Stderr, "gokernel-worker: unknown mode %q (the gokernel kernel starts this program; run gokernel instead)\n", mode)
 	os.Exit(2)
 }
 
-// worker runs the worker process and returns its exit code.
-func worker(stderr io.Writer) int {
+// runWorker runs the worker process and returns its exit code.
+func runWorker(stderr io.Writer) int {
 	// The runtime has read these at start-up: give the user's own values
 	// back to the processes cells start.
 	for _, name := range []string{"GOTRACEBACK", "GOGC", "GOMEMLIMIT"} {
@@ -57,10 +57,10 @@ func worker(stderr io.Writer) int {
 			fmt.Fprintln(stderr, "gokernel-worker:", err)
 		}
 	}
-	code := servePipes(stderr, "worker", "the kernel starts workers", interp.Serve)
+	code := servePipes(stderr, "worker", "the kernel starts workers", worker.Serve)
 	pprof.StopCPUProfile() // here: the worker then kills its process group, itself included
 	if code == 0 {
-		interp.KillChildren()
+		worker.KillChildren()
 	}
 	return code
 }

@@ -1,0 +1,460 @@
+package compiler
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/scanner"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// StepKind says how a step of a compiled cell is evaluated.
+type StepKind int
+
+const (
+	StepDecls   StepKind = iota // package-level declarations, one file
+	StepDefine                  // a top-level a, b := ..., becomes global
+	StepCommaOK                 // v, ok := m[k] / <-ch / i.(T), declared then assigned
+	StepStmts                   // statements, run in a fresh func literal
+	StepExpr                    // the trailing expression: Out[n]
+)
+
+// Step is one evaluation of a compiled cell.
+type Step struct {
+	Kind  StepKind
+	Src   string  // declarations, statements or expression (with line directives)
+	Decls []*Decl // what the step defines
+	// Assigns are method bodies (__gkm_T_M = func...) to run after stepDecls.
+	Assigns  []string
+	CallMain bool
+	// stepCommaOK: LHS names ("_" for none), the comma-ok expression and,
+	// for a type assertion, the asserted type.
+	LHS        [2]string
+	AssertType string
+	// stepExpr: the expression is a Call, so it may have 0 or several values.
+	Call bool
+}
+
+// Import is one import of a cell.
+type Import struct {
+	Name, Path string // name is "" for the package's own name
+	Src        string
+	Off        int
+}
+
+// Plan is a compiled cell.
+type Plan struct {
+	Imports []Import
+	Steps   []*Step
+	Defers  bool // run the deferred calls of top-level defers at the end
+}
+
+// Env is what the compiler needs to know about the session.
+type Env interface {
+	// Lookup returns the declaration of a top-level name, or nil.
+	Lookup(name string) *Decl
+	// TypeOf returns the type of a global expression, or "" if unknown.
+	TypeOf(expr string) string
+}
+
+// compiler turns a cell into a plan.
+type compiler struct {
+	p       *Cell
+	w       *rewriter
+	env     Env
+	count   int
+	errs    []error
+	nGo     int
+	defined map[string]bool // top-level names the cell defines
+	folded  map[*ast.CallExpr]bool
+	defers  bool // the cell has top-level defer statements
+
+	loopCopies []loopCopy // loops whose variables are copied per iteration
+}
+
+// Compile compiles src, the cell with execution count count and
+// serial serial. Errors are *cellError.
+func Compile(src string, count, serial int, e Env) (*Plan, error) {
+	p, err := Parse(src)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}}
+	c.collectDefined()
+	for _, it := range p.Items {
+		c.checkTopLevel(it)
+		ast.Inspect(it, c.rewrite)
+	}
+	if len(c.errs) > 0 {
+		return nil, c.errs[0]
+	}
+	return c.plan()
+}
+
+// rewrite is the ast.Inspect visitor applying every rewrite and check.
+func (c *compiler) rewrite(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		c.rewriteFor(n)
+	case *ast.RangeStmt:
+		c.rewriteRange(n)
+	case *ast.GoStmt:
+		c.rewriteGo(n)
+	case *ast.CallExpr:
+		c.rewriteBuiltin(n)
+	case *ast.SelectorExpr:
+		c.checkSelector(n)
+	case *ast.FuncDecl:
+		c.checkVariadicGeneric(n)
+	}
+	return true
+}
+
+// errorAt records a compile error at cell offset off.
+func (c *compiler) errorAt(off int, format string, args ...any) {
+	l, col := c.w.lineCol(off)
+	c.errs = append(c.errs, &Error{Name: "CompileError", Msg: fmt.Sprintf(format, args...), Line: l, Col: col})
+}
+
+func (c *compiler) off(pos token.Pos) int { return c.p.Off(pos) }
+
+func (c *compiler) render(n ast.Node) string { return c.w.render(c.off(n.Pos()), c.off(n.End())) }
+
+func (c *compiler) text(n ast.Node) string { return c.w.text(c.off(n.Pos()), c.off(n.End())) }
+
+// collectDefined records the top-level names the cell defines.
+func (c *compiler) collectDefined() {
+	for _, it := range c.p.Items {
+		switch it := it.(type) {
+		case *ast.FuncDecl:
+			if it.Recv == nil {
+				c.defined[it.Name.Name] = true
+			}
+		case *ast.DeclStmt:
+			for _, sp := range it.Decl.(*ast.GenDecl).Specs {
+				switch sp := sp.(type) {
+				case *ast.ValueSpec:
+					for _, id := range sp.Names {
+						c.defined[id.Name] = true
+					}
+				case *ast.TypeSpec:
+					c.defined[sp.Name.Name] = true
+				}
+			}
+		case *ast.AssignStmt:
+			if it.Tok == token.DEFINE {
+				for _, l := range it.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						c.defined[id.Name] = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// userDefined reports whether name is a top-level name of the user's
+// (this cell or an earlier one), shadowing a builtin.
+func (c *compiler) userDefined(name string) bool {
+	return c.defined[name] || c.env.Lookup(name) != nil
+}
+
+// checkTopLevel refuses a return among the cell's top-level statements.
+func (c *compiler) checkTopLevel(it ast.Node) {
+	if _, ok := it.(ast.Stmt); !ok {
+		return
+	}
+	ast.Inspect(it, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			c.rewriteTopDefer(n)
+		case *ast.ReturnStmt:
+			c.errorAt(c.off(n.Pos()), "return is not allowed at the top level of a cell (a cell is not a function): put the code in a func, or use if/else")
+		}
+		return true
+	})
+}
+
+// plan classifies the cell's items into steps.
+func (c *compiler) plan() (*Plan, error) {
+	pl := &Plan{}
+	var group *Step
+	var run []ast.Stmt
+	flushRun := func() {
+		if len(run) > 0 {
+			src := c.w.render(c.off(run[0].Pos()), c.off(run[len(run)-1].End()))
+			pl.Steps = append(pl.Steps, &Step{Kind: StepStmts, Src: src})
+			run = nil
+		}
+	}
+	addDecl := func(src string, d *Decl) *Step {
+		flushRun()
+		if group == nil {
+			group = &Step{Kind: StepDecls}
+			pl.Steps = append(pl.Steps, group)
+		}
+		group.Src += src + "\n"
+		if d != nil {
+			group.Decls = append(group.Decls, d)
+		}
+		return group
+	}
+	other := func(s *Step) {
+		flushRun()
+		group = nil
+		pl.Steps = append(pl.Steps, s)
+	}
+	for i, it := range c.p.Items {
+		last := i == len(c.p.Items)-1
+		switch it := it.(type) {
+		case *ast.GenDecl: // import
+			flushRun()
+			for _, sp := range it.Specs {
+				is := sp.(*ast.ImportSpec)
+				path, _ := strconv.Unquote(is.Path.Value)
+				spec := Import{Path: path, Off: c.off(is.Pos()), Src: "import " + c.render(is)}
+				if is.Name != nil {
+					spec.Name = is.Name.Name
+				}
+				pl.Imports = append(pl.Imports, spec)
+			}
+		case *ast.FuncDecl:
+			if err := c.funcDecl(it, addDecl); err != nil {
+				return nil, err
+			}
+		case *ast.DeclStmt:
+			if err := c.genDecl(it.Decl.(*ast.GenDecl), addDecl, other); err != nil {
+				return nil, err
+			}
+		case *ast.AssignStmt:
+			if it.Tok != token.DEFINE {
+				run = append(run, it)
+				continue
+			}
+			if s := c.commaOK(it.Lhs, it.Rhs); s != nil {
+				other(s)
+				continue
+			}
+			s := &Step{Kind: StepDefine, Src: c.render(it)}
+			for _, l := range it.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Refs: refsOf(it)})
+				}
+			}
+			other(s)
+		case *ast.ExprStmt:
+			if last && !isPrintCall(it.X) {
+				call, isCall := ast.Unparen(it.X).(*ast.CallExpr)
+				other(&Step{Kind: StepExpr, Src: c.render(it.X), Call: isCall && !c.folded[call]})
+				continue
+			}
+			run = append(run, it)
+		case ast.Stmt:
+			run = append(run, it)
+		}
+	}
+	flushRun()
+	pl.Defers = c.defers
+	return pl, nil
+}
+
+// funcDecl adds a func or method declaration.
+func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) error {
+	name := fd.Name.Name
+	if fd.Body == nil {
+		c.errorAt(c.off(fd.Pos()), "missing function body")
+		return c.errs[0]
+	}
+	switch {
+	case fd.Recv != nil && len(fd.Recv.List) != 1:
+		c.errorAt(c.off(fd.Pos()), "method has %d receivers, want 1", len(fd.Recv.List))
+		return c.errs[0]
+	case fd.Recv != nil:
+		return c.method(fd, addDecl)
+	case name == "main":
+		if fd.Type.Params.NumFields() > 0 || fd.Type.Results != nil {
+			c.errorAt(c.off(fd.Pos()), "func main must have no arguments and no return values")
+			return c.errs[0]
+		}
+		c.w.replace(c.off(fd.Name.Pos()), c.off(fd.Name.End()), MainName)
+		addDecl(c.render(fd), nil).CallMain = true
+	case name == "init":
+		addDecl(c.render(fd), nil)
+	default:
+		src := c.render(fd)
+		from := fd.Type.Params.Pos()
+		if fd.Type.TypeParams != nil {
+			from = fd.Type.TypeParams.Pos()
+		}
+		sig := "func" + c.w.text(c.off(from), c.off(fd.Type.End()))
+		addDecl(src, &Decl{Name: name, Kind: "func", Type: sig, Src: src, Refs: refsOf(fd)})
+	}
+	return nil
+}
+
+// genDecl adds var, const and type declarations.
+func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, other func(*Step)) error {
+	switch gd.Tok {
+	case token.CONST:
+		s := addDecl(c.render(gd), nil)
+		for _, sp := range gd.Specs {
+			vs := sp.(*ast.ValueSpec)
+			for _, id := range vs.Names {
+				if id.Name != "_" {
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "const", Type: c.specType(vs), Refs: refsOf(vs)})
+				}
+			}
+		}
+	case token.VAR:
+		for _, sp := range gd.Specs {
+			vs := sp.(*ast.ValueSpec)
+			if len(vs.Names) == 2 && len(vs.Values) == 1 {
+				if s := c.commaOK([]ast.Expr{vs.Names[0], vs.Names[1]}, vs.Values); s != nil {
+					other(s)
+					continue
+				}
+			}
+			s := addDecl("var "+c.render(vs), nil)
+			for _, id := range vs.Names {
+				if id.Name != "_" {
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Type: c.specType(vs), Refs: refsOf(vs)})
+				}
+			}
+		}
+	case token.TYPE:
+		for _, sp := range gd.Specs {
+			ts := sp.(*ast.TypeSpec)
+			norm := normalize(c.text(ts))
+			if old := c.env.Lookup(ts.Name.Name); old != nil && old.Kind == "type" {
+				if old.Norm == norm {
+					continue // re-running the same definition
+				}
+				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
+				return c.errs[0]
+			}
+			addDecl("type "+c.render(ts), &Decl{Name: ts.Name.Name, Kind: "type", Type: c.text(ts.Type), Norm: norm, Refs: refsOf(ts)})
+		}
+	}
+	return nil
+}
+
+// specType is the declared type of a var or const spec, or the kind of its
+// literal value.
+func (c *compiler) specType(vs *ast.ValueSpec) string {
+	if vs.Type != nil {
+		return c.text(vs.Type)
+	}
+	if len(vs.Values) == 1 {
+		if bl, ok := vs.Values[0].(*ast.BasicLit); ok {
+			return map[token.Token]string{token.INT: "int", token.FLOAT: "float64", token.STRING: "string", token.CHAR: "rune", token.IMAG: "complex128"}[bl.Kind]
+		}
+	}
+	return ""
+}
+
+// commaOK returns the step for a top-level v, ok := x (map index,
+// receive or type assertion), or nil if lhs, rhs is not one.
+func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
+	if len(lhs) != 2 || len(rhs) != 1 {
+		return nil
+	}
+	s := &Step{Kind: StepCommaOK}
+	for i, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		s.LHS[i] = id.Name
+	}
+	switch x := ast.Unparen(rhs[0]).(type) {
+	case *ast.IndexExpr:
+	case *ast.UnaryExpr:
+		if x.Op != token.ARROW {
+			return nil
+		}
+	case *ast.TypeAssertExpr:
+		if x.Type == nil {
+			return nil
+		}
+		s.AssertType = c.render(x.Type)
+	default:
+		return nil
+	}
+	s.Src = c.render(rhs[0])
+	for i, n := range s.LHS {
+		if n != "_" {
+			d := &Decl{Name: n, Kind: "var", Refs: refsOf(rhs[0])}
+			if i == 1 {
+				d.Type = "bool"
+			}
+			s.Decls = append(s.Decls, d)
+		}
+	}
+	return s
+}
+
+// isPrintCall reports whether x is a call whose results are only byte
+// counts and errors of printing (fmt.Println and friends), not worth an Out.
+func isPrintCall(x ast.Expr) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch f := call.Fun.(type) {
+	case *ast.Ident:
+		return f.Name == "print" || f.Name == "println"
+	case *ast.SelectorExpr:
+		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil {
+			switch pkg.Name {
+			case "fmt":
+				return strings.HasPrefix(f.Sel.Name, "Print") || strings.HasPrefix(f.Sel.Name, "Fprint")
+			case "log":
+				return true
+			case "io":
+				return f.Sel.Name == "WriteString"
+			}
+		}
+		switch f.Sel.Name {
+		case "Write", "WriteString", "WriteByte", "WriteRune", "Print", "Printf", "Println", "Fprintf":
+			return true
+		}
+	}
+	return false
+}
+
+// refsOf returns the identifiers n mentions: an over-approximation of the
+// top-level names it depends on.
+func refsOf(n ast.Node) map[string]bool {
+	refs := map[string]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			ast.Inspect(n.X, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					refs[id.Name] = true
+				}
+				return true
+			})
+			return false
+		case *ast.Ident:
+			refs[n.Name] = true
+		}
+		return true
+	})
+	return refs
+}
+
+// syntaxError converts a parse error into a *cellError at cell positions.
+func syntaxError(err error) error {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := list[0]
+		msg := strings.ReplaceAll(e.Msg, "'EOF'", "end of cell")
+		return &Error{Name: "SyntaxError", Msg: msg, Line: e.Pos.Line - 1, Col: e.Pos.Column}
+	}
+	return &Error{Name: "SyntaxError", Msg: err.Error()}
+}

@@ -1,0 +1,46 @@
+package compiler
+
+import (
+	"testing"
+)
+
+// FuzzCompileCell feeds arbitrary cells to the cell compiler (without
+// running them): it must never panic, only return plans or errors.
+func FuzzCompileCell(f *testing.F) {
+	for _, seed := range []string{
+		"x := 1\nx + 1",
+		"import (\n\t\"fmt\"\n\t\"strings\"\n)\nfunc f() {}\nfmt.Println(strings.ToUpper(\"a\"))",
+		"for i := range 10 { go func() { fmt.Println(i) }() }",
+		"v, ok := m[\"k\"]",
+		"if v, ok := m[k]; ok {\n}",
+		"type T struct{ A int }\nfunc (t T) String() string { return \"\" }\nT{1}",
+		"func main() {}",
+		"%time x",
+		"}{",
+		"func() { }()",
+		"var (\n\ta = 1\n\tb = \"s\"\n)\nconst c = iota",
+		"go worker(1, d)\ndefer f()\nselect {}",
+		"/* unterminated",
+		"`raw\nstring`",
+	} {
+		f.Add(seed)
+	}
+	env := fakeEnv{"m": {Name: "m", Kind: "var", Type: "map[string]int"}, "worker": {Name: "worker", Kind: "func"}}
+	f.Fuzz(func(t *testing.T, src string) {
+		_, _ = Compile(src, 1, 1, env)
+		_ = MissingImports(src, nil)
+		_, _ = IsComplete(src)
+	})
+}
+
+// fakeEnv is a session that has run cells declaring its names.
+type fakeEnv map[string]*Decl
+
+func (e fakeEnv) Lookup(name string) *Decl { return e[name] }
+
+func (e fakeEnv) TypeOf(expr string) string {
+	if d := e[expr]; d != nil && d.Kind == "var" {
+		return d.Type
+	}
+	return ""
+}

@@ -1,0 +1,222 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"sort"
+)
+
+// parsePrefix is put before the cell text when parsing. Both prefixes have
+// the same length and end in a newline, so a position's offset minus
+// prefixLen is its offset in the cell, and its line minus one its cell line.
+const (
+	stmtPrefix = "package p;func _(){\n"
+	declPrefix = "package p          \n"
+	prefixLen  = len(stmtPrefix)
+)
+
+// Cell is a cell split into its top-level items, in source order:
+// *ast.FuncDecl, import *ast.GenDecl, or ast.Stmt (var, const and type
+// declarations come as *ast.DeclStmt).
+type Cell struct {
+	src   string
+	Fset  *token.FileSet
+	Items []ast.Node
+}
+
+// Off returns the cell offset of pos.
+func (p *Cell) Off(pos token.Pos) int { return p.Fset.Position(pos).Offset - prefixLen }
+
+// Parse parses a cell that mixes declarations and statements. Func
+// declarations and imports are found with the scanner; the rest is parsed
+// as the body of a function. Errors are scanner.ErrorList with cell lines
+// plus one.
+func Parse(src string) (*Cell, error) {
+	funcs, imports := declRegions(src)
+	p := &Cell{src: src, Fset: token.NewFileSet()}
+	keep := func(regions []region, prefix, suffix string) string {
+		return prefix + blankExcept(src, regions) + suffix
+	}
+	var all []region
+	all = append(append(all, funcs...), imports...)
+	body := stmtPrefix + blankRegions(src, all) + "\n}"
+	f, err := parser.ParseFile(p.Fset, "", body, parser.AllErrors)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range f.Decls[0].(*ast.FuncDecl).Body.List {
+		if _, empty := st.(*ast.EmptyStmt); !empty {
+			p.Items = append(p.Items, st)
+		}
+	}
+	for _, regs := range [][]region{imports, funcs} {
+		if len(regs) == 0 {
+			continue
+		}
+		f, err := parser.ParseFile(p.Fset, "", keep(regs, declPrefix, ""), parser.AllErrors)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range f.Decls {
+			p.Items = append(p.Items, d)
+		}
+	}
+	sort.SliceStable(p.Items, func(i, j int) bool { return p.Off(p.Items[i].Pos()) < p.Off(p.Items[j].Pos()) })
+	return p, nil
+}
+
+// PrefixLen is what to subtract from an offset in the files of Sources to
+// get an offset in the cell.
+const PrefixLen = prefixLen
+
+// Sources returns the two Go files a cell is parsed as, as Parse splits
+// it: its func declarations and imports, and the rest of its code as the
+// body of a function. Completion parses them with error recovery, for
+// unfinished code.
+func Sources(src string) (decls, stmts string) {
+	funcs, imports := declRegions(src)
+	all := append(append([]region(nil), funcs...), imports...)
+	return declPrefix + blankExcept(src, all), stmtPrefix + blankRegions(src, all) + "\n}"
+}
+
+// region is a byte range of the cell.
+type region struct{ start, end int }
+
+// blankRegions returns src with the regions blanked (newlines kept).
+func blankRegions(src string, regions []region) string {
+	b := []byte(src)
+	for _, r := range regions {
+		for i := max(r.start, 0); i < min(r.end, len(b)); i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// blankExcept returns src with everything outside the regions blanked.
+func blankExcept(src string, regions []region) string {
+	b := []byte(src)
+	in := make([]bool, len(src))
+	for _, r := range regions {
+		for i := max(r.start, 0); i < min(r.end, len(b)); i++ {
+			in[i] = true
+		}
+	}
+	for i := range b {
+		if !in[i] && b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+type tok struct {
+	off int
+	tok token.Token
+	lit string
+}
+
+func (t tok) end() int {
+	if t.lit != "" && t.tok != token.SEMICOLON {
+		return t.off + len(t.lit)
+	}
+	if t.tok == token.SEMICOLON {
+		return t.off
+	}
+	return t.off + len(t.tok.String())
+}
+
+// scanTokens returns the tokens of src; scan errors are left to the parser.
+func scanTokens(src string) []tok {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(src))
+	var s scanner.Scanner
+	s.Init(file, []byte(src), func(token.Position, string) {}, 0)
+	var toks []tok
+	for {
+		pos, t, lit := s.Scan()
+		if t == token.EOF {
+			break
+		}
+		toks = append(toks, tok{file.Offset(pos), t, lit})
+	}
+	return toks
+}
+
+// declRegions finds the top-level func declarations (and methods) and the
+// import declarations of a cell.
+func declRegions(src string) (funcs, imports []region) {
+	toks := scanTokens(src)
+	match := func(i int) int { // index of the bracket closing toks[i]
+		depth := 0
+		for j := i; j < len(toks); j++ {
+			switch toks[j].tok {
+			case token.LPAREN, token.LBRACK, token.LBRACE:
+				depth++
+			case token.RPAREN, token.RBRACK, token.RBRACE:
+				depth--
+				if depth == 0 {
+					return j
+				}
+			}
+		}
+		return len(toks) - 1
+	}
+	is := func(i int, t token.Token) bool { return i < len(toks) && toks[i].tok == t }
+	atStart := true
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case atStart && t.tok == token.IMPORT:
+			j := i + 1
+			if is(j, token.LPAREN) {
+				j = match(j)
+			} else {
+				for j+1 < len(toks) && toks[j+1].tok != token.SEMICOLON {
+					j++
+				}
+			}
+			j = min(j, len(toks)-1)
+			imports = append(imports, region{t.off, toks[j].end()})
+			i = j
+		case atStart && t.tok == token.FUNC && (is(i+1, token.IDENT) || is(i+1, token.LPAREN) && isMethod(toks, match(i+1))):
+			j := i + 1
+			if is(j, token.LPAREN) {
+				j = match(j) + 1
+			}
+			// Skip the signature up to the body or the end of the declaration.
+			for j++; j < len(toks) && !is(j, token.LBRACE) && !is(j, token.SEMICOLON); j++ {
+				switch toks[j].tok {
+				case token.LPAREN, token.LBRACK:
+					j = match(j)
+				case token.INTERFACE, token.STRUCT:
+					if is(j+1, token.LBRACE) {
+						j = match(j + 1)
+					}
+				}
+			}
+			if is(j, token.LBRACE) {
+				j = match(j)
+			} else {
+				j--
+			}
+			j = min(j, len(toks)-1)
+			funcs = append(funcs, region{t.off, toks[j].end()})
+			i = j
+		case t.tok == token.LPAREN || t.tok == token.LBRACK || t.tok == token.LBRACE:
+			i = match(i)
+		}
+		atStart = i < len(toks) && toks[i].tok == token.SEMICOLON
+	}
+	return funcs, imports
+}
+
+// isMethod reports whether the func whose receiver list closes at toks[j]
+// is a method declaration (func (r T) Name(...)) rather than a literal.
+func isMethod(toks []tok, j int) bool {
+	return j+2 < len(toks) && toks[j+1].tok == token.IDENT && (toks[j+2].tok == token.LPAREN || toks[j+2].tok == token.LBRACK)
+}

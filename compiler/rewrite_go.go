@@ -1,0 +1,148 @@
+package compiler
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// A panic in a goroutine started by interpreted code kills the host
+// process: yaegi starts goroutines with a bare go statement. So every go
+// statement is rewritten to start its goroutine through the session
+// (cellrt.Go), which recovers a panic in it, prints it and fails the
+// running cell (see Session.goStart):
+//
+//	go func() { BODY }()  ->  { __gkg1_f := func() { BODY }; __gkrt.Go(WHERE, __gkg1_f) }
+//	go f(a, 1)            ->  { __gkg1, __gkg1_0 := f, a; __gkg1_f := func() func() { __gkg1, __gkg1_0 := __gkg1, __gkg1_0; return func() { __gkg1(__gkg1_0, 1) } }(); __gkrt.Go(WHERE, __gkg1_f) }
+//
+// The function value and the arguments are still evaluated by the go
+// statement; constants stay inline so that untyped constants keep working.
+// The values the goroutine reads later (the temporaries, and the loop
+// variables copied per iteration, see rewrite_loops.go) are copied into
+// a frame of their own: yaegi keeps a block's variables in its function's
+// frame, which the next iteration overwrites while the goroutine has not
+// read them yet. Starting goroutines natively is about twice as fast as a
+// deferred recover in interpreted code.
+
+// usedNames returns the names among names that n mentions.
+func usedNames(n ast.Node, names []string) []string {
+	if len(names) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok {
+			seen[id.Name] = true
+		}
+		return true
+	})
+	var used []string
+	for _, name := range names {
+		if seen[name] {
+			used = append(used, name)
+		}
+	}
+	return used
+}
+
+// builtinCalls may be started by a go statement but are not values.
+var builtinCalls = map[string]bool{"close": true, "panic": true, "print": true, "println": true, "copy": true, "delete": true, "clear": true}
+
+// rewriteGo rewrites one go statement.
+func (c *compiler) rewriteGo(g *ast.GoStmt) {
+	line, _ := c.w.lineCol(c.off(g.Pos()))
+	where := strconv.Quote(fmt.Sprintf("%s, line %d", InLabel(c.count), line))
+	fn := "__gkg" + strconv.Itoa(c.nGo+1) + "_f"
+	// start stores the goroutine's func, made in a frame of its own holding
+	// copies of vars, and starts it.
+	start := func(body string, vars []string) string {
+		f := body
+		if len(vars) > 0 {
+			list := strings.Join(vars, ", ")
+			f = "func() func() { " + list + " := " + list + "; return " + body + " }()"
+		}
+		return fn + " := " + f + "; " + RuntimeName + ".Go(" + where + ", " + fn + ")"
+	}
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok && len(g.Call.Args) == 0 &&
+		lit.Type.Params.NumFields() == 0 && lit.Type.Results.NumFields() == 0 {
+		c.nGo++
+		c.w.add(c.off(g.Pos()), c.off(g.End()), func(w *rewriter) string {
+			return "{ " + start(c.render(lit), usedNames(lit, c.loopVarsAt(g.Pos()))) + " }"
+		})
+		return
+	}
+	// the call reads only the temporaries (loop variables were evaluated into them)
+	c.laterCall(g, g.Call, func(call string, temps []string) string { return start("func() { "+call+" }", temps) })
+}
+
+// rewriteTopDefer makes a defer among the cell's top-level statements run
+// at the end of the cell, not at the end of the func literal its
+// statements run in.
+func (c *compiler) rewriteTopDefer(d *ast.DeferStmt) {
+	c.defers = true
+	c.laterCall(d, d.Call, func(call string, _ []string) string {
+		return "__gkDefers = append(__gkDefers, func() { " + call + " })"
+	})
+}
+
+// laterCall replaces stmt, which calls call later, by a block that
+// evaluates the function value and the arguments now and then the text
+// wrap returns for the call made of them.
+func (c *compiler) laterCall(stmt ast.Stmt, call *ast.CallExpr, wrap func(call string, temps []string) string) {
+	c.nGo++
+	tmp := "__gkg" + strconv.Itoa(c.nGo)
+	id, isIdent := call.Fun.(*ast.Ident)
+	builtin := isIdent && id.Obj == nil && builtinCalls[id.Name] && !c.userDefined(id.Name)
+	c.w.add(c.off(stmt.Pos()), c.off(stmt.End()), func(w *rewriter) string {
+		var lhs, rhs, args []string
+		callee := tmp
+		if builtin {
+			callee = id.Name
+		} else {
+			lhs, rhs = append(lhs, tmp), append(rhs, c.render(call.Fun))
+		}
+		for i, a := range call.Args {
+			if c.isConst(a) {
+				args = append(args, c.render(a))
+				continue
+			}
+			name := tmp + "_" + strconv.Itoa(i)
+			lhs, rhs, args = append(lhs, name), append(rhs, c.render(a)), append(args, name)
+		}
+		ell := ""
+		if call.Ellipsis.IsValid() {
+			ell = "..."
+		}
+		head := ""
+		if len(lhs) > 0 {
+			head = strings.Join(lhs, ", ") + " := " + strings.Join(rhs, ", ") + "; "
+		}
+		return "{ " + head + wrap(callee+"("+strings.Join(args, ", ")+ell+")", lhs) + " }"
+	})
+}
+
+// isConst reports whether x is a constant expression made of literals and
+// known constants.
+func (c *compiler) isConst(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		if x.Obj != nil {
+			return x.Obj.Kind == ast.Con
+		}
+		if d := c.env.Lookup(x.Name); d != nil {
+			return d.Kind == "const"
+		}
+		return x.Name == "true" || x.Name == "false" || x.Name == "iota"
+	case *ast.UnaryExpr:
+		return x.Op != token.ARROW && x.Op != token.AND && c.isConst(x.X)
+	case *ast.BinaryExpr:
+		return c.isConst(x.X) && c.isConst(x.Y)
+	case *ast.SelectorExpr:
+		return false
+	}
+	return false
+}

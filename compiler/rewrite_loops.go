@@ -1,0 +1,246 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// Go 1.22 gives every loop iteration its own loop variables; yaegi v0.16.1
+// shares them, and crashes on range over an int. When a loop body holds a
+// closure and does not assign the loop variables, the rewrite copies them
+// at the top of the body (i := i); range over an int becomes a range over
+// make([]struct{}, n), which costs no memory.
+
+// loopCopy is a loop body whose loop variables the rewrite copies.
+type loopCopy struct {
+	body  *ast.BlockStmt
+	names []string
+}
+
+// loopVarsAt returns the copied loop variables in scope at pos.
+func (c *compiler) loopVarsAt(pos token.Pos) []string {
+	var names []string
+	for _, lc := range c.loopCopies {
+		if lc.body.Lbrace < pos && pos < lc.body.Rbrace {
+			names = append(names, lc.names...)
+		}
+	}
+	return names
+}
+
+// rewriteFor copies the variables of a three-clause loop.
+func (c *compiler) rewriteFor(f *ast.ForStmt) {
+	if as, ok := f.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+		c.copyLoopVars(as.Lhs, f.Body)
+	}
+}
+
+// rewriteRange copies range variables, rewrites range over an int and
+// refuses range over a function.
+func (c *compiler) rewriteRange(r *ast.RangeStmt) {
+	switch {
+	case c.isFunc(r.X):
+		c.errorAt(c.off(r.X.Pos()), "range over a function (Go 1.23 iterators) is not supported by the interpreter: call the function with a yield callback instead (seq(func(v T) bool { ...; return true })), or use %%%%compile")
+	case c.isInt(r.X):
+		c.w.insert(c.off(r.X.Pos()), "make([]struct{}, ")
+		c.w.insert(c.off(r.X.End()), ")")
+	}
+	if r.Tok == token.DEFINE {
+		var vars []ast.Expr
+		for _, x := range []ast.Expr{r.Key, r.Value} {
+			if x != nil {
+				vars = append(vars, x)
+			}
+		}
+		c.copyLoopVars(vars, r.Body)
+	}
+}
+
+// copyLoopVars inserts "a, b := a, b;" at the top of body when body holds a
+// func literal and never assigns the variables.
+func (c *compiler) copyLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
+	var names []string
+	set := map[string]bool{}
+	for _, v := range vars {
+		if id, ok := v.(*ast.Ident); ok && id.Name != "_" {
+			names = append(names, id.Name)
+			set[id.Name] = true
+		}
+	}
+	if len(names) == 0 || !hasFuncLit(body) || assignsAny(body, set) {
+		return
+	}
+	list := strings.Join(names, ", ")
+	c.w.insert(c.off(body.Lbrace)+1, " "+list+" := "+list+";")
+	c.loopCopies = append(c.loopCopies, loopCopy{body: body, names: names})
+}
+
+func hasFuncLit(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		_, lit := n.(*ast.FuncLit)
+		_, gostmt := n.(*ast.GoStmt)
+		found = found || lit || gostmt
+		return !found
+	})
+	return found
+}
+
+// assignsAny reports whether n assigns one of names, increments it or
+// takes its address.
+func assignsAny(n ast.Node, names map[string]bool) bool {
+	found := false
+	is := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && names[id.Name]
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				for _, l := range n.Lhs {
+					found = found || is(l)
+				}
+			}
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && is(n.X)
+		}
+		return !found
+	})
+	return found
+}
+
+var intTypes = map[string]bool{
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true,
+	"uintptr": true, "byte": true, "rune": true,
+}
+
+// isInt reports whether x is known to be an integer.
+func (c *compiler) isInt(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.BasicLit:
+		return x.Kind == token.INT
+	case *ast.Ident:
+		if x.Obj == nil {
+			return intTypes[c.globalType(x.Name)]
+		}
+		return c.declIsInt(x)
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok {
+			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.SHL, token.SHR, token.AND, token.OR, token.XOR, token.AND_NOT:
+			return c.isInt(x.X) && (x.Op == token.SHL || x.Op == token.SHR || c.isInt(x.Y))
+		}
+	case *ast.SelectorExpr:
+		if isGlobalExpr(x) {
+			return intTypes[c.env.TypeOf(c.text(x))]
+		}
+	}
+	return false
+}
+
+// declIsInt reports whether the local identifier id is declared as an
+// integer.
+func (c *compiler) declIsInt(id *ast.Ident) bool {
+	switch d := id.Obj.Decl.(type) {
+	case *ast.Field:
+		t, ok := d.Type.(*ast.Ident)
+		return ok && intTypes[t.Name]
+	case *ast.ValueSpec:
+		if d.Type != nil {
+			t, ok := d.Type.(*ast.Ident)
+			return ok && intTypes[t.Name]
+		}
+		for i, n := range d.Names {
+			if n.Name == id.Name && i < len(d.Values) && len(d.Values) == len(d.Names) {
+				return c.isInt(d.Values[i])
+			}
+		}
+	case *ast.AssignStmt:
+		for i, l := range d.Lhs {
+			if l, ok := l.(*ast.Ident); ok && l.Name == id.Name && len(d.Rhs) == len(d.Lhs) && d.Tok == token.DEFINE {
+				if _, isRange := d.Rhs[i].(*ast.UnaryExpr); !isRange {
+					return c.isInt(d.Rhs[i])
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isFunc reports whether x is known to be a function value.
+func (c *compiler) isFunc(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.FuncLit:
+		return true
+	case *ast.Ident:
+		if x.Obj == nil {
+			if d := c.env.Lookup(x.Name); d != nil && d.Kind == "func" {
+				return true
+			}
+			return strings.HasPrefix(c.globalType(x.Name), "func(")
+		}
+		switch d := x.Obj.Decl.(type) {
+		case *ast.Field:
+			_, fn := d.Type.(*ast.FuncType)
+			return fn
+		case *ast.AssignStmt:
+			for i, l := range d.Lhs {
+				if l.(*ast.Ident).Name == x.Name && len(d.Rhs) == len(d.Lhs) {
+					return c.isFunc(d.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if _, fn := d.Type.(*ast.FuncType); fn {
+				return true
+			}
+			for i, n := range d.Names {
+				if n.Name == x.Name && len(d.Values) == len(d.Names) {
+					return c.isFunc(d.Values[i])
+				}
+			}
+		}
+	}
+	return false
+}
+
+// globalType returns the type of the global name (declared by this cell or
+// an earlier one), or "".
+func (c *compiler) globalType(name string) string {
+	if d := c.env.Lookup(name); d != nil {
+		if d.Kind == "func" {
+			return d.Type
+		}
+		if d.Kind == "var" || d.Kind == "const" {
+			if d.Type != "" {
+				return d.Type
+			}
+		}
+		if d.Kind == "type" || d.Kind == "import" {
+			return ""
+		}
+	}
+	if c.defined[name] {
+		return ""
+	}
+	return c.env.TypeOf(name)
+}
+
+// isGlobalExpr reports whether every identifier in x refers to a global.
+func isGlobalExpr(x ast.Expr) bool {
+	ok := true
+	ast.Inspect(x, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && id.Obj != nil {
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}

@@ -1,0 +1,133 @@
+package session
+
+import (
+	"gokernel/compiler"
+	"strings"
+)
+
+// yaegi binds the funcs and vars a function uses when the function is
+// compiled, so redefining a func, var or const would leave the functions
+// of earlier cells on the old one. The session keeps the source of every
+// top-level func (and method body) with the names it mentions; when a name
+// is defined again, the functions that mention it are compiled again,
+// transitively, all in one file so that mutual recursion stays consistent.
+
+// registry holds the declarations by name.
+type registry struct {
+	decls map[string]*compiler.Decl
+	order []string
+}
+
+func (r *registry) lookup(name string) *compiler.Decl { return r.decls[name] }
+
+// define records d and reports whether it replaces a func, var or const.
+func (r *registry) define(d *compiler.Decl) bool {
+	old := r.decls[d.Name]
+	if old == nil {
+		r.order = append(r.order, d.Name)
+	}
+	r.decls[d.Name] = d
+	return old != nil && (old.Kind == "func" || old.Kind == "var" || old.Kind == "const")
+}
+
+// dependants returns the funcs and methods that mention a changed name,
+// transitively, except those in skip.
+func (r *registry) dependants(changed []string, skip map[string]bool) (funcs, methods []*compiler.Decl) {
+	dirty := map[string]bool{}
+	for _, n := range changed {
+		dirty[n] = true
+	}
+	seen := map[string]bool{}
+	for again := true; again; {
+		again = false
+		for _, n := range r.order {
+			d := r.decls[n]
+			if seen[n] || skip[n] || (d.Kind != "func" && d.Kind != "method") || d.Src == "" {
+				continue
+			}
+			for ref := range d.Refs {
+				if dirty[ref] {
+					seen[n], again = true, true
+					if d.Kind == "func" {
+						dirty[n] = true
+						funcs = append(funcs, d)
+					} else {
+						methods = append(methods, d)
+					}
+					break
+				}
+			}
+		}
+	}
+	return funcs, methods
+}
+
+// define records the declarations of a step and, when some replace
+// earlier ones, recompiles what depends on them.
+func (r *runner) define(decls []*compiler.Decl) {
+	r.s.forgetCompiled()
+	var changed []string
+	skip := map[string]bool{}
+	for _, d := range decls {
+		if d.Kind == "var" && d.Type == "" {
+			d.Type = r.s.TypeOf(d.Name)
+		}
+		if d.Kind == "method" {
+			r.s.noteMethod(d.Name)
+		}
+		if r.s.reg.define(d) {
+			changed = append(changed, d.Name)
+		}
+		skip[d.Name] = true
+	}
+	if len(changed) == 0 {
+		return
+	}
+	deps, methods := r.s.reg.dependants(changed, skip)
+	if funcs := deps; len(funcs) > 0 {
+		// The new funcs must see the recompiled ones too (mutual recursion).
+		for _, d := range decls {
+			if d.Kind == "func" {
+				funcs = append(funcs, d)
+			}
+		}
+		var b strings.Builder
+		b.WriteString("package main\n")
+		for _, f := range funcs {
+			b.WriteString(f.Src + "\n")
+		}
+		if _, err := r.eval(b.String()); err != nil {
+			r.warn(deps, changed, err)
+		}
+	}
+	for _, m := range methods {
+		if _, err := r.eval(m.Src); err != nil {
+			r.warn([]*compiler.Decl{m}, changed, err)
+		}
+	}
+}
+
+// warn tells the user that functions using a redefined name could not be
+// updated.
+func (r *runner) warn(ds []*compiler.Decl, changed []string, err error) {
+	var names []string
+	for _, d := range ds {
+		names = append(names, d.Name)
+	}
+	msg := err.Error()
+	if ce, ok := err.(*compiler.Error); ok {
+		msg = ce.Msg
+	}
+	_, _ = r.s.stderr.WriteString("warning: " + strings.Join(names, ", ") + " still use the old " + strings.Join(changed, ", ") +
+		": recompiling them failed: " + msg + "\n")
+}
+
+// noteMethod records that some type has the method Type.Method.
+func (s *Session) noteMethod(key string) {
+	m := key[strings.LastIndex(key, ".")+1:]
+	for _, dm := range displayMethods {
+		if dm.method == m {
+			s.display[m] = true
+		}
+	}
+}

@@ -1,0 +1,365 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"gokernel/compiler"
+	"io"
+	"os"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Options configures a Session.
+type Options struct {
+	// Stdout and Stderr receive the cells' output. They must be *os.File
+	// (pipes) so that os.Stdout, os.Stderr and child processes follow them.
+	Stdout, Stderr *os.File
+	// Stdin is what fmt.Scan and friends read.
+	Stdin io.Reader
+	// Symbols are extra packages cells can import, keyed as yaegi expects
+	// ("gokernel/display/display").
+	Symbols map[string]map[string]reflect.Value
+}
+
+// Session is the interpreter state of one worker: every cell runs in it.
+type Session struct {
+	opts   Options
+	yi     *interp.Interpreter
+	stderr *os.File
+
+	mu     sync.Mutex
+	cancel context.CancelCauseFunc // cancels the running cell
+	frames []goFrame
+
+	reg       registry
+	imported  map[string]bool  // "name path" of the imports done
+	pendingGo atomic.Int64     // goroutines started by cells and not yet running
+	loaded    map[string]bool  // import paths of the standard packages given to yaegi
+	overrides interp.Exports   // symbols replacing standard ones (os.Exit...), and the kernel's packages
+	cells     map[int]*cellSrc // by serial, for tracebacks
+	serial    int
+	display   map[string]bool       // HTML, SVG, Markdown: some type has the method
+	declSrc   []string              // the declarations of each cell run, for child processes
+	progs     map[string]cachedProg // compiled statement code, see progcache.go
+	probes    map[string]error      // outcomes of compileOnly probes
+}
+
+// cellSrc is a cell that was run.
+type cellSrc struct {
+	count int
+	src   string
+}
+
+// NewSession returns a Session with the standard library and opts.Symbols loaded.
+func New(opts Options) (*Session, error) {
+	s := &Session{
+		opts:     opts,
+		stderr:   stdFile(opts.Stderr, os.Stderr),
+		imported: map[string]bool{},
+		loaded:   map[string]bool{},
+		cells:    map[int]*cellSrc{},
+		display:  map[string]bool{},
+		progs:    map[string]cachedProg{},
+		probes:   map[string]error{},
+	}
+	s.reg.decls = map[string]*compiler.Decl{}
+	var stdin io.Reader = os.Stdin
+	if opts.Stdin != nil {
+		stdin = opts.Stdin
+	}
+	s.yi = interp.New(interp.Options{
+		Stdin:        stdin,
+		Stdout:       stdFile(opts.Stdout, os.Stdout),
+		Stderr:       frameFilter{s},
+		Unrestricted: true,
+		Env:          os.Environ(),
+	})
+	if err := s.useStartPackages(); err != nil {
+		return nil, err
+	}
+	if _, err := s.eval(context.Background(), compiler.Prelude); err != nil {
+		return nil, fmt.Errorf("gokernel: prelude: %w", err)
+	}
+	for _, pkg := range opts.Symbols {
+		for _, v := range pkg {
+			s.noteDisplayMethods(v)
+		}
+	}
+	return s, nil
+}
+
+// noteDisplayMethods records which rich display methods the type of a
+// package symbol (a (*T)(nil) value) has.
+func (s *Session) noteDisplayMethods(v reflect.Value) {
+	if !v.IsValid() || v.Kind() != reflect.Pointer || !v.IsNil() {
+		return
+	}
+	for _, m := range displayMethods {
+		if _, ok := v.Type().MethodByName(m.method); ok {
+			s.display[m.method] = true
+		}
+	}
+}
+
+// eval evaluates src, recovering what yaegi does not.
+func (s *Session) eval(ctx context.Context, src string) (v reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = interp.Panic{Value: r}
+		}
+	}()
+	if cacheable(src) {
+		return s.evalCached(ctx, src)
+	}
+	return s.yi.EvalWithContext(ctx, src)
+}
+
+// compileOnly compiles src without running it (a probe of types). The
+// outcome is cached until a declaration changes, like compiled programs.
+func (s *Session) compileOnly(src string) (err error) {
+	key, _ := cacheKey(src)
+	if e, ok := s.probes[key]; ok {
+		return e
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+		if len(s.probes) >= progCacheSize {
+			s.probes = map[string]error{}
+		}
+		s.probes[key] = err
+	}()
+	_, err = s.yi.Compile(src)
+	return err
+}
+
+// Execute runs one cell; count is its execution count (In [count]). It
+// returns the MIME bundle of the cell's value (nil when there is none) or a
+// *protocol.Error.
+func (s *Session) Execute(ctx context.Context, count int, code string) (map[string]any, error) {
+	if err := s.autoImport(ctx, code); err != nil {
+		return nil, err
+	}
+	cell := s.newCell(count, code)
+	pl, err := compiler.Compile(code, count, s.serial, s)
+	if err != nil {
+		return nil, s.protocolError(cell, err)
+	}
+	s.recordDeclarations(code) // before running: the cell may start processes that need them
+	out, err := s.run(ctx, pl)
+	if err != nil {
+		return nil, s.protocolError(cell, err)
+	}
+	return out, nil
+}
+
+// Evaluate evaluates one expression (for Jupyter user_expressions) and
+// returns its MIME bundle.
+func (s *Session) Evaluate(ctx context.Context, expr string) (map[string]any, error) {
+	cell := s.newCell(0, expr)
+	pl, err := compiler.Compile(expr, 0, s.serial, s)
+	if err == nil && (len(pl.Imports) > 0 || len(pl.Steps) != 1 || pl.Steps[0].Kind != compiler.StepExpr) {
+		err = &compiler.Error{Name: "SyntaxError", Msg: "not an expression"}
+	}
+	if err != nil {
+		return nil, s.protocolError(cell, err)
+	}
+	out, err := s.run(ctx, pl)
+	if err != nil {
+		return nil, s.protocolError(cell, err)
+	}
+	return out, nil
+}
+
+func (s *Session) newCell(count int, code string) *cellSrc {
+	s.serial++
+	c := &cellSrc{count: count, src: code}
+	s.cells[s.serial] = c
+	return c
+}
+
+// run executes a compiled cell.
+func (s *Session) run(ctx context.Context, pl *compiler.Plan) (map[string]any, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.cancel = nil
+		s.mu.Unlock()
+	}()
+	s.clearFrames()
+	r := &runner{s: s, ctx: ctx}
+	if pl.Defers {
+		defer r.runDefers()
+	}
+	for _, im := range pl.Imports {
+		if err := r.importSpec(im); err != nil {
+			return nil, err
+		}
+	}
+	for _, st := range pl.Steps {
+		out, err := r.step(st)
+		if err != nil || st.Kind == compiler.StepExpr {
+			return out, err
+		}
+	}
+	return nil, nil
+}
+
+// runner runs the steps of one cell.
+type runner struct {
+	s   *Session
+	ctx context.Context
+}
+
+// eval evaluates src for the cell, converting errors.
+func (r *runner) eval(src string) (reflect.Value, error) {
+	v, err := r.s.eval(r.ctx, src)
+	if err == nil {
+		return v, nil
+	}
+	if r.ctx.Err() != nil {
+		var gp *compiler.Error
+		if errors.As(context.Cause(r.ctx), &gp) {
+			return v, gp
+		}
+		return v, &compiler.Error{Name: "Interrupted", Msg: "the cell was interrupted"}
+	}
+	return v, r.s.evalError(err)
+}
+
+// runDefers runs the calls deferred by the cell's top-level defer
+// statements, even when the cell failed.
+func (r *runner) runDefers() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := r.s.eval(ctx, "__gkRunDefers()"); err != nil {
+		_, _ = fmt.Fprintln(r.s.stderr, "deferred call failed:", r.s.evalError(err).Msg)
+	}
+}
+
+// importSpec imports one package unless it already is.
+func (r *runner) importSpec(im compiler.Import) error {
+	key := im.Name + " " + im.Path
+	if im.Name == "_" || r.s.imported[key] {
+		return nil
+	}
+	if err := r.s.usePackage(im.Path); err != nil {
+		return err
+	}
+	if _, err := r.eval("package main\n" + im.Src); err != nil {
+		return err
+	}
+	r.s.imported[key] = true
+	r.s.forgetCompiled()
+	name := im.Name
+	if name == "" {
+		name = im.Path[strings.LastIndex(im.Path, "/")+1:]
+	}
+	r.s.reg.define(&compiler.Decl{Name: name, Kind: "import", Type: im.Path})
+	return nil
+}
+
+// step runs one step; a stepExpr returns the Out bundle.
+func (r *runner) step(st *compiler.Step) (map[string]any, error) {
+	switch st.Kind {
+	case compiler.StepDecls:
+		if strings.TrimSpace(st.Src) != "" {
+			if _, err := r.eval("package main\n" + st.Src); err != nil {
+				return nil, err
+			}
+		}
+		for _, a := range st.Assigns {
+			if _, err := r.eval(a); err != nil {
+				return nil, err
+			}
+		}
+		r.define(st.Decls)
+		if st.CallMain {
+			_, err := r.eval(compiler.MainName + "()")
+			return nil, err
+		}
+	case compiler.StepDefine:
+		if _, err := r.eval(st.Src); err != nil {
+			return nil, err
+		}
+		r.define(st.Decls)
+	case compiler.StepCommaOK:
+		if err := r.commaOK(st); err != nil {
+			return nil, err
+		}
+		r.define(st.Decls)
+	case compiler.StepStmts:
+		_, err := r.eval(";func() {\n" + st.Src + "\n}()")
+		return nil, err
+	case compiler.StepExpr:
+		return r.display(st)
+	}
+	return nil, nil
+}
+
+// commaOK declares the variables of v, ok := x with their types, then
+// assigns them: yaegi crashes on comma-ok defines at package level.
+func (r *runner) commaOK(st *compiler.Step) error {
+	decls := "package main\n"
+	if st.LHS[0] != "_" {
+		typ := st.AssertType
+		if typ == "" {
+			typ = r.s.TypeOf(st.Src)
+		}
+		if typ == "" {
+			typ = "any"
+		}
+		decls += "var " + st.LHS[0] + " " + typ + "\n"
+		st.Decls[0].Type = typ
+	}
+	if st.LHS[1] != "_" {
+		decls += "var " + st.LHS[1] + " bool\n"
+	}
+	if _, err := r.eval(decls); err != nil {
+		return err
+	}
+	_, err := r.eval(st.LHS[0] + ", " + st.LHS[1] + " = " + st.Src)
+	return err
+}
+
+// TypeOf returns the type of the global expression expr, learned from the
+// compiler's message when it is assigned to a struct type; "" if unknown.
+func (s *Session) TypeOf(expr string) string {
+	err := s.compileOnly("package main\nfunc __gkprobe() { var _ __gkNever = (" + expr + ") }")
+	if err == nil {
+		return ""
+	}
+	m := typeErrRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return ""
+	}
+	return mainRe.ReplaceAllString(m[1], "")
+}
+
+// Lookup implements env.
+func (s *Session) Lookup(name string) *compiler.Decl { return s.reg.lookup(name) }
+
+// Names returns the names cells have defined, in definition order.
+func (s *Session) Names() []compiler.Name {
+	var names []compiler.Name
+	for _, n := range s.reg.order {
+		d := s.reg.decls[n]
+		if d == nil || d.Kind == "method" || strings.HasPrefix(n, "__gk") {
+			continue
+		}
+		names = append(names, compiler.Name{Name: n, Kind: d.Kind, Type: d.Type})
+	}
+	return names
+}
