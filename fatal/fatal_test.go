@@ -20,7 +20,7 @@ func TestMessage(t *testing.T) {
 func TestTailLine(t *testing.T) {
 	cases := map[string]string{
 		"fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()\n": "fatal error: all goroutines are asleep - deadlock!",
-		"panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/main.go:3\nexit status 2\n":              "panic: boom",
+		"panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/main.go:3\nexit status 2\n":            "panic: boom",
 		"some output\nlast words  \n\n": "last words",
 	}
 	for in, want := range cases {

@@ -17,8 +17,8 @@ import (
 	"os"
 	"runtime/pprof"
 
-	"gokernel/worker"
 	"gokernel/pipe"
+	"gokernel/worker"
 )
 
 func main() {
