@@ -168,6 +168,11 @@ func ChoosePackage(cands []StdPackage, name string, sels map[string]bool) string
 			fits = append(fits, c.Path)
 		}
 	}
+	if len(fits) == 0 && len(cands) == 1 {
+		// The only package of that name (its generic functions are not in
+		// the symbol tables): the type checker says if a selector is wrong.
+		return cands[0].Path
+	}
 	if len(fits) == 0 {
 		return ""
 	}

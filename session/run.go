@@ -76,6 +76,9 @@ func (r *runner) runDefers() {
 // importSpec imports one package unless it already is.
 func (r *runner) importSpec(im compiler.Import) error {
 	key := im.Name + " " + im.Path
+	if im.Name != "_" {
+		r.s.check.AddImport(im.Name, im.Path)
+	}
 	if im.Name == "_" || r.s.imported[key] {
 		return nil
 	}

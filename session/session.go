@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"gokernel/compiler"
 	"io"
@@ -24,6 +25,9 @@ type Options struct {
 	// Symbols are extra packages cells can import, keyed as yaegi expects
 	// ("gokernel/display/display").
 	Symbols map[string]map[string]reflect.Value
+	// NoTypeCheck turns off Go's type checker in front of the interpreter
+	// (the child processes of package proc load cells that were checked).
+	NoTypeCheck bool
 }
 
 // Session is the interpreter state of one worker: every cell runs in it.
@@ -37,11 +41,12 @@ type Session struct {
 	frames []goFrame
 
 	reg       registry
-	imported  map[string]bool  // "name path" of the imports done
-	pendingGo atomic.Int64     // goroutines started by cells and not yet running
-	loaded    map[string]bool  // import paths of the standard packages given to yaegi
-	overrides interp.Exports   // symbols replacing standard ones (os.Exit...), and the kernel's packages
-	cells     map[int]*cellSrc // by serial, for tracebacks
+	check     *compiler.Checker // nil: no type checking
+	imported  map[string]bool   // "name path" of the imports done
+	pendingGo atomic.Int64      // goroutines started by cells and not yet running
+	loaded    map[string]bool   // import paths of the standard packages given to yaegi
+	overrides interp.Exports    // symbols replacing standard ones (os.Exit...), and the kernel's packages
+	cells     map[int]*cellSrc  // by serial, for tracebacks
 	serial    int
 	display   map[string]bool       // HTML, SVG, Markdown: some type has the method
 	declSrc   []string              // the declarations of each cell run, for child processes
@@ -68,6 +73,10 @@ func New(opts Options) (*Session, error) {
 		probes:   map[string]error{},
 	}
 	s.reg.decls = map[string]*compiler.Decl{}
+	if !opts.NoTypeCheck {
+		s.check = compiler.NewChecker()
+		s.check.Warm(startPackages...)
+	}
 	var stdin io.Reader = os.Stdin
 	if opts.Stdin != nil {
 		stdin = opts.Stdin
@@ -147,12 +156,20 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 		return nil, err
 	}
 	cell := s.newCell(count, code)
+	checked, err := s.check.Check(code)
+	if err != nil {
+		return nil, s.protocolError(cell, err)
+	}
 	pl, err := compiler.Compile(code, count, s.serial, s)
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
 	s.recordDeclarations(code) // before running: the cell may start processes that need them
 	out, err := s.run(ctx, pl)
+	var ce *compiler.Error
+	if err == nil || !errors.As(err, &ce) || ce.Name != "CompileError" {
+		checked.Commit() // what ran before a panic is declared
+	}
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}

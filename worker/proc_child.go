@@ -21,7 +21,7 @@ import (
 // parent streams into the cell.
 func ServeProcChild(in io.Reader, out io.Writer) error {
 	var s *session.Session
-	session, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: strings.NewReader(""),
+	session, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: strings.NewReader(""), NoTypeCheck: true,
 		Symbols: cellPackages(func() *session.Session { return s })})
 	if err != nil {
 		return err
