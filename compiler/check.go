@@ -172,6 +172,106 @@ type Result struct {
 	// imports are the cell's own imports, name -> path.
 	imports map[string]string
 	decls   map[string]ast.Node // name -> its *ast.FuncDecl or spec
+	lines   []int               // offsets of the cell's line starts
+
+	exprs map[[2]int]types.Type // by cell offsets; built on first use
+	defs  map[int]types.Object
+	insts map[int]types.Instance
+}
+
+// offset returns the cell offset of a position of the check file, or -1
+// for positions outside the cell.
+func (r *Result) offset(pos token.Pos) int {
+	p := r.c.fset.Position(pos)
+	if p.Filename != cellFile || p.Line < 1 || p.Line > len(r.lines) {
+		return -1
+	}
+	return r.lines[p.Line-1] + p.Column - 1
+}
+
+// index builds the lookups by cell offset.
+func (r *Result) index() {
+	if r.exprs != nil {
+		return
+	}
+	r.exprs, r.defs, r.insts = map[[2]int]types.Type{}, map[int]types.Object{}, map[int]types.Instance{}
+	for x, tv := range r.info.Types {
+		if start, end := r.offset(x.Pos()), r.offset(x.End()); start >= 0 && end >= 0 {
+			r.exprs[[2]int{start, end}] = tv.Type
+		}
+	}
+	for id, obj := range r.info.Defs {
+		if off := r.offset(id.Pos()); off >= 0 && obj != nil {
+			r.defs[off] = obj
+		}
+	}
+	for id, inst := range r.info.Instances {
+		if off := r.offset(id.Pos()); off >= 0 {
+			r.insts[off] = inst
+		}
+	}
+}
+
+// exprType returns the type of the expression x of the cell's own parse
+// (offsets start..end), or nil.
+func (r *Result) exprType(start, end int) types.Type {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	return r.exprs[[2]int{start, end}]
+}
+
+// defType returns the type of the variable the cell defines at offset off.
+func (r *Result) defType(off int) types.Type {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	if obj := r.defs[off]; obj != nil {
+		return obj.Type()
+	}
+	return nil
+}
+
+// instance returns the inferred instance of the generic function named at
+// offset off, if its type arguments were inferred.
+func (r *Result) instance(off int) (types.Instance, bool) {
+	if r == nil || r.info == nil {
+		return types.Instance{}, false
+	}
+	r.index()
+	inst, ok := r.insts[off]
+	return inst, ok
+}
+
+// typeString writes t as cell code can name it, or "" if it cannot.
+func (r *Result) typeString(t types.Type) string {
+	if t == nil || hasUnexported(t) {
+		return ""
+	}
+	names := map[string]string{}
+	for name, path := range r.c.imports {
+		names[path] = name
+	}
+	for name, path := range r.imports {
+		names[path] = name
+	}
+	ok := true
+	s := types.TypeString(t, func(p *types.Package) string {
+		if p.Path() == "main" {
+			return ""
+		}
+		name, found := names[p.Path()]
+		if !found {
+			ok = false
+		}
+		return name
+	})
+	if !ok || strings.Contains(s, "invalid type") || strings.Contains(s, "untyped") {
+		return ""
+	}
+	return s
 }
 
 // Check type-checks cell src. It returns the Go compiler's first error in
@@ -278,6 +378,7 @@ func (c *Checker) Check(src string) (*Result, error) {
 		Instances: map[*ast.Ident]types.Instance{},
 	}
 	r.pkg, _ = conf.Check("main", c.fset, []*ast.File{f}, r.info)
+	r.lines = b.lines
 	if first != nil {
 		if others > 0 {
 			first.Msg += fmt.Sprintf(" (and %d more error%s)", others, plural(others))

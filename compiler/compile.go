@@ -71,22 +71,38 @@ type compiler struct {
 	folded  map[*ast.CallExpr]bool
 	defers  bool // the cell has top-level defer statements
 
-	loopCopies []loopCopy // loops whose variables are copied per iteration
+	loopCopies []loopCopy        // loops whose variables are copied per iteration
+	types      *Result           // the cell's types, or nil
+	labeled    map[ast.Stmt]bool // statements with a label
+	nTemp      int               // temporaries made by lowerings
 }
 
 // Compile compiles src, the cell with execution count count and
-// serial serial. Errors are *cellError.
+// serial serial, without type information. Errors are *Error.
 func Compile(src string, count, serial int, e Env) (*Plan, error) {
+	return CompileChecked(src, count, serial, e, nil)
+}
+
+// CompileChecked compiles src with the types the Checker found in it
+// (checked may be nil): the rewrites that need types are then made.
+func CompileChecked(src string, count, serial int, e Env, checked *Result) (*Plan, error) {
 	p, err := Parse(src)
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}}
 	c.collectDefined()
+	var top []ast.Stmt // top-level statements that run in a step of statements
 	for _, it := range p.Items {
 		c.checkTopLevel(it)
 		ast.Inspect(it, c.rewrite)
+		if st, ok := it.(ast.Stmt); ok {
+			if as, isAssign := st.(*ast.AssignStmt); !(isAssign && as.Tok == token.DEFINE) {
+				top = append(top, st)
+			}
+		}
 	}
+	c.lowerReceives(top)
 	if len(c.errs) > 0 {
 		return nil, c.errs[0]
 	}
@@ -108,6 +124,21 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.checkSelector(n)
 	case *ast.FuncDecl:
 		c.checkVariadicGeneric(n)
+		if n.Body != nil {
+			c.lowerReturns(n.Type, n.Body)
+		}
+	case *ast.FuncLit:
+		c.lowerReturns(n.Type, n.Body)
+	case *ast.BlockStmt:
+		c.lowerReceives(n.List)
+	case *ast.CaseClause:
+		c.lowerReceives(n.Body)
+	case *ast.CommClause:
+		c.lowerReceives(n.Body)
+	case *ast.Ident:
+		c.explicitTypeArgs(n)
+	case *ast.LabeledStmt:
+		c.labeled[n.Stmt] = true
 	}
 	return true
 }

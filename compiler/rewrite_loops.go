@@ -45,6 +45,9 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 	case c.isInt(r.X):
 		c.w.insert(c.off(r.X.Pos()), "make([]struct{}, ")
 		c.w.insert(c.off(r.X.End()), ")")
+	case r.Value != nil && c.rangesOverChans(r.X):
+		c.rangeByIndex(r)
+		return
 	}
 	if r.Tok == token.DEFINE {
 		var vars []ast.Expr

@@ -160,7 +160,7 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
-	pl, err := compiler.Compile(code, count, s.serial, s)
+	pl, err := compiler.CompileChecked(code, count, s.serial, s, checked)
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}

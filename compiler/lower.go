@@ -1,0 +1,271 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// Lowerings rewrite constructs that yaegi v0.16.1 runs wrongly into
+// equivalent Go it runs correctly. Each closes a class of defects found by
+// the differential corpus (session/testdata/diff), not a single case.
+
+// temp returns a fresh name for a temporary.
+func (c *compiler) temp(kind string) string {
+	c.nTemp++
+	return "__gk" + kind + strconv.Itoa(c.nTemp)
+}
+
+// lowerReturns rewrites the returns of a function with several results
+// whose values are not all plain names or literals: yaegi mixes up
+// `return 7, len(b)` (it returns 7, 7). The values are evaluated, left to
+// right as Go does, into temporaries of the result types first:
+// { var r0 T0 = 7; var r1 T1 = len(b); return r0, r1 }.
+func (c *compiler) lowerReturns(ft *ast.FuncType, body *ast.BlockStmt) {
+	if ft.Results == nil || body == nil {
+		return
+	}
+	var types []string
+	for _, f := range ft.Results.List {
+		n := max(len(f.Names), 1)
+		for i := 0; i < n; i++ {
+			types = append(types, c.text(f.Type))
+		}
+	}
+	if len(types) < 2 {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // lowered on its own
+		case *ast.ReturnStmt:
+			if len(n.Results) != len(types) || allSimple(n.Results) {
+				return true
+			}
+			c.w.add(c.off(n.Pos()), c.off(n.End()), func(w *rewriter) string {
+				var b strings.Builder
+				var names []string
+				b.WriteString("{ ")
+				for i, x := range n.Results {
+					name := c.temp("r")
+					names = append(names, name)
+					b.WriteString("var " + name + " " + types[i] + " = " + c.render(x) + "; ")
+				}
+				b.WriteString("return " + strings.Join(names, ", ") + " }")
+				return b.String()
+			})
+		}
+		return true
+	})
+}
+
+// allSimple reports whether xs are all names or literals.
+func allSimple(xs []ast.Expr) bool {
+	for _, x := range xs {
+		switch ast.Unparen(x).(type) {
+		case *ast.Ident, *ast.BasicLit:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// lowerReceives hoists the receive expressions of the statements of a
+// statement list into temporaries received just before the statement:
+// yaegi drops a value received into a field (p.n = <-c leaves p.n
+// unchanged) and panics on `return <-ch`. A receive stays where it is when
+// it is a whole statement, the whole right side of an assignment to plain
+// names, or a select case, and when hoisting it would change the order of
+// evaluation (a call to its left, the right side of && or ||).
+func (c *compiler) lowerReceives(list []ast.Stmt) {
+	for _, st := range list {
+		recvs := c.hoistable(st)
+		if len(recvs) == 0 {
+			continue
+		}
+		names := make([]string, len(recvs))
+		for i, r := range recvs {
+			names[i] = c.temp("v")
+			name := names[i]
+			c.w.add(c.off(r.Pos()), c.off(r.End()), func(*rewriter) string { return name })
+		}
+		st := st
+		c.w.add(c.off(st.Pos()), c.off(st.Pos()), func(w *rewriter) string {
+			var b strings.Builder
+			for i, r := range recvs {
+				b.WriteString(names[i] + " := <-" + c.render(r.X) + "; ")
+			}
+			return b.String()
+		})
+	}
+}
+
+// hoistable returns the receives of st to hoist, in evaluation order.
+func (c *compiler) hoistable(st ast.Stmt) []*ast.UnaryExpr {
+	switch s := st.(type) {
+	case *ast.ExprStmt:
+		if u, ok := ast.Unparen(s.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			return nil
+		}
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 && allIdents(s.Lhs) {
+			if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+				return nil
+			}
+		}
+	case *ast.ReturnStmt, *ast.SendStmt, *ast.IncDecStmt, *ast.DeclStmt:
+	default:
+		return nil // compound statements: their own lists are lowered
+	}
+	var recvs []*ast.UnaryExpr
+	unsafe := false
+	var lastCallEnd token.Pos
+	ast.Inspect(st, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BinaryExpr:
+			if n.Op == token.LAND || n.Op == token.LOR {
+				if hasReceive(n.Y) {
+					unsafe = true
+				}
+			}
+		case *ast.CallExpr:
+			if n.End() > lastCallEnd {
+				lastCallEnd = n.End()
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				if lastCallEnd.IsValid() && lastCallEnd <= n.Pos() {
+					unsafe = true // a call to its left runs first in Go
+				}
+				recvs = append(recvs, n)
+				return false
+			}
+		}
+		return true
+	})
+	if unsafe {
+		return nil
+	}
+	return recvs
+}
+
+func allIdents(xs []ast.Expr) bool {
+	for _, x := range xs {
+		if _, ok := x.(*ast.Ident); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func hasReceive(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// explicitTypeArgs writes the type arguments Go infers for a call of a
+// generic function: yaegi infers them wrongly (Map(xs, func(int) string)
+// fails with "cannot use func(int) string as func(int) int").
+func (c *compiler) explicitTypeArgs(id *ast.Ident) {
+	inst, ok := c.types.instance(c.off(id.Pos()))
+	if !ok || inst.TypeArgs == nil || inst.TypeArgs.Len() == 0 {
+		return
+	}
+	// Only where the source gives none: the next character is not '['.
+	end := c.off(id.End())
+	if end < len(c.w.src) && c.w.src[end] == '[' {
+		return
+	}
+	var args []string
+	for i := 0; i < inst.TypeArgs.Len(); i++ {
+		s := c.types.typeString(inst.TypeArgs.At(i))
+		if s == "" {
+			return
+		}
+		args = append(args, s)
+	}
+	c.w.insert(end, "["+strings.Join(args, ", ")+"]")
+}
+
+// rangesOverChans reports whether x is a slice or array of channels:
+// yaegi panics ranging over one with a value variable ("call of
+// reflect.Value.Len on int Value").
+func (c *compiler) rangesOverChans(x ast.Expr) bool {
+	t := c.types.exprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	_, isChan := elem.Underlying().(*types.Chan)
+	return isChan
+}
+
+// rangeByIndex rewrites for k, v := range x as a range over the indexes
+// that reads x[i] at the top of the body; x is evaluated once, as in Go.
+func (c *compiler) rangeByIndex(r *ast.RangeStmt) {
+	idx := c.temp("i")
+	coll := c.text(r.X)
+	pure := isPath(r.X)
+	if !pure {
+		if c.labeled[r] {
+			return // a block around the loop would take its label
+		}
+		coll = c.temp("x")
+	}
+	key := "_"
+	if r.Key != nil {
+		key = c.text(r.Key)
+	}
+	assign := key + ", " + c.text(r.Value) + " " + r.Tok.String() + " " + idx + ", " + coll + "[" + idx + "]; "
+	if key == "_" && r.Tok == token.DEFINE {
+		assign = c.text(r.Value) + " := " + coll + "[" + idx + "]; "
+	}
+	c.w.add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
+		head := ""
+		if !pure {
+			head = "{ " + coll + " := " + c.render(r.X) + "; "
+		}
+		return head + "for " + idx + " := range " + coll + " { " + assign
+	})
+	if !pure {
+		c.w.insert(c.off(r.End()), " }")
+	}
+}
+
+// isPath reports whether x is a name or a selector of names (a.b.c),
+// which evaluates the same twice.
+func isPath(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isPath(x.X)
+	}
+	return false
+}

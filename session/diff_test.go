@@ -1,0 +1,208 @@
+package session
+
+import (
+	"bufio"
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The differential test: every program of testdata/diff runs with the Go
+// toolchain (go build, then the binary) and in a session, as one cell and
+// split into a declarations cell and a statements cell (main's body as
+// top-level code). The session must print exactly what the program prints,
+// or, for a program listed in testdata/diff/known.txt, fail with the clear
+// error listed there (and the README must list it too). A different output
+// is always a failure.
+
+const diffDir = "testdata/diff"
+
+// knownRefusal is a line of known.txt: program, mode (one, split or both)
+// and the error the session gives.
+type knownRefusal struct {
+	mode, err string
+}
+
+func readKnown(t *testing.T) map[string]knownRefusal {
+	known := map[string]knownRefusal{}
+	f, err := os.Open(filepath.Join(diffDir, "known.txt"))
+	if os.IsNotExist(err) {
+		return known
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.SplitN(line, "\t", 3)
+		if len(parts) != 3 {
+			t.Fatalf("known.txt: want program<TAB>mode<TAB>error: %q", line)
+		}
+		known[parts[0]] = knownRefusal{mode: parts[1], err: parts[2]}
+	}
+	return known
+}
+
+// buildPrograms builds every program with go build and returns the binary
+// of each file.
+func buildPrograms(t *testing.T, files []string) map[string]string {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the differential test needs the go command")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module diff\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var pkgs []string
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".go")
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name, "main.go"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, "./"+name)
+	}
+	bin := filepath.Join(dir, "bin")
+	cmd := exec.Command(goTool, append([]string{"build", "-o", bin + "/"}, pkgs...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build of the corpus: %v\n%s", err, out)
+	}
+	bins := map[string]string{}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".go")
+		bins[f] = filepath.Join(bin, name)
+	}
+	return bins
+}
+
+// cells returns the program as one cell, and split into its declarations
+// and main's body (nil if the program says "// split: no" or has no main).
+func cells(t *testing.T, src string) (one string, split []string) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := func(p token.Pos) int { return fset.Position(p).Offset }
+	// Blank the package clause, keeping lines.
+	pkgEnd := off(f.Name.End())
+	one = strings.Repeat(" ", pkgEnd) + src[pkgEnd:]
+	if strings.HasPrefix(src, "// split: no") {
+		return one, nil
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || fd.Name.Name != "main" || fd.Body == nil {
+			continue
+		}
+		decls := src[pkgEnd:off(fd.Pos())] + src[off(fd.End()):]
+		// Cut any doc comment of main too.
+		if fd.Doc != nil {
+			decls = src[pkgEnd:off(fd.Doc.Pos())] + src[off(fd.End()):]
+		}
+		body := src[off(fd.Body.Lbrace)+1 : off(fd.Body.Rbrace)]
+		return one, []string{decls, body}
+	}
+	return one, nil
+}
+
+// runCells runs cells in a fresh session and returns their stdout and the
+// first error.
+func runCells(t *testing.T, cs []string) (stdout, errText string) {
+	ts := newTestSession(t)
+	var out strings.Builder
+	for _, c := range cs {
+		r := ts.run(c, 20*time.Second)
+		out.WriteString(r.stdout)
+		if r.err != nil {
+			return out.String(), r.errText()
+		}
+	}
+	return out.String(), ""
+}
+
+func TestDifferential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the corpus")
+	}
+	files, _ := filepath.Glob(filepath.Join(diffDir, "*.go"))
+	sort.Strings(files)
+	if len(files) == 0 {
+		t.Fatal("no programs in " + diffDir)
+	}
+	known := readKnown(t)
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bins := buildPrograms(t, files)
+	matched, refused := 0, 0
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(strings.TrimSuffix(name, ".go"), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			cmd := exec.Command(bins[f])
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+				t.Fatalf("the program itself fails (%v): %s", err, stderr.String())
+			}
+			want := stdout.String()
+			one, split := cells(t, string(src))
+			k, isKnown := known[name]
+			if isKnown && !bytes.Contains(readme, []byte(name)) {
+				t.Errorf("%s is in known.txt but not in the README's list of known refusals", name)
+			}
+			modes := map[string][]string{"one": {one}}
+			if split != nil {
+				modes["split"] = split
+			}
+			for mode, cs := range modes {
+				got, errText := runCells(t, cs)
+				refusal := isKnown && (k.mode == mode || k.mode == "both")
+				switch {
+				case errText == "" && got == want:
+					if refusal {
+						t.Errorf("%s (%s): now matches go run: remove it from known.txt and the README", name, mode)
+					}
+					matched++
+				case errText != "" && refusal && strings.Contains(errText, k.err):
+					if !strings.HasPrefix(want, got) {
+						t.Errorf("%s (%s): before the refusal, the output differs:\ngot  %q\nwant %q", name, mode, got, want)
+					}
+					refused++
+				case errText != "":
+					t.Errorf("%s (%s): error instead of go run's output:\n%s\ngot  %q\nwant %q", name, mode, errText, got, want)
+				default:
+					t.Errorf("%s (%s): DIFFERENT OUTPUT:\ngot  %q\nwant %q", name, mode, got, want)
+				}
+			}
+		})
+	}
+	t.Logf("differential corpus: %d programs, %d runs match go run, %d refused as listed", len(files), matched, refused)
+}
