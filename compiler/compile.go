@@ -49,6 +49,10 @@ type Plan struct {
 	Imports []Import
 	Steps   []*Step
 	Defers  bool // run the deferred calls of top-level defers at the end
+	// DeferLits are the func literals of the cell's top-level
+	// defer func() {...}() statements, by the index they register in
+	// __gkDeferLits.
+	DeferLits []string
 }
 
 // Env is what the compiler needs to know about the session.
@@ -75,6 +79,7 @@ type compiler struct {
 	types      *Result           // the cell's types, or nil
 	labeled    map[ast.Stmt]bool // statements with a label
 	nTemp      int               // temporaries made by lowerings
+	deferLits  []string          // see Plan.DeferLits
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -290,6 +295,7 @@ func (c *compiler) plan() (*Plan, error) {
 	}
 	flushRun()
 	pl.Defers = c.defers
+	pl.DeferLits = c.deferLits
 	return pl, nil
 }
 

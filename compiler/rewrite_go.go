@@ -82,8 +82,21 @@ func (c *compiler) rewriteGo(g *ast.GoStmt) {
 // statements run in.
 func (c *compiler) rewriteTopDefer(d *ast.DeferStmt) {
 	c.defers = true
+	if fl, ok := d.Call.Fun.(*ast.FuncLit); ok && len(d.Call.Args) == 0 && fl.Type.Params.NumFields() == 0 && fl.Type.Results.NumFields() == 0 {
+		// defer func() { ... }(): if the cell panics, the runner defers
+		// the literal's source itself (yaegi's recover() works only in a
+		// literal or a named function written in the defer statement).
+		id := len(c.deferLits)
+		c.deferLits = append(c.deferLits, "")
+		c.w.add(c.off(d.Pos()), c.off(d.End()), func(*rewriter) string {
+			lit := c.render(fl)
+			c.deferLits[id] = lit
+			return "__gkDefers = append(__gkDefers, " + lit + "); __gkDeferLits = append(__gkDeferLits, " + strconv.Itoa(id) + ")"
+		})
+		return
+	}
 	c.laterCall(d, d.Call, func(call string, _ []string) string {
-		return "__gkDefers = append(__gkDefers, func() { " + call + " })"
+		return "__gkDefers = append(__gkDefers, func() { " + call + " }); __gkDeferLits = append(__gkDeferLits, -1)"
 	})
 }
 

@@ -17,7 +17,9 @@ type __gkNever struct{ __gkNever int }
 func __gkMin[T any](a, b T) T { if b < a { return b }; return a }
 func __gkMax[T any](a, b T) T { if b > a { return b }; return a }
 var __gkDefers []func()
+var __gkDeferLits []int
 func __gkRunDefers() {
+	__gkDeferLits = nil
 	for len(__gkDefers) > 0 {
 		f := __gkDefers[len(__gkDefers)-1]
 		__gkDefers = __gkDefers[:len(__gkDefers)-1]

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // run executes a compiled cell.
@@ -23,10 +25,16 @@ func (s *Session) run(ctx context.Context, pl *compiler.Plan) (map[string]any, e
 		s.mu.Unlock()
 	}()
 	s.clearFrames()
-	r := &runner{s: s, ctx: ctx}
+	r := &runner{s: s, ctx: ctx, plan: pl}
+	out, err := r.steps(pl)
 	if pl.Defers {
-		defer r.runDefers()
+		return r.runDefers(out, err)
 	}
+	return out, err
+}
+
+// steps runs the imports and steps of a plan.
+func (r *runner) steps(pl *compiler.Plan) (map[string]any, error) {
 	for _, im := range pl.Imports {
 		if err := r.importSpec(im); err != nil {
 			return nil, err
@@ -43,8 +51,12 @@ func (s *Session) run(ctx context.Context, pl *compiler.Plan) (map[string]any, e
 
 // runner runs the steps of one cell.
 type runner struct {
-	s   *Session
-	ctx context.Context
+	s    *Session
+	ctx  context.Context
+	plan *compiler.Plan
+	// panicked is the value of the panic that ended the last step, if any.
+	panicked   bool
+	panicValue any
 }
 
 // eval evaluates src for the cell, converting errors.
@@ -52,6 +64,10 @@ func (r *runner) eval(src string) (reflect.Value, error) {
 	v, err := r.s.eval(r.ctx, src)
 	if err == nil {
 		return v, nil
+	}
+	var p interp.Panic
+	if errors.As(err, &p) && r.ctx.Err() == nil {
+		r.panicked, r.panicValue = true, p.Value
 	}
 	if r.ctx.Err() != nil {
 		var gp *compiler.Error
@@ -64,13 +80,63 @@ func (r *runner) eval(src string) (reflect.Value, error) {
 }
 
 // runDefers runs the calls deferred by the cell's top-level defer
-// statements, even when the cell failed.
-func (r *runner) runDefers() {
+// statements at the end of the cell, as Go runs a main's deferred calls:
+// in reverse order, also when the cell panicked, and then a deferred
+// recover() stops the panic (the cell ends without error). os.Exit runs no
+// deferred call.
+func (r *runner) runDefers(out map[string]any, err error) (map[string]any, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if _, err := r.s.eval(ctx, "__gkRunDefers()"); err != nil {
-		_, _ = fmt.Fprintln(r.s.stderr, "deferred call failed:", r.s.evalError(err).Msg)
+	if !r.panicked {
+		if _, derr := r.s.eval(ctx, "__gkRunDefers()"); derr != nil {
+			_, _ = fmt.Fprintln(r.s.stderr, "deferred call failed:", r.s.evalError(derr).Msg)
+		}
+		return out, err
 	}
+	if _, exit := r.panicValue.(exitPanic); exit {
+		_, _ = r.s.eval(ctx, "__gkDefers = nil")
+		return out, err
+	}
+	lits, lerr := r.s.eval(ctx, "__gkDeferLits")
+	if lerr != nil || lits.Kind() != reflect.Slice || lits.Len() == 0 {
+		return out, err
+	}
+	// The deferred calls run while the panic unwinds, each as a deferred
+	// call of its own, so that recover() in them sees the panic: a func
+	// literal's source is deferred again (it refers to globals only, or
+	// this fails to compile and the calls run as after a panic in Go
+	// without a recover).
+	var b strings.Builder
+	b.WriteString("func() {\n")
+	for i := 0; i < lits.Len(); i++ {
+		if id := int(lits.Index(i).Int()); id >= 0 && id < len(r.plan.DeferLits) && r.plan.DeferLits[id] != "" {
+			fmt.Fprintf(&b, "\tdefer %s()\n", r.plan.DeferLits[id])
+		} else {
+			fmt.Fprintf(&b, "\tdefer __gkDefers[%d]()\n", i)
+		}
+	}
+	b.WriteString("\tpanic(" + compiler.RuntimeName + ".Panicking())\n}()")
+	r.s.panicking = r.panicValue
+	defer func() {
+		r.s.panicking = nil
+		_, _ = r.s.eval(ctx, "__gkDefers, __gkDeferLits = nil, nil")
+	}()
+	r.panicked = false
+	r.s.clearFrames()
+	if _, perr := r.s.eval(ctx, b.String()); perr != nil {
+		var p interp.Panic
+		if !errors.As(perr, &p) { // did not compile: run them as they are
+			if _, derr := r.s.eval(ctx, "__gkRunDefers()"); derr != nil {
+				_, _ = fmt.Fprintln(r.s.stderr, "deferred call failed:", r.s.evalError(derr).Msg)
+			}
+			return out, err
+		}
+		if p.Value == r.panicValue {
+			return out, err // not recovered: the cell's own panic, as it was
+		}
+		return out, r.s.evalError(perr)
+	}
+	return nil, nil // recovered
 }
 
 // importSpec imports one package unless it already is.

@@ -32,6 +32,9 @@ func (s *Session) runtimeSymbols() interp.Exports {
 		compiler.RuntimePath + "/cellrt": {
 			"Go":    reflect.ValueOf(s.goStart),
 			"Clear": reflect.ValueOf(clearValue),
+			// Panicking is the value of the panic a cell's top-level deferred
+			// calls run for (see runner.runDefers).
+			"Panicking": reflect.ValueOf(func() any { return s.panicking }),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),

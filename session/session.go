@@ -42,6 +42,7 @@ type Session struct {
 
 	reg       registry
 	check     *compiler.Checker // nil: no type checking
+	panicking any               // see runner.runDefers
 	imported  map[string]bool   // "name path" of the imports done
 	pendingGo atomic.Int64      // goroutines started by cells and not yet running
 	loaded    map[string]bool   // import paths of the standard packages given to yaegi
