@@ -75,11 +75,12 @@ type compiler struct {
 	folded  map[*ast.CallExpr]bool
 	defers  bool // the cell has top-level defer statements
 
-	loopCopies []loopCopy        // loops whose variables are copied per iteration
-	types      *Result           // the cell's types, or nil
-	labeled    map[ast.Stmt]bool // statements with a label
-	nTemp      int               // temporaries made by lowerings
-	deferLits  []string          // see Plan.DeferLits
+	loopCopies []loopCopy          // loops whose variables are copied per iteration
+	types      *Result             // the cell's types, or nil
+	labeled    map[ast.Stmt]bool   // statements with a label
+	labels     map[ast.Stmt]string // their labels
+	nTemp      int                 // temporaries made by lowerings
+	deferLits  []string            // see Plan.DeferLits
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -95,7 +96,7 @@ func CompileChecked(src string, count, serial int, e Env, checked *Result) (*Pla
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}}
 	c.collectDefined()
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for _, it := range p.Items {
@@ -144,6 +145,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.explicitTypeArgs(n)
 	case *ast.LabeledStmt:
 		c.labeled[n.Stmt] = true
+		c.labels[n.Stmt] = n.Label.Name
 	}
 	return true
 }

@@ -32,6 +32,9 @@ func (c *compiler) loopVarsAt(pos token.Pos) []string {
 // rewriteFor copies the variables of a three-clause loop.
 func (c *compiler) rewriteFor(f *ast.ForStmt) {
 	if as, ok := f.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+		if !assignsAny(f.Body, identSet(as.Lhs)) && c.closureLoop(f, as.Lhs, f.Body) {
+			return
+		}
 		c.copyLoopVars(as.Lhs, f.Body)
 	}
 }
@@ -40,6 +43,8 @@ func (c *compiler) rewriteFor(f *ast.ForStmt) {
 // refuses range over a function.
 func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 	switch {
+	case c.rangeOverFunc(r):
+		return
 	case c.isFunc(r.X):
 		c.errorAt(c.off(r.X.Pos()), "range over a function (Go 1.23 iterators) is not supported by the interpreter: call the function with a yield callback instead (seq(func(v T) bool { ...; return true })), or use %%%%compile")
 	case c.isInt(r.X):
@@ -56,8 +61,22 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 				vars = append(vars, x)
 			}
 		}
+		if c.closureLoop(r, vars, r.Body) {
+			return
+		}
 		c.copyLoopVars(vars, r.Body)
 	}
+}
+
+// identSet returns the names of the identifiers among xs.
+func identSet(xs []ast.Expr) map[string]bool {
+	set := map[string]bool{}
+	for _, x := range xs {
+		if id, ok := x.(*ast.Ident); ok {
+			set[id.Name] = true
+		}
+	}
+	return set
 }
 
 // copyLoopVars inserts "a, b := a, b;" at the top of body when body holds a

@@ -143,6 +143,19 @@ var sequences = []sequence{
 	{"user defined min shadows builtin", []cell{
 		{code: "func min(a, b int) int { return 42 }\nmin(1, 2)", out: "42"},
 	}},
+	// Constructs yaegi runs wrongly, lowered by the cell compiler with the
+	// type checker's types (each was silently wrong or crashed before).
+	{"lowered constructs", []cell{
+		{code: "func two(b []byte) (int, int) { return 7, len(b) }\na, b := two([]byte(\"abc\"))\nfmt.Println(a, b)", stdout: "7 3\n"},
+		{code: "type P struct{ n int }\np := &P{}\nc := make(chan int, 1)\nc <- 9\np.n = <-c\nfmt.Println(p.n)", stdout: "9\n"},
+		{code: "func get(ch chan int) int { return <-ch }\nc <- 5\nget(c)", out: "5"},
+		{code: "ins := []chan int{make(chan int, 1), make(chan int, 1)}\nfor i, in := range ins { in <- i }\nfmt.Println(<-ins[0], <-ins[1])", stdout: "0 1\n"},
+		{code: "func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }\nMap([]int{1, 2}, func(i int) string { return fmt.Sprint(i * 10) })", out: "[10 20]"},
+		{code: "func count(n int) func(func(int) bool) { return func(yield func(int) bool) { for i := 0; i < n; i++ { if !yield(i) { return } } } }\nfor i := range count(10) { if i == 1 { continue }; if i == 4 { break }; fmt.Print(i, \" \") }", stdout: "0 2 3 "},
+		{code: "var fs []func() int\nfor i := 0; i < 5; i++ { if i == 3 { break }; fs = append(fs, func() int { return i * i }) }\nfor _, f := range fs { fmt.Print(f(), \" \") }", stdout: "0 1 4 "},
+		{code: "defer func() { if r := recover(); r != nil { fmt.Println(\"recovered:\", r) } }()\nfmt.Println(\"before\")\npanic(\"a problem\")\nfmt.Println(\"not printed\")", stdout: "before\nrecovered: a problem\n"},
+		{code: "defer fmt.Println(\"deferred still runs\")\npanic(\"not recovered\")", err: "panic: not recovered", stdout: "deferred still runs\n"},
+	}},
 	{"unsupported constructs are named", []cell{
 		{code: "xs := []int{3, 1, 2}"},
 		{code: "import \"slices\"\nslices.Sort(xs)", err: "slices.Sort is not available in the interpreter: use sort.Ints"},
@@ -151,7 +164,7 @@ var sequences = []sequence{
 		{code: "import \"sync/atomic\"\nvar p atomic.Pointer[int]", err: "atomic.Pointer is not available"},
 		{code: "import \"sync\"\nf := sync.OnceValue(func() int { return 1 })", err: "sync.OnceValue is not available"},
 		{code: "func Sum[T int | float64](xs ...T) T { var s T; for _, x := range xs { s += x }; return s }", err: "variadic generic functions"},
-		{code: "seq := func(yield func(int) bool) { yield(1) }\nfor v := range seq { _ = v }", err: "range over a function"},
+		{code: "seq := func(yield func(int) bool) { yield(1); yield(2) }\nfor v := range seq { fmt.Println(v) }", stdout: "1\n2\n"},
 		{code: "import \"iter\"", err: "package iter is not available"},
 		{code: "xs", out: "[3 1 2]"},
 		{code: "import \"golang.org/x/sync/errgroup\"", err: "package golang.org/x/sync/errgroup is not available"},

@@ -107,7 +107,7 @@ func (r *runner) runDefers(out map[string]any, err error) (map[string]any, error
 	// this fails to compile and the calls run as after a panic in Go
 	// without a recover).
 	var b strings.Builder
-	b.WriteString("func() {\n")
+	b.WriteString(";func() {\n")
 	for i := 0; i < lits.Len(); i++ {
 		if id := int(lits.Index(i).Int()); id >= 0 && id < len(r.plan.DeferLits) && r.plan.DeferLits[id] != "" {
 			fmt.Fprintf(&b, "\tdefer %s()\n", r.plan.DeferLits[id])
@@ -119,7 +119,9 @@ func (r *runner) runDefers(out map[string]any, err error) (map[string]any, error
 	r.s.panicking = r.panicValue
 	defer func() {
 		r.s.panicking = nil
-		_, _ = r.s.eval(ctx, "__gkDefers, __gkDeferLits = nil, nil")
+		if _, rerr := r.s.eval(ctx, "__gkDefers = nil; __gkDeferLits = nil"); rerr != nil {
+			_, _ = fmt.Fprintln(r.s.stderr, "gokernel: resetting deferred calls failed:", r.s.evalError(rerr).Msg)
+		}
 	}()
 	r.panicked = false
 	r.s.clearFrames()

@@ -1,0 +1,226 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// A loop body run as a function literal gets a frame of its own at every
+// iteration. Two lowerings need it:
+//
+//   - yaegi keeps a block's variables in its function's frame, so a closure
+//     that captures a loop variable (Go 1.22: one per iteration) and
+//     outlives the iteration (wg.Go(func() { ... i ... }), a slice of
+//     funcs) sees the last iteration's value: the body becomes
+//     func(i int) int { ...; return 0 }(i).
+//   - yaegi cannot range over a function (Go 1.23 iterators): the loop
+//     becomes a call of the iterator with the body as its yield function.
+//
+// continue becomes "return" with "go on", break "return" with "stop". A
+// body that returns from the enclosing function, uses goto or a label of
+// an outer statement, or defers a call (which would run at the end of the
+// iteration) is left as it is.
+
+// branches are the break and continue statements of a loop body that
+// belong to the loop.
+type branches struct {
+	breaks, continues []*ast.BranchStmt
+}
+
+// loopBody returns the branches of body belonging to loop (labelled
+// label, or ""), and false when the body cannot run as a function.
+func loopBody(body *ast.BlockStmt, label string) (branches, bool) {
+	var br branches
+	ok := true
+	// depth counts the statements inside the body that a plain break
+	// (switch, select, loops) or continue (loops) binds to.
+	var walk func(n ast.Node, breakDepth, loopDepth int)
+	walk = func(n ast.Node, breakDepth, loopDepth int) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if !ok || m == nil {
+				return false
+			}
+			if m == n {
+				return true
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt, *ast.DeferStmt:
+				ok = false
+			case *ast.LabeledStmt:
+				ok = false // labels inside: keep it simple
+			case *ast.ForStmt, *ast.RangeStmt:
+				walk(m, breakDepth+1, loopDepth+1)
+				return false
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				walk(m, breakDepth+1, loopDepth)
+				return false
+			case *ast.BranchStmt:
+				switch {
+				case m.Tok == token.GOTO || m.Tok == token.FALLTHROUGH && breakDepth == 0:
+					ok = false
+				case m.Label != nil && m.Label.Name != label:
+					ok = false
+				case m.Tok == token.BREAK && (m.Label != nil || breakDepth == 0):
+					br.breaks = append(br.breaks, m)
+				case m.Tok == token.CONTINUE && (m.Label != nil || loopDepth == 0):
+					br.continues = append(br.continues, m)
+				}
+			}
+			return true
+		})
+	}
+	walk(body, 0, 0)
+	return br, ok
+}
+
+// loopLabel returns the label of loop, or "".
+func (c *compiler) loopLabel(loop ast.Stmt) string {
+	return c.labels[loop]
+}
+
+// typeOfDef returns the type, as code can name it, of the variable the
+// identifier x defines, or "".
+func (c *compiler) typeOfDef(x ast.Expr) string {
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	return c.types.typeString(c.types.defType(c.off(id.Pos())))
+}
+
+// closureLoop runs the body of a loop whose variables vars closures
+// capture as a function of them; it reports whether it did.
+func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockStmt) bool {
+	if c.types == nil || !capturesAny(body, vars) {
+		return false
+	}
+	br, ok := loopBody(body, c.loopLabel(loop))
+	if !ok {
+		return false
+	}
+	// The parameters have names of their own, bound to the loop's names
+	// in the body (yaegi resolves a parameter named like the loop
+	// variable wrongly in nested closures).
+	var params, args, binds []string
+	for _, v := range vars {
+		if id, ok := v.(*ast.Ident); ok && id.Name == "_" {
+			continue
+		}
+		t := c.typeOfDef(v)
+		if t == "" {
+			return false
+		}
+		p := c.temp("p")
+		params = append(params, p+" "+t)
+		args = append(args, c.text(v))
+		binds = append(binds, c.text(v)+" := "+p+"; _ = "+c.text(v)+"; ")
+	}
+	flag := c.temp("c")
+	for _, b := range br.continues {
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 0")
+	}
+	for _, b := range br.breaks {
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 1")
+	}
+	c.w.insert(c.off(body.Lbrace)+1, " if "+flag+" := func("+strings.Join(params, ", ")+") int { "+strings.Join(binds, ""))
+	c.w.insert(c.off(body.Rbrace), "; return 0 }("+strings.Join(args, ", ")+"); "+flag+" == 1 { break }; ")
+	return true
+}
+
+// capturesAny reports whether a func literal in body refers to one of the
+// variables.
+func capturesAny(body *ast.BlockStmt, vars []ast.Expr) bool {
+	names := map[string]bool{}
+	for _, v := range vars {
+		if id, ok := v.(*ast.Ident); ok && id.Name != "_" {
+			names[id.Name] = true
+		}
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			ast.Inspect(lit.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && names[id.Name] {
+					found = true
+				}
+				return !found
+			})
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
+// iteratorType returns the yield function's parameter types if x is a
+// range-over-func iterator (func(yield func(...) bool)), as code names
+// them; ok is false otherwise.
+func (c *compiler) iteratorType(x ast.Expr) (params []string, ok bool) {
+	t := c.types.exprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return nil, false
+	}
+	sig, isFunc := t.Underlying().(*types.Signature)
+	if !isFunc || sig.Params().Len() != 1 || sig.Results().Len() != 0 {
+		return nil, false
+	}
+	yield, isFunc := sig.Params().At(0).Type().Underlying().(*types.Signature)
+	if !isFunc || yield.Results().Len() != 1 || yield.Params().Len() > 2 {
+		return nil, false
+	}
+	if b, isBasic := yield.Results().At(0).Type().Underlying().(*types.Basic); !isBasic || b.Kind() != types.Bool {
+		return nil, false
+	}
+	for i := 0; i < yield.Params().Len(); i++ {
+		s := c.types.typeString(yield.Params().At(i).Type())
+		if s == "" {
+			return nil, false
+		}
+		params = append(params, s)
+	}
+	return params, true
+}
+
+// rangeOverFunc rewrites for k, v := range seq { body } as
+// seq(func(k K, v V) bool { body; return true }); it reports whether it
+// did (the loop is refused otherwise).
+func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
+	ptypes, ok := c.iteratorType(r.X)
+	if !ok {
+		return false
+	}
+	br, ok := loopBody(r.Body, c.loopLabel(r))
+	if !ok {
+		return false
+	}
+	vars := []ast.Expr{r.Key, r.Value}
+	var params, assigns []string
+	for i, t := range ptypes {
+		name := "_"
+		if i < len(vars) && vars[i] != nil {
+			if r.Tok == token.DEFINE {
+				name = c.text(vars[i])
+			} else { // for k = range seq: assign the outer variable
+				name = c.temp("y")
+				assigns = append(assigns, c.text(vars[i])+" = "+name+"; ")
+			}
+		}
+		params = append(params, name+" "+t)
+	}
+	for _, b := range br.continues {
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return true")
+	}
+	for _, b := range br.breaks {
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return false")
+	}
+	c.w.add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
+		return c.render(r.X) + "(func(" + strings.Join(params, ", ") + ") bool { " + strings.Join(assigns, "")
+	})
+	c.w.insert(c.off(r.Body.Rbrace), "; return true ")
+	c.w.insert(c.off(r.End()), ")")
+	return true
+}
