@@ -176,6 +176,7 @@ type Result struct {
 
 	exprs map[[2]int]types.Type // by cell offsets; built on first use
 	defs  map[int]types.Object
+	uses  map[int]types.Object
 	insts map[int]types.Instance
 }
 
@@ -194,7 +195,12 @@ func (r *Result) index() {
 	if r.exprs != nil {
 		return
 	}
-	r.exprs, r.defs, r.insts = map[[2]int]types.Type{}, map[int]types.Object{}, map[int]types.Instance{}
+	r.exprs, r.defs, r.uses, r.insts = map[[2]int]types.Type{}, map[int]types.Object{}, map[int]types.Object{}, map[int]types.Instance{}
+	for id, obj := range r.info.Uses {
+		if off := r.offset(id.Pos()); off >= 0 {
+			r.uses[off] = obj
+		}
+	}
 	for x, tv := range r.info.Types {
 		if start, end := r.offset(x.Pos()), r.offset(x.End()); start >= 0 && end >= 0 {
 			r.exprs[[2]int{start, end}] = tv.Type
@@ -232,6 +238,15 @@ func (r *Result) defType(off int) types.Type {
 		return obj.Type()
 	}
 	return nil
+}
+
+// use returns the object the identifier at offset off refers to, or nil.
+func (r *Result) use(off int) types.Object {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	return r.uses[off]
 }
 
 // instance returns the inferred instance of the generic function named at
@@ -501,10 +516,15 @@ func (b *fileBuilder) piece(start, end int) {
 
 func (b *fileBuilder) node(n ast.Node) { b.piece(b.p.Off(n.Pos()), b.p.Off(n.End())) }
 
+// gen writes generated text, positioned outside the cell.
+func (b *fileBuilder) gen(text string) {
+	b.out.WriteString("/*line gen.go:1:1*/" + text)
+}
+
 // item writes a package-level declaration of the cell.
 func (b *fileBuilder) item(n ast.Node) {
 	b.node(n)
-	b.out.WriteString("\n")
+	b.gen("\n")
 }
 
 // imports writes an import declaration of the cell.
@@ -516,31 +536,31 @@ func (b *fileBuilder) imports(gd *ast.GenDecl) {
 
 // define writes a top-level a, b := x, y as var a, b = x, y.
 func (b *fileBuilder) define(as *ast.AssignStmt) {
-	b.out.WriteString("var ")
+	b.gen("var ")
 	for i, x := range as.Lhs {
 		if i > 0 {
-			b.out.WriteString(", ")
+			b.gen(", ")
 		}
 		b.node(x)
 	}
-	b.out.WriteString(" = ")
+	b.gen(" = ")
 	for i, x := range as.Rhs {
 		if i > 0 {
-			b.out.WriteString(", ")
+			b.gen(", ")
 		}
 		b.node(x)
 	}
-	b.out.WriteString("\n")
+	b.gen("\n")
 }
 
 // body writes the cell's statements as the body of a function.
 func (b *fileBuilder) body(stmts []ast.Stmt) {
-	b.out.WriteString("func __gkcell() {\n")
+	b.gen("func __gkcell() {\n")
 	for _, st := range stmts {
 		b.node(st)
-		b.out.WriteString("\n")
+		b.gen("\n")
 	}
-	b.out.WriteString("}\n")
+	b.gen("}\n")
 	if n := len(stmts); n > 0 {
 		if es, ok := stmts[n-1].(*ast.ExprStmt); ok {
 			b.value = [2]int{b.p.Off(es.Pos()), b.p.Off(es.End())}

@@ -79,8 +79,10 @@ type compiler struct {
 	types      *Result             // the cell's types, or nil
 	labeled    map[ast.Stmt]bool   // statements with a label
 	labels     map[ast.Stmt]string // their labels
-	nTemp      int                 // temporaries made by lowerings
-	deferLits  []string            // see Plan.DeferLits
+	// genericDone are the selectors genericCall rewrote with their index.
+	genericDone map[*ast.SelectorExpr]bool
+	nTemp       int      // temporaries made by lowerings
+	deferLits   []string // see Plan.DeferLits
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -96,7 +98,7 @@ func CompileChecked(src string, count, serial int, e Env, checked *Result) (*Pla
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}}
 	c.collectDefined()
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for _, it := range p.Items {
@@ -126,8 +128,12 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteGo(n)
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		c.genericCall(n.(ast.Expr))
 	case *ast.SelectorExpr:
-		c.checkSelector(n)
+		if !c.genericDone[n] && !c.genericCall(n) {
+			c.checkSelector(n)
+		}
 	case *ast.FuncDecl:
 		c.checkVariadicGeneric(n)
 		if n.Body != nil {

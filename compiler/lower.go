@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+
+	"gokernel/stdlib/generic"
 )
 
 // Lowerings rewrite constructs that yaegi v0.16.1 runs wrongly into
@@ -186,6 +188,9 @@ func (c *compiler) explicitTypeArgs(id *ast.Ident) {
 	if !ok || inst.TypeArgs == nil || inst.TypeArgs.Len() == 0 {
 		return
 	}
+	if obj := c.types.use(c.off(id.Pos())); obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "main" {
+		return // a standard package's generic function: see genericCall
+	}
 	// Only where the source gives none: the next character is not '['.
 	end := c.off(id.End())
 	if end < len(c.w.src) && c.w.src[end] == '[' {
@@ -268,4 +273,57 @@ func isPath(x ast.Expr) bool {
 		return isPath(x.X)
 	}
 	return false
+}
+
+// genericPackages are the standard packages whose generic functions cells
+// call through compiled instantiations (package stdlib/generic).
+var genericPackages = map[string]bool{"slices": true, "maps": true, "cmp": true}
+
+// genericCall rewrites a use of a generic function of slices, maps or cmp,
+// x (a selector, or a selector with type arguments), into its compiled
+// instantiation for the type arguments the checker found; a type argument
+// without one is refused clearly. It reports whether x was such a use.
+func (c *compiler) genericCall(x ast.Expr) bool {
+	sel, ok := x.(*ast.SelectorExpr)
+	if !ok {
+		switch ix := x.(type) {
+		case *ast.IndexExpr:
+			sel, ok = ix.X.(*ast.SelectorExpr)
+		case *ast.IndexListExpr:
+			sel, ok = ix.X.(*ast.SelectorExpr)
+		}
+		if !ok {
+			return false
+		}
+	}
+	obj := c.types.use(c.off(sel.Sel.Pos()))
+	fn, isFunc := obj.(*types.Func)
+	if !isFunc || fn.Pkg() == nil || !genericPackages[fn.Pkg().Path()] || fn.Type().(*types.Signature).TypeParams().Len() == 0 {
+		return false
+	}
+	inst, ok := c.types.instance(c.off(sel.Sel.Pos()))
+	if !ok {
+		return false
+	}
+	var args, shown []string
+	for i := 0; i < inst.TypeArgs.Len(); i++ {
+		t := inst.TypeArgs.At(i)
+		args = append(args, types.TypeString(t, func(p *types.Package) string { return p.Path() }))
+		shown = append(shown, types.TypeString(t, func(p *types.Package) string {
+			if p.Path() == "main" {
+				return ""
+			}
+			return p.Name()
+		}))
+	}
+	key := fn.Pkg().Path() + "." + fn.Name() + "[" + strings.Join(args, ", ") + "]"
+	ident := generic.Ident(key)
+	if ident == "" {
+		c.errorAt(c.off(sel.Pos()), "%s.%s for %s is not available in the interpreter: the generic functions of slices, maps and cmp run on slices and maps of builtin types (int, float64, string, any...)%s",
+			fn.Pkg().Name(), fn.Name(), strings.Join(shown, ", "), OrCompile)
+		return true
+	}
+	c.w.replace(c.off(x.Pos()), c.off(x.End()), generic.Name+"."+ident)
+	c.genericDone[sel] = true
+	return true
 }

@@ -1,5 +1,7 @@
 package compiler
 
+import "gokernel/stdlib/generic"
+
 // RuntimePath is the host package generated code calls, imported by the prelude
 // under RuntimeName.
 const (
@@ -13,6 +15,7 @@ const (
 const Prelude = `package main
 import __gkfmt "fmt"
 import ` + RuntimeName + ` "` + RuntimePath + `"
+import ` + generic.Name + ` "` + generic.Path + `"
 type __gkNever struct{ __gkNever int }
 func __gkMin[T any](a, b T) T { if b < a { return b }; return a }
 func __gkMax[T any](a, b T) T { if b > a { return b }; return a }

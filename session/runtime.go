@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"gokernel/compiler"
+	"gokernel/stdlib/generic"
 	"log"
 	"os"
 	"reflect"
@@ -40,7 +41,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
 			"Stderr": reflect.ValueOf(&s.stderr).Elem(),
 		},
-		"syscall/syscall": {"Exit": reflect.ValueOf(exitFunc("syscall.Exit"))},
+		"syscall/syscall":         {"Exit": reflect.ValueOf(exitFunc("syscall.Exit"))},
+		generic.Path + "/generic": generic.Symbols(),
 		"log/log": {
 			"Fatal":   reflect.ValueOf(func(v ...any) { s.fatal("log.Fatal", fmt.Sprint(v...)) }),
 			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { s.fatal("log.Fatalf", fmt.Sprintf(f, v...)) }),
