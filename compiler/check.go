@@ -162,6 +162,10 @@ func (c *Checker) AddImport(name, path string) {
 	c.imports[name] = path
 }
 
+// recoverCheck makes Check recover from its own panics (the fuzz test
+// turns it off to find them).
+var recoverCheck = true
+
 // Result is a cell that type-checked.
 type Result struct {
 	c     *Checker
@@ -293,9 +297,16 @@ func (r *Result) typeString(t types.Type) string {
 // the cell as an *Error (Line is the cell's line), or the Result to
 // Commit once the cell has run. A nil Checker, and a cell that does not
 // parse (the cell compiler reports that), give (nil, nil).
-func (c *Checker) Check(src string) (*Result, error) {
+func (c *Checker) Check(src string) (res *Result, err error) {
 	if c == nil {
 		return nil, nil
+	}
+	if recoverCheck {
+		defer func() {
+			if recover() != nil { // a checker bug must not cost the cell
+				res, err = nil, nil
+			}
+		}()
 	}
 	p, err := Parse(src)
 	if err != nil {
@@ -312,6 +323,8 @@ func (c *Checker) Check(src string) (*Result, error) {
 			if n.Recv == nil {
 				own[n.Name.Name] = true
 				r.decls[n.Name.Name] = n
+			} else if len(n.Recv.List) == 0 {
+				break // a receiver-less method: the cell compiler refuses it
 			} else if base, _ := RecvBase(n.Recv.List[0].Type); base != "" {
 				own[base+"."+n.Name.Name] = true
 				r.decls[base+"."+n.Name.Name] = n
@@ -510,6 +523,8 @@ func lineStarts(src string) []int {
 
 // piece writes src[start:end] with its position.
 func (b *fileBuilder) piece(start, end int) {
+	end = min(end, len(b.src)) // an implicit semicolon may end past the text
+	start = min(start, end)
 	i := sort.Search(len(b.lines), func(i int) bool { return b.lines[i] > start }) - 1
 	fmt.Fprintf(&b.out, "/*line %s:%d:%d*/%s", cellFile, i+1, start-b.lines[i]+1, b.src[start:end])
 }

@@ -26,8 +26,12 @@ func FuzzCompileCell(f *testing.F) {
 		f.Add(seed)
 	}
 	env := fakeEnv{"m": {Name: "m", Kind: "var", Type: "map[string]int"}, "worker": {Name: "worker", Kind: "func"}}
+	ck := NewChecker()
+	recoverCheck = false
+	defer func() { recoverCheck = true }()
 	f.Fuzz(func(t *testing.T, src string) {
-		_, _ = Compile(src, 1, 1, env)
+		res, _ := ck.Check(src) // nil checker: no-op
+		_, _ = CompileChecked(src, 1, 1, env, res)
 		_ = MissingImports(src, nil)
 		_, _ = IsComplete(src)
 	})

@@ -1,0 +1,86 @@
+package compiler
+
+import (
+	"errors"
+	"strconv"
+	"testing"
+)
+
+// checkCells type-checks cells in order, committing each that passes, and
+// returns the error of each ("" when it passed).
+func checkCells(t *testing.T, cells ...string) []string {
+	t.Helper()
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	var out []string
+	for _, src := range cells {
+		res, err := c.Check(src)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("%q: error of type %T", src, err)
+			}
+			out = append(out, e.Msg+" @"+strconv.Itoa(e.Line)+":"+strconv.Itoa(e.Col))
+			continue
+		}
+		res.Commit()
+		out = append(out, "")
+	}
+	return out
+}
+
+// The checker gives Go's own messages, at the cell's line and column.
+func TestCheckGoMessages(t *testing.T) {
+	for src, want := range map[string]string{
+		"var x int = \"s\"":                     `cannot use "s" (untyped string constant) as int value in variable declaration @1:13`,
+		"y := 1\nfmt.Println(undefinedName)":    "undefined: undefinedName @2:13",
+		"func f() int {\n\treturn \"no\"\n}":    `cannot use "no" (untyped string constant) as int value in return statement @2:9`,
+		"for i := 0; i < 3; i++ {\n\tz := i\n}": "declared and not used: z @2:2",
+		"var s []int\ns.Len()":                  "s.Len undefined (type []int has no field or method Len) @2:3",
+		"a, b := 1":                             "assignment mismatch: 2 variables but 1 value @1:9",
+	} {
+		got := checkCells(t, "import \"fmt\"", src)
+		if got[1] != want {
+			t.Errorf("%q:\n got %q\nwant %q", src, got[1], want)
+		}
+	}
+}
+
+// Notebook usage that Go accepts in a session is never refused: a trailing
+// value, imports used by later cells, names of earlier cells, their
+// redefinition, methods declared in another cell.
+func TestCheckAcrossCells(t *testing.T) {
+	got := checkCells(t,
+		"import (\"fmt\"; \"strings\")",                                      // 0: not used yet
+		"type P struct{ X int }\nfunc (p P) Double() int { return 2 * p.X }", // 1
+		"p := P{3}\nx := 1\nconst c = 1.5\nvar v = []string{\"a\"}",          // 2
+		"p.Double() + x", // 3: the cell's value
+		"strings.ToUpper(v[0]) + fmt.Sprint(c*2)", // 4
+		"x := \"now a string\"",                   // 5: redefined
+		"x + 1",                                   // 6: Go's error for the new x
+		"func f(n int) string { return fmt.Sprint(n) }",
+		"f(\"one\")",
+		"for i := range 3 { fmt.Println(i, f(i)) }",
+		"func (p P) Name() string { return \"P\" }",
+		"p.Name() + x",
+	)
+	want := []string{"", "", "", "", "", "",
+		`invalid operation: x + 1 (mismatched types string and untyped int) @1:1`,
+		"", `cannot use "one" (untyped string constant) as int value in argument to f @1:3`, "", "", ""}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("cell %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// Packages the checker cannot load (the gokernel packages, modules) are
+// left to the interpreter: nothing about their use is reported.
+func TestCheckUnknownPackages(t *testing.T) {
+	got := checkCells(t, "import \"gokernel/display\"\nt := display.NewTimeline()\nt.Whatever(1)", "t.Other()")
+	if got[0] != "" || got[1] != "" {
+		t.Errorf("got %q", got)
+	}
+}
