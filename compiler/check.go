@@ -244,6 +244,15 @@ func (r *Result) defType(off int) types.Type {
 	return nil
 }
 
+// def returns the object the identifier at offset off defines, or nil.
+func (r *Result) def(off int) types.Object {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	return r.defs[off]
+}
+
 // use returns the object the identifier at offset off refers to, or nil.
 func (r *Result) use(off int) types.Object {
 	if r == nil || r.info == nil {

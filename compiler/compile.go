@@ -128,8 +128,12 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteGo(n)
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
+	case *ast.GenDecl:
+		c.constValues(n)
 	case *ast.IndexExpr, *ast.IndexListExpr:
-		c.genericCall(n.(ast.Expr))
+		if !c.iterSeq(n.(ast.Expr)) {
+			c.genericCall(n.(ast.Expr))
+		}
 	case *ast.SelectorExpr:
 		if !c.genericDone[n] && !c.genericCall(n) {
 			c.checkSelector(n)

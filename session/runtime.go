@@ -43,6 +43,9 @@ func (s *Session) runtimeSymbols() interp.Exports {
 		},
 		"syscall/syscall":         {"Exit": reflect.ValueOf(exitFunc("syscall.Exit"))},
 		generic.Path + "/generic": generic.Symbols(),
+		// Package iter has only generic types, which the cell compiler
+		// rewrites as function types: the import itself must work.
+		"iter/iter": {},
 		"log/log": {
 			"Fatal":   reflect.ValueOf(func(v ...any) { s.fatal("log.Fatal", fmt.Sprint(v...)) }),
 			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { s.fatal("log.Fatalf", fmt.Sprintf(f, v...)) }),
