@@ -436,7 +436,7 @@ func plural(n int) string {
 // notebook: an import is used by later cells, and packages that are not
 // standard (gokernel/display) are not type-checked.
 func ignoredError(msg string) bool {
-	return strings.Contains(msg, "imported and not used") || strings.HasPrefix(msg, "could not import")
+	return strings.Contains(msg, "imported") && strings.HasSuffix(msg, "and not used") || strings.HasPrefix(msg, "could not import")
 }
 
 // cellFile names the positions of the checked cell in the check file.

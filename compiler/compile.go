@@ -75,10 +75,11 @@ type compiler struct {
 	folded  map[*ast.CallExpr]bool
 	defers  bool // the cell has top-level defer statements
 
-	loopCopies []loopCopy          // loops whose variables are copied per iteration
-	types      *Result             // the cell's types, or nil
-	labeled    map[ast.Stmt]bool   // statements with a label
-	labels     map[ast.Stmt]string // their labels
+	loopCopies []loopCopy              // loops whose variables are copied per iteration
+	types      *Result                 // the cell's types, or nil
+	labeled    map[ast.Stmt]bool       // statements with a label
+	labels     map[ast.Stmt]string     // their labels
+	topDefers  map[*ast.DeferStmt]bool // defers among the cell's top-level statements
 	// genericDone are the selectors genericCall rewrote with their index.
 	genericDone map[*ast.SelectorExpr]bool
 	nTemp       int      // temporaries made by lowerings
@@ -98,7 +99,7 @@ func CompileChecked(src string, count, serial int, e Env, checked *Result) (*Pla
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}}
 	c.collectDefined()
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for _, it := range p.Items {
@@ -130,6 +131,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteBuiltin(n)
 	case *ast.GenDecl:
 		c.constValues(n)
+
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {
 			c.genericCall(n.(ast.Expr))
@@ -142,9 +144,11 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.checkVariadicGeneric(n)
 		if n.Body != nil {
 			c.lowerReturns(n.Type, n.Body)
+			c.lowerDefers(n.Body)
 		}
 	case *ast.FuncLit:
 		c.lowerReturns(n.Type, n.Body)
+		c.lowerDefers(n.Body)
 	case *ast.BlockStmt:
 		c.lowerReceives(n.List)
 	case *ast.CaseClause:

@@ -82,6 +82,7 @@ func (c *compiler) rewriteGo(g *ast.GoStmt) {
 // statements run in.
 func (c *compiler) rewriteTopDefer(d *ast.DeferStmt) {
 	c.defers = true
+	c.topDefers[d] = true
 	if fl, ok := d.Call.Fun.(*ast.FuncLit); ok && len(d.Call.Args) == 0 && fl.Type.Params.NumFields() == 0 && fl.Type.Results.NumFields() == 0 {
 		// defer func() { ... }(): if the cell panics, the runner defers
 		// the literal's source itself (yaegi's recover() works only in a
