@@ -416,6 +416,10 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 	}
 	r.pkg, _ = conf.Check("main", c.fset, []*ast.File{f}, r.info)
 	r.lines = b.lines
+	// Index by cell offsets now, then drop the file from the shared file
+	// set, which would otherwise grow with every cell.
+	r.index()
+	c.fset.RemoveFile(c.fset.File(f.Pos()))
 	if first != nil {
 		if others > 0 {
 			first.Msg += fmt.Sprintf(" (and %d more error%s)", others, plural(others))

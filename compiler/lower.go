@@ -529,11 +529,11 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 				l.callee = f.Name // a builtin or a package-level func
 			}
 		case *ast.SelectorExpr:
-			if _, isPkg := c.types.use(c.off(f.X.Pos())).(*types.PkgName); isPkg {
-				l.callee = c.text(f) // pkg.F
-			}
+			// pkg.F, or a method: yaegi mistypes method values of
+			// compiled types, so the receiver stays evaluated late.
+			l.callee = "#sel"
 		}
-		if l.callee == "" { // a func value or a method value: evaluated now
+		if l.callee == "" { // a func value: evaluated now
 			t := c.types.typeString(c.types.exprType(c.off(fun.Pos()), c.off(fun.End())))
 			if t == "" {
 				return
@@ -570,8 +570,8 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 		c.w.add(c.off(l.d.Pos()), c.off(l.d.End()), func(*rewriter) string {
 			call := l.d.Call
 			callee := l.callee
-			if fl, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
-				callee = "(" + c.render(fl) + ")"
+			if callee == "#sel" {
+				callee = c.render(call.Fun)
 			}
 			var args, pass []string
 			for _, a := range l.args {

@@ -166,7 +166,7 @@ var sequences = []sequence{
 		{code: "import \"sync\"\nf := sync.OnceValue(func() int { return 1 })", err: "sync.OnceValue is not available"},
 		{code: "func Sum[T int | float64](xs ...T) T { var s T; for _, x := range xs { s += x }; return s }", err: "variadic generic functions"},
 		{code: "seq := func(yield func(int) bool) { yield(1); yield(2) }\nfor v := range seq { fmt.Println(v) }", stdout: "1\n2\n"},
-		{code: "import \"iter\"", err: "package iter is not available"},
+		{code: "import \"iter\"\nvar seq iter.Seq[int] = func(yield func(int) bool) { yield(7) }\nfor v := range seq { fmt.Println(v) }", stdout: "7\n"},
 		{code: "xs", out: "[1 2 3]"},
 		{code: "import \"golang.org/x/sync/errgroup\"", err: "package golang.org/x/sync/errgroup is not available"},
 	}},
