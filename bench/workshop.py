@@ -299,6 +299,9 @@ class Web:
         return json.loads(r.body) if r.body else None
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 class Cell:
     """What a user sees of one executed cell."""
 
@@ -325,8 +328,8 @@ class Cell:
                 parts.append(c["text"])
             elif m["msg_type"] in ("display_data", "update_display_data", "execute_result"):
                 parts.append(c.get("data", {}).get("text/plain", ""))
-            elif m["msg_type"] == "error":
-                parts.append(c["ename"] + ": " + c["evalue"])
+            elif m["msg_type"] == "error":  # a frontend shows the traceback (which starts with ename: evalue)
+                parts.append(ANSI.sub("", "\n".join(c.get("traceback") or [c["ename"] + ": " + c["evalue"]])))
         return "\n".join(parts)
 
     @property
