@@ -59,7 +59,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from datetime import datetime, timezone
@@ -70,7 +69,7 @@ from tornado.websocket import websocket_connect
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOK = "01_concurrency_vs_parallelism.ipynb"
 ADMIN_CONFIG = os.path.join(ROOT, "deploy", "jupyterhub_config.py")
-RUN_GLOB = "/tmp/gokernel-workshop-*/run.json"
+RUN_GLOB = "/tmp/gkw????/run.json"
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -213,8 +212,10 @@ def save_run(run):
 def make_users(run, n, notebook_src):
     group = run["group"]
     subprocess.run(["groupadd", group], check=True)
-    homes = os.path.join(run["dir"], "home")
-    os.mkdir(homes, 0o755)
+    # homes directly in the short run directory: with Unix-socket kernels
+    # (deploy/jupyter_server_config.py) a socket's path, ~/.local/share/jupyter/
+    # runtime/kernel-UUID-ipc-N, must stay under 108 bytes, as under /home/NAME
+    homes = run["dir"]
     users = []
     for i in range(1, n + 1):
         name = "%sl%02d" % (run["tag"], i)
@@ -242,12 +243,12 @@ def free_port():
 
 # --- the hub -----------------------------------------------------------------
 
-def write_hub_config(run, users, password, prefix, server_nodelay):
+def write_hub_config(run, users, password, prefix, server_config):
     hub_dir = os.path.join(run["dir"], "hub")
     os.mkdir(hub_dir, 0o700)
     ports = {"public": free_port(), "hub": free_port(), "proxy_api": free_port()}
     env_extra = {}
-    if server_nodelay:  # as if deploy/jupyter_server_config.py were in /etc/jupyter
+    if server_config:  # as if deploy/jupyter_server_config.py were in /etc/jupyter
         conf = os.path.join(run["dir"], "jupyter-config")
         os.mkdir(conf, 0o755)
         shutil.copy(os.path.join(ROOT, "deploy", "jupyter_server_config.py"), conf)
@@ -711,8 +712,9 @@ def main():
     ap.add_argument("--probes", type=int, default=3, help="small cells after each notebook cell (default 3)")
     ap.add_argument("--no-troublemaker", dest="troublemaker", action="store_false")
     ap.add_argument("--prefix", help="install prefix (default: a temporary one)")
-    ap.add_argument("--server-nodelay", action="store_true",
-                    help="the servers use deploy/jupyter_server_config.py (kernel websocket with TCP_NODELAY)")
+    ap.add_argument("--server-config", action="store_true",
+                    help="the servers use deploy/jupyter_server_config.py (kernels on Unix sockets, "
+                         "kernel websocket with TCP_NODELAY)")
     ap.add_argument("--json", help="write the figures and checks to this file")
     ap.add_argument("--keep-going", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -727,8 +729,14 @@ def main():
     # pytest's or a CI timeout's SIGTERM still removes the users and processes
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     clean_stale_runs()
-    tag = "gkw" + secrets.token_hex(2)
-    run_dir = tempfile.mkdtemp(prefix="gokernel-workshop-")
+    while True:
+        tag = "gkw" + secrets.token_hex(2)
+        run_dir = "/tmp/" + tag
+        try:
+            os.mkdir(run_dir, 0o700)
+            break
+        except FileExistsError:
+            continue
     os.chmod(run_dir, 0o755)  # learners reach their homes and a temporary prefix through it
     run = {"pid": os.getpid(), "dir": run_dir, "tag": tag, "group": tag, "users": []}
     save_run(run)
@@ -747,7 +755,7 @@ def main():
 
         password = secrets.token_urlsafe(12)
         users = make_users(run, args.learners, os.path.join(ROOT, "notebooks", NOTEBOOK))
-        cfg, hub_dir, ports = write_hub_config(run, users, password, prefix, args.server_nodelay)
+        cfg, hub_dir, ports = write_hub_config(run, users, password, prefix, args.server_config)
         args.public_port = ports["public"]
         hub_log = open(os.path.join(run_dir, "jupyterhub.log"), "w")
         t = time.monotonic()
@@ -780,6 +788,19 @@ def main():
         except (OSError, ValueError):
             cls.proxy_pid = -1
         kernels = loop.run_until_complete(run_class(cls))
+        # the transport the servers gave their kernels, from the kernels' connection files
+        transports = set()
+        for p in cls.kernel_procs():
+            argv = p.cmd.split()
+            if p.exe.endswith("/gokernel") and "-f" in argv:
+                try:
+                    transports.add(json.load(open(argv[argv.index("-f") + 1]))["transport"])
+                except (OSError, ValueError, KeyError, IndexError):
+                    pass
+        result["kernel_transports"] = sorted(transports)
+        want = "ipc" if args.server_config else "tcp"
+        if kernels and transports != {want}:
+            cls.fails.append("kernels use %s, want %s" % (sorted(transports), want))
         if kernels:
             time.sleep(2)  # idle
             kmem, smem, hub_rss = idle_memory(cls)
@@ -823,9 +844,13 @@ def main():
     finally:
         if hub is not None and hub.poll() is None:
             hub.kill()
+        hub_log_path = os.path.join(run_dir, "jupyterhub.log")
         try:
-            with open(os.path.join(run_dir, "jupyterhub.log")) as f:
+            with open(hub_log_path) as f:
                 result["hub_log_tail"] = "".join(f.readlines()[-40:])
+            if (cls.fails if cls else []) + result["fails"]:
+                result["hub_log"] = "/tmp/%s-jupyterhub.log" % tag
+                shutil.copy(hub_log_path, result["hub_log"])
         except OSError:
             pass
         cleanup_run(run)
@@ -839,7 +864,8 @@ def main():
         for f in result["fails"]:
             print("  -", f, file=sys.stderr)
         if result.get("hub_log_tail"):
-            print("JupyterHub's log ended with:\n" + result["hub_log_tail"], file=sys.stderr)
+            print("JupyterHub's log (all of it in %s) ended with:\n%s" % (
+                result.get("hub_log"), result["hub_log_tail"]), file=sys.stderr)
         sys.exit(1)
 
 
@@ -884,10 +910,10 @@ def figures(cls, result, hub_version):
     tm = result.get("troublemaker", {})
     sc = result.get("small_cell_under_load", {})
     print()
-    result["server_nodelay"] = cls.args.server_nodelay
+    result["server_config"] = cls.args.server_config
     print("Workshop: %d learners on one JupyterHub %s (LocalProcessSpawner, one system user each), "
           "notebook %s%s" % (cls.args.learners, hub_version, NOTEBOOK,
-                             ", servers with deploy/jupyter_server_config.py" if cls.args.server_nodelay else ""))
+                             ", servers with deploy/jupyter_server_config.py" if cls.args.server_config else ""))
     print("Machine: %s, autogroup %s; %s" % (result["machine"], result["autogroup"], result["date"]))
     print("| figure | value |")
     print("|---|---|")

@@ -37,7 +37,7 @@ def test_workshop_on_one_hub():
     out = os.path.join(tempfile.mkdtemp(prefix="gokernel-hub-test-"), "workshop.json")
     try:
         r = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "workshop.py"), "--learners", str(LEARNERS),
-                            "--server-nodelay", "--json", out], capture_output=True, text=True, timeout=900)
+                            "--server-config", "--json", out], capture_output=True, text=True, timeout=900)
         print(r.stdout)  # the figures, shown by pytest -s or on failure
         assert os.path.exists(out), r.stderr[-5000:]
         res = json.load(open(out))
@@ -52,6 +52,8 @@ def test_workshop_on_one_hub():
     # fairness: nobody's notebook took more than twice the median
     assert res["worst_over_median"] <= 2.0, res
     assert res["small_cell_under_load"]["n"] > 0
+    # deploy/jupyter_server_config.py put the kernels on Unix sockets
+    assert res["kernel_transports"] == ["ipc"]
     # the troublemaker saw an error for each fault, and its kernel kept working
     t = res["troublemaker"]
     for fault, error in (("loop forever", "Interrupted"), ("deadlock", "Interrupted"),
