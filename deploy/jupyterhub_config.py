@@ -2,6 +2,7 @@
 # system-wide (`./install.sh --prefix /usr/local`). Debian 12: `apt-get install
 # jupyterhub python3-jupyter-server`, then run as root:
 #
+#     cp deploy/jupyter_server_config.py /etc/jupyter/   # recommended, see that file
 #     jupyterhub -f deploy/jupyterhub_config.py
 #
 # Learners log in with their system accounts (PAM, JupyterHub's default); each
@@ -26,11 +27,12 @@ c.JupyterHub.bind_url = "http://:8000"
 # holds more than this; the learner's cell gets an error naming the limit, the
 # kernel stays up with a fresh worker, and nobody else is affected. The
 # kernel's default is half of the machine's memory *per kernel*, which a class
-# of 30 must not keep. One learner running the first teaching notebook peaks at
-# ~45 MB (kernel + worker) and the heaviest teaching notebook (11, memory
-# footprint) at ~240 MB: 1GiB leaves room for the exercises, and 30 x 1 GiB
-# plus the Jupyter servers (~75 MB each) fits a 32 GB server even if every
-# learner hits the limit at once. Rule: (RAM - 4 GB) / learners, at least 512MiB.
+# of 30 must not keep. Measured (README, "Deploying for a class"): a kernel
+# idles at 31 MB and peaks at 32 MB running the first teaching notebook; the
+# heaviest teaching notebook (11, memory footprint) peaks at 331 MB with the
+# compiler it runs; a Jupyter server takes ~140 MB. Rule of thumb:
+# (RAM - 5 GB) / learners, and at least 512MiB: 1GiB for 30 learners on a
+# 32 GB server, 640MiB on 24 GB.
 c.Spawner.environment = {
     "GOKERNEL_MEMORY_LIMIT": "1GiB",
 }
@@ -38,15 +40,15 @@ c.Spawner.environment = {
 # CPU: nothing to set on one server. jupyter_client starts each kernel in a
 # session of its own, and Linux's autogroup scheduling (Debian's default,
 # /proc/sys/kernel/sched_autogroup_enabled = 1) shares the CPU between
-# sessions, not threads: a learner whose cell spins on every core gets one
-# kernel's share. Measured by the load test: 30 learners on 2 cores, the
-# slowest notebook within 2x the median while one learner looped forever.
+# sessions, not threads. Measured with 30 learners on 2 cores: a learner whose
+# cell spun on every core got 3.7% of the kernels' CPU (a fair share is 3.3%),
+# and the slowest notebook took 1.02x the median.
 # (LocalProcessSpawner ignores Spawner.cpu_limit and mem_limit; they apply on
 # Kubernetes, see deploy/kubernetes/config.yaml.)
 
 # Thirty servers starting in the same minute on a small machine: a Jupyter
-# server needs ~1 s of CPU to start, so the last of 30 answers after tens of
-# seconds on 2 cores. JupyterHub's default of 30 s would fail those spawns.
+# server needs ~1 s of CPU to start; with 30 at once on 2 cores the last one
+# answered after 14 to 22 s, close to JupyterHub's default http_timeout of 30 s.
 c.Spawner.http_timeout = 120
 c.Spawner.start_timeout = 120
 
