@@ -17,7 +17,8 @@ FROM ${GO_IMAGE} AS go
 
 FROM ${BASE_IMAGE}
 USER root
-# Go stays in the image: %%compile cells build real programs with it.
+# Go stays in the image: the kernel type-checks cells against its standard library
+# sources, and %%compile cells build real programs with it.
 COPY --from=go /usr/local/go /usr/local/go
 ENV PATH=/usr/local/go/bin:${PATH}
 COPY . /tmp/gokernel

@@ -24,7 +24,7 @@ c.KernelManager.transport = "ipc"
 # written while the previous one is unacknowledged waits for the receiver's
 # delayed ACK, ~40 ms on Linux. A small cell answers with several messages
 # (busy, result, reply, idle), so every cell pays it: 48 ms per small cell on
-# an idle hub without this, 3 to 5 ms with it (the kernel itself takes ~1 ms).
+# a quiet hub without this, 3 to 5 ms with it (the kernel itself takes ~1 ms).
 import importlib  # noqa: E402
 
 

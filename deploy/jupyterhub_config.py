@@ -28,11 +28,11 @@ c.JupyterHub.bind_url = "http://:8000"
 # kernel stays up with a fresh worker, and nobody else is affected. The
 # kernel's default is half of the machine's memory *per kernel*, which a class
 # of 30 must not keep. Measured (README, "Deploying for a class"): a kernel
-# idles at 31 MB and peaks at 32 MB running the first teaching notebook; the
-# heaviest teaching notebook (11, memory footprint) peaks at 331 MB with the
-# compiler it runs; a Jupyter server takes ~140 MB. Rule of thumb:
-# (RAM - 5 GB) / learners, and at least 512MiB: 1GiB for 30 learners on a
-# 32 GB server, 640MiB on 24 GB.
+# idles at 58 MB and peaks at 87 MB running the first teaching notebook; the
+# heaviest teaching notebook (11, memory footprint) peaks at 371 MB with the
+# compiler it runs; a Jupyter server takes ~140 MB. So that every learner may
+# reach the limit at once: (RAM - 1 GB - 150 MB x learners) / learners, and at
+# least 512MiB: 1GiB for 30 learners on 36 GB, 600MiB on 24 GB.
 c.Spawner.environment = {
     "GOKERNEL_MEMORY_LIMIT": "1GiB",
 }
@@ -41,14 +41,14 @@ c.Spawner.environment = {
 # session of its own, and Linux's autogroup scheduling (Debian's default,
 # /proc/sys/kernel/sched_autogroup_enabled = 1) shares the CPU between
 # sessions, not threads. Measured with 30 learners on 2 cores: a learner whose
-# cell spun on every core got 3.7% of the kernels' CPU (a fair share is 3.3%),
-# and the slowest notebook took 1.02x the median.
+# cell spun on every core got 3.6-3.8% of the kernels' CPU (a fair share is
+# 3.3%), and the slowest notebook took 1.01-1.02x the median.
 # (LocalProcessSpawner ignores Spawner.cpu_limit and mem_limit; they apply on
 # Kubernetes, see deploy/kubernetes/config.yaml.)
 
 # Thirty servers starting in the same minute on a small machine: a Jupyter
 # server needs ~1 s of CPU to start; with 30 at once on 2 cores the last one
-# answered after 14 to 22 s, close to JupyterHub's default http_timeout of 30 s.
+# answered after 13 to 22 s, close to JupyterHub's default http_timeout of 30 s.
 c.Spawner.http_timeout = 120
 c.Spawner.start_timeout = 120
 
