@@ -3,9 +3,13 @@
 first teaching notebook at the same moment. Prints the figures of the README's
 "Deploying for a class" section and checks what the learners would see.
 
-    nice /usr/bin/python3 bench/workshop.py                 # 30 learners (about 3 minutes on 2 cores)
-    /usr/bin/python3 bench/workshop.py --learners 5         # the CI version (tests/test_hub.py)
-    /usr/bin/python3 bench/workshop.py --prefix /usr/local  # install system-wide, as an admin does
+    nice /usr/bin/python3 bench/workshop.py --server-config   # 30 learners (about 3 minutes on 2 cores)
+    nice /usr/bin/python3 bench/workshop.py                   # the same with Jupyter Server's defaults
+    /usr/bin/python3 bench/workshop.py --learners 5 --server-config   # the CI version (tests/test_hub.py)
+    /usr/bin/python3 bench/workshop.py --prefix /usr/local    # install system-wide, as an admin does
+
+--server-config gives the servers deploy/jupyter_server_config.py, as if it
+were in /etc/jupyter (kernels on Unix sockets, TCP_NODELAY on the websocket).
 
 Runs as root on Debian 12 with `jupyterhub` (3.0, with configurable-http-proxy)
 and `python3-jupyter-server`. What it does, all on 127.0.0.1:
