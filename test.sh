@@ -11,8 +11,8 @@ if ! command -v go >/dev/null; then
   echo "test.sh: Go is not installed (https://go.dev/doc/install), or add /usr/local/go/bin to PATH." >&2
   exit 1
 fi
-packages="python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook python3-ipykernel python3-pytest python3-zmq chromium chromium-driver python3-selenium"
-have_jupyter() { "$PY" -c 'import jupyter_client, nbconvert, nbclient, nbformat, pytest, zmq, selenium' 2>/dev/null && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; }
+packages="python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook python3-ipykernel python3-pytest python3-zmq chromium chromium-driver python3-selenium jupyterhub python3-jupyter-server iproute2 python3-yaml"
+have_jupyter() { "$PY" -c 'import jupyter_client, nbconvert, nbclient, nbformat, pytest, zmq, selenium, jupyterhub, jupyter_server, tornado, yaml' 2>/dev/null && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v configurable-http-proxy >/dev/null && command -v ip >/dev/null; }
 if ! have_jupyter && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "== installing the Jupyter client packages the tests need (apt-get)"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -21,11 +21,12 @@ if ! have_jupyter && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 fi
 if ! have_jupyter; then
   cat >&2 <<'MSG'
-test.sh: the end-to-end tests need Jupyter for /usr/bin/python3 (and Chromium for the browser test), and something is missing.
+test.sh: the end-to-end tests need Jupyter for /usr/bin/python3 (Chromium for the browser test, JupyterHub
+and iproute2 for the hub and two-host tests), and something is missing.
 Fix (Debian/Ubuntu, as root):
   apt-get install python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat \
                   jupyter-notebook python3-ipykernel python3-pytest python3-zmq \
-                  chromium chromium-driver python3-selenium
+                  chromium chromium-driver python3-selenium jupyterhub python3-jupyter-server iproute2 python3-yaml
 or run the tests as root: sudo ./test.sh   (installs them, then runs the tests)
 MSG
   exit 1
