@@ -82,12 +82,16 @@ func (k *Kernel) execute(s *socket, m *Message) {
 		}
 		// Taken before the reply goes out: nothing queued yet, and nothing
 		// sent before this time, can be a reaction to it.
-		failed, queued := time.Now(), len(k.shellQueue)
+		sh := m.shell
+		if sh == nil {
+			sh = k.main
+		}
+		failed, queued := time.Now(), len(sh.queue)
 		k.reply(s, m, "execute_reply", errorContent(ev, map[string]any{
 			"execution_count": count, "user_expressions": userExpr, "payload": []any{},
 		}))
 		if c.StopOnError == nil || *c.StopOnError {
-			k.abortQueued(failed, queued)
+			k.abortQueued(sh, failed, queued)
 		}
 		return
 	}
@@ -125,21 +129,22 @@ func resultMetadata(ev *pipe.Event) map[string]any {
 const abortWindow = 20 * time.Millisecond
 
 // abortQueued answers with status "aborted" the first queued
-// execute_requests (those waiting in the shell queue when the cell failed),
+// execute_requests of shell sh (those waiting in its queue when the cell
+// failed; the queues of other shells are not touched),
 // and those arriving within abortWindow that were sent before the failure
 // at failed (by their header date): a request sent after the client saw the
 // error is run. Other requests are handled normally.
-func (k *Kernel) abortQueued(failed time.Time, queued int) {
+func (k *Kernel) abortQueued(sh *shell, failed time.Time, queued int) {
 	window := time.NewTimer(abortWindow)
 	defer window.Stop()
 	for {
 		select {
 		case <-window.C:
 			return
-		case m := <-k.shellQueue:
+		case m := <-sh.queue:
 			queued--
 			if m.Header.MsgType != "execute_request" || (queued < 0 && sentAfter(m, failed)) {
-				k.handle(k.socks.shell, m, k.shellHandlers())
+				k.handleShell(sh, m)
 				continue
 			}
 			parent := parentOf(m)
@@ -148,6 +153,7 @@ func (k *Kernel) abortQueued(failed time.Time, queued int) {
 				"status": "aborted", "execution_count": k.executionCount(), "user_expressions": map[string]any{}, "payload": []any{},
 			})
 			k.publish("status", map[string]string{"execution_state": "idle"}, parent)
+			sh.pending.Add(-1)
 		}
 	}
 }
