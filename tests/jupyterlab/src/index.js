@@ -35,7 +35,10 @@ import {
   NotebookActions,
   NotebookModelFactory,
   NotebookPanel,
-  NotebookWidgetFactory
+  NotebookWidgetFactory,
+  StaticNotebook,
+  runCell,
+  setCellExecutor
 } from '@jupyterlab/notebook';
 import {
   Completer,
@@ -90,6 +93,9 @@ function editorServices() {
   };
 }
 
+// Cells run as in JupyterLab (its default cell executor).
+setCellExecutor({ runCell });
+
 async function main() {
   const path = new URLSearchParams(window.location.search).get('path');
   const manager = new ServiceManager();
@@ -122,6 +128,9 @@ async function main() {
       editorFactory: services.factoryService.newInlineEditor
     }),
     mimeTypeService: services.mimeTypeService,
+    // Every cell in the page (JupyterLab renders only the visible ones by
+    // default), so that a whole notebook's outputs can be looked at.
+    notebookConfig: { ...StaticNotebook.defaultNotebookConfig, windowingMode: 'none' },
     toolbarFactory: panel => [
       { name: 'run', widget: new ToolbarButton({
         icon: runIcon, tooltip: 'Run this cell and advance', className: 'gk-run',
@@ -227,8 +236,8 @@ async function main() {
     { command: 'tooltip:dismiss', keys: ['Escape'], selector: 'body.jp-mod-tooltip .jp-Notebook' },
     { command: 'notebook:run-cell-and-select-next', keys: ['Shift Enter'], selector: '.jp-Notebook' },
     { command: 'notebook:enter-command-mode', keys: ['Escape'], selector: editing },
-    { command: 'notebook:enter-edit-mode', keys: ['Enter'], selector: '.jp-Notebook.jp-mod-commandMode' },
-    { command: 'notebook:interrupt-kernel', keys: ['I', 'I'], selector: '.jp-Notebook.jp-mod-commandMode' }
+    { command: 'notebook:enter-edit-mode', keys: ['Enter'], selector: commandMode },
+    { command: 'notebook:interrupt-kernel', keys: ['I', 'I'], selector: commandMode }
   ]) {
     commands.addKeyBinding(binding);
   }
@@ -248,6 +257,9 @@ async function main() {
   document.body.dataset.gkReady = 'true';
 }
 
+window.addEventListener('error', e => {
+  document.body.dataset.gkError = String(e.message);
+});
 window.addEventListener('load', () => {
   main().catch(err => {
     console.error('gokernel test page failed to start:', err);
