@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -58,7 +59,11 @@ func (k *Kernel) execute(s *socket, m *Message) {
 	}
 	out := &requestOutput{k: k, parent: parent, silent: c.Silent}
 	var ev *pipe.Event
-	if strings.TrimSpace(*c.Code) == "" && len(c.UserExpressions) == 0 {
+	var payload []any
+	if name, detail, ok := pagerRequest(*c.Code); ok {
+		// "fmt.Println?" (and "??") pages the documentation, as in IPython.
+		ev, payload = k.page(name, detail, out)
+	} else if strings.TrimSpace(*c.Code) == "" && len(c.UserExpressions) == 0 {
 		// Nothing to run (IPython does the same for blank cells).
 		ev = &pipe.Event{Kind: pipe.EvReply, Status: "ok"}
 	} else {
@@ -100,9 +105,40 @@ func (k *Kernel) execute(s *socket, m *Message) {
 			"execution_count": count, "data": ev.Result, "metadata": resultMetadata(ev),
 		}, parent)
 	}
+	if payload == nil {
+		payload = []any{}
+	}
 	k.reply(s, m, "execute_reply", map[string]any{
-		"status": "ok", "execution_count": count, "user_expressions": userExpr, "payload": []any{},
+		"status": "ok", "execution_count": count, "user_expressions": userExpr, "payload": payload,
 	})
+}
+
+// pagerRe is a cell that asks for documentation: a name, then ? or ??.
+var pagerRe = regexp.MustCompile(`^\s*([\pL_][\pL\pN_]*(?:\.[\pL_][\pL\pN_]*)*)\s*(\?\??)\s*$`)
+
+// pagerRequest reports whether code is "name?" (detail 0) or "name??"
+// (detail 1).
+func pagerRequest(code string) (name string, detail int, ok bool) {
+	m := pagerRe.FindStringSubmatch(code)
+	if m == nil {
+		return "", 0, false
+	}
+	return m[1], len(m[2]) - 1, true
+}
+
+// page answers a pager request: the inspect_reply's bundle as a "page"
+// payload of the execute_reply (frontends show it in their pager), or a
+// line saying the name is unknown.
+func (k *Kernel) page(name string, detail int, out Output) (*pipe.Event, []any) {
+	ev := k.worker.Inspect(context.Background(), name, len(name), detail)
+	if ev.Status == "error" {
+		return ev, nil
+	}
+	if !ev.Found || len(ev.Data) == 0 {
+		out.Stream("stdout", "Object `"+name+"` not found.\n")
+		return &pipe.Event{Kind: pipe.EvReply, Status: "ok"}, nil
+	}
+	return &pipe.Event{Kind: pipe.EvReply, Status: "ok"}, []any{map[string]any{"source": "page", "data": ev.Data, "start": 0}}
 }
 
 // MaxCellSize is the largest cell the kernel runs, in bytes.
