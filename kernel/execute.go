@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -58,7 +59,11 @@ func (k *Kernel) execute(s *socket, m *Message) {
 	}
 	out := &requestOutput{k: k, parent: parent, silent: c.Silent}
 	var ev *pipe.Event
-	if strings.TrimSpace(*c.Code) == "" && len(c.UserExpressions) == 0 {
+	var payload []any
+	if name, detail, ok := pagerRequest(*c.Code); ok {
+		// "fmt.Println?" (and "??") pages the documentation, as in IPython.
+		ev, payload = k.page(name, detail, out)
+	} else if strings.TrimSpace(*c.Code) == "" && len(c.UserExpressions) == 0 {
 		// Nothing to run (IPython does the same for blank cells).
 		ev = &pipe.Event{Kind: pipe.EvReply, Status: "ok"}
 	} else {
@@ -82,12 +87,16 @@ func (k *Kernel) execute(s *socket, m *Message) {
 		}
 		// Taken before the reply goes out: nothing queued yet, and nothing
 		// sent before this time, can be a reaction to it.
-		failed, queued := time.Now(), len(k.shellQueue)
+		sh := m.shell
+		if sh == nil {
+			sh = k.main
+		}
+		failed, queued := time.Now(), len(sh.queue)
 		k.reply(s, m, "execute_reply", errorContent(ev, map[string]any{
 			"execution_count": count, "user_expressions": userExpr, "payload": []any{},
 		}))
 		if c.StopOnError == nil || *c.StopOnError {
-			k.abortQueued(failed, queued)
+			k.abortQueued(sh, failed, queued)
 		}
 		return
 	}
@@ -96,9 +105,40 @@ func (k *Kernel) execute(s *socket, m *Message) {
 			"execution_count": count, "data": ev.Result, "metadata": resultMetadata(ev),
 		}, parent)
 	}
+	if payload == nil {
+		payload = []any{}
+	}
 	k.reply(s, m, "execute_reply", map[string]any{
-		"status": "ok", "execution_count": count, "user_expressions": userExpr, "payload": []any{},
+		"status": "ok", "execution_count": count, "user_expressions": userExpr, "payload": payload,
 	})
+}
+
+// pagerRe is a cell that asks for documentation: a name, then ? or ??.
+var pagerRe = regexp.MustCompile(`^\s*([\pL_][\pL\pN_]*(?:\.[\pL_][\pL\pN_]*)*)\s*(\?\??)\s*$`)
+
+// pagerRequest reports whether code is "name?" (detail 0) or "name??"
+// (detail 1).
+func pagerRequest(code string) (name string, detail int, ok bool) {
+	m := pagerRe.FindStringSubmatch(code)
+	if m == nil {
+		return "", 0, false
+	}
+	return m[1], len(m[2]) - 1, true
+}
+
+// page answers a pager request: the inspect_reply's bundle as a "page"
+// payload of the execute_reply (frontends show it in their pager), or a
+// line saying the name is unknown.
+func (k *Kernel) page(name string, detail int, out Output) (*pipe.Event, []any) {
+	ev := k.worker.Inspect(context.Background(), name, len(name), detail)
+	if ev.Status == "error" {
+		return ev, nil
+	}
+	if !ev.Found || len(ev.Data) == 0 {
+		out.Stream("stdout", "Object `"+name+"` not found.\n")
+		return &pipe.Event{Kind: pipe.EvReply, Status: "ok"}, nil
+	}
+	return &pipe.Event{Kind: pipe.EvReply, Status: "ok"}, []any{map[string]any{"source": "page", "data": ev.Data, "start": 0}}
 }
 
 // MaxCellSize is the largest cell the kernel runs, in bytes.
@@ -125,21 +165,22 @@ func resultMetadata(ev *pipe.Event) map[string]any {
 const abortWindow = 20 * time.Millisecond
 
 // abortQueued answers with status "aborted" the first queued
-// execute_requests (those waiting in the shell queue when the cell failed),
+// execute_requests of shell sh (those waiting in its queue when the cell
+// failed; the queues of other shells are not touched),
 // and those arriving within abortWindow that were sent before the failure
 // at failed (by their header date): a request sent after the client saw the
 // error is run. Other requests are handled normally.
-func (k *Kernel) abortQueued(failed time.Time, queued int) {
+func (k *Kernel) abortQueued(sh *shell, failed time.Time, queued int) {
 	window := time.NewTimer(abortWindow)
 	defer window.Stop()
 	for {
 		select {
 		case <-window.C:
 			return
-		case m := <-k.shellQueue:
+		case m := <-sh.queue:
 			queued--
 			if m.Header.MsgType != "execute_request" || (queued < 0 && sentAfter(m, failed)) {
-				k.handle(k.socks.shell, m, k.shellHandlers())
+				k.handleShell(sh, m)
 				continue
 			}
 			parent := parentOf(m)
@@ -148,6 +189,7 @@ func (k *Kernel) abortQueued(failed time.Time, queued int) {
 				"status": "aborted", "execution_count": k.executionCount(), "user_expressions": map[string]any{}, "payload": []any{},
 			})
 			k.publish("status", map[string]string{"execution_state": "idle"}, parent)
+			sh.pending.Add(-1)
 		}
 	}
 }

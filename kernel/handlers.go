@@ -32,10 +32,13 @@ func (k *Kernel) shellHandlers() map[string]handler {
 // controlHandlers maps control request types to their handlers.
 func (k *Kernel) controlHandlers() map[string]handler {
 	return map[string]handler{
-		"kernel_info_request":    k.kernelInfo,
-		"shutdown_request":       k.shutdown,
-		"interrupt_request":      k.interrupt,
-		"gokernel_stats_request": k.stats,
+		"kernel_info_request":     k.kernelInfo,
+		"shutdown_request":        k.shutdown,
+		"interrupt_request":       k.interrupt,
+		"gokernel_stats_request":  k.stats,
+		"create_subshell_request": k.createSubshell,
+		"delete_subshell_request": k.deleteSubshell,
+		"list_subshell_request":   k.listSubshells,
 	}
 }
 
@@ -62,6 +65,9 @@ var LanguageInfo = map[string]any{
 	"nbconvert_exporter": "script",
 }
 
+// SupportedFeatures is kernel_info's supported_features (JEP 92).
+var SupportedFeatures = []string{"kernel subshells"}
+
 func (k *Kernel) kernelInfo(s *socket, m *Message) {
 	k.reply(s, m, "kernel_info_reply", map[string]any{
 		"status":                 "ok",
@@ -76,7 +82,11 @@ func (k *Kernel) kernelInfo(s *socket, m *Message) {
 			{"text": "Go standard library", "url": "https://pkg.go.dev/std"},
 			{"text": "A Tour of Go", "url": "https://go.dev/tour/"},
 		},
-		"debugger": false,
+		// What the kernel really supports beyond the 5.5 core (JEP 92):
+		// subshells; no debugger ("debugger" is kept, deprecated, for
+		// older frontends).
+		"supported_features": SupportedFeatures,
+		"debugger":           false,
 	})
 }
 

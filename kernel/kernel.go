@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -28,7 +29,10 @@ type Kernel struct {
 	session string // the kernel's session id, in every header it sends
 	socks   *sockets
 
-	shellQueue chan *Message
+	ctx        context.Context // Run's context, for the goroutines of subshells
+	main       *shell          // the main shell
+	subMu      sync.Mutex      // guards subshells
+	subshells  map[string]*shell
 	stdinReply chan *Message
 
 	mu      sync.Mutex // guards the fields below
@@ -55,7 +59,8 @@ func New(ci *ConnectionInfo, w Worker, logger *log.Logger) (*Kernel, error) {
 		log:        logger,
 		signer:     signer,
 		session:    uuid.NewString(),
-		shellQueue: make(chan *Message, 4096),
+		main:       newShell("", mainQueueLen),
+		subshells:  map[string]*shell{},
 		stdinReply: make(chan *Message, 1),
 		done:       make(chan struct{}),
 	}, nil
@@ -71,13 +76,15 @@ func (k *Kernel) Run(ctx context.Context) error {
 		return err
 	}
 	k.socks = socks
+	k.ctx = ctx
 	defer socks.close()
+	socks.iopub.SetWelcome(k.welcome)
 
 	go k.serveHeartbeat()
-	go k.readLoop(socks.shell, func(m *Message) { k.shellQueue <- m })
+	go k.readLoop(socks.shell, k.routeShell)
 	go k.readLoop(socks.control, k.handleControl)
 	go k.readLoop(socks.stdin, k.handleStdin)
-	go k.serveShell(ctx)
+	go k.serve(ctx, k.main)
 	// "starting" is published once, a moment after binding, so that
 	// subscribers that connected early (and reconnect every few ms) see it.
 	// Nothing waits for it: kernel_info is answered at once.
@@ -184,20 +191,6 @@ func (d *dropLog) note(l *log.Logger, socket string, err error) {
 	}
 }
 
-// serveShell handles shell requests one at a time, in order.
-func (k *Kernel) serveShell(ctx context.Context) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-k.done:
-			return
-		case m := <-k.shellQueue:
-			k.handle(k.socks.shell, m, k.shellHandlers())
-		}
-	}
-}
-
 // handleControl handles one control request; control is served while a
 // cell runs on shell.
 func (k *Kernel) handleControl(m *Message) {
@@ -265,6 +258,17 @@ func (k *Kernel) decode(s *socket, m *Message, v any) bool {
 // reply sends a reply to request m on socket s.
 func (k *Kernel) reply(s *socket, m *Message, msgType string, content any) {
 	k.send(s, m.Identities, msgType, content, parentOf(m))
+}
+
+// welcome returns the iopub_welcome message (protocol 5.5) for a new
+// subscription to topic. Its topic frame matches the subscription, so the
+// subscriber's own filter keeps it.
+func (k *Kernel) welcome(topic []byte) [][]byte {
+	t := []byte("kernel." + k.session + ".iopub_welcome")
+	if !bytes.HasPrefix(t, topic) {
+		t = append([]byte(nil), topic...)
+	}
+	return k.encode([][]byte{t}, "iopub_welcome", map[string]string{"subscription": string(topic)}, Parent{})
 }
 
 // publish sends a message on iopub with the given parent.

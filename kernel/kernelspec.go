@@ -16,12 +16,15 @@ const KernelName = "gokernel"
 
 // KernelSpec is the content of kernel.json.
 type KernelSpec struct {
-	Argv          []string          `json:"argv"`
-	DisplayName   string            `json:"display_name"`
-	Language      string            `json:"language"`
-	InterruptMode string            `json:"interrupt_mode"`
-	Env           map[string]string `json:"env,omitempty"`
-	Metadata      map[string]any    `json:"metadata,omitempty"`
+	Argv          []string `json:"argv"`
+	DisplayName   string   `json:"display_name"`
+	Language      string   `json:"language"`
+	InterruptMode string   `json:"interrupt_mode"`
+	// KernelProtocolVersion tells frontends the messaging protocol
+	// version before they start the kernel.
+	KernelProtocolVersion string            `json:"kernel_protocol_version"`
+	Env                   map[string]string `json:"env,omitempty"`
+	Metadata              map[string]any    `json:"metadata,omitempty"`
 }
 
 // KernelSpecDir returns the directory the kernelspec is installed in: under
@@ -60,11 +63,12 @@ func InstallKernelSpec(binary, prefix string) (string, error) {
 		return "", err
 	}
 	spec := KernelSpec{
-		Argv:          []string{binary, "-f", "{connection_file}"},
-		DisplayName:   "Go (gokernel)",
-		Language:      "go",
-		InterruptMode: "message",
-		Metadata:      map[string]any{"debugger": false},
+		Argv:                  []string{binary, "-f", "{connection_file}"},
+		DisplayName:           "Go (gokernel)",
+		Language:              "go",
+		InterruptMode:         "message",
+		KernelProtocolVersion: ProtocolVersion,
+		Metadata:              map[string]any{"debugger": false},
 	}
 	js, _ := json.MarshalIndent(spec, "", "  ")
 	files := map[string][]byte{

@@ -8,7 +8,7 @@ import (
 )
 
 // ProtocolVersion is the Jupyter messaging protocol version the kernel speaks.
-const ProtocolVersion = "5.4"
+const ProtocolVersion = "5.5"
 
 // Header is a Jupyter message header.
 type Header struct {
@@ -18,6 +18,11 @@ type Header struct {
 	Date     string `json:"date"`
 	MsgType  string `json:"msg_type"`
 	Version  string `json:"version"`
+	// SubshellID routes a shell request to a subshell (protocol 5.5):
+	// absent or null is the main shell. Kept raw so that a request with
+	// an id that is not a string gets an error reply instead of being
+	// dropped as undecodable.
+	SubshellID json.RawMessage `json:"subshell_id,omitempty"`
 }
 
 // Message is one decoded Jupyter message. Content is kept as raw JSON so a
@@ -29,6 +34,8 @@ type Message struct {
 	Metadata     json.RawMessage
 	Content      json.RawMessage
 	Buffers      [][]byte
+
+	shell *shell // the shell (main or subshell) handling a shell request
 }
 
 // timestamp formats t as ISO 8601 in UTC with microseconds.

@@ -31,6 +31,12 @@ type pubSocket struct {
 
 	mu   sync.Mutex // serializes Publish, guards subs
 	subs map[*subscriber]bool
+
+	// welcome, when set, returns the frames of the iopub_welcome message
+	// (protocol 5.5) sent to a subscriber for each new subscription: the
+	// socket behaves as the XPUB socket of the spec, with a queue of its
+	// own per subscriber.
+	welcome func(topic []byte) [][]byte
 }
 
 const (
@@ -124,7 +130,7 @@ func (p *pubSocket) serve(conn net.Conn) {
 	p.subs[s] = true
 	p.mu.Unlock()
 	go s.write()
-	s.read(br) // until the peer goes away
+	s.read(br, p.sendWelcome) // until the peer goes away
 	p.drop(s)
 }
 
@@ -239,7 +245,7 @@ func (s *subscriber) enqueue(data []byte, droppable bool, logf func(string, ...a
 
 // read reads what the peer sends: subscriptions (ZMTP 3.0 messages
 // starting with 1 or 0, or ZMTP 3.1 SUBSCRIBE/CANCEL commands).
-func (s *subscriber) read(br *bufio.Reader) {
+func (s *subscriber) read(br *bufio.Reader, welcome func(*subscriber, []byte)) {
 	for {
 		flags, body, err := readFrame(br)
 		if err != nil {
@@ -250,30 +256,56 @@ func (s *subscriber) read(br *bufio.Reader) {
 			name, rest := commandName(body)
 			switch name {
 			case "SUBSCRIBE":
-				s.subscribe(rest, true)
+				if s.subscribe(rest, true) {
+					welcome(s, rest)
+				}
 			case "CANCEL":
 				s.subscribe(rest, false)
 			}
 		case len(body) > 0:
-			s.subscribe(body[1:], body[0] == 1)
+			if s.subscribe(body[1:], body[0] == 1) && body[0] == 1 {
+				welcome(s, body[1:])
+			}
 		}
 	}
 }
 
-// subscribe adds or removes a topic prefix.
-func (s *subscriber) subscribe(topic []byte, on bool) {
+// subscribe adds or removes a topic prefix. It reports whether the
+// subscriptions changed.
+func (s *subscriber) subscribe(topic []byte, on bool) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, t := range s.topics {
 		if bytes.Equal(t, topic) {
 			if !on {
 				s.topics = append(s.topics[:i], s.topics[i+1:]...)
+				return true
 			}
-			return
+			return false
 		}
 	}
 	if on {
 		s.topics = append(s.topics, append([]byte(nil), topic...))
+		return true
+	}
+	return false
+}
+
+// sendWelcome queues the iopub_welcome message for a new subscription of
+// s, to s alone (the other subscribers did not subscribe now).
+func (p *pubSocket) sendWelcome(s *subscriber, topic []byte) {
+	p.mu.Lock() // in order with Publish
+	defer p.mu.Unlock()
+	if p.welcome == nil {
+		return
+	}
+	frames := p.welcome(topic)
+	if len(frames) == 0 {
+		return
+	}
+	if !s.enqueue(encodeFrames(frames), false, p.logf) {
+		delete(p.subs, s)
+		s.close()
 	}
 }
 
@@ -309,6 +341,13 @@ func (p *pubSocket) Publish(frames [][]byte) {
 			s.close()
 		}
 	}
+}
+
+// SetWelcome sets the function that makes iopub_welcome messages.
+func (p *pubSocket) SetWelcome(f func(topic []byte) [][]byte) {
+	p.mu.Lock()
+	p.welcome = f
+	p.mu.Unlock()
 }
 
 // Close closes the listener and every subscriber.

@@ -33,8 +33,8 @@ type server struct {
 	events io.Writer
 	seq    int64 // last flush marker written
 
-	runMu  sync.Mutex
-	cancel context.CancelFunc // cancels the running cell
+	runMu   sync.Mutex
+	cancels map[int64]context.CancelFunc // of the running cells, by request (several with kernel subshells)
 
 	input *inputReader
 
@@ -142,21 +142,25 @@ func (w *server) emit(ev *pipe.Event, flush bool) {
 func (w *server) execute(req *pipe.Request) {
 	ctx, cancel := context.WithCancel(context.Background())
 	w.runMu.Lock()
-	w.cancel = cancel
-	w.runMu.Unlock()
+	if w.cancels == nil {
+		w.cancels = map[int64]context.CancelFunc{}
+	}
+	w.cancels[req.ID] = cancel
 	w.input.allow = req.AllowStdin
-	defer func() {
-		w.runMu.Lock()
-		w.cancel = nil
-		w.runMu.Unlock()
-		cancel()
-	}()
+	w.runMu.Unlock()
+	defer cancel()
 
 	reply := &pipe.Event{ID: req.ID, Kind: pipe.EvReply, Status: "ok"}
 	result, err := w.magics.Run(ctx, req.Count, req.Code)
-	if killed := proc.KillAll(); len(killed) > 0 {
-		fmt.Fprintf(os.Stderr, "gokernel: stopped %d process(es) still running at the end of the cell: %s (Wait for a process in the cell that starts it)\n",
-			len(killed), strings.Join(killed, ", "))
+	w.runMu.Lock()
+	delete(w.cancels, req.ID)
+	last := len(w.cancels) == 0 // no other cell (of another shell) runs
+	w.runMu.Unlock()
+	if last { // with a cell of another shell still running, its processes may be that cell's
+		if killed := proc.KillAll(); len(killed) > 0 {
+			fmt.Fprintf(os.Stderr, "gokernel: stopped %d process(es) still running at the end of the cell: %s (Wait for a process in the cell that starts it)\n",
+				len(killed), strings.Join(killed, ", "))
+		}
 	}
 	if err != nil {
 		reply.Status = "error"
@@ -208,8 +212,8 @@ func (w *server) query(req *pipe.Request) {
 func (w *server) interrupt() {
 	w.runMu.Lock()
 	defer w.runMu.Unlock()
-	if w.cancel != nil {
-		w.cancel()
+	for _, cancel := range w.cancels {
+		cancel()
 	}
 	proc.KillAll()
 	if n := killDescendants(); n > 0 {

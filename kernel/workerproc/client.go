@@ -48,10 +48,12 @@ type Client struct {
 	// bytes; a worker above it is killed and replaced. 0: no limit.
 	MemoryLimit int64
 
-	out     atomic.Pointer[outputBox] // where output goes now (the last request's)
-	busy    atomic.Int32              // requests in progress, worker restarts included
-	startMu sync.Mutex                // serializes start and restart
-	proc    atomic.Pointer[process]
+	out       atomic.Pointer[outputBox] // where output goes now (see Execute)
+	runMu     sync.Mutex                // guards executing
+	executing []*outputBox              // outputs of the executes in progress, in start order
+	busy      atomic.Int32              // requests in progress, worker restarts included
+	startMu   sync.Mutex                // serializes start and restart
+	proc      atomic.Pointer[process]
 }
 
 type outputBox struct{ kernel.Output }
@@ -67,8 +69,7 @@ type process struct {
 	tail   fatal.Tail // the last bytes of stderr, for fatal error messages
 
 	nextID  atomic.Int64
-	current atomic.Int64 // ID of the request waiting for a reply, 0 if none
-	pending sync.Map     // id -> chan *pipe.Event
+	pending sync.Map // id -> chan *pipe.Event, the requests waiting for a reply
 	ready   chan string
 	exited  chan struct{}
 	exitErr error
@@ -279,8 +280,6 @@ func (p *process) answerInput(ev *pipe.Event) {
 // the process ends first.
 func (p *process) call(ctx context.Context, r *pipe.Request) (*pipe.Event, error) {
 	r.ID = p.nextID.Add(1)
-	p.current.Store(r.ID)
-	defer p.current.CompareAndSwap(r.ID, 0)
 	ch := make(chan *pipe.Event, 1)
 	p.pending.Store(r.ID, ch)
 	if err := p.send(r); err != nil {
@@ -299,11 +298,31 @@ func (p *process) call(ctx context.Context, r *pipe.Request) (*pipe.Event, error
 	}
 }
 
-// Execute implements kernel.Worker.
+// Execute implements kernel.Worker. Several executes may run at once (the
+// main shell's and subshells'); the worker has one stdout and stderr, so
+// what cells print, display or read goes to the execute that started last
+// among those still running; when none runs, to the last one that ran.
 func (w *Client) Execute(ctx context.Context, req kernel.ExecuteRequest, out kernel.Output) *pipe.Event {
 	w.busy.Add(1)
 	defer w.busy.Add(-1)
-	w.out.Store(&outputBox{out})
+	box := &outputBox{out}
+	w.runMu.Lock()
+	w.executing = append(w.executing, box)
+	w.out.Store(box)
+	w.runMu.Unlock()
+	defer func() {
+		w.runMu.Lock()
+		defer w.runMu.Unlock()
+		for i, b := range w.executing {
+			if b == box {
+				w.executing = append(w.executing[:i], w.executing[i+1:]...)
+				break
+			}
+		}
+		if n := len(w.executing); n > 0 {
+			w.out.Store(w.executing[n-1])
+		}
+	}()
 	p, err := w.running()
 	if err != nil {
 		return pipe.ErrorReply("WorkerError", err.Error())
@@ -390,13 +409,17 @@ func (w *Client) Interrupt() {
 		return
 	}
 	_ = p.send(&pipe.Request{Op: pipe.OpInterrupt})
-	id := p.current.Load()
-	if id == 0 {
+	var ids []any // the requests in progress: every running cell is interrupted
+	p.pending.Range(func(id, _ any) bool { ids = append(ids, id); return true })
+	if len(ids) == 0 {
 		return
 	}
 	time.AfterFunc(interruptGrace, func() {
-		if p.current.Load() == id && !p.dead() { // the interrupted request is still running
-			p.kill(fmt.Sprintf("the cell was still running %v after the interrupt, so the worker was stopped", interruptGrace))
+		for _, id := range ids {
+			if _, running := p.pending.Load(id); running && !p.dead() {
+				p.kill(fmt.Sprintf("the cell was still running %v after the interrupt, so the worker was stopped", interruptGrace))
+				return
+			}
 		}
 	})
 }
