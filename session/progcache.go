@@ -48,24 +48,48 @@ func cacheable(src string) bool {
 }
 
 // evalCached evaluates a cacheable src, compiling it only the first time.
-// A hit runs code compiled for an earlier, identical cell: its serial is
-// pointed at the current cell, so errors name the current In [n].
 func (s *Session) evalCached(ctx context.Context, src string) (reflect.Value, error) {
+	prog, err := s.compileCached(src)
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	return s.yi.ExecuteWithContext(ctx, prog)
+}
+
+// compileCached compiles a cacheable src, or returns the program compiled
+// for an earlier, identical cell: its serial is then pointed at the
+// current cell, so errors name the current In [n].
+func (s *Session) compileCached(src string) (prog *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = interp.Panic{Value: r}
+		}
+	}()
 	key, serial := cacheKey(src)
 	if c, ok := s.progs[key]; ok {
 		if cur := s.cells[s.serial]; cur != nil && c.serial >= 0 {
 			s.cells[c.serial] = cur
 		}
-		return s.yi.ExecuteWithContext(ctx, c.prog)
+		return c.prog, nil
 	}
-	prog, err := s.yi.Compile(src)
+	prog, err = s.yi.Compile(src)
 	if err != nil {
-		return reflect.Value{}, err
+		return nil, err
 	}
 	if len(s.progs) >= progCacheSize {
 		s.progs = map[string]cachedProg{}
 	}
 	s.progs[key] = cachedProg{prog: prog, serial: serial}
+	return prog, nil
+}
+
+// execute runs a compiled program, recovering what yaegi does not.
+func (s *Session) execute(ctx context.Context, prog *interp.Program) (v reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = interp.Panic{Value: r}
+		}
+	}()
 	return s.yi.ExecuteWithContext(ctx, prog)
 }
 

@@ -65,6 +65,28 @@ func (r *runner) eval(src string) (reflect.Value, error) {
 	if err == nil {
 		return v, nil
 	}
+	return v, r.fail(err)
+}
+
+// stmts runs a step of statements. It is compiled under the session's
+// lock and runs without it, so that a cell of another shell (a subshell)
+// can compile and run meanwhile.
+func (r *runner) stmts(src string) error {
+	prog, err := r.s.compileCached(";func() {\n" + src + "\n}()")
+	if err != nil {
+		return r.fail(err)
+	}
+	r.s.execMu.Unlock()
+	_, err = r.s.execute(r.ctx, prog)
+	r.s.execMu.Lock()
+	if err != nil {
+		return r.fail(err)
+	}
+	return nil
+}
+
+// fail converts an error of yaegi for the cell.
+func (r *runner) fail(err error) error {
 	var p interp.Panic
 	if errors.As(err, &p) && r.ctx.Err() == nil {
 		r.panicked, r.panicValue = true, p.Value
@@ -72,11 +94,11 @@ func (r *runner) eval(src string) (reflect.Value, error) {
 	if r.ctx.Err() != nil {
 		var gp *compiler.Error
 		if errors.As(context.Cause(r.ctx), &gp) {
-			return v, gp
+			return gp
 		}
-		return v, &compiler.Error{Name: "Interrupted", Msg: "the cell was interrupted"}
+		return &compiler.Error{Name: "Interrupted", Msg: "the cell was interrupted"}
 	}
-	return v, r.s.evalError(err)
+	return r.s.evalError(err)
 }
 
 // runDefers runs the calls deferred by the cell's top-level defer
@@ -196,8 +218,7 @@ func (r *runner) step(st *compiler.Step) (map[string]any, error) {
 		}
 		r.define(st.Decls)
 	case compiler.StepStmts:
-		_, err := r.eval(";func() {\n" + st.Src + "\n}()")
-		return nil, err
+		return nil, r.stmts(st.Src)
 	case compiler.StepExpr:
 		return r.display(st)
 	}

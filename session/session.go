@@ -36,6 +36,10 @@ type Session struct {
 	yi     *interp.Interpreter
 	stderr *os.File
 
+	// execMu serializes what cells do to the session (compiling, the
+	// registry): cells of several shells (subshells) run their statements
+	// concurrently, compiled one at a time (see runner.stmts).
+	execMu sync.Mutex
 	mu     sync.Mutex
 	cancel context.CancelCauseFunc // cancels the running cell
 	frames []goFrame
@@ -153,6 +157,8 @@ func (s *Session) compileOnly(src string) (err error) {
 // returns the MIME bundle of the cell's value (nil when there is none) or a
 // *protocol.Error.
 func (s *Session) Execute(ctx context.Context, count int, code string) (map[string]any, error) {
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
 	if err := s.autoImport(ctx, code); err != nil {
 		return nil, err
 	}
@@ -180,6 +186,8 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 // Evaluate evaluates one expression (for Jupyter user_expressions) and
 // returns its MIME bundle.
 func (s *Session) Evaluate(ctx context.Context, expr string) (map[string]any, error) {
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
 	cell := s.newCell(0, expr)
 	pl, err := compiler.Compile(expr, 0, s.serial, s)
 	if err == nil && (len(pl.Imports) > 0 || len(pl.Steps) != 1 || pl.Steps[0].Kind != compiler.StepExpr) {
