@@ -138,16 +138,67 @@ func cells(t *testing.T, src string) (one string, split []string) {
 // runCells runs cells in a fresh session and returns their stdout and the
 // first error.
 func runCells(t *testing.T, cs []string) (stdout, errText string) {
+	return runCellsWithin(t, cs, 20*time.Second)
+}
+
+// runCellsWithin is runCells with each cell interrupted after limit.
+func runCellsWithin(t *testing.T, cs []string, limit time.Duration) (stdout, errText string) {
 	ts := newTestSession(t)
 	var out strings.Builder
 	for _, c := range cs {
-		r := ts.run(c, 20*time.Second)
+		r := ts.run(c, limit)
 		out.WriteString(r.stdout)
 		if r.err != nil {
 			return out.String(), r.errText()
 		}
 	}
 	return out.String(), ""
+}
+
+// TestDifferentialOpen runs the programs the kernel still runs
+// differently (testdata/diff-open) and fails when one of them matches
+// `go run` in both modes: it then belongs in the strict corpus.
+func TestDifferentialOpen(t *testing.T) {
+	if testing.Short() || os.Getenv("GOKERNEL_DIFF_DIR") != "" {
+		t.Skip("builds and runs the open corpus")
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata/diff-open", "*.go"))
+	sort.Strings(files)
+	if len(files) == 0 {
+		return
+	}
+	bins := buildPrograms(t, files)
+	differ := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stdout bytes.Buffer
+		cmd := exec.Command(bins[f])
+		cmd.Stdout = &stdout
+		if err := cmd.Run(); err != nil {
+			t.Errorf("%s: the program itself fails: %v", f, err)
+			continue
+		}
+		one, split := cells(t, string(src))
+		modes := [][]string{{one}}
+		if split != nil {
+			modes = append(modes, split)
+		}
+		matches := 0
+		for _, cs := range modes {
+			if got, errText := runCellsWithin(t, cs, 5*time.Second); errText == "" && got == stdout.String() {
+				matches++
+			}
+		}
+		if matches == len(modes) {
+			t.Errorf("%s now runs as with go run: move it to testdata/diff", filepath.Base(f))
+		} else {
+			differ++
+		}
+	}
+	t.Logf("open corpus: %d programs still differ from go run", differ)
 }
 
 func TestDifferential(t *testing.T) {
