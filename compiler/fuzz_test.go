@@ -1,6 +1,9 @@
 package compiler
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -24,6 +27,13 @@ func FuzzCompileCell(f *testing.F) {
 		"`raw\nstring`",
 	} {
 		f.Add(seed)
+	}
+	// The differential corpus's programs, as cells (package clause cut).
+	files, _ := filepath.Glob("../session/testdata/diff*/*.go")
+	for _, file := range files {
+		if src, err := os.ReadFile(file); err == nil {
+			f.Add(strings.Replace(string(src), "package main", "", 1))
+		}
 	}
 	env := fakeEnv{"m": {Name: "m", Kind: "var", Type: "map[string]int"}, "worker": {Name: "worker", Kind: "func"}}
 	ck := NewChecker()
