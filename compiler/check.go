@@ -74,12 +74,21 @@ var shared = sync.OnceValues(func() (*token.FileSet, *sourceImporter) {
 	if root == "" {
 		return nil, nil
 	}
-	// The source importer reads build.Default: this process's standard
-	// library sources, without cgo (the interpreter has none either).
+	// Export data (from the go command's build cache, made on first use)
+	// holds a package's types in a few MB where type-checking its sources
+	// takes tens; the source importer is the fallback without a go command.
 	build.Default.GOROOT = root
 	build.Default.CgoEnabled = false
 	fset := token.NewFileSet()
-	imp, ok := importer.ForCompiler(fset, "source", nil).(types.ImporterFrom)
+	kind := "gc"
+	if _, err := exec.LookPath("go"); err != nil {
+		kind = "source"
+	} else if os.Getenv("GOTOOLCHAIN") == "" {
+		// go list (run by the importer in the notebook's directory) must
+		// not fetch another toolchain for a go.mod found there.
+		os.Setenv("GOTOOLCHAIN", "local")
+	}
+	imp, ok := importer.ForCompiler(fset, kind, nil).(types.ImporterFrom)
 	if !ok {
 		return nil, nil
 	}
