@@ -45,7 +45,7 @@ echo "== fuzzing (a fixed number of inputs per target; longer: FUZZTIME=10m ./te
 fuzz() { go test -run='^$' -fuzz="^$1\$" -fuzztime="${FUZZTIME:-$3}" "$2"; }
 fuzz FuzzDecode ./kernel 200000x
 fuzz FuzzParseConnectionInfo ./kernel 100000x
-fuzz FuzzCompileCell ./compiler 10000x
+fuzz FuzzCompileCell ./typecheck 10000x
 
 echo "== end-to-end tests (jupyter_client, nbconvert)"
 bin_dir=$(mktemp -d)

@@ -1,13 +1,10 @@
 package compiler
 
 import (
-	"errors"
 	"fmt"
 	"go/ast"
-	"go/scanner"
 	"go/token"
 	"strconv"
-	"strings"
 )
 
 // StepKind says how a step of a compiled cell is evaluated.
@@ -76,7 +73,7 @@ type compiler struct {
 	defers  bool // the cell has top-level defer statements
 
 	loopCopies []loopCopy              // loops whose variables are copied per iteration
-	types      *Result                 // the cell's types, or nil
+	types      Types                   // the cell's types (noTypes when unknown)
 	labeled    map[ast.Stmt]bool       // statements with a label
 	labels     map[ast.Stmt]string     // their labels
 	topDefers  map[*ast.DeferStmt]bool // defers among the cell's top-level statements
@@ -92,9 +89,12 @@ func Compile(src string, count, serial int, e Env) (*Plan, error) {
 	return CompileChecked(src, count, serial, e, nil)
 }
 
-// CompileChecked compiles src with the types the Checker found in it
-// (checked may be nil): the rewrites that need types are then made.
-func CompileChecked(src string, count, serial int, e Env, checked *Result) (*Plan, error) {
+// CompileChecked compiles src with the types Go's type checker found in
+// it (checked may be nil): the rewrites that need types are then made.
+func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan, error) {
+	if checked == nil {
+		checked = noTypes{}
+	}
 	p, err := Parse(src)
 	if err != nil {
 		return nil, syntaxError(err)
@@ -448,66 +448,4 @@ func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
 		}
 	}
 	return s
-}
-
-// isPrintCall reports whether x is a call whose results are only byte
-// counts and errors of printing (fmt.Println and friends), not worth an Out.
-func isPrintCall(x ast.Expr) bool {
-	call, ok := ast.Unparen(x).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	switch f := call.Fun.(type) {
-	case *ast.Ident:
-		return f.Name == "print" || f.Name == "println"
-	case *ast.SelectorExpr:
-		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil {
-			switch pkg.Name {
-			case "fmt":
-				return strings.HasPrefix(f.Sel.Name, "Print") || strings.HasPrefix(f.Sel.Name, "Fprint")
-			case "log":
-				return true
-			case "io":
-				return f.Sel.Name == "WriteString"
-			}
-		}
-		switch f.Sel.Name {
-		case "Write", "WriteString", "WriteByte", "WriteRune", "Print", "Printf", "Println", "Fprintf":
-			return true
-		}
-	}
-	return false
-}
-
-// refsOf returns the identifiers n mentions: an over-approximation of the
-// top-level names it depends on.
-func refsOf(n ast.Node) map[string]bool {
-	refs := map[string]bool{}
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			ast.Inspect(n.X, func(m ast.Node) bool {
-				if id, ok := m.(*ast.Ident); ok {
-					refs[id.Name] = true
-				}
-				return true
-			})
-			return false
-		case *ast.Ident:
-			refs[n.Name] = true
-		}
-		return true
-	})
-	return refs
-}
-
-// syntaxError converts a parse error into a *cellError at cell positions.
-func syntaxError(err error) error {
-	var list scanner.ErrorList
-	if errors.As(err, &list) && len(list) > 0 {
-		e := list[0]
-		msg := strings.ReplaceAll(e.Msg, "'EOF'", "end of cell")
-		return &Error{Name: "SyntaxError", Msg: msg, Line: e.Pos.Line - 1, Col: e.Pos.Column}
-	}
-	return &Error{Name: "SyntaxError", Msg: err.Error()}
 }

@@ -1,6 +1,9 @@
 package compiler
 
-import "strconv"
+import (
+	"go/ast"
+	"strconv"
+)
 
 // Error is an error of a cell before it becomes a pipe.Error.
 type Error struct {
@@ -27,4 +30,88 @@ func InLabel(count int) string {
 		return "In [ ]"
 	}
 	return "In [" + strconv.Itoa(count) + "]"
+}
+
+// What yaegi v0.16.1 cannot do is refused before evaluation, with the
+// construct and a workaround, rather than failing with an obscure message.
+
+const OrCompile = ", or run the cell compiled with %%compile"
+
+// Unavailable maps package members that are missing from the interpreter
+// to their workaround. Members of slices and maps not listed in available
+// are all missing.
+var Unavailable = map[string]string{
+	"slices.Sort":           "use sort.Ints, sort.Strings, sort.Float64s or sort.Slice",
+	"slices.SortFunc":       "use sort.Slice(s, func(i, j int) bool { ... })",
+	"slices.SortStableFunc": "use sort.SliceStable(s, func(i, j int) bool { ... })",
+	"slices.IsSorted":       "use sort.IntsAreSorted, sort.StringsAreSorted or sort.SliceIsSorted",
+	"slices.BinarySearch":   "use sort.SearchInts, sort.SearchStrings or sort.Search",
+	"slices.Max":            "use a loop, or max(a, b)",
+	"slices.Min":            "use a loop, or min(a, b)",
+	"slices.Reverse":        "use a loop: for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 { s[i], s[j] = s[j], s[i] }",
+	"slices.Clone":          "use append([]T(nil), s...)",
+	"slices.Insert":         "use append and copy",
+	"slices.Delete":         "use append(s[:i], s[j:]...)",
+	"maps.Keys":             "use a loop: for k := range m { keys = append(keys, k) }",
+	"maps.Values":           "use a loop: for _, v := range m { vals = append(vals, v) }",
+	"maps.Clone":            "use a loop that copies the entries into a new map",
+	"maps.Copy":             "use a loop: for k, v := range src { dst[k] = v }",
+	"sync.OnceValue":        "use a sync.Once and a variable: once.Do(func() { v = compute() })",
+	"sync.OnceValues":       "use a sync.Once and variables: once.Do(func() { v, err = compute() })",
+	"atomic.Pointer":        "use atomic.Value, or a pointer guarded by a sync.Mutex",
+}
+
+// available are the members of slices and maps that work.
+var available = map[string]bool{
+	"slices.Contains": true, "slices.ContainsFunc": true, "slices.Index": true, "slices.IndexFunc": true,
+	"maps.DeleteFunc": true,
+}
+
+// checkSelector refuses pkg.Name when the interpreter lacks it.
+func (c *compiler) checkSelector(sel *ast.SelectorExpr) {
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || pkg.Obj != nil || c.userDefined(pkg.Name) {
+		return
+	}
+	name := pkg.Name + "." + sel.Sel.Name
+	hint, missing := Unavailable[name]
+	if !missing && (pkg.Name == "slices" || pkg.Name == "maps") && !available[name] {
+		hint, missing = "write the loop by hand", true
+	}
+	if missing {
+		c.errorAt(c.off(sel.Pos()), "%s is not available in the interpreter: %s%s", name, hint, OrCompile)
+	}
+}
+
+// checkVariadicGeneric refuses generic funcs with a variadic parameter of a
+// type parameter's type, which yaegi cannot instantiate.
+func (c *compiler) checkVariadicGeneric(fd *ast.FuncDecl) {
+	if fd.Type.TypeParams == nil || fd.Type.Params.NumFields() == 0 {
+		return
+	}
+	last := fd.Type.Params.List[len(fd.Type.Params.List)-1]
+	ell, ok := last.Type.(*ast.Ellipsis)
+	if !ok {
+		return
+	}
+	tparams := map[string]bool{}
+	for _, f := range fd.Type.TypeParams.List {
+		for _, n := range f.Names {
+			tparams[n.Name] = true
+		}
+	}
+	if firstKey(refsOf(ell.Elt), tparams) != "" {
+		c.errorAt(c.off(last.Pos()), "variadic generic functions (%s(... ...%s)) are not supported by the interpreter: take a slice instead (xs []%s) and call %s([]T{...})%s",
+			fd.Name.Name, c.text(ell.Elt), c.text(ell.Elt), fd.Name.Name, OrCompile)
+	}
+}
+
+// firstKey returns a key of refs that is also in set, or "".
+func firstKey(refs, set map[string]bool) string {
+	for k := range refs {
+		if set[k] {
+			return k
+		}
+	}
+	return ""
 }

@@ -89,13 +89,13 @@ func (c *compiler) typeOfDef(x ast.Expr) string {
 	if !ok {
 		return ""
 	}
-	return c.types.typeString(c.types.defType(c.off(id.Pos())))
+	return c.types.TypeString(defType(c.types.Def(c.off(id.Pos()))))
 }
 
 // closureLoop runs the body of a loop whose variables vars closures
 // capture as a function of them; it reports whether it did.
 func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockStmt) bool {
-	if c.types == nil || !capturesAny(body, vars) {
+	if !capturesAny(body, vars) {
 		return false
 	}
 	br, ok := loopBody(body, c.loopLabel(loop))
@@ -160,7 +160,7 @@ func capturesAny(body *ast.BlockStmt, vars []ast.Expr) bool {
 // range-over-func iterator (func(yield func(...) bool)), as code names
 // them; ok is false otherwise.
 func (c *compiler) iteratorType(x ast.Expr) (params []string, ok bool) {
-	t := c.types.exprType(c.off(x.Pos()), c.off(x.End()))
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if t == nil {
 		return nil, false
 	}
@@ -176,7 +176,7 @@ func (c *compiler) iteratorType(x ast.Expr) (params []string, ok bool) {
 		return nil, false
 	}
 	for i := 0; i < yield.Params().Len(); i++ {
-		s := c.types.typeString(yield.Params().At(i).Type())
+		s := c.types.TypeString(yield.Params().At(i).Type())
 		if s == "" {
 			return nil, false
 		}

@@ -1,11 +1,13 @@
 package compiler
 
 import (
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
 	"go/token"
 	"sort"
+	"strings"
 )
 
 // parsePrefix is put before the cell text when parsing. Both prefixes have
@@ -219,4 +221,113 @@ func declRegions(src string) (funcs, imports []region) {
 // is a method declaration (func (r T) Name(...)) rather than a literal.
 func isMethod(toks []tok, j int) bool {
 	return j+2 < len(toks) && toks[j+1].tok == token.IDENT && (toks[j+2].tok == token.LPAREN || toks[j+2].tok == token.LBRACK)
+}
+
+// IsComplete tells a console whether code can run: "incomplete" (with the
+// indent of the next line) while brackets, strings or comments are open or
+// the last token needs an operand, "invalid" for a syntax error.
+func IsComplete(code string) (status, indent string) {
+	if strings.TrimSpace(code) == "" {
+		return "complete", ""
+	}
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(code))
+	var s scanner.Scanner
+	open := false
+	s.Init(file, []byte(code), func(_ token.Position, msg string) {
+		if strings.Contains(msg, "not terminated") {
+			open = true
+		}
+	}, 0)
+	depth := 0
+	last := token.ILLEGAL
+	for {
+		_, t, lit := s.Scan()
+		if t == token.EOF {
+			break
+		}
+		switch t {
+		case token.LPAREN, token.LBRACK, token.LBRACE:
+			depth++
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			depth--
+		}
+		if t != token.SEMICOLON || lit == ";" {
+			last = t
+		}
+	}
+	switch {
+	case depth < 0:
+		return "invalid", ""
+	case open:
+		return "incomplete", ""
+	case depth > 0 || last.IsOperator() && last != token.RPAREN && last != token.RBRACK && last != token.RBRACE && last != token.INC && last != token.DEC && last != token.SEMICOLON:
+		return "incomplete", strings.Repeat("\t", max(depth, 1))
+	}
+	if _, err := Parse(code); err != nil {
+		return "invalid", ""
+	}
+	return "complete", ""
+}
+
+// isPrintCall reports whether x is a call whose results are only byte
+// counts and errors of printing (fmt.Println and friends), not worth an Out.
+func isPrintCall(x ast.Expr) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch f := call.Fun.(type) {
+	case *ast.Ident:
+		return f.Name == "print" || f.Name == "println"
+	case *ast.SelectorExpr:
+		if pkg, ok := f.X.(*ast.Ident); ok && pkg.Obj == nil {
+			switch pkg.Name {
+			case "fmt":
+				return strings.HasPrefix(f.Sel.Name, "Print") || strings.HasPrefix(f.Sel.Name, "Fprint")
+			case "log":
+				return true
+			case "io":
+				return f.Sel.Name == "WriteString"
+			}
+		}
+		switch f.Sel.Name {
+		case "Write", "WriteString", "WriteByte", "WriteRune", "Print", "Printf", "Println", "Fprintf":
+			return true
+		}
+	}
+	return false
+}
+
+// refsOf returns the identifiers n mentions: an over-approximation of the
+// top-level names it depends on.
+func refsOf(n ast.Node) map[string]bool {
+	refs := map[string]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			ast.Inspect(n.X, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					refs[id.Name] = true
+				}
+				return true
+			})
+			return false
+		case *ast.Ident:
+			refs[n.Name] = true
+		}
+		return true
+	})
+	return refs
+}
+
+// syntaxError converts a parse error into a *cellError at cell positions.
+func syntaxError(err error) error {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := list[0]
+		msg := strings.ReplaceAll(e.Msg, "'EOF'", "end of cell")
+		return &Error{Name: "SyntaxError", Msg: msg, Line: e.Pos.Line - 1, Col: e.Pos.Column}
+	}
+	return &Error{Name: "SyntaxError", Msg: err.Error()}
 }

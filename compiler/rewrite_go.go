@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -159,4 +160,166 @@ func (c *compiler) isConst(x ast.Expr) bool {
 		return false
 	}
 	return false
+}
+
+// lowerDefers makes the deferred calls of a function evaluate their
+// function value and arguments when the defer statement runs, as Go does:
+// yaegi evaluates them when the function returns (defer fmt.Println(i) in
+// a loop printed the last i every time). The function gets one deferred
+// call that runs a list of closures in reverse order, and each defer
+// statement appends a closure made by a call (a frame of its own):
+//
+//	var dl []func(); defer func() { ...run dl in reverse... }()
+//	dl = append(dl, func(p0 A) func() { return func() { f(p0) } }(a))
+//
+// A function whose deferred calls use recover is left as it is (recover
+// must be called by the deferred function itself).
+func (c *compiler) lowerDefers(body *ast.BlockStmt) {
+	if body == nil {
+		return
+	}
+	var defers []*ast.DeferStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			if !c.topDefers[n] {
+				defers = append(defers, n)
+			}
+		}
+		return true
+	})
+	if len(defers) == 0 || mentions(body, "recover") {
+		return
+	}
+	type lowered struct {
+		d                  *ast.DeferStmt
+		params, args, pass []string
+		callee, ell        string
+	}
+	var ls []lowered
+	simple := true
+	for _, d := range defers {
+		l := lowered{d: d}
+		call := d.Call
+		fun := ast.Unparen(call.Fun)
+		switch f := fun.(type) {
+		case *ast.FuncLit:
+			return // closures: deferring through the list hangs yaegi
+		case *ast.Ident:
+			if obj := c.types.Use(c.off(f.Pos())); obj != nil && (obj.Parent() == types.Universe || obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()) {
+				l.callee = f.Name // a builtin or a package-level func
+			}
+		case *ast.SelectorExpr:
+			// pkg.F, or a method: yaegi mistypes method values of
+			// compiled types, so the receiver stays evaluated late.
+			l.callee = "#sel"
+		}
+		if l.callee == "" { // a func value: evaluated now
+			t := c.types.TypeString(c.types.ExprType(c.off(fun.Pos()), c.off(fun.End())))
+			if t == "" {
+				return
+			}
+			name := c.temp("f")
+			l.params, l.args, l.callee = append(l.params, name+" "+t), append(l.args, "#fun"), name
+			simple = false
+		}
+		for _, a := range call.Args {
+			if c.isConst(a) {
+				l.pass = append(l.pass, "#"+strconv.Itoa(len(l.pass)))
+				continue
+			}
+			ts := c.types.TypeString(c.types.ExprType(c.off(a.Pos()), c.off(a.End())))
+			if ts == "" {
+				return
+			}
+			name := c.temp("a")
+			l.params, l.args, l.pass = append(l.params, name+" "+ts), append(l.args, "#arg"), append(l.pass, name)
+			simple = false
+		}
+		if call.Ellipsis.IsValid() {
+			l.ell = "..."
+		}
+		ls = append(ls, l)
+	}
+	if simple && !deferInLoop(body) {
+		return // nothing to evaluate early
+	}
+	list := c.temp("dl")
+	c.w.insert(c.off(body.Lbrace)+1, " var "+list+" []func(); defer func() { for __gki := len("+list+") - 1; __gki >= 0; __gki-- { "+list+"[__gki]() } }();")
+	for _, l := range ls {
+		l := l
+		c.w.add(c.off(l.d.Pos()), c.off(l.d.End()), func(*rewriter) string {
+			call := l.d.Call
+			callee := l.callee
+			if callee == "#sel" {
+				callee = c.render(call.Fun)
+			}
+			var args, pass []string
+			for _, a := range l.args {
+				if a == "#fun" {
+					args = append(args, c.render(call.Fun))
+				}
+			}
+			for i, a := range call.Args {
+				if c.isConst(a) {
+					pass = append(pass, c.render(a))
+					continue
+				}
+				args = append(args, c.render(a))
+				pass = append(pass, l.pass[i])
+			}
+			inner := callee + "(" + strings.Join(pass, ", ") + l.ell + ")"
+			if len(l.params) == 0 {
+				return list + " = append(" + list + ", func() { " + inner + " })"
+			}
+			return list + " = append(" + list + ", func(" + strings.Join(l.params, ", ") + ") func() { return func() { " + inner + " } }(" + strings.Join(args, ", ") + "))"
+		})
+	}
+}
+
+// deferInLoop reports whether a defer statement of body (not of a nested
+// func literal) is inside a loop.
+func deferInLoop(body *ast.BlockStmt) bool {
+	found := false
+	var walk func(n ast.Node, inLoop bool)
+	walk = func(n ast.Node, inLoop bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if found || m == nil {
+				return false
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt:
+				if m != n {
+					walk(m.Body, true)
+					return false
+				}
+			case *ast.RangeStmt:
+				if m != n {
+					walk(m.Body, true)
+					return false
+				}
+			case *ast.DeferStmt:
+				found = found || inLoop
+			}
+			return true
+		})
+	}
+	walk(body, false)
+	return found
+}
+
+// mentions reports whether the identifier name occurs in n.
+func mentions(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"gokernel/compiler"
+	"gokernel/typecheck"
 	"io"
 	"os"
 	"reflect"
@@ -45,13 +46,13 @@ type Session struct {
 	frames []goFrame
 
 	reg       registry
-	check     *compiler.Checker // nil: no type checking
-	panicking any               // see runner.runDefers
-	imported  map[string]bool   // "name path" of the imports done
-	pendingGo atomic.Int64      // goroutines started by cells and not yet running
-	loaded    map[string]bool   // import paths of the standard packages given to yaegi
-	overrides interp.Exports    // symbols replacing standard ones (os.Exit...), and the kernel's packages
-	cells     map[int]*cellSrc  // by serial, for tracebacks
+	check     *typecheck.Checker // nil: no type checking
+	panicking any                // see runner.runDefers
+	imported  map[string]bool    // "name path" of the imports done
+	pendingGo atomic.Int64       // goroutines started by cells and not yet running
+	loaded    map[string]bool    // import paths of the standard packages given to yaegi
+	overrides interp.Exports     // symbols replacing standard ones (os.Exit...), and the kernel's packages
+	cells     map[int]*cellSrc   // by serial, for tracebacks
 	serial    int
 	display   map[string]bool       // HTML, SVG, Markdown: some type has the method
 	declSrc   []string              // the declarations of each cell run, for child processes
@@ -79,7 +80,7 @@ func New(opts Options) (*Session, error) {
 	}
 	s.reg.decls = map[string]*compiler.Decl{}
 	if !opts.NoTypeCheck {
-		s.check = compiler.NewChecker()
+		s.check = typecheck.NewChecker()
 		s.check.Warm(startPackages...)
 	}
 	var stdin io.Reader = os.Stdin
@@ -167,7 +168,11 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
-	pl, err := compiler.CompileChecked(code, count, s.serial, s, checked)
+	var types compiler.Types
+	if checked != nil {
+		types = checked
+	}
+	pl, err := compiler.CompileChecked(code, count, s.serial, s, types)
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}

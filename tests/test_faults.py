@@ -242,8 +242,11 @@ def test_shutdown_paths_leave_no_process():
     k = Kernel()
     kpid = k.km.provisioner.process.pid
     k.ok('import "os/exec"\nc := exec.Command("sleep", "300")\nc.Start()')
+    sleeper = int(k.ok("c.Process.Pid").result)
+    # the tree may also hold the go command the type checker runs for
+    # export data while the worker warms up: it must end with the rest
     tree = process_tree(kpid)
-    assert len(tree) == 3
+    assert len(tree) >= 3 and sleeper in tree, tree
     os.kill(kpid, signal.SIGTERM)
     deadline = time.time() + 5
     while time.time() < deadline and any(alive(p) for p in tree):
@@ -259,7 +262,7 @@ def test_shutdown_paths_leave_no_process():
     while time.time() < deadline and len(process_tree(kpid)) < 2:
         time.sleep(0.05)
     tree = process_tree(kpid)
-    assert len(tree) == 2, tree
+    assert len(tree) >= 2, "no worker under the kernel: %s" % tree
     parent.kill()
     parent.wait()
     deadline = time.time() + 5

@@ -1,7 +1,8 @@
-package compiler
+package typecheck
 
 import (
 	"errors"
+	"gokernel/compiler"
 	"strconv"
 	"testing"
 )
@@ -18,7 +19,7 @@ func checkCells(t *testing.T, cells ...string) []string {
 	for _, src := range cells {
 		res, err := c.Check(src)
 		if err != nil {
-			var e *Error
+			var e *compiler.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("%q: error of type %T", src, err)
 			}

@@ -1,6 +1,7 @@
-package compiler
+package typecheck
 
 import (
+	"gokernel/compiler"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,20 +42,28 @@ func FuzzCompileCell(f *testing.F) {
 	defer func() { recoverCheck = true }()
 	f.Fuzz(func(t *testing.T, src string) {
 		res, _ := ck.Check(src) // nil checker: no-op
-		_, _ = CompileChecked(src, 1, 1, env, res)
-		_ = MissingImports(src, nil)
-		_, _ = IsComplete(src)
+		_, _ = compiler.CompileChecked(src, 1, 1, env, asTypes(res))
+		_ = compiler.MissingImports(src, nil)
+		_, _ = compiler.IsComplete(src)
 	})
 }
 
 // fakeEnv is a session that has run cells declaring its names.
-type fakeEnv map[string]*Decl
+type fakeEnv map[string]*compiler.Decl
 
-func (e fakeEnv) Lookup(name string) *Decl { return e[name] }
+func (e fakeEnv) Lookup(name string) *compiler.Decl { return e[name] }
 
 func (e fakeEnv) TypeOf(expr string) string {
 	if d := e[expr]; d != nil && d.Kind == "var" {
 		return d.Type
 	}
 	return ""
+}
+
+// asTypes is res as compiler.Types (nil when the cell did not check).
+func asTypes(res *Result) compiler.Types {
+	if res == nil {
+		return nil
+	}
+	return res
 }

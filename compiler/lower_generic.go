@@ -1,0 +1,206 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"gokernel/stdlib/generic"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// genericPackages are the standard packages whose generic functions cells
+// call through compiled instantiations (package stdlib/generic).
+var genericPackages = map[string]bool{"slices": true, "maps": true, "cmp": true}
+
+// genericCall rewrites a use of a generic function of slices, maps or cmp,
+// x (a selector, or a selector with type arguments), into its compiled
+// instantiation for the type arguments the checker found; a type argument
+// without one is refused clearly. It reports whether x was such a use.
+func (c *compiler) genericCall(x ast.Expr) bool {
+	sel, ok := x.(*ast.SelectorExpr)
+	if !ok {
+		switch ix := x.(type) {
+		case *ast.IndexExpr:
+			sel, ok = ix.X.(*ast.SelectorExpr)
+		case *ast.IndexListExpr:
+			sel, ok = ix.X.(*ast.SelectorExpr)
+		}
+		if !ok {
+			return false
+		}
+	}
+	obj := c.types.Use(c.off(sel.Sel.Pos()))
+	fn, isFunc := obj.(*types.Func)
+	if !isFunc || fn.Pkg() == nil || !genericPackages[fn.Pkg().Path()] || fn.Type().(*types.Signature).TypeParams().Len() == 0 {
+		return false
+	}
+	inst, ok := c.types.Instance(c.off(sel.Sel.Pos()))
+	if !ok {
+		return false
+	}
+	var args, shown []string
+	for i := 0; i < inst.TypeArgs.Len(); i++ {
+		t := inst.TypeArgs.At(i)
+		args = append(args, canonical(types.TypeString(t, func(p *types.Package) string { return p.Path() })))
+		shown = append(shown, types.TypeString(t, func(p *types.Package) string {
+			if p.Path() == "main" {
+				return ""
+			}
+			return p.Name()
+		}))
+	}
+	key := fn.Pkg().Path() + "." + fn.Name() + "[" + strings.Join(args, ", ") + "]"
+	ident := generic.Ident(key)
+	if ident == "" {
+		c.errorAt(c.off(sel.Pos()), "%s.%s for %s is not available in the interpreter: the generic functions of slices, maps and cmp run on slices and maps of builtin types (int, float64, string, any...)%s",
+			fn.Pkg().Name(), fn.Name(), strings.Join(shown, ", "), OrCompile)
+		return true
+	}
+	c.w.replace(c.off(x.Pos()), c.off(x.End()), generic.Name+"."+ident)
+	c.genericDone[sel] = true
+	return true
+}
+
+// byteRune matches the alias names of uint8 and int32, which the keys of
+// stdlib/generic spell by their kind.
+var byteRune = regexp.MustCompile(`\b(byte|rune)\b`)
+
+// canonical spells byte and rune as uint8 and int32.
+func canonical(s string) string {
+	return byteRune.ReplaceAllStringFunc(s, func(m string) string {
+		if m == "byte" {
+			return "uint8"
+		}
+		return "int32"
+	})
+}
+
+// constValues rewrites a const declaration with the values and types the
+// checker computed (iota and implicit repetition resolved): yaegi reports
+// "constant definition loop" for typed constants repeated with iota
+// (KB ByteSize = 1 << (10 * iota); MB; GB).
+func (c *compiler) constValues(gd *ast.GenDecl) {
+	if gd.Tok != token.CONST {
+		return
+	}
+	var specs []string
+	for _, sp := range gd.Specs {
+		vs := sp.(*ast.ValueSpec)
+		for _, id := range vs.Names {
+			if id.Name == "_" {
+				continue
+			}
+			obj, ok := c.types.Def(c.off(id.Pos())).(*types.Const)
+			if !ok {
+				return
+			}
+			v := constLiteral(obj)
+			if v == "" {
+				return
+			}
+			if b, isBasic := obj.Type().(*types.Basic); isBasic && b.Info()&types.IsUntyped != 0 {
+				specs = append(specs, id.Name+" = "+v)
+				continue
+			}
+			t := c.types.TypeString(obj.Type())
+			if t == "" {
+				return
+			}
+			specs = append(specs, id.Name+" "+t+" = "+v)
+		}
+	}
+	if len(specs) == 0 {
+		c.w.replace(c.off(gd.Pos()), c.off(gd.End()), "const ()")
+		return
+	}
+	c.w.add(c.off(gd.Pos()), c.off(gd.End()), func(w *rewriter) string {
+		// Each constant keeps its cell position in messages.
+		var b strings.Builder
+		b.WriteString("const (")
+		i := 0
+		for _, sp := range gd.Specs {
+			for _, id := range sp.(*ast.ValueSpec).Names {
+				if id.Name == "_" {
+					continue
+				}
+				b.WriteString(w.directive(c.off(id.Pos())) + specs[i] + "; ")
+				i++
+			}
+		}
+		b.WriteString(")")
+		return b.String()
+	})
+}
+
+// constLiteral writes a constant's exact value as Go source, or "".
+func constLiteral(obj *types.Const) string {
+	val := obj.Val()
+	switch val.Kind() {
+	case constant.Bool, constant.String, constant.Int:
+		if b, ok := obj.Type().Underlying().(*types.Basic); ok && b.Kind() == types.UntypedRune {
+			if r, exact := constant.Int64Val(val); exact && r >= 0 && r <= 0x10FFFF {
+				return strconv.QuoteRune(rune(r))
+			}
+		}
+		return val.ExactString()
+	case constant.Float:
+		s := val.ExactString()
+		if num, den, ok := strings.Cut(s, "/"); ok {
+			return "(" + num + ".0/" + den + ")"
+		}
+		if !strings.ContainsAny(s, ".eE") {
+			s += ".0" // stays an untyped float
+		}
+		return s
+	case constant.Complex:
+		re, im := constLiteralOf(constant.Real(val)), constLiteralOf(constant.Imag(val))
+		if re == "" || im == "" {
+			return ""
+		}
+		return "complex(" + re + ", " + im + ")"
+	}
+	return ""
+}
+
+func constLiteralOf(v constant.Value) string {
+	s := v.ExactString()
+	if num, den, ok := strings.Cut(s, "/"); ok {
+		return "(" + num + ".0/" + den + ")"
+	}
+	return s
+}
+
+// iterSeq rewrites iter.Seq[V] and iter.Seq2[K, V] as the function types
+// they stand for, func(func(V) bool) and func(func(K, V) bool): package
+// iter only has generic types, which the interpreter cannot import. It
+// reports whether x was one.
+func (c *compiler) iterSeq(x ast.Expr) bool {
+	var sel *ast.SelectorExpr
+	var args []ast.Expr
+	switch ix := x.(type) {
+	case *ast.IndexExpr:
+		sel, _ = ix.X.(*ast.SelectorExpr)
+		args = []ast.Expr{ix.Index}
+	case *ast.IndexListExpr:
+		sel, _ = ix.X.(*ast.SelectorExpr)
+		args = ix.Indices
+	}
+	if sel == nil {
+		return false
+	}
+	obj, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.TypeName)
+	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "iter" || (obj.Name() != "Seq" && obj.Name() != "Seq2") {
+		return false
+	}
+	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+		var ps []string
+		for _, a := range args {
+			ps = append(ps, c.render(a))
+		}
+		return "func(func(" + strings.Join(ps, ", ") + ") bool)"
+	})
+	return true
+}

@@ -1,0 +1,129 @@
+package typecheck
+
+import (
+	"fmt"
+	"go/build"
+	"go/importer"
+	"go/token"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// goroot returns the GOROOT whose sources the checker imports, or "" if
+// there are none (no Go toolchain installed): the checker is then off.
+var goroot = sync.OnceValue(func() string {
+	for _, dir := range []string{os.Getenv("GOROOT"), build.Default.GOROOT} {
+		if dir != "" && isDir(filepath.Join(dir, "src", "fmt")) {
+			return dir
+		}
+	}
+	if out, err := exec.Command("go", "env", "GOROOT").Output(); err == nil {
+		if dir := strings.TrimSpace(string(out)); isDir(filepath.Join(dir, "src", "fmt")) {
+			return dir
+		}
+	}
+	return ""
+})
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+// shared is the file set and importer of every Checker of the process:
+// standard packages are type-checked once, whatever the sessions.
+var shared = sync.OnceValues(func() (*token.FileSet, *sourceImporter) {
+	root := goroot()
+	if root == "" {
+		return nil, nil
+	}
+	// Export data (from the go command's build cache, made on first use)
+	// holds a package's types in a few MB where type-checking its sources
+	// takes tens; the source importer is the fallback without a go command.
+	build.Default.GOROOT = root
+	build.Default.CgoEnabled = false
+	fset := token.NewFileSet()
+	kind := "gc"
+	if _, err := exec.LookPath("go"); err != nil {
+		kind = "source"
+	} else if os.Getenv("GOTOOLCHAIN") == "" {
+		// go list (run by the importer in the notebook's directory) must
+		// not fetch another toolchain for a go.mod found there.
+		os.Setenv("GOTOOLCHAIN", "local")
+	}
+	imp, ok := importer.ForCompiler(fset, kind, nil).(types.ImporterFrom)
+	if !ok {
+		return nil, nil
+	}
+	return fset, &sourceImporter{ImporterFrom: imp}
+})
+
+// sourceImporter imports standard packages from source, once each.
+type sourceImporter struct {
+	types.ImporterFrom
+	mu    sync.Mutex
+	cache map[string]*types.Package
+	fails map[string]error
+}
+
+// ImportFrom implements types.ImporterFrom. Packages outside the standard
+// library (gokernel/display...) fail: the checker then treats them as
+// unknown and reports nothing about their use.
+func (s *sourceImporter) ImportFrom(path, dir string, mode types.ImportMode) (*types.Package, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p, ok := s.cache[path]; ok {
+		return p, nil
+	}
+	if err, ok := s.fails[path]; ok {
+		return nil, err
+	}
+	if s.cache == nil {
+		s.cache, s.fails = map[string]*types.Package{}, map[string]error{}
+	}
+	if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") || first == "gokernel" {
+		err := fmt.Errorf("%s is not a standard package", path)
+		s.fails[path] = err
+		return nil, err
+	}
+	p, err := s.ImporterFrom.ImportFrom(path, dir, mode)
+	if err != nil {
+		s.fails[path] = err
+		return nil, err
+	}
+	s.cache[path] = p
+	return p, nil
+}
+
+// Import implements types.Importer.
+func (s *sourceImporter) Import(path string) (*types.Package, error) {
+	return s.ImportFrom(path, "", 0)
+}
+
+// Warm imports packages in the background, so that the first cell that
+// uses them does not wait for their type-checking.
+func (c *Checker) Warm(paths ...string) {
+	if c == nil {
+		return
+	}
+	go func() {
+		for _, p := range paths {
+			_, _ = c.imp.ImportFrom(p, "", 0)
+		}
+	}()
+}
+
+// AddImport records an import done outside Check (the automatic imports).
+func (c *Checker) AddImport(name, path string) {
+	if c == nil {
+		return
+	}
+	if name == "" {
+		name = path[strings.LastIndex(path, "/")+1:]
+	}
+	c.imports[name] = path
+}

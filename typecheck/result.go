@@ -1,0 +1,146 @@
+package typecheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"gokernel/compiler"
+	"strings"
+)
+
+// Result is a cell that type-checked.
+type Result struct {
+	c     *Checker
+	cell  *compiler.Cell
+	src   string // the cell
+	pkg   *types.Package
+	info  *types.Info
+	names []string // package-level names the cell declares
+	// imports are the cell's own imports, name -> path.
+	imports map[string]string
+	decls   map[string]ast.Node // name -> its *ast.FuncDecl or spec
+	lines   []int               // offsets of the cell's line starts
+
+	exprs map[[2]int]types.Type // by cell offsets; built on first use
+	defs  map[int]types.Object
+	uses  map[int]types.Object
+	insts map[int]types.Instance
+}
+
+// offset returns the cell offset of a position of the check file, or -1
+// for positions outside the cell.
+func (r *Result) offset(pos token.Pos) int {
+	p := r.c.fset.Position(pos)
+	if p.Filename != cellFile || p.Line < 1 || p.Line > len(r.lines) {
+		return -1
+	}
+	return r.lines[p.Line-1] + p.Column - 1
+}
+
+// index builds the lookups by cell offset.
+func (r *Result) index() {
+	if r.exprs != nil {
+		return
+	}
+	r.exprs, r.defs, r.uses, r.insts = map[[2]int]types.Type{}, map[int]types.Object{}, map[int]types.Object{}, map[int]types.Instance{}
+	for id, obj := range r.info.Uses {
+		if off := r.offset(id.Pos()); off >= 0 {
+			r.uses[off] = obj
+		}
+	}
+	for x, tv := range r.info.Types {
+		if start, end := r.offset(x.Pos()), r.offset(x.End()); start >= 0 && end >= 0 {
+			r.exprs[[2]int{start, end}] = tv.Type
+		}
+	}
+	for id, obj := range r.info.Defs {
+		if off := r.offset(id.Pos()); off >= 0 && obj != nil {
+			r.defs[off] = obj
+		}
+	}
+	for id, inst := range r.info.Instances {
+		if off := r.offset(id.Pos()); off >= 0 {
+			r.insts[off] = inst
+		}
+	}
+}
+
+// ExprType returns the type of the expression x of the cell's own parse
+// (offsets start..end), or nil.
+func (r *Result) ExprType(start, end int) types.Type {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	return r.exprs[[2]int{start, end}]
+}
+
+// DefType returns the type of the variable the cell defines at offset off.
+func (r *Result) DefType(off int) types.Type {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	if obj := r.defs[off]; obj != nil {
+		return obj.Type()
+	}
+	return nil
+}
+
+// Def returns the object the identifier at offset off defines, or nil.
+func (r *Result) Def(off int) types.Object {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	return r.defs[off]
+}
+
+// Use returns the object the identifier at offset off refers to, or nil.
+func (r *Result) Use(off int) types.Object {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	return r.uses[off]
+}
+
+// Instance returns the inferred instance of the generic function named at
+// offset off, if its type arguments were inferred.
+func (r *Result) Instance(off int) (types.Instance, bool) {
+	if r == nil || r.info == nil {
+		return types.Instance{}, false
+	}
+	r.index()
+	inst, ok := r.insts[off]
+	return inst, ok
+}
+
+// typeString writes t as cell code can name it, or "" if it cannot.
+func (r *Result) TypeString(t types.Type) string {
+	if t == nil || hasUnexported(t) {
+		return ""
+	}
+	names := map[string]string{}
+	for name, path := range r.c.imports {
+		names[path] = name
+	}
+	for name, path := range r.imports {
+		names[path] = name
+	}
+	ok := true
+	s := types.TypeString(t, func(p *types.Package) string {
+		if p.Path() == "main" {
+			return ""
+		}
+		name, found := names[p.Path()]
+		if !found {
+			ok = false
+		}
+		return name
+	})
+	if !ok || strings.Contains(s, "invalid type") || strings.Contains(s, "untyped") {
+		return ""
+	}
+	return s
+}
