@@ -41,6 +41,15 @@ fi
 # 2. Build and install the binaries: the kernel and the worker it runs cells in.
 if [ -n "$prefix" ]; then bindir="$prefix/bin"; else bindir="$HOME/.local/bin"; fi
 mkdir -p "$bindir"
+# The cells' standard library is the building toolchain's: its symbol tables
+# are extracted again when this Go release or platform is not the one they hold.
+tables=$(sed -n 's/^const GoVersion = "\(.*\)"/\1/p' stdlib/z_version.go)
+platform=$(sed -n 's/^const Platform = "\(.*\)"/\1/p' stdlib/z_version.go)
+release=$(go env GOVERSION | grep -o '^go1\.[0-9]*' || true)
+if [ "$tables" != "$release" ] || [ "$platform" != "$(go env GOOS)/$(go env GOARCH)" ]; then
+  echo "Extracting the standard library of $release for the interpreter (once, about 2 minutes) ..."
+  (cd stdlib && go run generate.go)
+fi
 echo "Building gokernel with Go $gover ..."
 build=$(mktemp -d)
 trap 'rm -rf "$build"' EXIT

@@ -207,10 +207,15 @@ func (c *compiler) collectDefined() {
 	}
 }
 
-// userDefined reports whether name is a top-level name of the user's
-// (this cell or an earlier one), shadowing a builtin.
+// userDefined reports whether name is a top-level name the user declared
+// (in this cell or an earlier one; not an import), shadowing a builtin or
+// a package.
 func (c *compiler) userDefined(name string) bool {
-	return c.defined[name] || c.env.Lookup(name) != nil
+	if c.defined[name] {
+		return true
+	}
+	d := c.env.Lookup(name)
+	return d != nil && d.Kind != "import"
 }
 
 // checkTopLevel refuses a return among the cell's top-level statements.

@@ -2,7 +2,9 @@ package compiler
 
 import (
 	"go/ast"
+	"go/types"
 	"strconv"
+	"strings"
 )
 
 // Error is an error of a cell before it becomes a pipe.Error.
@@ -80,7 +82,36 @@ func (c *compiler) checkSelector(sel *ast.SelectorExpr) {
 	}
 	if missing {
 		c.errorAt(c.off(sel.Pos()), "%s is not available in the interpreter: %s%s", name, hint, OrCompile)
+		return
 	}
+	if what := stdGeneric(c.types.Use(c.off(sel.Sel.Pos()))); what != "" {
+		c.errorAt(c.off(sel.Pos()), "%s is a generic %s of the standard library, which the interpreter cannot instantiate (of the standard library's generic functions, cells run those of slices, maps and cmp, and iter.Seq)%s", name, what, OrCompile)
+	}
+}
+
+// stdGeneric says what obj is ("function", "type") when it is a generic
+// function or type of a standard package, else "".
+func stdGeneric(obj types.Object) string {
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	if first, _, _ := strings.Cut(obj.Pkg().Path(), "/"); strings.Contains(first, ".") || first == "main" || first == "gokernel" {
+		return ""
+	}
+	switch o := obj.(type) {
+	case *types.Func:
+		if sig, ok := o.Type().(*types.Signature); ok && sig.TypeParams().Len() > 0 {
+			return "function"
+		}
+	case *types.TypeName:
+		if o.Pkg().Path() == "iter" {
+			return "" // iter.Seq and iter.Seq2 become function types (iterSeq)
+		}
+		if n, ok := o.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+			return "type"
+		}
+	}
+	return ""
 }
 
 // checkVariadicGeneric refuses generic funcs with a variadic parameter of a

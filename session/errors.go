@@ -10,6 +10,7 @@ import (
 
 	"gokernel/compiler"
 	"gokernel/pipe"
+	"gokernel/stdlib"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -56,7 +57,7 @@ func compileError(err error) *compiler.Error {
 	switch {
 	case importRe.MatchString(msg):
 		path := importRe.FindStringSubmatch(msg)[1]
-		msg = fmt.Sprintf("package %s is not available in the interpreter (it has the Go 1.22 standard library and the gokernel packages)%s", path, compiler.OrCompile)
+		msg = fmt.Sprintf("package %s is not available in the interpreter (it has the standard library of %s and the gokernel packages)%s", path, stdlib.GoVersion, compiler.OrCompile)
 	case symbolRe.MatchString(msg) || selRe.MatchString(msg):
 		m := symbolRe.FindStringSubmatch(msg)
 		if m == nil {
@@ -66,7 +67,7 @@ func compileError(err error) *compiler.Error {
 		name := pkg + "." + m[2]
 		hint := compiler.Unavailable[name]
 		if hint == "" {
-			hint = "the interpreter has the Go 1.22 standard library"
+			hint = "the interpreter has the standard library of " + stdlib.GoVersion
 		}
 		msg = fmt.Sprintf("%s is not available in the interpreter: %s%s", name, hint, compiler.OrCompile)
 	case genericRe.MatchString(msg):
