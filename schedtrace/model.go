@@ -32,6 +32,9 @@ var stateNames = [numStates]string{
 	Blocked:  "other wait",
 }
 
+// shortNames are the states' names in text.
+var shortNames = [numStates]string{"running", "runnable", "channel", "select", "sync", "sleep", "I/O", "GC", "other wait"}
+
 // String returns the state's name as the legend shows it.
 func (s State) String() string {
 	if s < numStates {

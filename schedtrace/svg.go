@@ -312,7 +312,7 @@ func drawProc(d *svgDoc, y float64, i int, p *Proc, rs []row, rowOf map[int64]in
 		busy = float64(p.Busy()) / float64(wall)
 	}
 	d.printf(`<g data-proc="%d" data-busy="%.3f" data-busy-ns="%d">`+"\n", p.ID, busy, p.Busy().Nanoseconds())
-	rowFrame(d, y, rowH, i, "", fmt.Sprintf("P%d  %.0f%% the cell's", p.ID, 100*busy))
+	rowFrame(d, y, rowH, i, "", fmt.Sprintf("P%d · %.0f%% busy", p.ID, 100*busy))
 	for _, rn := range g.runs() {
 		color, name := colOther, ""
 		switch {

@@ -35,7 +35,7 @@ func Text(t *Trace, o DrawOptions) string {
 			var parts []string
 			for s := State(0); s < numStates; s++ {
 				if per[s] > 0 && life > 0 {
-					parts = append(parts, fmt.Sprintf("%s %.0f%%", strings.SplitN(s.String(), " ", 2)[0], 100*float64(per[s])/float64(life)))
+					parts = append(parts, fmt.Sprintf("%s %.0f%%", shortNames[s], 100*float64(per[s])/float64(life)))
 				}
 			}
 			fmt.Fprintf(&sb, "%s: %s\n", r.name, strings.Join(parts, ", "))
