@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // row is one goroutine row of the picture: one goroutine, the cell's main
@@ -13,6 +14,7 @@ type row struct {
 	short string // the name written in processor rows ("g23", "main", "line 5")
 	gs    []*Goroutine
 	group bool // drawn as counts of goroutines per state
+	main  bool // the cell's main goroutines
 }
 
 // DrawOptions choose what SVG and Text draw.
@@ -63,7 +65,7 @@ func rows(t *Trace, o DrawOptions) []row {
 		}
 	}
 	if len(mains) > 0 {
-		rs = append(rs, row{name: "main (the cell)", short: "main", gs: mains})
+		rs = append(rs, row{name: "main (the cell)", short: "main", gs: mains, main: true})
 	}
 	if len(others) <= o.maxRows() {
 		for _, g := range others {
@@ -103,4 +105,28 @@ func count(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// preparing returns the stretches of the window in which no main goroutine
+// of the cell existed: the worker was type-checking and compiling the
+// cell's next part (or importing a package), not running its code.
+func preparing(t *Trace) []Interval {
+	var lives []Interval
+	for _, g := range t.Goroutines {
+		if g.Main && len(g.Spans) > 0 {
+			lives = append(lives, Interval{g.Created, g.Spans[len(g.Spans)-1].End})
+		}
+	}
+	var gaps []Interval
+	at := time.Duration(0)
+	for _, l := range mergeIntervals(lives) {
+		if l.Start > at {
+			gaps = append(gaps, Interval{at, l.Start})
+		}
+		at = max(at, l.End)
+	}
+	if at < t.Wall {
+		gaps = append(gaps, Interval{at, t.Wall})
+	}
+	return gaps
 }

@@ -252,6 +252,14 @@ func TestHelpers(t *testing.T) {
 	if rs := g.runs(); len(rs) != 2 || rs[0] != (run{0, 2, 1}) || rs[1] != (run{2, 10, 0}) {
 		t.Errorf("runs %v", rs)
 	}
+	tr := &Trace{Wall: 50, Goroutines: []*Goroutine{
+		{Main: true, Created: 10, Spans: []Span{{10, 20, Running}}},
+		{Main: true, Created: 30, Spans: []Span{{30, 35, Runnable}, {35, 40, Running}}},
+		{Created: 12, Spans: []Span{{12, 48, Sleep}}},
+	}}
+	if got := preparing(tr); len(got) != 3 || got[0] != (Interval{0, 10}) || got[1] != (Interval{20, 30}) || got[2] != (Interval{40, 50}) {
+		t.Errorf("preparing %v", got)
+	}
 	if got := mergeIntervals([]Interval{{5, 8}, {1, 3}, {2, 4}}); len(got) != 2 || got[0] != (Interval{1, 4}) {
 		t.Errorf("merge %v", got)
 	}

@@ -46,6 +46,7 @@ const (
 	colStripe = "#f6f6f6"
 	colGCProc = "#d62728"
 	colOther  = "#c8c8c8"
+	colPrep   = "#9a9a9a" // the main row while the cell's next part is compiled
 )
 
 // identColor returns the colour of goroutine row i in processor rows.
@@ -72,13 +73,20 @@ func SVG(t *Trace, o DrawOptions) string {
 	y := 34.0
 
 	if !o.NoGoroutines {
-		y = legend(&d, y, stateLegend(t))
+		items := stateLegend(t)
+		if wideGaps(t) {
+			items = append(items, legendItem{colPrep, "preparing (type-check, compile)"})
+		}
+		y = legend(&d, y, items)
 		y = sectionHead(&d, y, "goroutines of the cell: what each was doing")
 		if len(rs) == 0 {
 			d.text(labelCol, y+14, 12, ` fill="`+colMuted+`"`, "the cell ran no code (no goroutine)")
 			y += 22
 		}
 		for i, r := range rs {
+			if r.main {
+				drawGaps(&d, y, t, xOf)
+			}
 			y = drawRow(&d, y, i, r, t.Wall, cols)
 		}
 	}
@@ -109,6 +117,28 @@ func SVG(t *Trace, o DrawOptions) string {
 	attrs := fmt.Sprintf(` data-wall-ns="%d" data-cpu-ns="%d" data-busy="%.3f" data-goroutines="%d" data-max-running="%d" data-gc-ns="%d" data-gomaxprocs="%d"`,
 		sum.Wall.Nanoseconds(), sum.CPU.Nanoseconds(), sum.Busy, sum.Started, sum.MaxRunning, sum.GC.Nanoseconds(), sum.GOMAXPROCS)
 	return d.finish(width, y+12, attrs)
+}
+
+// wideGaps reports whether the picture shows stretches of preparing.
+func wideGaps(t *Trace) bool {
+	for _, g := range preparing(t) {
+		if float64(g.End-g.Start) >= float64(t.Wall)/plotW {
+			return true
+		}
+	}
+	return false
+}
+
+// drawGaps draws, in the main row at y, a dashed line where the worker was
+// preparing the cell's next part, so that the main row is not blank then.
+func drawGaps(d *svgDoc, y float64, t *Trace, xOf func(time.Duration) float64) {
+	for _, g := range preparing(t) {
+		x0, x1 := xOf(g.Start), xOf(g.End)
+		if x1-x0 >= 1 {
+			d.printf(`<line class="gk-prep" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" stroke-dasharray="4 3"/>`+"\n",
+				num(x0), num(y+rowH/2), num(x1), num(y+rowH/2), colPrep)
+		}
+	}
 }
 
 // legendItem is a swatch and its words.
