@@ -5,6 +5,8 @@ import (
 	"runtime/trace"
 )
 
+// The marks the worker writes into a trace, for Read to find the cell in it.
+
 // Marks written into the trace with runtime/trace.Log.
 const (
 	// Category is the category of the Begin and End logs.

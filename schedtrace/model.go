@@ -2,6 +2,9 @@ package schedtrace
 
 import "time"
 
+// What Read makes of a trace: the cell's goroutines as spans of states, the
+// processors as spans of goroutines, the garbage collections.
+
 // State is what a goroutine does during a Span.
 type State uint8
 

@@ -11,6 +11,9 @@ import (
 	xt "golang.org/x/exp/trace"
 )
 
+// Reading a trace: the events of golang.org/x/exp/trace, in time order,
+// turned into the model, for the window between the Begin and End marks.
+
 // Options tell Read how the worker runs cells.
 type Options struct {
 	// Main reports whether a goroutine that the root created, starting in

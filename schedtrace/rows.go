@@ -7,6 +7,9 @@ import (
 	"time"
 )
 
+// Which rows the picture has: one per goroutine, or per starting line when
+// there are too many to draw one by one.
+
 // row is one goroutine row of the picture: one goroutine, the cell's main
 // goroutines together, or a group of goroutines started by the same line.
 type row struct {

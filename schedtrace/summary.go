@@ -7,6 +7,8 @@ import (
 	"time"
 )
 
+// The figures of the summary line.
+
 // Summary are the figures of the summary line under the picture.
 type Summary struct {
 	// Wall is the time from the begin mark to the end mark.

@@ -8,6 +8,8 @@ import (
 	"time"
 )
 
+// Drawing the picture: goroutine rows, processor rows, time axis, summary.
+
 // Geometry of the picture, in pixels.
 const (
 	width    = 860.0

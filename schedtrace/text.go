@@ -6,6 +6,8 @@ import (
 	"time"
 )
 
+// The text/plain rendering of the picture.
+
 // Text renders t as text, the picture's fallback for consoles and
 // text exports: the title, the summary line, how busy each processor was
 // with the cell, and for each goroutine row the share of its life in each
