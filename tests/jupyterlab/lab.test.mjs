@@ -185,6 +185,31 @@ async function failed(page, e) {
   throw e;
 }
 
+// colourCounts takes a screenshot of locator and counts, in the browser (a
+// canvas decodes the PNG), the pixels within 12 of each colour ("#rrggbb").
+async function colourCounts(page, locator, colours) {
+  const png = (await locator.screenshot()).toString('base64');
+  return page.evaluate(async ({ png, colours }) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + png;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const want = colours.map(h => [1, 3, 5].map(i => parseInt(h.slice(i, i + 2), 16)));
+    const counts = want.map(() => 0);
+    for (let i = 0; i < d.length; i += 4) {
+      want.forEach((w, k) => {
+        if (Math.abs(d[i] - w[0]) <= 12 && Math.abs(d[i + 1] - w[1]) <= 12 && Math.abs(d[i + 2] - w[2]) <= 12) counts[k]++;
+      });
+    }
+    return Object.fromEntries(colours.map((h, k) => [h, counts[k]]));
+  }, { png, colours });
+}
+
 function noProblems(page) {
   assert.deepEqual(page.problems, [], 'browser console errors');
 }
@@ -272,6 +297,11 @@ test('streams, Out[n], HTML table, Markdown, PNG, SVG timeline, progress bar and
     assert.match(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').toString(), /<svg[\s\S]*worker A/);
     await waitFor(() => svg.evaluate(el => el.complete && el.naturalWidth > 100), 10000, 'the timeline to load');
     assert.ok((await svg.boundingBox()).width > 100, 'the timeline has a size on screen');
+    // Drawn on screen: the two workers' bars (palette blue and orange at 90% opacity on white).
+    const drawn = await colourCounts(page, svg, ['#6086b0', '#f39940']);
+    assert.ok(Object.values(drawn).every(n => n >= 30), `the timeline's bars on screen: ${JSON.stringify(drawn)}`);
+    const bar = await colourCounts(page, progress.first().locator('img'), ['#59a14f']);
+    assert.ok(bar['#59a14f'] >= 30, `the finished progress bar on screen: ${JSON.stringify(bar)}`);
     assert.equal(await progress.count(), 1);
     assert.match(await progressText(), /30\/30/);
     assert.ok(seen.size >= 2, `the progress bar never changed: ${[...seen]}`);
