@@ -11,7 +11,7 @@
 # tag for a class, and use the same JupyterHub major version in the image as in
 # the Helm chart's hub.
 ARG BASE_IMAGE=quay.io/jupyter/base-notebook:latest
-ARG GO_IMAGE=golang:1.24-bookworm
+ARG GO_IMAGE=golang:1.26-bookworm
 
 FROM ${GO_IMAGE} AS go
 

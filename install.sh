@@ -28,13 +28,13 @@ if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
   export PATH="$PATH:/usr/local/go/bin"
 fi
 if ! command -v go >/dev/null 2>&1; then
-  echo "install.sh: Go is not installed. Install Go 1.24 or newer from https://go.dev/dl/ (or: apt-get install golang-go) and run ./install.sh again." >&2
+  echo "install.sh: Go is not installed. Install Go 1.26 or newer from https://go.dev/dl/ (or: apt-get install golang-go) and run ./install.sh again." >&2
   exit 1
 fi
 gover=$(go env GOVERSION | sed 's/^go//')
 major=${gover%%.*}; rest=${gover#*.}; minor=${rest%%.*}
-if [ "$major" -lt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -lt 24 ]; }; then
-  echo "install.sh: Go $gover is too old; gokernel needs Go 1.24 or newer (https://go.dev/dl/)." >&2
+if [ "$major" -lt 1 ] || { [ "$major" -eq 1 ] && [ "$minor" -lt 26 ]; }; then
+  echo "install.sh: Go $gover is too old; gokernel needs Go 1.26 or newer (https://go.dev/dl/)." >&2
   exit 1
 fi
 

@@ -46,7 +46,14 @@ func TestDisplayFunctions(t *testing.T) {
 			if got := str(t, m, mimeText); got != tt.plain {
 				t.Errorf("text/plain = %q, want %q", got, tt.plain)
 			}
-			if want := map[bool]int{true: 1, false: 2}[tt.mime == mimeText]; len(m.Data) != want {
+			want := map[bool]int{true: 1, false: 2}[tt.mime == mimeText]
+			if tt.mime == mimeSVG { // and an <img> of it as text/html
+				want = 3
+				if h := str(t, m, mimeHTML); !strings.HasPrefix(h, `<img src="data:image/svg+xml;base64,`) || !strings.HasSuffix(h, `" width="10" height="20" alt="&lt;SVG image 10×20&gt;">`) {
+					t.Errorf("text/html = %q", h)
+				}
+			}
+			if len(m.Data) != want {
 				t.Errorf("bundle has %v, want %d types", keys(m.Data), want)
 			}
 		})

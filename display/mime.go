@@ -27,7 +27,8 @@ const (
 const maxPlain = 4000
 
 // withPlain returns a copy of b as a message payload, with a text/plain
-// fallback added when b has none.
+// fallback added when b has none, and an HTML <img> of its SVG (see
+// WithSVGImage).
 func withPlain(b MIMEBundle) map[string]any {
 	out := make(map[string]any, len(b)+1)
 	for k, v := range b {
@@ -36,7 +37,7 @@ func withPlain(b MIMEBundle) map[string]any {
 	if _, ok := out[mimeText]; !ok {
 		out[mimeText] = plainFor(b)
 	}
-	return out
+	return WithSVGImage(out)
 }
 
 // plainFor derives a text/plain fallback from the richest format in b that

@@ -2,7 +2,7 @@ package display
 
 import (
 	"fmt"
-	"html"
+	"math"
 	"strings"
 	"sync"
 	"time"
@@ -15,7 +15,8 @@ var progressInterval = 100 * time.Millisecond
 // progressTextBar is the width of the text/plain bar, in characters.
 const progressTextBar = 20
 
-// Progress is a progress bar: an updatable output showing an HTML bar and,
+// Progress is a progress bar: an updatable output showing an SVG bar (with
+// an HTML <img> of it, see WithSVGImage) and,
 // as text/plain, "label: 40/100 [########............] 40%, 1.2 s, eta 1.8 s".
 // It is safe for concurrent use by many goroutines. Updates are throttled
 // to about ten per second, the last state always being shown: a pending
@@ -113,7 +114,7 @@ func (p *Progress) publishLocked() {
 		p.timer = nil
 	}
 	p.last, p.dirty, p.shown = time.Now(), false, p.n
-	p.h.Update(MIMEBundle{mimeHTML: p.htmlLocked(), mimeText: p.textLocked()})
+	p.h.Update(MIMEBundle{mimeSVG: p.svgLocked(), mimeText: p.textLocked()})
 }
 
 // fraction returns the completed fraction in [0, 1], or -1 when the total
@@ -161,21 +162,29 @@ func (p *Progress) textLocked() string {
 	return sb.String()
 }
 
-func (p *Progress) htmlLocked() string {
-	var sb strings.Builder
+// svgLocked draws the bar: the label, a bar of 320 px when the total is
+// known, the count and the rest of the state.
+func (p *Progress) svgLocked() string {
+	const size, barW, barH, h = 13.0, 320.0, 14.0, 22.0
+	var d svgDoc
 	count, rest := p.status()
-	sb.WriteString(`<div style="font-family:sans-serif;font-size:13px;line-height:18px">`)
+	x := 4.0
 	if p.label != "" {
-		sb.WriteString(`<span style="display:inline-block;vertical-align:middle;margin-right:8px">` + html.EscapeString(p.label) + `</span>`)
+		d.text(x, 15.5, size, "", p.label)
+		x += textWidth(p.label, size) + 8
 	}
 	if fr := p.fraction(); fr >= 0 {
 		color := "#4e79a7"
 		if p.done || fr >= 1 {
 			color = "#59a14f"
 		}
-		fmt.Fprintf(&sb, `<span style="display:inline-block;vertical-align:middle;width:320px;height:14px;background-color:#e6e6e6;border-radius:3px;overflow:hidden">`+
-			`<span style="display:block;width:%.1f%%;height:100%%;background-color:%s"></span></span>`, 100*fr, color)
+		d.printf(`<rect x="%s" y="4" width="%s" height="%s" rx="3" fill="#e6e6e6"/>`+"\n", f(x), f(barW), f(barH))
+		if fr > 0 {
+			d.printf(`<rect class="gk-progress" x="%s" y="4" width="%s" height="%s" rx="3" fill="%s"/>`+"\n", f(x), f(math.Max(barW*fr, 3)), f(barH), color)
+		}
+		x += barW + 8
 	}
-	sb.WriteString(`<span style="display:inline-block;vertical-align:middle;margin-left:8px;color:#555">` + html.EscapeString(count+" "+rest) + `</span></div>`)
-	return sb.String()
+	text := count + " " + rest
+	d.text(x, 15.5, size, ` fill="#555555"`, text)
+	return d.finish(x+textWidth(text, size)+4, h)
 }

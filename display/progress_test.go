@@ -1,6 +1,7 @@
 package display
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -55,12 +56,15 @@ func TestProgressThrottled(t *testing.T) {
 		if m.Type != want || m.DisplayID != ms[0].DisplayID || m.DisplayID == "" {
 			t.Errorf("message %d: %s %q", i, m.Type, m.DisplayID)
 		}
-		if h := str(t, m, mimeHTML); !strings.Contains(h, "width:") || !strings.Contains(h, "items") {
+		if s := str(t, m, mimeSVG); !strings.Contains(s, `class="gk-progress"`) && i > 0 || !strings.Contains(s, "items") {
+			t.Errorf("message %d SVG: %s", i, s)
+		}
+		if h := str(t, m, mimeHTML); !strings.HasPrefix(h, `<img src="data:image/svg+xml;base64,`) {
 			t.Errorf("message %d HTML: %s", i, h)
 		}
 	}
-	if h := str(t, ms[n], mimeHTML); !strings.Contains(h, "width:100.0%") {
-		t.Errorf("final HTML: %s", h)
+	if s := str(t, ms[n], mimeSVG); !regexp.MustCompile(`class="gk-progress" x="[\d.]+" y="4" width="320"`).MatchString(s) {
+		t.Errorf("final SVG: %s", s)
 	}
 }
 
@@ -93,8 +97,11 @@ func TestProgressSetAndEscape(t *testing.T) {
 	if got := str(t, m, mimeText); !strings.HasPrefix(got, "<b>&</b>: 40/100 [########............] 40%") || !strings.Contains(got, "eta") {
 		t.Errorf("text %q", got)
 	}
-	h := str(t, m, mimeHTML)
-	if !strings.Contains(h, "&lt;b&gt;&amp;&lt;/b&gt;") || !strings.Contains(h, "width:40.0%") {
+	s := str(t, m, mimeSVG)
+	if !strings.Contains(s, "&lt;b&gt;&amp;&lt;/b&gt;") || !regexp.MustCompile(`class="gk-progress" x="[\d.]+" y="4" width="128"`).MatchString(s) {
+		t.Errorf("SVG %s", s)
+	}
+	if h := str(t, m, mimeHTML); !strings.Contains(h, `alt="&lt;b&gt;&amp;&lt;/b&gt;: 40/100`) {
 		t.Errorf("HTML %s", h)
 	}
 	p.Done()

@@ -77,6 +77,7 @@ func init() { // not a var initializer: %help reads Table
 		{"%%time", "run the whole cell and print its CPU and wall time", cellTime},
 		{"%timeit [-n N] [-r R] STATEMENT", "time a statement over many loops: mean ± std. dev. (like IPython)", lineTimeit},
 		{"%%timeit [-n N] [-r R]", "the same for the whole cell", cellTimeit},
+		{"%%trace [-procs | -goroutines] [-rows N]", "run the cell under Go's execution tracer and draw what the scheduler did: a row per goroutine the cell started (running, runnable, blocked on what), a row per processor (P), a summary line; -procs: processor rows only, -goroutines: goroutine rows only, -rows N: goroutines drawn one per row (default 20, beyond: a row per starting line)", cellTrace},
 		{"%%compile [-race]", "run the cell, a complete package main, as a compiled Go program (go build; -race: race detector)", cellCompile},
 		{"!COMMAND", "run a shell command; its output streams into the cell", shell},
 		{"%env [NAME[=VALUE]]", "list, show or set environment variables", env},

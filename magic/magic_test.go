@@ -35,6 +35,12 @@ func (f *fakeSession) Reset() error           { f.resets++; return nil }
 // run runs cell on a Runner over a fakeSession and returns what it printed.
 func run(t *testing.T, s *fakeSession, cell string) (stdout, stderr string, result map[string]any, err error) {
 	t.Helper()
+	return runOn(t, s, cell)
+}
+
+// runOn is run on any Session.
+func runOn(t *testing.T, s Session, cell string) (stdout, stderr string, result map[string]any, err error) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	r := &Runner{Session: s, Stdout: &out, Stderr: &errOut}
 	result, err = r.Run(context.Background(), 1, cell)

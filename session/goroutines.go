@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+
+	"gokernel/schedtrace"
 )
 
 // maxPendingGo is how many goroutines may be started and not yet running
@@ -20,6 +22,7 @@ func (s *Session) goStart(started string, f func()) {
 		runtime.Gosched()
 	}
 	go func() {
+		schedtrace.LabelGoroutine(started) // for %%trace; nothing when not tracing
 		s.pendingGo.Add(-1)
 		defer func() {
 			if r := recover(); r != nil {

@@ -3,7 +3,7 @@
 headless Chromium (driven by Selenium through chromedriver) opens it, clicks
 Cell > Run All like a user, and the test checks that every kind of output the
 kernel produces shows up in the page: stream text, display HTML, an SVG
-timeline, an execute_result in an Out[...] prompt, and no error output.
+timeline (an <img> of it, the bundle's text/html), an execute_result in an Out[...] prompt, and no error output.
 
 Needs the Debian packages chromium, chromium-driver and python3-selenium (plus
 jupyter-notebook, which the other end-to-end tests need too). When one is
@@ -176,7 +176,7 @@ def _missing(what):
     pytest.fail("the browser test needs %s; install the Debian packages: %s" % (what, INSTALL_HINT), pytrace=False)
 
 
-def _start_browser(workdir):
+def _start_browser(workdir, *extra_args):
     for path in (CHROMIUM, CHROMEDRIVER):
         if not os.path.exists(path):
             _missing(path)
@@ -190,7 +190,7 @@ def _start_browser(workdir):
     for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
               "--disable-background-networking", "--disable-component-update", "--disable-sync",
               "--disable-extensions", "--window-size=1280,1800",
-              "--user-data-dir=" + os.path.join(workdir, "chromium-profile")):
+              "--user-data-dir=" + os.path.join(workdir, "chromium-profile")) + extra_args:
         opts.add_argument(a)
     service = Service(executable_path=CHROMEDRIVER, log_path=os.path.join(workdir, "chromedriver.log"))
     driver = webdriver.Chrome(service=service, options=opts)
@@ -232,7 +232,7 @@ var s = {
   }),
   marker: !!document.querySelector('.output_area #gk-marker'),
   marker_text: (document.querySelector('.output_area #gk-marker') || {}).textContent || null,
-  svgs: document.querySelectorAll('.output_area svg').length,
+  svgs: document.querySelectorAll('.output_area img[src^="data:image/svg+xml;base64,"]').length,
   errors: Array.from(document.querySelectorAll('.output_area .output_error')).map(e => e.innerText),
   markdown: !!document.querySelector('.text_cell.rendered h1'),
 };
@@ -269,7 +269,7 @@ def _missing_outputs(s):
     if not s["marker"]:
         missing.append("#gk-marker from display.HTML")
     if s["svgs"] < 1:
-        missing.append("an <svg> output (timeline)")
+        missing.append("an <img> of an SVG (timeline)")
     if not any(o["prompt"].startswith("Out[") and "42" in o["text"] for o in s["outputs"]):
         missing.append("42 in an Out[...] output")
     if not s["markdown"]:

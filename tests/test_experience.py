@@ -26,10 +26,13 @@ display.JPEG([]byte("\\xff\\xd8\\xff fake"))
 display.Display(display.MIMEBundle{"text/latex": "$x^2$", "text/plain": "x^2"})''')
     kinds = [d["content"]["data"] for d in r.displays]
     assert [sorted(k) for k in kinds] == [
-        ["text/html", "text/plain"], ["text/markdown", "text/plain"], ["image/svg+xml", "text/plain"],
+        ["text/html", "text/plain"], ["text/markdown", "text/plain"], ["image/svg+xml", "text/html", "text/plain"],
         ["application/json", "text/plain"], ["text/plain"], ["image/png", "text/plain"], ["image/png", "text/plain"],
         ["image/jpeg", "text/plain"], ["text/latex", "text/plain"]]
     assert kinds[0]["text/html"] == "<b>bold</b>"
+    svg = kinds[2]["image/svg+xml"]  # and an <img> of it, for nbconvert's HTML export
+    assert kinds[2]["text/html"] == '<img src="data:image/svg+xml;base64,%s" width="10" height="10" alt="&lt;SVG image 10×10&gt;">' % (
+        base64.b64encode(svg.encode()).decode())
     assert kinds[3]["application/json"] == {"a": 1}
     png = base64.b64decode(kinds[6]["image/png"])
     assert png.startswith(b"\x89PNG")
@@ -170,7 +173,8 @@ def test_nbconvert_html_shows_display_timeline_and_time(gokernel_bin):
     subprocess.run(["jupyter", "nbconvert", "--to", "html", "--execute", src, "--output-dir", d], check=True, capture_output=True)
     html = open(os.path.join(d, "demo.html")).read()
     assert 'id="bold-marker"' in html
-    assert "<svg" in html and "sleepers" in html
+    # The timeline is an <img> of the SVG: its alt text is the chart's title line.
+    assert 'src="data:image/svg+xml;base64,' in html and re.search(r'alt="sleepers — [\d.]+ \S+ wall', html)
     assert "Wall time:" in html
     assert "42" in html
 

@@ -6,7 +6,7 @@ Each notebook is executed with `jupyter nbconvert --to notebook --execute`
 per-cell timeout) into a temporary directory — the stored notebooks are not
 touched — then exported with `--to html`. A notebook fails if any cell
 produced an error output, if its HTML holds no timing text, or if it has no
-SVG chart. Per-notebook durations are printed (no test is timed).
+SVG chart (an <img> of one: tests/test_export.py checks the pixels). Per-notebook durations are printed (no test is timed).
 
 Static checks on the stored notebooks (kernelspec, stored outputs, README
 mapping, run_all.sh) run without executing anything.
@@ -122,6 +122,7 @@ def test_notebook_executes(name, tmp_path, capsys):
     assert html.returncode == 0, html.stderr[-3000:]
     text = open(str(tmp_path / name.replace(".ipynb", ".html")), encoding="utf-8").read()
     assert TIMING_RE.search(text), "no timing output in the HTML"
-    assert "<svg" in text, "no SVG chart in the HTML"
-    # every notebook draws at least one timeline (its title carries the wall time: "… — 1.2 s wall")
-    assert re.search(r"\bwall\b", text), "no timeline chart"
+    # Charts are <img>s of their SVG (the bundle's text/html); tests/test_export.py checks they are drawn.
+    assert 'src="data:image/svg+xml;base64,' in text, "no SVG chart in the HTML"
+    # every notebook draws at least one timeline (its title, the <img>'s alt text, carries the wall time: "… — 1.2 s wall")
+    assert re.search(r'alt="[^"]*\bwall\b', text), "no timeline chart"

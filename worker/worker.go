@@ -17,6 +17,7 @@ import (
 
 	"gokernel/compiler"
 	"gokernel/complete"
+	"gokernel/display"
 	"gokernel/magic"
 	"gokernel/pipe"
 	"gokernel/proc"
@@ -166,7 +167,7 @@ func (w *server) execute(req *pipe.Request) {
 		reply.Status = "error"
 		reply.Error = asProtocolError(err)
 	} else {
-		reply.Result = result
+		reply.Result = display.WithSVGImage(result) // a value's SVG() as an <img> too
 	}
 	if len(req.UserExpressions) > 0 {
 		reply.UserExpressions = map[string]any{}

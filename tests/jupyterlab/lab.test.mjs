@@ -28,6 +28,8 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
 let work, server, serverLog, port, browser;
+// The kernel's pictures: an <img> of the SVG as the bundle's text/html.
+const SVG_IMG = '.jp-RenderedHTMLCommon img[src^="data:image/svg+xml;base64,"]';
 const token = Math.random().toString(16).slice(2);
 const problems = []; // console errors and page errors, per page
 
@@ -183,6 +185,31 @@ async function failed(page, e) {
   throw e;
 }
 
+// colourCounts takes a screenshot of locator and counts, in the browser (a
+// canvas decodes the PNG), the pixels within 12 of each colour ("#rrggbb").
+async function colourCounts(page, locator, colours) {
+  const png = (await locator.screenshot()).toString('base64');
+  return page.evaluate(async ({ png, colours }) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + png;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const want = colours.map(h => [1, 3, 5].map(i => parseInt(h.slice(i, i + 2), 16)));
+    const counts = want.map(() => 0);
+    for (let i = 0; i < d.length; i += 4) {
+      want.forEach((w, k) => {
+        if (Math.abs(d[i] - w[0]) <= 12 && Math.abs(d[i + 1] - w[1]) <= 12 && Math.abs(d[i + 2] - w[2]) <= 12) counts[k]++;
+      });
+    }
+    return Object.fromEntries(colours.map((h, k) => [h, counts[k]]));
+  }, { png, colours });
+}
+
 function noProblems(page) {
   assert.deepEqual(page.problems, [], 'browser console errors');
 }
@@ -201,7 +228,7 @@ test('every teaching notebook runs top to bottom in JupyterLab without an error'
         assert.deepEqual(await modelErrors(page), [], 'error outputs');
         const cs = await cells(page);
         assert.ok(cs.some(c => c.outputs.length > 0), 'the notebook shows output');
-        assert.ok(await page.locator('.jp-RenderedSVG img').count() > 0, 'an SVG chart');
+        assert.ok(await page.locator(SVG_IMG).count() > 0, 'an SVG chart');
         await page.evaluate(() => window.scrollTo(0, 0));
         await shot(page, name.replace('.ipynb', '.png'));
         noProblems(page);
@@ -236,13 +263,15 @@ test('streams, Out[n], HTML table, Markdown, PNG, SVG timeline, progress bar and
   try {
     await page.click('.gk-run-all');
     // The progress bar: one output that changes while the cell runs.
+    // It is a picture (an <img> of an SVG) whose alt text is its state.
     const progress = page.locator('.jp-Cell').nth(7).locator('.jp-OutputArea-child');
+    const progressText = async () => (await progress.first().locator('img').getAttribute('alt', { timeout: 1000 }).catch(() => '')) || '';
     const seen = new Set();
     await waitFor(async () => {
       const n = await progress.count();
-      if (n === 1) seen.add((await progress.first().innerText()).trim());
+      if (n === 1) seen.add((await progressText()).trim());
       assert.ok(n <= 1, `the progress bar is shown ${n} times, not updated in place`);
-      return seen.size >= 3 || (await progress.first().innerText().catch(() => '')).includes('30/30');
+      return seen.size >= 3 || (await progressText()).includes('30/30');
     }, 60000, 'the progress bar to move');
     await waitFor(async () => {
       const cs = await cells(page);
@@ -261,14 +290,20 @@ test('streams, Out[n], HTML table, Markdown, PNG, SVG timeline, progress bar and
     const img = page.locator('.jp-Cell').nth(5).locator('.jp-OutputArea-output img');
     assert.equal(await img.count(), 1);
     await waitFor(() => img.evaluate(el => el.complete && el.naturalWidth === 40), 10000, 'the PNG to load');
-    // JupyterLab shows image/svg+xml as an <img> of the SVG (.jp-RenderedSVG).
-    const svg = page.locator('.jp-Cell').nth(6).locator('.jp-RenderedSVG img');
+    // The bundle's text/html, an <img> of the SVG, ranks above image/svg+xml.
+    const svg = page.locator('.jp-Cell').nth(6).locator(SVG_IMG);
     assert.equal(await svg.count(), 1);
-    assert.match(decodeURIComponent(await svg.getAttribute('src')), /<svg[\s\S]*worker A/);
+    const src = await svg.getAttribute('src');
+    assert.match(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64').toString(), /<svg[\s\S]*worker A/);
     await waitFor(() => svg.evaluate(el => el.complete && el.naturalWidth > 100), 10000, 'the timeline to load');
     assert.ok((await svg.boundingBox()).width > 100, 'the timeline has a size on screen');
+    // Drawn on screen: the two workers' bars (palette blue and orange at 90% opacity on white).
+    const drawn = await colourCounts(page, svg, ['#6086b0', '#f39940']);
+    assert.ok(Object.values(drawn).every(n => n >= 30), `the timeline's bars on screen: ${JSON.stringify(drawn)}`);
+    const bar = await colourCounts(page, progress.first().locator('img'), ['#59a14f']);
+    assert.ok(bar['#59a14f'] >= 30, `the finished progress bar on screen: ${JSON.stringify(bar)}`);
     assert.equal(await progress.count(), 1);
-    assert.match(await progress.innerText(), /30\/30/);
+    assert.match(await progressText(), /30\/30/);
     assert.ok(seen.size >= 2, `the progress bar never changed: ${[...seen]}`);
     const cleared = cs[8].outputs.map(o => o.text).join('');
     assert.ok(!cleared.includes('this line is cleared') && cleared.includes('after clear'), cleared);
