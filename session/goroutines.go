@@ -21,6 +21,7 @@ func (s *Session) goStart(started string, f func()) {
 	}
 	go func() {
 		s.pendingGo.Add(-1)
+		s.inst.marks.Start(started)
 		defer func() {
 			if r := recover(); r != nil {
 				s.goPanic(r, started)
