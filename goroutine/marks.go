@@ -52,8 +52,8 @@ type Marks struct {
 	key   string // the label's key
 
 	mu      sync.Mutex
-	started []string       // by id - 1
-	ids     map[string]int // the ids of started
+	started []string // by id - 1
+	ids     sync.Map // the ids of started: string -> int
 
 	sets  sync.Map // key -> *mark
 	byPtr sync.Map // the label set's pointer -> *mark
@@ -73,16 +73,30 @@ type mark struct {
 
 // NewMarks returns Marks whose times count from now.
 func NewMarks() *Marks {
-	return &Marks{epoch: time.Now(), key: LabelKey + "." + strconv.FormatInt(nMarks.Add(1), 10), ids: map[string]int{}}
+	return &Marks{epoch: time.Now(), key: LabelKey + "." + strconv.FormatInt(nMarks.Add(1), 10)}
 }
 
 //go:linkname getProfLabel runtime/pprof.runtime_getProfLabel
 func getProfLabel() unsafe.Pointer
 
-// Start labels the calling goroutine, just started by a cell's go statement
-// at where ("In [3], line 4").
-func (m *Marks) Start(where string) {
+// Go calls start, which starts a goroutine for a cell's go statement at
+// where ("In [3], line 4"), with the calling goroutine labelled as the new
+// one must be: a goroutine inherits its creator's labels, so it has its own
+// from its first instant. The caller's label is put back. (A caller with
+// pprof labels of its own, set by a cell, passes those on instead.)
+func (m *Marks) Go(where string, start func()) {
+	back := context.Background()
+	if prev := getProfLabel(); prev != nil {
+		mk, ok := m.byPtr.Load(prev)
+		if !ok {
+			start()
+			return
+		}
+		back = mk.(*mark).ctx
+	}
 	m.set(key{m.startID(where), 0, m.now()})
+	start()
+	pprof.SetGoroutineLabels(back)
 }
 
 // At labels the calling goroutine as about to run the blocking operation
@@ -118,15 +132,17 @@ func (m *Marks) set(k key) {
 
 // startID returns the id of a start position, making one.
 func (m *Marks) startID(where string) int {
+	if id, ok := m.ids.Load(where); ok {
+		return id.(int)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	id, ok := m.ids[where]
-	if !ok {
-		m.started = append(m.started, where)
-		id = len(m.started)
-		m.ids[where] = id
+	if id, ok := m.ids.Load(where); ok {
+		return id.(int)
 	}
-	return id
+	m.started = append(m.started, where)
+	m.ids.Store(where, len(m.started))
+	return len(m.started)
 }
 
 // Label is what a goroutine's label says.

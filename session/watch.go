@@ -44,11 +44,11 @@ const lookEvery = 200 * time.Millisecond
 // roles tells the goroutines of cells from the worker's.
 var roles = goroutine.Roles{
 	Entries: map[string]bool{
-		"gokernel/session.(*Session).goStart.func1":                               true,
+		"gokernel/session.(*Session).runGo":                                       true,
 		"github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext.func1": true,
 		"github.com/traefik/yaegi/interp.(*Interpreter).EvalWithContext.func1":    true,
 	},
-	Starts: "gokernel/session.(*Session).goStart.func1",
+	Starts: "gokernel/session.(*Session).runGo",
 	Process: []string{"runtime.", "gokernel/worker.", "gokernel/session.", "gokernel/goroutine.",
 		"gokernel/typecheck.", "gokernel/magic.", "testing.", "github.com/traefik/yaegi/interp.(*Interpreter)."},
 }
