@@ -177,6 +177,11 @@ def test_no_alarm_child_process(calm):
     held(calm, 'ended := make(chan error)\ngo func() { ended <- exec.Command("sleep", "3").Run() }()\n<-ended')
 
 
+def test_no_alarm_notebook_process(calm):
+    calm.ok('import "gokernel/proc"\nfunc nap(q *proc.Queue) {\n\ttime.Sleep(3 * time.Second)\n\tq.Put("awake")\n}')
+    held(calm, 'q, _ := proc.NewQueue()\np, _ := proc.Start("nap", q)\nfmt.Println(q.Get())\np.Wait()')
+
+
 def test_no_alarm_stdin(calm):
     msg_id = calm.kc.execute('var answer int\nfmt.Print("answer? ")\nfmt.Scan(&answer)\nanswer', allow_stdin=True)
     m = calm.kc.get_stdin_msg(timeout=10)
