@@ -33,10 +33,10 @@ and `python3-jupyter-server`. What it does, all on 127.0.0.1:
 5. when all kernels answered, every learner runs the notebook's code cells in
    order, with a small cell (`probe++`) after each, whose latency is the
    "small cell under load" figure; one learner (the troublemaker) instead
-   starts a child process, deadlocks (reported by the kernel), loops forever
-   (interrupted through the server's REST API: the kernelspec's
-   interrupt_mode is "message"), exceeds the memory limit, SIGKILLs its own worker, and loops forever on every core until the
-   first other learner finishes;
+   starts a child process, deadlocks (the kernel reports it), exceeds the
+   memory limit, SIGKILLs its own worker, and loops forever on every core
+   until the first other learner finishes (then it is interrupted through the
+   server's REST API: the kernelspec's interrupt_mode is "message");
 6. stops the hub (SIGTERM, as systemd would) and checks that no process of
    the learners (server, kernel, worker, child) and no proxy is left; then
    removes the users and everything it made (also those of an earlier run
