@@ -69,6 +69,9 @@ func (s *Session) instrumentSymbols() map[string]map[string]reflect.Value {
 // begin registers a cell that starts running under parent. Its context is
 // not parent's child: an interrupt (parent's cancellation) first lists the
 // goroutines of the cells, then stops them with that list as the cause.
+// It stops every running cell (cells of several shells): stopping one stops
+// every interpreted goroutine, and a cell whose code ended so must not look
+// as if it had run to its end.
 func (s *Session) begin(parent context.Context, pl *compiler.Plan) (context.Context, *cellRun, func()) {
 	ctx, cancel := context.WithCancelCause(context.WithoutCancel(parent))
 	cr := &cellRun{cancel: cancel}
@@ -78,7 +81,18 @@ func (s *Session) begin(parent context.Context, pl *compiler.Plan) (context.Cont
 	s.inst.mu.Lock()
 	s.inst.runs[cr] = true
 	s.inst.mu.Unlock()
-	stop := context.AfterFunc(parent, func() { cancel(s.interrupted()) })
+	stop := context.AfterFunc(parent, func() {
+		if ctx.Err() != nil {
+			return // stopped with another cell
+		}
+		e := s.interrupted()
+		s.inst.mu.Lock()
+		for other := range s.inst.runs {
+			other.cancel(e)
+		}
+		s.inst.mu.Unlock()
+		cancel(e)
+	})
 	s.inst.watch.Begin()
 	return ctx, cr, func() {
 		stop()
