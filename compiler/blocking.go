@@ -9,6 +9,13 @@ import (
 	"gokernel/goroutine"
 )
 
+// Timers. A timer or ticker counts as something that may wake a goroutine
+// until it is stopped (or has fired, or is unreachable): the session's
+// goroutine.Timers must see Stop and Reset, methods of compiled types, so
+// the compiler replaces the method values, called or not, with its own:
+//
+//	t.Stop()  ->  __gkrt.TickerStop(t)()      defer t.Stop()  ->  defer __gkrt.TickerStop(t)()
+//
 // Blocking points. Before each statement that may block (a channel send
 // or receive, a select without default, a range over a channel, a sync
 // Lock, RLock or Wait, time.Sleep), the compiler puts a marker,
@@ -56,10 +63,8 @@ func (c *compiler) markBlocking(item ast.Node, last bool) {
 			c.markList(n.Body)
 		case *ast.CommClause:
 			c.markList(n.Body)
-		case *ast.CallExpr:
-			if m := c.calleeName(n); m == "(*time.Timer).Reset" || m == "(*time.Ticker).Reset" {
-				c.resets = true
-			}
+		case *ast.SelectorExpr:
+			c.timerMethod(n)
 		}
 		return true
 	})
@@ -275,4 +280,48 @@ func (c *compiler) isChan(x ast.Expr) bool {
 	}
 	_, ok := t.Underlying().(*types.Chan)
 	return ok
+}
+
+// timerMethod replaces sel, t.Stop or t.Reset of a *time.Timer or
+// *time.Ticker, with the method value of the session's timers (see
+// goroutine.TimerMethods). A promoted method (an embedded timer) is left as
+// it is: the timer then counts until it is unreachable.
+func (c *compiler) timerMethod(sel *ast.SelectorExpr) {
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok {
+		return
+	}
+	name := goroutine.TimerMethods[fn.FullName()]
+	t := c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End()))
+	if name == "" || t == nil || c.isType(sel.X) {
+		return
+	}
+	addr := ""
+	if _, ptr := t.(*types.Pointer); !ptr {
+		if named, ok := t.(*types.Named); !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "time" {
+			return
+		}
+		addr = "&"
+	} else if named, ok := t.(*types.Pointer).Elem().(*types.Named); !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "time" {
+		return
+	}
+	c.w.add(c.off(sel.Pos()), c.off(sel.End()), func(*rewriter) string {
+		return RuntimeName + "." + name + "(" + addr + "(" + c.render(sel.X) + "))"
+	})
+}
+
+// isType reports whether x denotes a type ((*time.Ticker) in a method
+// expression).
+func (c *compiler) isType(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.StarExpr:
+		return c.isType(x.X)
+	case *ast.Ident:
+		_, ok := c.types.Use(c.off(x.Pos())).(*types.TypeName)
+		return ok
+	case *ast.SelectorExpr:
+		_, ok := c.types.Use(c.off(x.Sel.Pos())).(*types.TypeName)
+		return ok
+	}
+	return false
 }

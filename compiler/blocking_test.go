@@ -121,14 +121,27 @@ func TestBlockingStep(t *testing.T) {
 	}
 }
 
-func TestResetsTimers(t *testing.T) {
-	if pl, _ := compile(t, `import "time"
-tm := time.NewTimer(time.Second)`); pl.ResetsTimers {
-		t.Error("ResetsTimers without a Reset")
-	}
-	if pl, _ := compile(t, `import "time"
+// Stop and Reset of timers and tickers go through the session's timers,
+// called or as method values, deferred or not.
+func TestTimerMethods(t *testing.T) {
+	_, code := compile(t, `import "time"
+tk := time.NewTicker(time.Second)
 tm := time.NewTimer(time.Second)
-tm.Reset(time.Minute)`); !pl.ResetsTimers {
-		t.Error("no ResetsTimers with a Reset")
+func f() {
+	defer tk.Stop()
+	stop := tm.Stop
+	_ = stop()
+}
+tk.Reset(time.Minute)
+ok := tm.Reset(time.Minute)
+var tv time.Timer
+tv.Stop()
+g := (*time.Ticker).Stop
+_, _ = ok, g`)
+	for _, want := range []string{"__gkrt.TickerStop((tk))()", "stop := __gkrt.TimerStop((tm))", "__gkrt.TickerReset((tk))(time.Minute)",
+		"ok := __gkrt.TimerReset((tm))(time.Minute)", "__gkrt.TimerStop(&(tv))()", "g := (*time.Ticker).Stop"} {
+		if !strings.Contains(code, want) {
+			t.Errorf("no %q in:\n%s", want, code)
+		}
 	}
 }

@@ -58,8 +58,6 @@ type Plan struct {
 	// defer func() {...}() statements, by the index they register in
 	// __gkDeferLits.
 	DeferLits []string
-	// ResetsTimers is true when the cell calls Timer.Reset or Ticker.Reset.
-	ResetsTimers bool
 }
 
 // Env is what the compiler needs to know about the session.
@@ -92,10 +90,8 @@ type compiler struct {
 	nTemp       int      // temporaries made by lowerings
 	deferLits   []string // see Plan.DeferLits
 	// blocks are the marker codes of top-level statements that run as a
-	// step of their own (see blocking.go), resets whether the cell resets
-	// timers.
+	// step of their own (see blocking.go).
 	blocks map[ast.Stmt]int
-	resets bool
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -329,7 +325,6 @@ func (c *compiler) plan() (*Plan, error) {
 	flushRun()
 	pl.Defers = c.defers
 	pl.DeferLits = c.deferLits
-	pl.ResetsTimers = c.resets
 	return pl, nil
 }
 

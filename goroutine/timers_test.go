@@ -55,20 +55,40 @@ func TestTimersTicker(t *testing.T) {
 	runtime.KeepAlive(c)
 }
 
-// A timer that fired is pending again once cells reset timers.
-func TestTimersReset(t *testing.T) {
+// Stop and Reset, through the replacements of the methods, are seen.
+func TestTimersStopReset(t *testing.T) {
 	var tm Timers
+	tk := tm.NewTicker(time.Hour)
+	tm.TickerStop(tk)()
+	if tm.Pending(true) {
+		t.Error("a stopped ticker is pending")
+	}
+	tm.TickerReset(tk)(time.Hour)
+	if !tm.Pending(true) {
+		t.Error("a reset ticker is not pending")
+	}
+	tm.TickerStop(tk)()
 	timer := tm.NewTimer(10 * time.Millisecond)
 	<-timer.C
 	if tm.Pending(true) {
 		t.Error("a timer that fired is pending")
 	}
-	tm.Resets()
-	if !tm.Pending(true) {
-		t.Error("a reachable timer is not pending once cells reset timers")
+	if tm.TimerReset(timer)(time.Hour) || !tm.Pending(true) {
+		t.Error("a reset timer is not pending")
 	}
-	timer.Reset(time.Millisecond)
-	<-timer.C
+	if !tm.TimerStop(timer)() || tm.Pending(true) {
+		t.Error("a stopped timer is pending")
+	}
+	af := tm.AfterFunc(time.Hour, func() {})
+	if !tm.Pending(true) {
+		t.Error("an AfterFunc timer is not pending")
+	}
+	tm.TimerStop(af)()
+	if tm.Pending(true) {
+		t.Error("a stopped AfterFunc timer is pending")
+	}
+	runtime.KeepAlive(tk)
+	runtime.KeepAlive(timer)
 }
 
 func TestTimersSymbols(t *testing.T) {
@@ -82,6 +102,11 @@ func TestTimersSymbols(t *testing.T) {
 	for _, name := range []string{"WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"} {
 		if !syms["context/context"][name].IsValid() {
 			t.Errorf("context.%s missing", name)
+		}
+	}
+	for _, name := range TimerMethods {
+		if !tm.Methods()[name].IsValid() {
+			t.Errorf("%s missing", name)
 		}
 	}
 }

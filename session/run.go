@@ -14,7 +14,7 @@ import (
 
 // run executes a compiled cell.
 func (s *Session) run(ctx context.Context, pl *compiler.Plan) (map[string]any, error) {
-	ctx, cr, done := s.begin(ctx, pl)
+	ctx, cr, done := s.begin(ctx)
 	defer done()
 	cancel := cr.cancel
 	s.mu.Lock()

@@ -28,7 +28,14 @@ type instruments struct {
 	mu      sync.Mutex
 	runs    map[*cellRun]bool // the cells running
 	lastKey string            // the state the watchdog saw a deadlock in, to see it twice
+	// liveUntil: a look found a reachable timer; it looks again (after a
+	// garbage collection) once this time has passed.
+	liveUntil time.Time
 }
+
+// liveTimerPause is how long the watchdog trusts that a reachable timer
+// still is: finding out costs a garbage collection.
+const liveTimerPause = 2 * time.Second
 
 // cellRun is a running cell, as the instruments see it.
 type cellRun struct {
@@ -59,10 +66,12 @@ func (s *Session) initInstruments() {
 }
 
 // instrumentSymbols are the host functions the instruments give cells: the
-// marker, and the constructors of timers.
+// marker, the constructors of timers and their Stop and Reset.
 func (s *Session) instrumentSymbols() map[string]map[string]reflect.Value {
 	syms := s.inst.timers.Symbols()
-	syms[compiler.RuntimePath+"/cellrt"] = map[string]reflect.Value{"At": reflect.ValueOf(s.inst.marks.At)}
+	rt := s.inst.timers.Methods()
+	rt["At"] = reflect.ValueOf(s.inst.marks.At)
+	syms[compiler.RuntimePath+"/cellrt"] = rt
 	return syms
 }
 
@@ -72,12 +81,9 @@ func (s *Session) instrumentSymbols() map[string]map[string]reflect.Value {
 // It stops every running cell (cells of several shells): stopping one stops
 // every interpreted goroutine, and a cell whose code ended so must not look
 // as if it had run to its end.
-func (s *Session) begin(parent context.Context, pl *compiler.Plan) (context.Context, *cellRun, func()) {
+func (s *Session) begin(parent context.Context) (context.Context, *cellRun, func()) {
 	ctx, cancel := context.WithCancelCause(context.WithoutCancel(parent))
 	cr := &cellRun{cancel: cancel}
-	if pl.ResetsTimers {
-		s.inst.timers.Resets()
-	}
 	s.inst.mu.Lock()
 	s.inst.runs[cr] = true
 	s.inst.mu.Unlock()
@@ -124,7 +130,11 @@ func (s *Session) look() {
 		in.lastKey = v.Key
 	}
 	in.mu.Unlock()
-	if !v.Deadlock || !seen || in.timers.Pending(true) {
+	if !v.Deadlock || !seen || in.timers.Pending(false) || time.Now().Before(in.liveUntil) {
+		return
+	}
+	if in.timers.Pending(true) {
+		in.liveUntil = time.Now().Add(liveTimerPause)
 		return
 	}
 	e := &compiler.Error{Name: "fatal error", Msg: "all goroutines are asleep - deadlock!", Notes: []string{""}}

@@ -65,3 +65,26 @@ func TestInterruptListAndGoroutines(t *testing.T) {
 		t.Errorf("%%goroutines after the interrupt:\n%s", text)
 	}
 }
+
+// A ticker that runs keeps the report away; once stopped, it cannot wake
+// anybody: the deadlock is reported. So is one with a ticker that is no
+// longer reachable (the watchdog collects garbage to know).
+func TestDeadlockAndTickers(t *testing.T) {
+	ts := newTestSession(t)
+	ts.run("tk := time.NewTicker(time.Hour)", 0)
+	if r := ts.run("<-make(chan int)", 1500*time.Millisecond); r.err == nil || r.err.Name != "Interrupted" {
+		t.Errorf("with a live ticker: %s", r.errText())
+	}
+	ts.run("tk.Stop()", 0)
+	if r := ts.run("<-make(chan int)", 5*time.Second); r.err == nil || r.err.Name != "fatal error" {
+		t.Errorf("with the ticker stopped: %s", r.errText())
+	}
+	ts.run("func lost() { time.NewTicker(time.Hour) }\nlost()", 0)
+	if r := ts.run("<-make(chan int)", 5*time.Second); r.err == nil || r.err.Name != "fatal error" {
+		t.Errorf("with the ticker unreachable: %s", r.errText())
+	}
+	ts.run("func tick() { t := time.NewTicker(time.Hour); <-t.C }\ngo tick()", 0)
+	if r := ts.run("<-make(chan int)", 1500*time.Millisecond); r.err == nil || r.err.Name != "Interrupted" {
+		t.Errorf("with a goroutine waiting for a live ticker: %s", r.errText())
+	}
+}
