@@ -22,8 +22,9 @@ func TestRoles(t *testing.T) {
 		{ID: 6, State: "select", CreatedBy: "time.goFunc", Creator: 99},              // a timer's func, creator gone
 		{ID: 7, State: "chan receive", CreatedBy: "worker.loop", Creator: 5},         // the worker's
 		{ID: 8, State: "running"},                                                    // main
+		{ID: 10, State: "IO wait", CreatedBy: "worker.serveQueue", Creator: 2},       // runs no cell code, though a cell made it
 	}
-	want := map[int64]Role{1: Cell, 2: Cell, 3: ForCell, 4: ForCell, 5: Process, 6: ForCell, 7: Process, 8: Process}
+	want := map[int64]Role{1: Cell, 2: Cell, 3: ForCell, 4: ForCell, 5: Process, 6: ForCell, 7: Process, 8: Process, 10: Process}
 	got := testRoles.Of(gs)
 	for id, r := range want {
 		if got[id] != r {

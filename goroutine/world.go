@@ -24,10 +24,12 @@ type Roles struct {
 	// statements (the others run cells).
 	Entries map[string]bool
 	Starts  string
-	// Process are prefixes of the functions that start the process's own
-	// goroutines ("gokernel/worker."). A goroutine whose creator has ended
-	// is the process's when the function that started it has one of
-	// them, and a cell's otherwise.
+	// Process are prefixes of the functions that start goroutines that
+	// are the process's own ("gokernel/worker."), or that run no cell code
+	// ever, even when a cell made them ("gokernel/proc.": its goroutines
+	// serve sockets and pipes). Any other goroutine is the process's when
+	// its creator is, and a cell's when its creator is a cell's or has
+	// ended.
 	Process []string
 }
 
@@ -47,12 +49,12 @@ func (r Roles) Of(gs []G) map[int64]Role {
 		switch {
 		case r.IsCell(g):
 			ro = Cell
-		case g.CreatedBy == "":
+		case g.CreatedBy == "" || r.processFunc(g.CreatedBy):
 		case byID[g.Creator] != nil && depth < 64:
 			if role(byID[g.Creator], depth+1) != Process {
 				ro = ForCell
 			}
-		case !r.processFunc(g.CreatedBy):
+		default:
 			ro = ForCell
 		}
 		roles[g.ID] = ro

@@ -57,7 +57,7 @@ var roles = goroutine.Roles{
 	},
 	Starts: "gokernel/session.(*Session).runGo",
 	Process: []string{"runtime.", "gokernel/worker.", "gokernel/session.", "gokernel/goroutine.",
-		"gokernel/typecheck.", "gokernel/magic.", "testing.", "github.com/traefik/yaegi/interp.(*Interpreter)."},
+		"gokernel/typecheck.", "gokernel/magic.", "gokernel/proc.", "testing.", "github.com/traefik/yaegi/interp.(*Interpreter)."},
 }
 
 func (s *Session) initInstruments() {

@@ -26,6 +26,14 @@ def plain(text):
 
 
 def deadlocked(k, code):
+    """Runs code, which must deadlock, in k (whose kept is 42); returns (its error lines,
+    seconds, execution count)."""
+    r = deadlocked_in(k, code)
+    assert k.ok("kept").result == "42"
+    return r
+
+
+def deadlocked_in(k, code):
     """Runs code, which must deadlock; returns (its error lines, seconds, execution count)."""
     t0 = time.time()
     r = k.run(code, timeout=15)
@@ -36,8 +44,7 @@ def deadlocked(k, code):
     tb = [plain(line) for line in e["traceback"]]
     assert tb[0] == "fatal error: " + DEADLOCK, tb
     assert took < 2, "reported after %.2f s" % took
-    # the session survives: earlier variables are kept, the next cell runs
-    assert k.ok("kept").result == "42"
+    assert k.ok('"next"').result == '"next"'  # the session survives
     return tb, took, r.reply["execution_count"]
 
 
@@ -197,6 +204,13 @@ def test_no_alarm_stdin(calm):
 def test_no_alarm_goroutine_of_an_earlier_cell(calm):
     calm.ok("res := make(chan int)\ngo func() {\n\ttime.Sleep(3 * time.Second)\n\tres <- 7\n}()")
     assert held(calm, "<-res").result == "7"
+
+
+def test_deadlock_reported_once_the_timers_are_done(calm):
+    # the ticker above was stopped, the timeouts passed, the processes ended: nothing can wake
+    # this cell any more
+    tb, _, n = deadlocked_in(calm, "forever := make(chan int)\n<-forever")
+    assert "In [%d], line 2: <-forever (the cell)" % n in "\n".join(tb), tb
 
 
 def test_no_alarm_http_request_to_a_local_server(calm):
