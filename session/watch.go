@@ -139,9 +139,14 @@ func (s *Session) look() {
 	}
 	e := &compiler.Error{Name: "fatal error", Msg: "all goroutines are asleep - deadlock!", Notes: []string{""}}
 	var ids []int64
-	for _, st := range v.Cells {
-		e.Notes = append(e.Notes, s.describe(st, false))
+	for i, st := range v.Cells {
+		if i < maxListed {
+			e.Notes = append(e.Notes, s.describe(st, false))
+		}
 		ids = append(ids, st.G.ID)
+	}
+	if len(v.Cells) > maxListed {
+		e.Notes = append(e.Notes, fmt.Sprintf("... and %d more", len(v.Cells)-maxListed))
 	}
 	goroutine.End(ids...)
 	in.mu.Lock()
@@ -179,8 +184,12 @@ func (s *Session) interrupted() error {
 	return e
 }
 
-// maxListed is how many goroutines an interrupt lists.
-const maxListed = 20
+// maxListed is how many goroutines a deadlock report or an interrupt
+// lists, maxRows how many %goroutines shows.
+const (
+	maxListed = 20
+	maxRows   = 200
+)
 
 // describe is one line about a goroutine of a cell: "goroutine 7 [chan
 // send]: In [3], line 5: ch <- 1 (started at In [3], line 4)", with how
@@ -295,6 +304,10 @@ func (s *Session) Goroutines() map[string]any {
 	goroutine.Forget(gs)
 	v := goroutine.Judge(gs, roles, s.inst.marks)
 	var rows []goroutine.Row
+	more := len(v.Cells) - maxRows
+	if more > 0 {
+		v.Cells = v.Cells[:maxRows]
+	}
 	for _, st := range v.Cells {
 		p := s.placeOf(st)
 		row := goroutine.Row{ID: st.G.ID, State: p.state, For: p.since, Started: p.startedPlain, Where: p.where, Code: p.code}
@@ -313,8 +326,11 @@ func (s *Session) Goroutines() map[string]any {
 		}
 	}
 	note := ""
+	if more > 0 {
+		note = fmt.Sprintf("... and %d more goroutines. ", more)
+	}
 	if parked > 0 {
-		note = fmt.Sprintf("%d goroutine(s) stopped by an interrupt or a deadlock report are still parked where Go cannot end them; they run no more cell code.", parked)
+		note += fmt.Sprintf("%d goroutine(s) stopped by an interrupt or a deadlock report are still parked where Go cannot end them; they run no more cell code.", parked)
 	}
 	if len(rows) == 0 {
 		text := "No goroutine started by a cell is running or blocked."
