@@ -28,6 +28,7 @@ func (s *Session) run(ctx context.Context, pl *compiler.Plan) (map[string]any, e
 	s.clearFrames()
 	r := &runner{s: s, ctx: ctx, plan: pl, cell: cr}
 	out, err := r.steps(pl)
+	cr.stepBlock(0)
 	if pl.Defers {
 		return r.runDefers(out, err)
 	}

@@ -60,6 +60,7 @@ var roles = goroutine.Roles{
 		"gokernel/typecheck.", "gokernel/magic.", "gokernel/proc.", "testing.", "github.com/traefik/yaegi/interp.(*Interpreter)."},
 }
 
+// initInstruments makes the session's instruments.
 func (s *Session) initInstruments() {
 	s.inst = &instruments{marks: goroutine.NewMarks(), runs: map[*cellRun]bool{}}
 	s.inst.watch = goroutine.Watchdog{Interval: lookEvery, Look: s.look}
@@ -119,10 +120,16 @@ func (cr *cellRun) stepBlock(code int) {
 // look is a turn of the watchdog: a deadlock seen twice in a row, with no
 // timer pending, ends the running cells.
 func (s *Session) look() {
+	in := s.inst
+	in.mu.Lock()
+	var runs []*cellRun // the cells the dump is about (not one that starts after it)
+	for cr := range in.runs {
+		runs = append(runs, cr)
+	}
+	in.mu.Unlock()
 	gs := goroutine.Dump()
 	goroutine.Forget(gs)
-	v := goroutine.Judge(gs, roles, s.inst.marks)
-	in := s.inst
+	v := goroutine.Judge(gs, roles, in.marks)
 	in.mu.Lock()
 	seen := in.lastKey == v.Key
 	in.lastKey = ""
@@ -149,11 +156,9 @@ func (s *Session) look() {
 		e.Notes = append(e.Notes, fmt.Sprintf("... and %d more", len(v.Cells)-maxListed))
 	}
 	goroutine.End(ids...)
-	in.mu.Lock()
-	for cr := range in.runs {
+	for _, cr := range runs {
 		cr.cancel(e)
 	}
-	in.mu.Unlock()
 }
 
 // interrupted lists the goroutines of the cells, which the interrupt
