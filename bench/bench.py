@@ -4,11 +4,14 @@
 Starts each kernel with jupyter_client (KernelManager + BlockingKernelClient),
 measures the figures below in the same run, and prints a table with ratios.
 With --update-readme it also rewrites the "Performance" table in README.md.
+With --before REV it also measures gokernel built from git revision REV, in
+the same run (a column of its own): the cost of a change, within noise or not.
 
-    /usr/bin/python3 bench/bench.py [--quick] [--update-readme]
+    /usr/bin/python3 bench/bench.py [--quick] [--update-readme] [--before REV]
 """
 
 import argparse
+import json
 import os
 import platform
 import queue
@@ -35,6 +38,8 @@ CODE = {
         "cpu1": "par(1, 4000000)",
         "cpu2": "par(2, 4000000)",
         "spawn": "var wg sync.WaitGroup\nfor i := 0; i < 10000; i++ { wg.Add(1); go func() { wg.Done() }() }\nwg.Wait()",
+        "handoff": ("ping, pong := make(chan int), make(chan int)\ngo func() { for v := range ping { pong <- v } }()\n"
+                    "for i := 0; i < 10000; i++ { ping <- i; <-pong }\nclose(ping)"),
         "state": "kept := 42",
         "loop": "for {}",
         "sleep": "time.Sleep(time.Hour)",
@@ -53,6 +58,10 @@ CODE = {
         "cpu2": "par(2, 2000000)",
         "spawn": ("import threading\nts = [threading.Thread(target=lambda: None) for _ in range(10000)]\n"
                   "[t.start() for t in ts]; [t.join() for t in ts]"),
+        "handoff": ("import threading, queue\nping, pong = queue.Queue(1), queue.Queue(1)\n"
+                    "def echo():\n    for v in iter(ping.get, None): pong.put(v)\n"
+                    "t = threading.Thread(target=echo); t.start()\n"
+                    "for i in range(10000): ping.put(i); pong.get()\nping.put(None); t.join()"),
         "state": "kept = 42",
         "loop": "while True: pass",
         "sleep": "import time; time.sleep(3600)",
@@ -239,6 +248,9 @@ def measure(name, quick):
     t, _, _, _ = b.run(b.code["spawn"])
     r["start and join 10,000 threads/goroutines"] = "%.3f s" % t
     r["_spawn"] = t
+    t = min(b.run(b.code["handoff"])[0] for _ in range(1 if quick else 3))
+    r["10,000 round trips between 2 threads/goroutines (unbuffered channels, queues)"] = "%.3f s" % t
+    r["_handoff"] = t
     b.run(b.code["state"])
     t_loop, kept1 = b.interrupt(b.code["loop"])
     t_sleep, kept2 = b.interrupt(b.code["sleep"])
@@ -251,6 +263,26 @@ def measure(name, quick):
     r["memory after the benchmark, idle (PSS: shared pages split)"] = "%.0f MB" % b.pss_mb()
     b.close()
     return r
+
+
+def install_before(rev, data_dir):
+    """Builds gokernel at git revision rev and installs it as the kernelspec
+    "gokernel-REV"; returns that name."""
+    src = tempfile.mkdtemp(prefix="gokernel-before-")
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", src], input=archive, check=True)
+    out = os.path.join(data_dir, "before")
+    subprocess.run(["go", "build", "-o", out + "/", ".", "./cmd/gokernel-worker"], cwd=src, check=True)
+    name = "gokernel-" + subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, check=True,
+                                        capture_output=True, text=True).stdout.strip()
+    spec_dir = os.path.join(data_dir, "kernels", name)
+    os.makedirs(spec_dir)
+    spec = json.load(open(os.path.join(data_dir, "kernels", "gokernel", "kernel.json")))
+    spec["argv"][0] = os.path.join(out, "gokernel")
+    spec["display_name"] += " " + rev
+    json.dump(spec, open(os.path.join(spec_dir, "kernel.json"), "w"))
+    CODE[name] = CODE["gokernel"]
+    return name
 
 
 def table(results, names):
@@ -266,7 +298,10 @@ def main():
     ap.add_argument("--quick", action="store_true", help="fewer repetitions")
     ap.add_argument("--update-readme", action="store_true", help="write the table into README.md")
     ap.add_argument("--kernels", default="gokernel,python3")
+    ap.add_argument("--before", metavar="REV", help="also measure gokernel built from git revision REV")
     args = ap.parse_args()
+    if args.before and args.update_readme:
+        ap.error("--update-readme takes the figures of this tree only: leave out --before")
 
     data_dir = tempfile.mkdtemp(prefix="gokernel-bench-")
     os.environ["JUPYTER_DATA_DIR"] = data_dir
@@ -275,6 +310,8 @@ def main():
     subprocess.run([binary, "install"], check=True, capture_output=True)
 
     names = args.kernels.split(",")
+    if args.before:
+        names.insert(0, install_before(args.before, data_dir))
     results = {}
     for n in names:
         print("measuring %s ..." % n, file=sys.stderr)

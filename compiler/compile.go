@@ -1,3 +1,7 @@
+// Package compiler turns a notebook cell into a plan that the session runs
+// on yaegi: it parses the cell's mix of imports, declarations, statements
+// and trailing expression, rewrites what yaegi runs wrongly, and splits the
+// result into steps. It imports no interpreter, so it is tested alone.
 package compiler
 
 import (
@@ -32,6 +36,10 @@ type Step struct {
 	AssertType string
 	// stepExpr: the expression is a Call, so it may have 0 or several values.
 	Call bool
+	// Block is the code of the marker of the step's first operation that
+	// may block (stepDefine, stepCommaOK, stepExpr: see blocking.go), 0 if
+	// none.
+	Block int
 }
 
 // Import is one import of a cell.
@@ -81,6 +89,9 @@ type compiler struct {
 	genericDone map[*ast.SelectorExpr]bool
 	nTemp       int      // temporaries made by lowerings
 	deferLits   []string // see Plan.DeferLits
+	// blocks are the marker codes of top-level statements that run as a
+	// step of their own (see blocking.go).
+	blocks map[ast.Stmt]int
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -99,10 +110,11 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, blocks: map[ast.Stmt]int{}}
 	c.collectDefined()
 	var top []ast.Stmt // top-level statements that run in a step of statements
-	for _, it := range p.Items {
+	for i, it := range p.Items {
+		c.markBlocking(it, i == len(p.Items)-1) // first: its markers go before other insertions
 		c.checkTopLevel(it)
 		ast.Inspect(it, c.rewrite)
 		if st, ok := it.(ast.Stmt); ok {
@@ -293,10 +305,11 @@ func (c *compiler) plan() (*Plan, error) {
 				continue
 			}
 			if s := c.commaOK(it.Lhs, it.Rhs); s != nil {
+				s.Block = c.blocks[it]
 				other(s)
 				continue
 			}
-			s := &Step{Kind: StepDefine, Src: c.render(it)}
+			s := &Step{Kind: StepDefine, Src: c.render(it), Block: c.blocks[it]}
 			for _, l := range it.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Refs: refsOf(it)})
@@ -306,7 +319,7 @@ func (c *compiler) plan() (*Plan, error) {
 		case *ast.ExprStmt:
 			if last && !isPrintCall(it.X) {
 				call, isCall := ast.Unparen(it.X).(*ast.CallExpr)
-				other(&Step{Kind: StepExpr, Src: c.render(it.X), Call: isCall && !c.folded[call]})
+				other(&Step{Kind: StepExpr, Src: c.render(it.X), Call: isCall && !c.folded[call], Block: c.blocks[it]})
 				continue
 			}
 			run = append(run, it)

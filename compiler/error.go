@@ -15,6 +15,9 @@ type Error struct {
 	Line, Col int
 	// Frames are the further interpreted Frames of a panic, innermost first.
 	Frames []Frame
+	// Notes are further lines of the traceback (the goroutines of a
+	// deadlock or an interrupt).
+	Notes []string
 }
 
 func (e *Error) Error() string { return e.Name + ": " + e.Msg }

@@ -26,6 +26,9 @@ type Session interface {
 	Names() []compiler.Name
 	// Reset replaces the session with a fresh interpreter.
 	Reset() error
+	// Goroutines returns the MIME bundle (text/html and text/plain) of
+	// the table of the live goroutines the cells started.
+	Goroutines() map[string]any
 }
 
 // Runner runs cells, with their magics, on a Session.
@@ -34,6 +37,9 @@ type Runner struct {
 	// Stdout and Stderr receive what magics print and the output of the
 	// programs they run (the worker's os.Stdout and os.Stderr).
 	Stdout, Stderr io.Writer
+	// Display shows a MIME bundle as a display_data output (the worker's
+	// display path); nil prints its text/plain part to Stdout.
+	Display func(bundle map[string]any)
 
 	timeitSeq int // names the functions %timeit compiles
 }
@@ -83,6 +89,7 @@ func init() { // not a var initializer: %help reads Table
 		{"%env [NAME[=VALUE]]", "list, show or set environment variables", env},
 		{"%cd [DIR]", "change the working directory (no DIR: print it)", cd},
 		{"%who", "list the names the cells have defined, with their types", who},
+		{"%goroutines", "list the live goroutines the cells started: state and for how long, where each was started and where it is now (blocked on what)", goroutinesMagic},
 		{"%reset", "start a fresh interpreter: forget every variable, function, type and import", reset},
 		{"%version", "print the versions of gokernel, Go and yaegi", version},
 		{"%help", "print this list", help},

@@ -30,7 +30,10 @@ func (f *fakeSession) Execute(ctx context.Context, count int, code string) (map[
 }
 
 func (f *fakeSession) Names() []compiler.Name { return f.names }
-func (f *fakeSession) Reset() error           { f.resets++; return nil }
+func (f *fakeSession) Goroutines() map[string]any {
+	return map[string]any{"text/plain": "goroutine  state\n7          chan receive\n", "text/html": "<table></table>"}
+}
+func (f *fakeSession) Reset() error { f.resets++; return nil }
 
 // run runs cell on a Runner over a fakeSession and returns what it printed.
 func run(t *testing.T, s *fakeSession, cell string) (stdout, stderr string, result map[string]any, err error) {
@@ -215,5 +218,20 @@ func TestCompile(t *testing.T) {
 	_, errOut, _, err := run(t, &fakeSession{}, "%%compile\nfunc main() { panic(\"boom\") }")
 	if !strings.Contains(errName(err), "ExitError: the program ended with exit status 2: panic: boom") || !strings.Contains(errOut, "goroutine 1") {
 		t.Errorf("%%%%compile panic: %v / %q", errName(err), errOut)
+	}
+}
+
+// %goroutines shows the session's table through Display, or prints its
+// text without one.
+func TestGoroutines(t *testing.T) {
+	out, _, result, err := run(t, &fakeSession{}, "%goroutines")
+	if err != nil || result != nil || out != "goroutine  state\n7          chan receive\n" {
+		t.Errorf("%%goroutines without Display: %q %v %v", out, result, err)
+	}
+	var shown []map[string]any
+	var buf bytes.Buffer
+	r := &Runner{Session: &fakeSession{}, Stdout: &buf, Stderr: &buf, Display: func(b map[string]any) { shown = append(shown, b) }}
+	if _, err := r.Run(context.Background(), 1, "%goroutines"); err != nil || buf.Len() != 0 || len(shown) != 1 || shown[0]["text/html"] != "<table></table>" {
+		t.Errorf("%%goroutines with Display: %q %v %v", buf.String(), shown, err)
 	}
 }

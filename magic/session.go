@@ -68,6 +68,18 @@ func who(c *call) (map[string]any, error) {
 	return nil, nil
 }
 
+// goroutinesMagic is %goroutines: the session's table of goroutines.
+func goroutinesMagic(c *call) (map[string]any, error) {
+	b := c.r.Session.Goroutines()
+	if c.r.Display != nil {
+		c.r.Display(b)
+		return nil, nil
+	}
+	text, _ := b["text/plain"].(string)
+	c.printf("%s\n", strings.TrimRight(text, "\n"))
+	return nil, nil
+}
+
 // reset is %reset: a fresh interpreter.
 func reset(c *call) (map[string]any, error) {
 	if err := c.r.Session.Reset(); err != nil {

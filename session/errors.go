@@ -205,6 +205,7 @@ func (s *Session) protocolError(cur *cellSrc, err error) *pipe.Error {
 			break
 		}
 	}
+	pe.Traceback = append(pe.Traceback, e.Notes...)
 	return pe
 }
 

@@ -15,22 +15,26 @@ import (
 const maxPendingGo = 32
 
 // goStart runs a cell's go statement (cellrt.Go): it starts f on a new
-// goroutine that recovers a panic, which goPanic reports. started says
-// where the statement is.
+// goroutine that recovers a panic, which goPanic reports, labelled with
+// started, where the statement is (see goroutine.Marks).
 func (s *Session) goStart(started string, f func()) {
 	if s.pendingGo.Add(1) > maxPendingGo {
 		runtime.Gosched()
 	}
-	go func() {
-		schedtrace.LabelGoroutine(started) // for %%trace; nothing when not tracing
-		s.pendingGo.Add(-1)
-		defer func() {
-			if r := recover(); r != nil {
-				s.goPanic(r, started)
-			}
-		}()
-		f()
+	s.inst.marks.Go(started, func() { go s.runGo(started, f) })
+}
+
+// runGo runs f, a goroutine a cell started at started (its stack's bottom
+// frame tells the goroutines of cells apart: see watch.go).
+func (s *Session) runGo(started string, f func()) {
+	schedtrace.LabelGoroutine(started) // for %%trace; nothing when not tracing
+	s.pendingGo.Add(-1)
+	defer func() {
+		if r := recover(); r != nil {
+			s.goPanic(r, started)
+		}
 	}()
+	f()
 }
 
 // goPanic prints a panic in a goroutine a cell started to stderr and fails

@@ -14,8 +14,9 @@ import (
 
 // run executes a compiled cell.
 func (s *Session) run(ctx context.Context, pl *compiler.Plan) (map[string]any, error) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
+	ctx, cr, done := s.begin(ctx)
+	defer done()
+	cancel := cr.cancel
 	s.mu.Lock()
 	s.cancel = cancel
 	s.mu.Unlock()
@@ -25,8 +26,9 @@ func (s *Session) run(ctx context.Context, pl *compiler.Plan) (map[string]any, e
 		s.mu.Unlock()
 	}()
 	s.clearFrames()
-	r := &runner{s: s, ctx: ctx, plan: pl}
+	r := &runner{s: s, ctx: ctx, plan: pl, cell: cr}
 	out, err := r.steps(pl)
+	cr.stepBlock(0)
 	if pl.Defers {
 		return r.runDefers(out, err)
 	}
@@ -41,6 +43,7 @@ func (r *runner) steps(pl *compiler.Plan) (map[string]any, error) {
 		}
 	}
 	for _, st := range pl.Steps {
+		r.cell.stepBlock(st.Block)
 		out, err := r.step(st)
 		if err != nil || st.Kind == compiler.StepExpr {
 			return out, err
@@ -54,6 +57,7 @@ type runner struct {
 	s    *Session
 	ctx  context.Context
 	plan *compiler.Plan
+	cell *cellRun
 	// panicked is the value of the panic that ended the last step, if any.
 	panicked   bool
 	panicValue any

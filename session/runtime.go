@@ -29,7 +29,7 @@ func exitFunc(name string) func(int) {
 // overrides of the standard library that keep the process alive.
 func (s *Session) runtimeSymbols() interp.Exports {
 	base := runtime.NumGoroutine()
-	return interp.Exports{
+	syms := interp.Exports{
 		compiler.RuntimePath + "/cellrt": {
 			"Go":    reflect.ValueOf(s.goStart),
 			"Clear": reflect.ValueOf(clearValue),
@@ -55,6 +55,15 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			return max(runtime.NumGoroutine()-base, 1)
 		})},
 	}
+	for key, table := range s.instrumentSymbols() {
+		if syms[key] == nil {
+			syms[key] = map[string]reflect.Value{}
+		}
+		for name, v := range table {
+			syms[key][name] = v
+		}
+	}
+	return syms
 }
 
 // fatal logs msg as log.Fatal does, then panics instead of exiting.

@@ -44,6 +44,7 @@ type Session struct {
 	mu     sync.Mutex
 	cancel context.CancelCauseFunc // cancels the running cell
 	frames []goFrame
+	inst   *instruments // goroutine instruments: see watch.go
 
 	reg       registry
 	check     *typecheck.Checker // nil: no type checking
@@ -79,6 +80,7 @@ func New(opts Options) (*Session, error) {
 		probes:   map[string]error{},
 	}
 	s.reg.decls = map[string]*compiler.Decl{}
+	s.initInstruments()
 	if !opts.NoTypeCheck {
 		s.check = typecheck.NewChecker()
 		s.check.Warm(startPackages...)
@@ -211,7 +213,9 @@ func (s *Session) Evaluate(ctx context.Context, expr string) (map[string]any, er
 func (s *Session) newCell(count int, code string) *cellSrc {
 	s.serial++
 	c := &cellSrc{count: count, src: code}
+	s.mu.Lock() // the watchdog reads the cells (position)
 	s.cells[s.serial] = c
+	s.mu.Unlock()
 	return c
 }
 

@@ -246,7 +246,10 @@ def _interrupt_after(kernel, code, delay=0.5):
 
 def test_interrupts_keep_state(kernel):
     kernel.ok("keep := 1234\nch := make(chan int)")
-    for code in ["for {}", "time.Sleep(time.Hour)", "<-ch", "select {}"]:
+    # waits that a sleeping goroutine could end (alone, <-ch and select {} are deadlocks,
+    # which the kernel reports by itself: tests/test_instruments.py)
+    for code in ["for {}", "time.Sleep(time.Hour)", "go func() { time.Sleep(time.Hour); ch <- 1 }()\n<-ch",
+                 "go func() { time.Sleep(time.Hour) }()\nselect {}"]:
         reply, elapsed, msgs = _interrupt_after(kernel, code)
         assert reply["status"] == "error", code
         assert "nterrupt" in reply["ename"] + reply["evalue"], reply

@@ -66,7 +66,8 @@ func (w *server) scheduleIdleFree() {
 func Serve(in io.Reader, out io.Writer) error {
 	w := &server{events: out}
 	w.input = &inputReader{w: w, replies: make(chan *pipe.Request, 1)}
-	w.magics = &magic.Runner{Session: magicSession{w}, Stdout: os.Stdout, Stderr: os.Stderr}
+	w.magics = &magic.Runner{Session: magicSession{w}, Stdout: os.Stdout, Stderr: os.Stderr,
+		Display: func(b map[string]any) { display.Display(b) }}
 	if err := w.resetSession(); err != nil {
 		return err
 	}
@@ -239,3 +240,6 @@ func (m magicSession) Names() []compiler.Name { return m.w.session.Names() }
 
 // Reset implements magic.Session.
 func (m magicSession) Reset() error { return m.w.resetSession() }
+
+// Goroutines implements magic.Session.
+func (m magicSession) Goroutines() map[string]any { return m.w.session.Goroutines() }

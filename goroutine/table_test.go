@@ -1,0 +1,36 @@
+package goroutine
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{0: "0s", 1400 * time.Millisecond: "1s", 59 * time.Second: "59s",
+		187 * time.Second: "3m07s", 2*time.Hour + 5*time.Minute + 3*time.Second: "2h05m"} {
+		if got := Duration(d); got != want {
+			t.Errorf("Duration(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestTable(t *testing.T) {
+	rows := []Row{
+		{ID: 7, State: "chan send", For: 3 * time.Second, Started: "In [2], line 3", Where: "In [2], line 4", Code: "ch <- <-in"},
+		{ID: 12, State: "running", For: -1, Started: "a running cell"},
+	}
+	text := Text(rows)
+	want := "goroutine  state      for  started at      where now\n" +
+		"7          chan send  3s   In [2], line 3  In [2], line 4: ch <- <-in\n" +
+		"12         running    ?    a running cell  -\n"
+	if text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", text, want)
+	}
+	html := HTML(rows)
+	for _, s := range []string{"<th style=\"text-align:left\">where now</th>", "In [2], line 4: <code>ch &lt;- &lt;-in</code>", "<td style=\"text-align:right\">12</td>"} {
+		if !strings.Contains(html, s) {
+			t.Errorf("html lacks %q:\n%s", s, html)
+		}
+	}
+}
