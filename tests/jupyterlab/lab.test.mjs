@@ -416,6 +416,11 @@ test('Tab shows the completer with Go members, Shift-Tab shows the documentation
     await page.keyboard.press('Shift+Tab');
     const tip = page.locator('.jp-Tooltip');
     await tip.waitFor({ state: 'visible', timeout: 15000 });
+    // The tooltip is shown before its Markdown is rendered into it: wait
+    // for the text (the assertions below still say what was there).
+    await page.waitForFunction(
+      () => /ToUpper/.test(document.querySelector('.jp-Tooltip')?.innerText || ''),
+      null, { timeout: 15000 }).catch(() => {});
     const doc = await tip.innerText();
     assert.match(doc, /func ToUpper\(s string\) string/);
     assert.match(doc, /upper case/i);
