@@ -42,10 +42,10 @@ TIMEOUT = 60  # seconds for anything the pane should show; a loaded machine is s
 ESCAPED = "KeyboardInterrupt escaped interact()"
 # What each kernel prints for an interrupted cell, and the cells of the scenario.
 KERNELS = {
-    "gokernel": {"interrupted": r"Interrupted: the cell was interrupted", "set": "x := 42", "loop": "for {}",
-                 "show": 'fmt.Println("x is", x)'},
+    "gokernel": {"interrupted": r"Interrupted: the cell was interrupted", "set": "x := 42",
+                 "loop": 'fmt.Println("looping"); for {}', "show": 'fmt.Println("x is", x)'},
     "python3": {"interrupted": r"KeyboardInterrupt\s+Traceback", "set": "x = 42",
-                "loop": "import time; time.sleep(600)", "show": 'print("x is", x)'},
+                "loop": 'print("looping"); import time; time.sleep(600)', "show": 'print("x is", x)'},
 }
 outcomes = {}  # kernel name -> what Ctrl-C did
 
@@ -233,8 +233,10 @@ def ctrl_c(c, k, fallback):
     c.run(k["set"], re.escape(k["set"]) + r"\n", "setting x")
     n = c.prompt()
     c.type(k["loop"])
-    c.wait(r"In \[%d\]: %s\s*\Z" % (n, re.escape(k["loop"])), "the endless cell sent")
-    time.sleep(1)
+    # Its first output shows that the console runs the cell (and has not
+    # just drawn the typed line).
+    c.wait(r"In \[%d\]: %s\n+looping\b" % (n, re.escape(k["loop"])), "the endless cell running")
+    time.sleep(0.5)
     c.keys("C-c")
     m = c.wait("(%s)|(%s)" % (k["interrupted"], re.escape(ESCAPED)), "Ctrl-C's effect")
     if m.group(1):
