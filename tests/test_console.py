@@ -58,6 +58,23 @@ def cmdline(pid):
         return ""
 
 
+class PortTaken(Exception):
+    """jupyter_client chooses the kernel's ports by binding and releasing
+    them, and another program on the machine took one before the kernel bound
+    it: the kernel exits and this console (without a restarter) waits forever,
+    with ipykernel as well."""
+
+
+def start_console(kernel, *flags):
+    """A console at its first prompt; a start lost to PortTaken is tried again."""
+    for attempt in range(3):
+        try:
+            return Console(kernel, *flags)
+        except PortTaken as e:
+            print("%s console: a port was taken, starting again:\n%s" % (kernel, e))
+    raise AssertionError("the %s console lost three starts to taken ports" % kernel)
+
+
 class Console:
     """jupyter-console --kernel NAME [flags] in a tmux session on a private socket."""
 
@@ -78,7 +95,9 @@ class Console:
         self.tmux("new-session", "-d", "-s", "c", "-x", "200", "-y", "50", cmd, env=env)
         try:
             self.shell_pid = int(self.tmux("display-message", "-p", "-t", "c", "#{pane_pid}"))
-            self.wait(r"In \[1\]:", "the first prompt")
+            m = self.wait(r"(In \[1\]:)|(?i:(address already in use))", "the first prompt")
+            if m.group(2):
+                raise PortTaken(self.screen())
             self.pids = self.kernel_pids()
             assert self.pids, "no kernel process under the console:\n" + self.screen()
         except BaseException:
@@ -179,7 +198,7 @@ def consoles():
 
     def get(kernel, *flags):
         if (kernel, flags) not in started:
-            started[kernel, flags] = Console(kernel, *flags)
+            started[kernel, flags] = start_console(kernel, *flags)
         return started[kernel, flags]
     yield get
     for c in started.values():
