@@ -67,7 +67,7 @@ class PortTaken(Exception):
 
 def start_console(kernel, *flags):
     """A console at its first prompt; a start lost to PortTaken is tried again."""
-    for attempt in range(3):
+    for _ in range(3):
         try:
             return Console(kernel, *flags)
         except PortTaken as e:
