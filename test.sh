@@ -12,7 +12,7 @@ if ! command -v go >/dev/null; then
   exit 1
 fi
 packages="python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook python3-ipykernel python3-pytest python3-zmq chromium chromium-driver python3-selenium jupyterhub python3-jupyter-server python3-jupyterlab-server iproute2 python3-yaml python3-jupyter-kernel-test jupyter-console tmux python3-pil"
-have_jupyter() { "$PY" -c 'import jupyter_client, nbconvert, nbclient, nbformat, pytest, zmq, selenium, jupyterhub, jupyter_server, jupyterlab_server, jupyter_kernel_test, tornado, yaml, PIL' 2>/dev/null && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v configurable-http-proxy >/dev/null && command -v ip >/dev/null && command -v npm >/dev/null; }
+have_jupyter() { "$PY" -c 'import jupyter_client, nbconvert, nbclient, nbformat, pytest, zmq, selenium, jupyterhub, jupyter_server, jupyterlab_server, jupyter_kernel_test, tornado, yaml, PIL' 2>/dev/null && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v configurable-http-proxy >/dev/null && command -v ip >/dev/null && command -v npm >/dev/null && command -v tmux >/dev/null && [ -x /usr/bin/jupyter-console ]; }
 if ! have_jupyter && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "== installing the Jupyter client packages the tests need (apt-get)"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -22,7 +22,8 @@ fi
 if ! have_jupyter; then
   cat >&2 <<'MSG'
 test.sh: the end-to-end tests need Jupyter for /usr/bin/python3 (Chromium for the browser test, JupyterHub
-and iproute2 for the hub and two-host tests), and something is missing.
+and iproute2 for the hub and two-host tests, jupyter-console and tmux for the console test), and
+something is missing.
 Fix (Debian/Ubuntu, as root):
   apt-get install python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat \
                   jupyter-notebook python3-ipykernel python3-pytest python3-zmq \
