@@ -92,6 +92,9 @@ type compiler struct {
 	// blocks are the marker codes of top-level statements that run as a
 	// step of their own (see blocking.go).
 	blocks map[ast.Stmt]int
+	// splitSpecs are the top-level var specs declared, then assigned (see
+	// varGroups).
+	splitSpecs map[*ast.ValueSpec]bool
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -277,6 +280,11 @@ func (c *compiler) plan() (*Plan, error) {
 		group = nil
 		pl.Steps = append(pl.Steps, s)
 	}
+	stmts := func(s *Step) { // statements in order, the group going on
+		flushRun()
+		pl.Steps = append(pl.Steps, s)
+	}
+	c.varGroups()
 	for i, it := range c.p.Items {
 		last := i == len(c.p.Items)-1
 		switch it := it.(type) {
@@ -296,7 +304,7 @@ func (c *compiler) plan() (*Plan, error) {
 				return nil, err
 			}
 		case *ast.DeclStmt:
-			if err := c.genDecl(it.Decl.(*ast.GenDecl), addDecl, other); err != nil {
+			if err := c.genDecl(it.Decl.(*ast.GenDecl), addDecl, other, stmts); err != nil {
 				return nil, err
 			}
 		case *ast.AssignStmt:
@@ -368,7 +376,7 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step)
 }
 
 // genDecl adds var, const and type declarations.
-func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, other func(*Step)) error {
+func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, other, stmts func(*Step)) error {
 	switch gd.Tok {
 	case token.CONST:
 		s := addDecl(c.render(gd), nil)
@@ -389,11 +397,18 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 					continue
 				}
 			}
-			s := addDecl("var "+c.render(vs), nil)
+			decl, assign := c.splitVar(gd, vs)
+			if decl == "" {
+				decl = "var " + c.render(vs)
+			}
+			s := addDecl(decl, nil)
 			for _, id := range vs.Names {
 				if id.Name != "_" {
 					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Type: c.specType(vs), Refs: refsOf(vs)})
 				}
+			}
+			if assign != "" {
+				stmts(&Step{Kind: StepStmts, Src: assign})
 			}
 		}
 	case token.TYPE:

@@ -1,0 +1,66 @@
+package typecheck
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"gokernel/compiler"
+)
+
+// The rewrites of the cell compiler that need Go's types, each class of
+// yaegi defect with a case: the cells run before are checked and committed,
+// then the last one is compiled with its types; its steps (kind and
+// source, /*line*/ directives removed) are returned one per line.
+func lowered(t *testing.T, cells ...string) string {
+	t.Helper()
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	env := fakeEnv{}
+	var plan *compiler.Plan
+	for i, src := range cells {
+		res, err := c.Check(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		plan, err = compiler.CompileChecked(src, i+1, i+1, env, res)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		for _, st := range plan.Steps {
+			for _, d := range st.Decls {
+				env[d.Name] = d
+			}
+		}
+		res.Commit()
+	}
+	dir := regexp.MustCompile(`/\*line [^*]*\*/`)
+	var b strings.Builder
+	for _, st := range plan.Steps {
+		b.WriteString([]string{"decls", "define", "commaok", "stmts", "expr"}[st.Kind] + ": " + strings.TrimSpace(dir.ReplaceAllString(st.Src, "")) + "\n")
+	}
+	return b.String()
+}
+
+func wantLowered(t *testing.T, got string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("the plan lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+// A var whose initializer mentions a global of an earlier evaluation is
+// declared, then assigned (yaegi: "variable definition loop").
+func TestLowerVarOfEarlierGlobal(t *testing.T) {
+	got := lowered(t, "var s uint = 3", "x := 2\nvar y int64 = 1 << s\nvar z = x + 1\nvar w = z * 2\nvar a = b\nvar b = 5")
+	// The group of declarations stays one (var a = b with var b = 5),
+	// the assignments run in order, and w, which depends on z, too.
+	wantLowered(t, got, "decls: var y int64\nvar z int\nvar w int\nvar a = b\nvar b = 5\nstmts: y = 1 << s\nstmts: z = x + 1\nstmts: w = z * 2\n")
+	// A receive in the initializer is hoisted before the assignment.
+	got = lowered(t, "c := make(chan float64, 1)\nc <- 1.5", "var a = <-c")
+	wantLowered(t, got, "decls: var a float64\n", "stmts: __gkv1 := <-c; a = __gkv1")
+}
