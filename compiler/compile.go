@@ -95,6 +95,9 @@ type compiler struct {
 	// splitSpecs are the top-level var specs declared, then assigned (see
 	// varGroups).
 	splitSpecs map[*ast.ValueSpec]bool
+	varRun     map[string]int // the group of each name a top-level var declares
+	varRunOf   map[*ast.ValueSpec]int
+	defines    map[string]bool // names of the cell's top-level defines
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -317,6 +320,11 @@ func (c *compiler) plan() (*Plan, error) {
 				other(s)
 				continue
 			}
+			if decl, assign, ds := c.splitDefine(it); decl != "" {
+				other(&Step{Kind: StepDecls, Src: decl + "\n", Decls: ds})
+				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.blocks[it]})
+				continue
+			}
 			s := &Step{Kind: StepDefine, Src: c.render(it), Block: c.blocks[it]}
 			for _, l := range it.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
@@ -398,10 +406,16 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 				}
 			}
 			decl, assign := c.splitVar(gd, vs)
-			if decl == "" {
-				decl = "var " + c.render(vs)
+			var s *Step
+			switch {
+			case decl == "":
+				s = addDecl("var "+c.render(vs), nil)
+			case decl[0] == ':':
+				s = &Step{Kind: StepDefine, Src: decl[1:]}
+				other(s)
+			default:
+				s = addDecl(decl, nil)
 			}
-			s := addDecl(decl, nil)
 			for _, id := range vs.Names {
 				if id.Name != "_" {
 					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Type: c.specType(vs), Refs: refsOf(vs)})

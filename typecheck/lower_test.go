@@ -63,4 +63,16 @@ func TestLowerVarOfEarlierGlobal(t *testing.T) {
 	// A receive in the initializer is hoisted before the assignment.
 	got = lowered(t, "c := make(chan float64, 1)\nc <- 1.5", "var a = <-c")
 	wantLowered(t, got, "decls: var a float64\n", "stmts: __gkv1 := <-c; a = __gkv1")
+	// yaegi finds dependencies by name: a field or a parameter named like
+	// a global var of an earlier cell; a type that does is a define.
+	got = lowered(t, "v := 1", "var s struct{ v int }\nvar f = func(v int) int { return v }")
+	wantLowered(t, got, "define: s := *new(struct{ v int })\n", "define: f := *new(func(v int) int)\nstmts: f = func(v int) int { return v }\n")
+}
+
+// A top-level define of an instantiation of a generic function is declared,
+// then assigned (yaegi: "not a generic type", "constant definition loop").
+func TestLowerGenericDefine(t *testing.T) {
+	got := lowered(t, "func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }",
+		"strs := Map([]int{1}, func(i int) string { return \"n\" })\nn, _ := len(strs), 0")
+	wantLowered(t, got, "decls: var strs []string\nstmts: strs = Map[int, string]([]int{1}, func(i int) string { return \"n\" })\ndefine: n, _ := len(strs), 0\n")
 }
