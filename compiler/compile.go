@@ -98,6 +98,7 @@ type compiler struct {
 	varRun     map[string]int // the group of each name a top-level var declares
 	varRunOf   map[*ast.ValueSpec]int
 	defines    map[string]bool // names of the cell's top-level defines
+	recovers   bool            // the cell calls recover: see boundsCheck
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -118,6 +119,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	}
 	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, blocks: map[ast.Stmt]int{}}
 	c.collectDefined()
+	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for i, it := range p.Items {
 		c.markBlocking(it, i == len(p.Items)-1) // first: its markers go before other insertions
@@ -153,6 +155,13 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {
 			c.genericCall(n.(ast.Expr))
+		}
+		if c.recovers {
+			c.boundsCheck(n.(ast.Expr))
+		}
+	case *ast.SliceExpr:
+		if c.recovers {
+			c.boundsCheck(n)
 		}
 	case *ast.SelectorExpr:
 		if !c.genericDone[n] && !c.genericCall(n) {

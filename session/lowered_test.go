@@ -19,4 +19,13 @@ var loweredSequences = []sequence{
 		{code: "strs := Map([]int{1, 2}, func(i int) string { return fmt.Sprint(\"n\", i) })\nk, v := Pair(\"a\", 1.5)\nfmt.Println(strs, k, v)", stdout: "[n1 n2] a 1.5\n"},
 		{code: "lens := Map(strs, func(s string) int { return len(s) })\nlens", out: "[2 2]"},
 	}},
+	{"comma-ok define with a blank at the top level", []cell{
+		{code: "c := make(chan int, 1)\nc <- 4\nclose(c)\nm := map[string]int{\"a\": 1}\nvar x any = \"s\""},
+		{code: "v, _ := <-c\n_, ok := <-c\n_, found := m[\"a\"]\n_, isStr := x.(string)\nfmt.Println(v, ok, found, isStr)", stdout: "4 false true true\n"},
+	}},
+	{"recovered panics: values of cell types and Go's runtime messages", []cell{
+		{code: "import (\"errors\"; \"fmt\")\ntype MyErr struct{ Code int }\nfunc (e MyErr) Error() string { return fmt.Sprint(\"code \", e.Code) }\nvar ErrBoom = errors.New(\"boom\")\nfunc catch(f func()) { defer func() { r := recover(); if m, ok := r.(MyErr); ok { fmt.Println(\"MyErr\", m.Code); return }; if e, ok := r.(error); ok { fmt.Println(\"error:\", e, errors.Is(e, ErrBoom)); return }; fmt.Println(\"value:\", r) }(); f() }"},
+		{code: "s := []int{1, 2, 3}\ni, j := 5, 1\ncatch(func() { panic(MyErr{42}) })\ncatch(func() { panic(ErrBoom) })\ncatch(func() { panic(\"text\") })\ncatch(func() { _ = s[i] })\ncatch(func() { _ = s[:i] })\ncatch(func() { _ = s[2:j] })\ncatch(func() { var p *struct{ x int }; _ = p.x })\ncatch(func() { var x any = \"s\"; _ = x.(int) })\ncatch(func() { n := -1; _ = make([]int, n) })",
+			stdout: "MyErr 42\nerror: boom true\nvalue: text\nerror: runtime error: index out of range [5] with length 3 false\nerror: runtime error: slice bounds out of range [:5] with capacity 3 false\nerror: runtime error: slice bounds out of range [2:1] false\nerror: runtime error: invalid memory address or nil pointer dereference false\nerror: interface conversion: interface {} is string, not int false\nerror: runtime error: makeslice: len out of range false\n"},
+	}},
 }

@@ -76,3 +76,18 @@ func TestLowerGenericDefine(t *testing.T) {
 		"strs := Map([]int{1}, func(i int) string { return \"n\" })\nn, _ := len(strs), 0")
 	wantLowered(t, got, "decls: var strs []string\nstmts: strs = Map[int, string]([]int{1}, func(i int) string { return \"n\" })\ndefine: n, _ := len(strs), 0\n")
 }
+
+// recover() unwraps what yaegi panics with; in a cell that recovers, indexes and slice bounds are checked to panic with Go's
+// messages.
+func TestLowerPanicRecover(t *testing.T) {
+	got := lowered(t, "type E struct{ c int }\nfunc (e E) Error() string { return \"e\" }",
+		"func f(s []int, i int) (r any) {\n\tdefer func() { r = recover() }()\n\tif i < 0 { panic(E{1}) }\n\t_ = s[i]\n\treturn s[i:2]\n}")
+	wantLowered(t, got, "r = __gkrt.Recovered(recover())", "_ = s[__gkrt.Index(int(i), len(s))]",
+		"return s[__gkrt.SliceLo(int(i), int(2), cap(s), \"cap\"):2]")
+	// A cell that calls a function of an earlier cell that recovers.
+	got = lowered(t, "func try(f func()) { defer func() { recover() }(); f() }", "s := \"abc\"\ni := 5\ntry(func() { _ = s[i] })")
+	wantLowered(t, got, "_ = s[__gkrt.Index(int(i), len(s))]")
+	// Without recover, indexes are left alone.
+	got = lowered(t, "import \"fmt\"\ns := []int{1}\ni := 0\nfmt.Println(s[i])")
+	wantLowered(t, got, "fmt.Println(s[i])")
+}
