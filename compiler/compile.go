@@ -149,6 +149,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteGo(n)
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
+		c.lowerFormat(n)
 	case *ast.GenDecl:
 		c.constValues(n)
 

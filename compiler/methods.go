@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -144,4 +145,220 @@ func normalize(src string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// yaegi's named types of the cells are not named for fmt: %T of a
+// main.Celsius prints float64, %#v of a main.Point prints
+// struct { X int; Y int }{X:1, Y:2}. In Printf-like calls with a literal
+// format, the checker's static type names them: %T of an operand whose
+// type is not an interface prints the type's name, and %#v of one that
+// mentions cell types is written by cellrt.GoSyntax, which names the
+// value's type and the struct types of the cells inside it. An interface
+// operand keeps yaegi's output (its dynamic type is not known here).
+
+// fmtFormats are the functions of fmt with a format, and its argument.
+var fmtFormats = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1, "Appendf": 1}
+
+// lowerFormat rewrites the %T and %#v operands of a call of fmt.Printf,
+// Sprintf, Errorf, Fprintf or Appendf.
+func (c *compiler) lowerFormat(call *ast.CallExpr) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fi, ok := fmtFormats[sel.Sel.Name]
+	if !ok || len(call.Args) <= fi {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "fmt") {
+		return
+	}
+	lit, ok := call.Args[fi].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return
+	}
+	format, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return
+	}
+	args := call.Args[fi+1:]
+	var out strings.Builder
+	changed := false
+	n := 0 // the operand of the next verb
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			out.WriteByte(format[i])
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0", format[j]) >= 0 {
+			j++
+		}
+		for j < len(format) && (format[j] >= '0' && format[j] <= '9' || format[j] == '.') {
+			j++
+		}
+		if j >= len(format) || format[j] == '*' || format[j] == '[' {
+			return // operands given by index or width: left as they are
+		}
+		spec, verb := format[i:j], format[j]
+		i = j
+		if verb == '%' {
+			out.WriteString(spec + "%")
+			continue
+		}
+		if n >= len(args) {
+			return
+		}
+		arg := args[n]
+		n++
+		if repl := c.formatOperand(arg, verb, strings.Contains(spec, "#")); repl != "" {
+			out.WriteString(strings.Replace(spec, "#", "", 1) + "s")
+			changed = true
+			c.w.add(c.off(arg.Pos()), c.off(arg.End()), func(w *rewriter) string { return strings.Replace(repl, "\x00", c.render(arg), 1) })
+			continue
+		}
+		out.WriteString(spec + string(verb))
+	}
+	if changed {
+		c.w.replace(c.off(lit.Pos()), c.off(lit.End()), strconv.Quote(out.String()))
+	}
+}
+
+// formatOperand returns what prints operand x of verb %T or %#v as a
+// string (\x00 stands for x), or "" to leave it.
+func (c *compiler) formatOperand(x ast.Expr, verb byte, sharp bool) string {
+	if verb != 'T' && !(verb == 'v' && sharp) {
+		return ""
+	}
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil || types.IsInterface(t) {
+		return ""
+	}
+	if verb == 'T' {
+		name := goTypeName(t)
+		if name == "" || !mentionsCellType(t) {
+			return ""
+		}
+		if isPath(x) || isLiteral(x) {
+			return strconv.Quote(name)
+		}
+		return RuntimeName + ".TypeName(" + strconv.Quote(name) + ", \x00)"
+	}
+	name := goTypeName(t)
+	if name == "" || !mentionsCellType(t) {
+		return ""
+	}
+	b := RuntimeName + ".GoSyntax(\x00, " + strconv.Quote(name)
+	for _, n := range cellStructs(t, map[types.Type]bool{}) {
+		ts := c.types.TypeString(n)
+		if ts == "" || goTypeName(n) == "" {
+			return ""
+		}
+		b += ", " + strconv.Quote(goTypeName(n)) + ", *new(" + ts + ")"
+	}
+	return b + ")"
+}
+
+// goTypeName is t as reflect and %T write it (main.Pair[string,int],
+// uint8 for byte), or "" for the types whose literals reflect writes
+// otherwise (struct, interface).
+func goTypeName(t types.Type) string {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		s := t.Obj().Name()
+		if p := t.Obj().Pkg(); p != nil {
+			s = p.Name() + "." + s
+		}
+		if args := t.TypeArgs(); args != nil && args.Len() > 0 {
+			var as []string
+			for i := 0; i < args.Len(); i++ {
+				a := goTypeName(args.At(i))
+				if a == "" {
+					return ""
+				}
+				as = append(as, a)
+			}
+			s += "[" + strings.Join(as, ",") + "]"
+		}
+		return s
+	case *types.Basic:
+		switch {
+		case t.Info()&types.IsUntyped != 0:
+			return ""
+		case t.Kind() == types.Byte:
+			return "uint8"
+		case t.Kind() == types.Rune:
+			return "int32"
+		}
+		return t.Name()
+	case *types.Pointer:
+		return prefixed("*", t.Elem())
+	case *types.Slice:
+		return prefixed("[]", t.Elem())
+	case *types.Array:
+		return prefixed("["+strconv.FormatInt(t.Len(), 10)+"]", t.Elem())
+	case *types.Map:
+		if k := goTypeName(t.Key()); k != "" {
+			return prefixed("map["+k+"]", t.Elem())
+		}
+	case *types.Chan:
+		return prefixed(map[types.ChanDir]string{types.SendRecv: "chan ", types.SendOnly: "chan<- ", types.RecvOnly: "<-chan "}[t.Dir()], t.Elem())
+	case *types.Signature:
+		if t.TypeParams() == nil && t.Recv() == nil {
+			s := types.TypeString(t, func(p *types.Package) string { return p.Name() })
+			if !strings.Contains(s, "struct{") && !strings.Contains(s, "interface") && !strings.Contains(s, "any") {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// prefixed is goTypeName of elem after prefix, or "".
+func prefixed(prefix string, elem types.Type) string {
+	if e := goTypeName(elem); e != "" {
+		return prefix + e
+	}
+	return ""
+}
+
+// mentionsCellType reports whether t names a type of the cells.
+func mentionsCellType(t types.Type) bool {
+	return strings.Contains(types.TypeString(t, func(p *types.Package) string { return p.Path() }), "main.")
+}
+
+// cellStructs returns the named struct types of the cells inside t.
+func cellStructs(t types.Type, seen map[types.Type]bool) []*types.Named {
+	if seen[t] {
+		return nil
+	}
+	seen[t] = true
+	var out []*types.Named
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+			out = append(out, n)
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Slice:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Array:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Map:
+		out = append(out, cellStructs(u.Key(), seen)...)
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			out = append(out, cellStructs(u.Field(i).Type(), seen)...)
+		}
+	}
+	return out
+}
+
+// isPackage reports whether id names the imported package path.
+func (c *compiler) isPackage(id *ast.Ident, path string) bool {
+	pn, ok := c.types.Use(c.off(id.Pos())).(*types.PkgName)
+	return ok && pn.Imported().Path() == path
 }

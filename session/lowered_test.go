@@ -28,4 +28,8 @@ var loweredSequences = []sequence{
 		{code: "s := []int{1, 2, 3}\ni, j := 5, 1\ncatch(func() { panic(MyErr{42}) })\ncatch(func() { panic(ErrBoom) })\ncatch(func() { panic(\"text\") })\ncatch(func() { _ = s[i] })\ncatch(func() { _ = s[:i] })\ncatch(func() { _ = s[2:j] })\ncatch(func() { var p *struct{ x int }; _ = p.x })\ncatch(func() { var x any = \"s\"; _ = x.(int) })\ncatch(func() { n := -1; _ = make([]int, n) })",
 			stdout: "MyErr 42\nerror: boom true\nvalue: text\nerror: runtime error: index out of range [5] with length 3 false\nerror: runtime error: slice bounds out of range [:5] with capacity 3 false\nerror: runtime error: slice bounds out of range [2:1] false\nerror: runtime error: invalid memory address or nil pointer dereference false\nerror: interface conversion: interface {} is string, not int false\nerror: runtime error: makeslice: len out of range false\n"},
 	}},
+	{"%T and %#v of cell types", []cell{
+		{code: "import \"fmt\"\ntype C float64\ntype P struct{ X int; In Q }\ntype Q struct{ N string }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Alias = C"},
+		{code: "var a Alias = 2\nfmt.Printf(\"%T %T %T|%#v|%+v\\n\", a, []*C{}, Pair[string, byte]{}, []P{{1, Q{\"n\"}}}, &P{X: 3})", stdout: "main.C []*main.C main.Pair[string,uint8]|[]main.P{main.P{X:1, In:main.Q{N:\"n\"}}}|&{X:3 In:{N:}}\n"},
+	}},
 }

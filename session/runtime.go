@@ -40,6 +40,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Recovered": reflect.ValueOf(recovered),
 			"Index":     reflect.ValueOf(checkIndex),
 			"SliceLo":   reflect.ValueOf(checkSlice),
+			"TypeName":  reflect.ValueOf(func(name string, _ any) string { return name }),
+			"GoSyntax":  reflect.ValueOf(goSyntax),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -177,4 +179,27 @@ func checkSlice(lo, hi, max int, what string) int {
 		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [%d:%d]", lo, hi)))
 	}
 	return lo
+}
+
+// goSyntax is %#v of v, a value of the cells' type name, whose struct
+// types of the cells are given as pairs of a name and a zero value: yaegi's
+// types have no names for reflect (struct { X int }{X:1} is main.P{X:1}).
+func goSyntax(v any, name string, structs ...any) string {
+	s := fmt.Sprintf("%#v", v)
+	if v != nil {
+		top := reflect.TypeOf(v).String()
+		switch {
+		case strings.HasPrefix(s, top):
+			s = name + s[len(top):]
+		case strings.HasPrefix(top, "*") && strings.HasPrefix(s, "&"+top[1:]):
+			s = "&" + strings.TrimPrefix(name, "*") + s[len(top):]
+		}
+	}
+	for i := 0; i+1 < len(structs); i += 2 {
+		n, _ := structs[i].(string)
+		if rs := reflect.TypeOf(structs[i+1]); n != "" && rs != nil && rs.Kind() == reflect.Struct {
+			s = strings.ReplaceAll(s, rs.String(), n)
+		}
+	}
+	return s
 }

@@ -91,3 +91,14 @@ func TestLowerPanicRecover(t *testing.T) {
 	got = lowered(t, "import \"fmt\"\ns := []int{1}\ni := 0\nfmt.Println(s[i])")
 	wantLowered(t, got, "fmt.Println(s[i])")
 }
+
+// %T and %#v of operands whose static type mentions cell types are
+// written from the checker's types (yaegi's types have no names).
+func TestLowerFormatTypeNames(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype C float64\ntype P struct{ X int; In Q }\ntype Q struct{ N string }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Alias = C\nfunc mk() C { return 1 }",
+		"var a Alias = 2\nvar i any = a\nfmt.Printf(\"%T %5T %T %T|%#v %v %T %%\\n\", a, []*C{}, mk(), Pair[string, byte]{}, &P{}, P{}, i)")
+	wantLowered(t, got, `fmt.Printf("%s %5s %s %s|%s %v %T %%\n", "main.C", __gkrt.TypeName("[]*main.C", []*C{}), __gkrt.TypeName("main.C", mk()), __gkrt.TypeName("main.Pair[string,uint8]", Pair[string, byte]{}), __gkrt.GoSyntax(&P{}, "*main.P", "main.P", *new(P), "main.Q", *new(Q)), P{}, i)`)
+	// Builtin types, and formats with operand indexes, are left alone.
+	got = lowered(t, "import \"fmt\"\ntype C float64", "fmt.Printf(\"%T %#v\\n\", 1.5, []int{1})\nfmt.Printf(\"%[1]T\\n\", C(1))")
+	wantLowered(t, got, `fmt.Printf("%T %#v\n", 1.5, []int{1})`, `fmt.Printf("%[1]T\n", C(1))`)
+}
