@@ -97,8 +97,9 @@ type compiler struct {
 	splitSpecs map[*ast.ValueSpec]bool
 	varRun     map[string]int // the group of each name a top-level var declares
 	varRunOf   map[*ast.ValueSpec]int
-	defines    map[string]bool // names of the cell's top-level defines
-	recovers   bool            // the cell calls recover: see boundsCheck
+	defines    map[string]bool            // names of the cell's top-level defines
+	recovers   bool                       // the cell calls recover: see boundsCheck
+	called     map[*ast.SelectorExpr]bool // the functions of calls
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -117,7 +118,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, blocks: map[ast.Stmt]int{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, blocks: map[ast.Stmt]int{}}
 	c.collectDefined()
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
@@ -150,6 +151,9 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)
+		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+			c.called[sel] = true
+		}
 	case *ast.GenDecl:
 		c.constValues(n)
 
@@ -167,6 +171,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.SelectorExpr:
 		if !c.genericDone[n] && !c.genericCall(n) {
 			c.checkSelector(n)
+			c.methodValue(n)
 		}
 	case *ast.FuncDecl:
 		c.checkVariadicGeneric(n)
@@ -450,59 +455,4 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 		}
 	}
 	return nil
-}
-
-// specType is the declared type of a var or const spec, or the kind of its
-// literal value.
-func (c *compiler) specType(vs *ast.ValueSpec) string {
-	if vs.Type != nil {
-		return c.text(vs.Type)
-	}
-	if len(vs.Values) == 1 {
-		if bl, ok := vs.Values[0].(*ast.BasicLit); ok {
-			return map[token.Token]string{token.INT: "int", token.FLOAT: "float64", token.STRING: "string", token.CHAR: "rune", token.IMAG: "complex128"}[bl.Kind]
-		}
-	}
-	return ""
-}
-
-// commaOK returns the step for a top-level v, ok := x (map index,
-// receive or type assertion), or nil if lhs, rhs is not one.
-func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
-	if len(lhs) != 2 || len(rhs) != 1 {
-		return nil
-	}
-	s := &Step{Kind: StepCommaOK}
-	for i, l := range lhs {
-		id, ok := l.(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		s.LHS[i] = id.Name
-	}
-	switch x := ast.Unparen(rhs[0]).(type) {
-	case *ast.IndexExpr:
-	case *ast.UnaryExpr:
-		if x.Op != token.ARROW {
-			return nil
-		}
-	case *ast.TypeAssertExpr:
-		if x.Type == nil {
-			return nil
-		}
-		s.AssertType = c.render(x.Type)
-	default:
-		return nil
-	}
-	s.Src = c.render(rhs[0])
-	for i, n := range s.LHS {
-		if n != "_" {
-			d := &Decl{Name: n, Kind: "var", Refs: refsOf(rhs[0])}
-			if i == 1 {
-				d.Type = "bool"
-			}
-			s.Decls = append(s.Decls, d)
-		}
-	}
-	return s
 }

@@ -279,3 +279,58 @@ func (c *compiler) splitDefine(as *ast.AssignStmt) (decl, assign string, decls [
 	}
 	return strings.Join(ds, "\n"), c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
 }
+
+// specType is the declared type of a var or const spec, or the kind of its
+// literal value.
+func (c *compiler) specType(vs *ast.ValueSpec) string {
+	if vs.Type != nil {
+		return c.text(vs.Type)
+	}
+	if len(vs.Values) == 1 {
+		if bl, ok := vs.Values[0].(*ast.BasicLit); ok {
+			return map[token.Token]string{token.INT: "int", token.FLOAT: "float64", token.STRING: "string", token.CHAR: "rune", token.IMAG: "complex128"}[bl.Kind]
+		}
+	}
+	return ""
+}
+
+// commaOK returns the step for a top-level v, ok := x (map index,
+// receive or type assertion), or nil if lhs, rhs is not one.
+func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
+	if len(lhs) != 2 || len(rhs) != 1 {
+		return nil
+	}
+	s := &Step{Kind: StepCommaOK}
+	for i, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		s.LHS[i] = id.Name
+	}
+	switch x := ast.Unparen(rhs[0]).(type) {
+	case *ast.IndexExpr:
+	case *ast.UnaryExpr:
+		if x.Op != token.ARROW {
+			return nil
+		}
+	case *ast.TypeAssertExpr:
+		if x.Type == nil {
+			return nil
+		}
+		s.AssertType = c.render(x.Type)
+	default:
+		return nil
+	}
+	s.Src = c.render(rhs[0])
+	for i, n := range s.LHS {
+		if n != "_" {
+			d := &Decl{Name: n, Kind: "var", Refs: refsOf(rhs[0])}
+			if i == 1 {
+				d.Type = "bool"
+			}
+			s.Decls = append(s.Decls, d)
+		}
+	}
+	return s
+}

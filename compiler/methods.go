@@ -304,12 +304,34 @@ func goTypeName(t types.Type) string {
 	case *types.Chan:
 		return prefixed(map[types.ChanDir]string{types.SendRecv: "chan ", types.SendOnly: "chan<- ", types.RecvOnly: "<-chan "}[t.Dir()], t.Elem())
 	case *types.Signature:
-		if t.TypeParams() == nil && t.Recv() == nil {
-			s := types.TypeString(t, func(p *types.Package) string { return p.Name() })
-			if !strings.Contains(s, "struct{") && !strings.Contains(s, "interface") && !strings.Contains(s, "any") {
-				return s
+		list := func(tu *types.Tuple, variadic bool) (string, bool) {
+			var ns []string
+			for i := 0; i < tu.Len(); i++ {
+				t := tu.At(i).Type()
+				pre := ""
+				if variadic && i == tu.Len()-1 {
+					t, pre = t.(*types.Slice).Elem(), "..."
+				}
+				n := goTypeName(t)
+				if n == "" {
+					return "", false
+				}
+				ns = append(ns, pre+n)
 			}
+			return strings.Join(ns, ", "), true
 		}
+		ps, ok1 := list(t.Params(), t.Variadic())
+		rs, ok2 := list(t.Results(), false)
+		if !ok1 || !ok2 || t.TypeParams() != nil {
+			return ""
+		}
+		s := "func(" + ps + ")"
+		if t.Results().Len() == 1 {
+			s += " " + rs
+		} else if t.Results().Len() > 1 {
+			s += " (" + rs + ")"
+		}
+		return s
 	}
 	return ""
 }

@@ -32,4 +32,8 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype C float64\ntype P struct{ X int; In Q }\ntype Q struct{ N string }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Alias = C"},
 		{code: "var a Alias = 2\nfmt.Printf(\"%T %T %T|%#v|%+v\\n\", a, []*C{}, Pair[string, byte]{}, []P{{1, Q{\"n\"}}}, &P{X: 3})", stdout: "main.C []*main.C main.Pair[string,uint8]|[]main.P{main.P{X:1, In:main.Q{N:\"n\"}}}|&{X:3 In:{N:}}\n"},
 	}},
+	{"method values and method expressions", []cell{
+		{code: "import \"fmt\"\ntype C struct{ n int }\nfunc (c *C) Inc() int { c.n++; return c.n }\nfunc (c C) Get() int { return c.n }\ntype G interface{ Get() int }"},
+		{code: "c := C{}\ninc, get := c.Inc, c.Get\ninc()\npc := &c\npget := pc.Get\ninc()\nvar g G = c\ngg := g.Get\nfmt.Println(c.n)\nfmt.Println(get(), pget(), gg(), C.Get(c), G.Get(c), (*C).Inc(pc))", stdout: "2\n0 1 2 2 2 3\n"},
+	}},
 }

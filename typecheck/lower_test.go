@@ -102,3 +102,15 @@ func TestLowerFormatTypeNames(t *testing.T) {
 	got = lowered(t, "import \"fmt\"\ntype C float64", "fmt.Printf(\"%T %#v\\n\", 1.5, []int{1})\nfmt.Printf(\"%[1]T\\n\", C(1))")
 	wantLowered(t, got, `fmt.Printf("%T %#v\n", 1.5, []int{1})`, `fmt.Printf("%[1]T\n", C(1))`)
 }
+
+// Method values bind their receiver where Go evaluates it; method
+// expressions are func literals.
+func TestLowerMethodValues(t *testing.T) {
+	got := lowered(t, "type C struct{ n int }\nfunc (c *C) Inc(d int) int { c.n += d; return c.n }\nfunc (c C) Get() int { return c.n }",
+		"c := C{}\npc := &c\nget, inc, pget := c.Get, c.Inc, pc.Get\nf := C.Get\ng := (*C).Inc\n_ = c.Get() + f(c) + g(pc, 1) + get() + inc(1) + pget()")
+	wantLowered(t, got,
+		"get, inc, pget := func() func() int { __gkrecv1 := (c); return func() int { return __gkrecv1.Get() } }(), func() func(__gka0 int) int { __gkrecv2 := &(c); return func(__gka0 int) int { return __gkrecv2.Inc(__gka0) } }(), func() func() int { __gkrecv3 := *(pc); return func() int { return __gkrecv3.Get() } }()",
+		"f := (func(__gka0 C) int { return __gka0.Get() })",
+		"g := (func(__gka0 *C, __gka1 int) int { return __gka0.Inc(__gka1) })",
+		"_ = c.Get() + f(c)")
+}
