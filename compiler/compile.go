@@ -100,6 +100,8 @@ type compiler struct {
 	defines    map[string]bool            // names of the cell's top-level defines
 	recovers   bool                       // the cell calls recover: see boundsCheck
 	called     map[*ast.SelectorExpr]bool // the functions of calls
+	// boundMethods are the closures of called method values (methodValue).
+	boundMethods map[*ast.SelectorExpr]func() string
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -118,7 +120,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, blocks: map[ast.Stmt]int{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, blocks: map[ast.Stmt]int{}}
 	c.collectDefined()
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements

@@ -316,27 +316,26 @@ func defType(obj types.Object) types.Type {
 	return obj.Type()
 }
 
-// A method value x.M that is not called at once binds its receiver late in
-// yaegi: a later change of x shows through a value receiver (get := c.Get;
-// c.n++; get() sees the change). It is lowered to a closure over the
+// A method value x.M of a method of the cells that is not called at once
+// binds its receiver late in yaegi: a later change of x shows through a
+// value receiver (get := c.Get; c.n++; get() sees the change). It is lowered to a closure over the
 // receiver evaluated where Go evaluates it: x copied for a value receiver,
 // &x for a pointer method of an addressable x:
 // func() func(a0 int) int { r := x; return func(a0 int) int { return r.M(a0) } }().
 
-// methodValue lowers the method value sel when it is not a call's function.
+// methodValue lowers the method value sel when it is not a call's
+// function; for a call's function, it records the closure in
+// c.boundMethods, which a go or defer statement evaluates first.
 func (c *compiler) methodValue(sel *ast.SelectorExpr) {
 	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
 	if !ok {
 		return
 	}
 	recv := fn.Type().(*types.Signature).Recv()
-	if recv == nil {
-		return // a package's function
+	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != "main" {
+		return // a package's function, or a method of a compiled type
 	}
 	expr := c.isTypeExpr(sel.X) // a method expression T.M: func(r T, ...)
-	if c.called[sel] && !expr {
-		return
-	}
 	xt := c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End()))
 	sig, ok := c.types.ExprType(c.off(sel.Pos()), c.off(sel.End())).(*types.Signature)
 	if xt == nil || !ok {
@@ -394,10 +393,18 @@ func (c *compiler) methodValue(sel *ast.SelectorExpr) {
 	case !recvPtr && xPtr:
 		amp = "*" // the value is copied when the method value is made
 	}
-	r := c.temp("recv")
-	c.w.add(c.off(sel.Pos()), c.off(sel.End()), func(w *rewriter) string {
+	r := ""
+	gen := func() string {
+		if r == "" {
+			r = c.temp("recv") // when used: temporaries keep their numbers
+		}
 		return "func() " + ft + " { " + r + " := " + amp + "(" + c.render(sel.X) + "); return " + ft + " { " + ret + r + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ") } }()"
-	})
+	}
+	if c.called[sel] {
+		c.boundMethods[sel] = gen // see laterCall
+		return
+	}
+	c.w.add(c.off(sel.Pos()), c.off(sel.End()), func(w *rewriter) string { return gen() })
 }
 
 // isTypeExpr reports whether x denotes a type (T, pkg.T, (*T), T[int]).

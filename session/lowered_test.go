@@ -36,4 +36,8 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype C struct{ n int }\nfunc (c *C) Inc() int { c.n++; return c.n }\nfunc (c C) Get() int { return c.n }\ntype G interface{ Get() int }"},
 		{code: "c := C{}\ninc, get := c.Inc, c.Get\ninc()\npc := &c\npget := pc.Get\ninc()\nvar g G = c\ngg := g.Get\nfmt.Println(c.n)\nfmt.Println(get(), pget(), gg(), C.Get(c), G.Get(c), (*C).Inc(pc))", stdout: "2\n0 1 2 2 2 3\n"},
 	}},
+	{"deferred calls evaluate their receiver and arguments at the defer", []cell{
+		{code: "import \"fmt\"\ntype T struct{ name string }\nfunc (t T) Show() { fmt.Println(\"value:\", t.name) }\nfunc (t *T) PShow() { fmt.Println(\"pointer:\", t.name) }\nfunc f() {\n\tt := T{\"before\"}\n\ts := []int{1}\n\tdefer t.Show()\n\tdefer t.PShow()\n\tdefer fmt.Println(s, len(s))\n\tdefer func() { recover() }()\n\ts = append(s, 2)\n\tt.name = \"after\"\n}\nfunc g() {\n\tt := T{\"before\"}\n\tdefer t.Show()\n\tt.name = \"after\"\n}"},
+		{code: "f()\ng()", stdout: "[1] 1\npointer: after\nvalue: before\nvalue: before\n"},
+	}},
 }

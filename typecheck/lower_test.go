@@ -114,3 +114,13 @@ func TestLowerMethodValues(t *testing.T) {
 		"g := (func(__gka0 *C, __gka1 int) int { return __gka0.Inc(__gka1) })",
 		"_ = c.Get() + f(c)")
 }
+
+// The receiver and arguments of deferred calls are evaluated when the
+// defer statement runs, also in functions with closures or recover.
+func TestLowerDeferEvaluation(t *testing.T) {
+	got := lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}\nfunc (t *T) P(s []int) {}",
+		"func f() {\n\tt := T{\"a\"}\n\ts := []int{1}\n\tdefer t.Show()\n\tdefer t.P(s)\n\tdefer func() { recover() }()\n\tt.n = \"b\"\n}")
+	wantLowered(t, got, "__gkd1 := (t); defer __gkd1.Show()", "__gkd2, __gkd3 := &(t), s; defer __gkd2.P(__gkd3)")
+	got = lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}", "func g() {\n\tt := T{\"a\"}\n\tdefer t.Show()\n\tt.n = \"b\"\n}")
+	wantLowered(t, got, "func(__gkf1 T) func() { return func() { __gkf1.Show() } }((t))")
+}
