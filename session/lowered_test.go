@@ -40,4 +40,8 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype T struct{ name string }\nfunc (t T) Show() { fmt.Println(\"value:\", t.name) }\nfunc (t *T) PShow() { fmt.Println(\"pointer:\", t.name) }\nfunc f() {\n\tt := T{\"before\"}\n\ts := []int{1}\n\tdefer t.Show()\n\tdefer t.PShow()\n\tdefer fmt.Println(s, len(s))\n\tdefer func() { recover() }()\n\ts = append(s, 2)\n\tt.name = \"after\"\n}\nfunc g() {\n\tt := T{\"before\"}\n\tdefer t.Show()\n\tt.name = \"after\"\n}"},
 		{code: "f()\ng()", stdout: "[1] 1\npointer: after\nvalue: before\nvalue: before\n"},
 	}},
+	{"String and Error methods of cell types in fmt", []cell{
+		{code: "import \"fmt\"\ntype W int\nfunc (w W) String() string { return [...]string{\"Sun\", \"Mon\"}[w] }\ntype Q struct{ t string }\nfunc (q *Q) String() string { return \"Q(\" + q.t + \")\" }\ntype B struct{}\nfunc (B) Error() string { return \"as error\" }\nfunc (B) String() string { return \"as stringer\" }"},
+		{code: "var nq *Q\nfmt.Println(W(1), &Q{\"x\"}, B{}, nq)\nfmt.Printf(\"%v|%d|%q|%s\\n\", W(0), W(1), W(1), B{})\ns := fmt.Sprint(&Q{\"y\"})\ns", out: `"Q(y)"`, stdout: "Mon Q(x) as error <nil>\nSun|1|\"Mon\"|as error\n"},
+	}},
 }

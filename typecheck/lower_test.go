@@ -124,3 +124,12 @@ func TestLowerDeferEvaluation(t *testing.T) {
 	got = lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}", "func g() {\n\tt := T{\"a\"}\n\tdefer t.Show()\n\tt.n = \"b\"\n}")
 	wantLowered(t, got, "func(__gkf1 T) func() { return func() { __gkf1.Show() } }((t))")
 }
+
+// fmt's operands with String or Error methods of the cells are converted
+// by calling them (Error first), or to their underlying type for %d.
+func TestLowerStringers(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype W int\nfunc (w W) String() string { return \"w\" }\ntype Q struct{}\nfunc (q *Q) String() string { return \"q\" }\ntype B struct{}\nfunc (B) Error() string { return \"e\" }\nfunc (B) String() string { return \"s\" }",
+		"w := W(1)\nfmt.Println(w, &Q{}, B{}, 3)\nfmt.Printf(\"%v %d %5s %#v\\n\", w, w, w, w)\nfmt.Print(w, w)")
+	wantLowered(t, got, "fmt.Println((w).String(), func(v *Q) (s string) {", "return v.String() }(&Q{}), (B{}).Error(), 3)",
+		`fmt.Printf("%v %d %5s %s\n", (w).String(), (int)(w), (w).String(), __gkrt.GoSyntax((int)(w), "main.W"))`, "fmt.Print(w, w)")
+}
