@@ -79,8 +79,8 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		if strings.IndexByte("vTp", verb) < 0 {
 			c.plainOperand(arg) // %d of a Stringer: its value
 		}
-		if repl := c.formatOperand(arg, verb, strings.Contains(spec, "#")); repl != "" {
-			out.WriteString(strings.Replace(spec, "#", "", 1) + "s")
+		if repl := c.formatOperand(arg, verb, spec); repl != "" {
+			out.WriteString(strings.NewReplacer("#", "", "+", "").Replace(spec) + "s")
 			changed = true
 			c.w.add(c.off(arg.Pos()), c.off(arg.End()), func(w *rewriter) string { return strings.Replace(repl, "\x00", c.render(arg), 1) })
 			continue
@@ -94,13 +94,32 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 
 // formatOperand returns what prints operand x of verb %T or %#v as a
 // string (\x00 stands for x), or "" to leave it.
-func (c *compiler) formatOperand(x ast.Expr, verb byte, sharp bool) string {
-	if verb != 'T' && !(verb == 'v' && sharp) {
+func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
+	sharp, plus := strings.Contains(spec, "#"), strings.Contains(spec, "+")
+	if verb != 'T' && !(verb == 'v' && (sharp || plus)) {
 		return ""
 	}
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if t == nil || types.IsInterface(t) {
 		return ""
+	}
+	// yaegi exports the unexported fields of structs with an X: %+v and
+	// %#v print Xname:, which cellrt.FieldNames gives back their names.
+	var fields []string
+	for _, f := range unexportedFields(t, map[types.Type]bool{}) {
+		fields = append(fields, strconv.Quote(f))
+	}
+	names := func(s string) string {
+		if len(fields) == 0 {
+			return s
+		}
+		return RuntimeName + ".FieldNames(" + s + ", " + strings.Join(fields, ", ") + ")"
+	}
+	if verb == 'v' && !sharp {
+		if len(fields) == 0 {
+			return ""
+		}
+		return names("__gkfmt.Sprintf(\"%+v\", \x00)")
 	}
 	if verb == 'T' {
 		name := goTypeName(t)
@@ -137,7 +156,7 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, sharp bool) string {
 		}
 		b += ", " + strconv.Quote(goTypeName(n)) + ", *new(" + ts + ")"
 	}
-	return b + ")"
+	return names(b + ")")
 }
 
 // goTypeName is t as reflect and %T write it (main.Pair[string,int],
@@ -386,4 +405,32 @@ func (c *compiler) plainOperand(x ast.Expr) {
 		return
 	}
 	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
+}
+
+// unexportedFields returns the names of the unexported fields of the
+// struct types inside t.
+func unexportedFields(t types.Type, seen map[types.Type]bool) []string {
+	if seen[t] {
+		return nil
+	}
+	seen[t] = true
+	var out []string
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		out = unexportedFields(u.Elem(), seen)
+	case *types.Slice:
+		out = unexportedFields(u.Elem(), seen)
+	case *types.Array:
+		out = unexportedFields(u.Elem(), seen)
+	case *types.Map:
+		out = append(unexportedFields(u.Key(), seen), unexportedFields(u.Elem(), seen)...)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if f := u.Field(i); !f.Exported() && f.Name() != "_" {
+				out = append(out, f.Name())
+			}
+			out = append(out, unexportedFields(u.Field(i).Type(), seen)...)
+		}
+	}
+	return out
 }

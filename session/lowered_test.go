@@ -44,4 +44,8 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype W int\nfunc (w W) String() string { return [...]string{\"Sun\", \"Mon\"}[w] }\ntype Q struct{ t string }\nfunc (q *Q) String() string { return \"Q(\" + q.t + \")\" }\ntype B struct{}\nfunc (B) Error() string { return \"as error\" }\nfunc (B) String() string { return \"as stringer\" }"},
 		{code: "var nq *Q\nfmt.Println(W(1), &Q{\"x\"}, B{}, nq)\nfmt.Printf(\"%v|%d|%q|%s\\n\", W(0), W(1), W(1), B{})\ns := fmt.Sprint(&Q{\"y\"})\ns", out: `"Q(y)"`, stdout: "Mon Q(x) as error <nil>\nSun|1|\"Mon\"|as error\n"},
 	}},
+	{"unexported fields in %+v and %#v", []cell{
+		{code: "import \"fmt\"\ntype pair struct{ k string; v any }\ntype box struct{ name string; P pair }"},
+		{code: "fmt.Printf(\"%+v|%+v|%#v\\n\", []pair{{\"x\", nil}}, &box{\"b\", pair{\"y\", 1}}, pair{\"z\", 2})", stdout: "[{k:x v:<nil>}]|&{name:b P:{k:y v:1}}|main.pair{k:\"z\", v:2}\n"},
+	}},
 }

@@ -36,12 +36,13 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Clear": reflect.ValueOf(clearValue),
 			// Panicking is the value of the panic a cell's top-level deferred
 			// calls run for (see runner.runDefers).
-			"Panicking": reflect.ValueOf(func() any { return s.panicking }),
-			"Recovered": reflect.ValueOf(recovered),
-			"Index":     reflect.ValueOf(checkIndex),
-			"SliceLo":   reflect.ValueOf(checkSlice),
-			"TypeName":  reflect.ValueOf(func(name string, _ any) string { return name }),
-			"GoSyntax":  reflect.ValueOf(goSyntax),
+			"Panicking":  reflect.ValueOf(func() any { return s.panicking }),
+			"Recovered":  reflect.ValueOf(recovered),
+			"Index":      reflect.ValueOf(checkIndex),
+			"SliceLo":    reflect.ValueOf(checkSlice),
+			"TypeName":   reflect.ValueOf(func(name string, _ any) string { return name }),
+			"GoSyntax":   reflect.ValueOf(goSyntax),
+			"FieldNames": reflect.ValueOf(fieldNames),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -200,6 +201,16 @@ func goSyntax(v any, name string, structs ...any) string {
 		if rs := reflect.TypeOf(structs[i+1]); n != "" && rs != nil && rs.Kind() == reflect.Struct {
 			s = strings.ReplaceAll(s, rs.String(), n)
 		}
+	}
+	return s
+}
+
+// fieldNames gives the unexported fields named in a %+v or %#v output back
+// their names: yaegi exports them with an X (Xname:).
+func fieldNames(s string, fields ...string) string {
+	for _, f := range fields {
+		s = strings.ReplaceAll(s, "{X"+f+":", "{"+f+":")
+		s = strings.ReplaceAll(s, " X"+f+":", " "+f+":")
 	}
 	return s
 }

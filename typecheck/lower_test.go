@@ -133,3 +133,10 @@ func TestLowerStringers(t *testing.T) {
 	wantLowered(t, got, "fmt.Println((w).String(), func(v *Q) (s string) {", "return v.String() }(&Q{}), (B{}).Error(), 3)",
 		`fmt.Printf("%v %d %5s %s\n", (w).String(), (int)(w), (w).String(), __gkrt.GoSyntax((int)(w), "main.W"))`, "fmt.Print(w, w)")
 }
+
+// %+v and %#v of structs with unexported fields give the fields back their
+// names (yaegi exports them as Xname).
+func TestLowerUnexportedFields(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype p struct{ k string; V int; in *p }", "fmt.Printf(\"%+v %v\\n\", []p{{\"x\", 1, nil}}, p{})")
+	wantLowered(t, got, `fmt.Printf("%s %v\n", __gkrt.FieldNames(__gkfmt.Sprintf("%+v", []p{{"x", 1, nil}}), "k", "in"), p{})`)
+}
