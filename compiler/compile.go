@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"gokernel/stdlib/generic"
 	"strconv"
 )
 
@@ -92,6 +93,16 @@ type compiler struct {
 	// blocks are the marker codes of top-level statements that run as a
 	// step of their own (see blocking.go).
 	blocks map[ast.Stmt]int
+	// splitSpecs are the top-level var specs declared, then assigned (see
+	// varGroups).
+	splitSpecs map[*ast.ValueSpec]bool
+	varRun     map[string]int // the group of each name a top-level var declares
+	varRunOf   map[*ast.ValueSpec]int
+	defines    map[string]bool            // names of the cell's top-level defines
+	recovers   bool                       // the cell calls recover: see boundsCheck
+	called     map[*ast.SelectorExpr]bool // the functions of calls
+	// boundMethods are the closures of called method values (methodValue).
+	boundMethods map[*ast.SelectorExpr]func() string
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -110,8 +121,9 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, blocks: map[ast.Stmt]int{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, blocks: map[ast.Stmt]int{}}
 	c.collectDefined()
+	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for i, it := range p.Items {
 		c.markBlocking(it, i == len(p.Items)-1) // first: its markers go before other insertions
@@ -141,6 +153,11 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteGo(n)
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
+		c.lowerFormat(n)
+		c.lowerStringers(n)
+		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+			c.called[sel] = true
+		}
 	case *ast.GenDecl:
 		c.constValues(n)
 
@@ -148,9 +165,17 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		if !c.iterSeq(n.(ast.Expr)) {
 			c.genericCall(n.(ast.Expr))
 		}
+		if c.recovers {
+			c.boundsCheck(n.(ast.Expr))
+		}
+	case *ast.SliceExpr:
+		if c.recovers {
+			c.boundsCheck(n)
+		}
 	case *ast.SelectorExpr:
 		if !c.genericDone[n] && !c.genericCall(n) {
 			c.checkSelector(n)
+			c.methodValue(n)
 		}
 	case *ast.FuncDecl:
 		c.checkVariadicGeneric(n)
@@ -277,6 +302,11 @@ func (c *compiler) plan() (*Plan, error) {
 		group = nil
 		pl.Steps = append(pl.Steps, s)
 	}
+	stmts := func(s *Step) { // statements in order, the group going on
+		flushRun()
+		pl.Steps = append(pl.Steps, s)
+	}
+	c.varGroups()
 	for i, it := range c.p.Items {
 		last := i == len(c.p.Items)-1
 		switch it := it.(type) {
@@ -296,7 +326,7 @@ func (c *compiler) plan() (*Plan, error) {
 				return nil, err
 			}
 		case *ast.DeclStmt:
-			if err := c.genDecl(it.Decl.(*ast.GenDecl), addDecl, other); err != nil {
+			if err := c.genDecl(it.Decl.(*ast.GenDecl), addDecl, other, stmts); err != nil {
 				return nil, err
 			}
 		case *ast.AssignStmt:
@@ -307,6 +337,11 @@ func (c *compiler) plan() (*Plan, error) {
 			if s := c.commaOK(it.Lhs, it.Rhs); s != nil {
 				s.Block = c.blocks[it]
 				other(s)
+				continue
+			}
+			if decl, assign, ds := c.splitDefine(it); decl != "" {
+				other(&Step{Kind: StepDecls, Src: decl + "\n", Decls: ds})
+				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.blocks[it]})
 				continue
 			}
 			s := &Step{Kind: StepDefine, Src: c.render(it), Block: c.blocks[it]}
@@ -368,7 +403,7 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step)
 }
 
 // genDecl adds var, const and type declarations.
-func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, other func(*Step)) error {
+func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, other, stmts func(*Step)) error {
 	switch gd.Tok {
 	case token.CONST:
 		s := addDecl(c.render(gd), nil)
@@ -389,11 +424,24 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 					continue
 				}
 			}
-			s := addDecl("var "+c.render(vs), nil)
+			decl, assign := c.splitVar(gd, vs)
+			var s *Step
+			switch {
+			case decl == "":
+				s = addDecl("var "+c.render(vs), nil)
+			case decl[0] == ':':
+				s = &Step{Kind: StepDefine, Src: decl[1:]}
+				other(s)
+			default:
+				s = addDecl(decl, nil)
+			}
 			for _, id := range vs.Names {
 				if id.Name != "_" {
 					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Type: c.specType(vs), Refs: refsOf(vs)})
 				}
+			}
+			if assign != "" {
+				stmts(&Step{Kind: StepStmts, Src: assign})
 			}
 		}
 	case token.TYPE:
@@ -413,57 +461,31 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 	return nil
 }
 
-// specType is the declared type of a var or const spec, or the kind of its
-// literal value.
-func (c *compiler) specType(vs *ast.ValueSpec) string {
-	if vs.Type != nil {
-		return c.text(vs.Type)
-	}
-	if len(vs.Values) == 1 {
-		if bl, ok := vs.Values[0].(*ast.BasicLit); ok {
-			return map[token.Token]string{token.INT: "int", token.FLOAT: "float64", token.STRING: "string", token.CHAR: "rune", token.IMAG: "complex128"}[bl.Kind]
-		}
-	}
-	return ""
-}
+// RuntimePath is the host package generated code calls, imported by the prelude
+// under RuntimeName.
+const (
+	RuntimePath = "gokernel/cellrt"
+	RuntimeName = "__gkrt"
+	MainName    = "__gkmain" // what a cell's func main is renamed to
+)
 
-// commaOK returns the step for a top-level v, ok := x (map index,
-// receive or type assertion), or nil if lhs, rhs is not one.
-func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
-	if len(lhs) != 2 || len(rhs) != 1 {
-		return nil
+// Prelude is evaluated once per session: the imports and helpers that
+// generated code uses. Its names start with __gk and are never shown.
+const Prelude = `package main
+import __gkfmt "fmt"
+import ` + RuntimeName + ` "` + RuntimePath + `"
+import ` + generic.Name + ` "` + generic.Path + `"
+type __gkNever struct{ __gkNever int }
+func __gkMin[T any](a, b T) T { if b < a { return b }; return a }
+func __gkMax[T any](a, b T) T { if b > a { return b }; return a }
+var __gkDefers []func()
+var __gkDeferLits []int
+func __gkRunDefers() {
+	__gkDeferLits = nil
+	for len(__gkDefers) > 0 {
+		f := __gkDefers[len(__gkDefers)-1]
+		__gkDefers = __gkDefers[:len(__gkDefers)-1]
+		f()
 	}
-	s := &Step{Kind: StepCommaOK}
-	for i, l := range lhs {
-		id, ok := l.(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		s.LHS[i] = id.Name
-	}
-	switch x := ast.Unparen(rhs[0]).(type) {
-	case *ast.IndexExpr:
-	case *ast.UnaryExpr:
-		if x.Op != token.ARROW {
-			return nil
-		}
-	case *ast.TypeAssertExpr:
-		if x.Type == nil {
-			return nil
-		}
-		s.AssertType = c.render(x.Type)
-	default:
-		return nil
-	}
-	s.Src = c.render(rhs[0])
-	for i, n := range s.LHS {
-		if n != "_" {
-			d := &Decl{Name: n, Kind: "var", Refs: refsOf(rhs[0])}
-			if i == 1 {
-				d.Type = "bool"
-			}
-			s.Decls = append(s.Decls, d)
-		}
-	}
-	return s
 }
+`

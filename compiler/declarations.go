@@ -2,7 +2,9 @@ package compiler
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
+	"go/types"
 	"strings"
 )
 
@@ -57,4 +59,278 @@ type Name struct {
 	Name string
 	Kind string // func, var, const, type or import
 	Type string // type, signature or import path; "" if unknown
+}
+
+// A package-level var whose initializer mentions a global variable that an
+// earlier evaluation defined (an earlier cell, or a top-level a := ... that
+// ends the cell's group of declarations) fails in yaegi with "variable
+// definition loop": yaegi orders the initializers of one evaluation by
+// their dependencies and never finds the earlier one among them. Such a var
+// (or one with a receive in its initializer, which is hoisted before the
+// declaration), and the vars of its group whose initializers depend on it,
+// are lowered to their declaration and an assignment that runs where the
+// var is among the cell's statements: var y int64 = 1 << s  →  var y int64
+// (with the group) and y = 1 << s.
+
+// yaegi finds an initializer's dependencies by name (field names and the
+// locals of closures included), so a var is lowered when its spec mentions
+// the name of a global var of another evaluation. When its type does (var
+// s struct{ v int } after v := 1), it is declared by a define instead:
+// s := *new(struct{ v int }).
+
+// varGroups finds the top-level var specs to lower (c.splitSpecs).
+func (c *compiler) varGroups() {
+	type spec struct {
+		vs   *ast.ValueSpec
+		run  int
+		deps []types.Object // the vars of the same group it mentions
+	}
+	run := 0
+	c.varRun = map[string]int{}
+	c.defines = map[string]bool{}
+	byVar := map[types.Object]*ast.ValueSpec{}
+	var specs []spec
+	for _, it := range c.p.Items {
+		switch it := it.(type) {
+		case *ast.AssignStmt:
+			if it.Tok == token.DEFINE {
+				run++ // a step of its own: the group ends
+				for _, l := range it.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						c.defines[id.Name] = true
+					}
+				}
+			}
+		case *ast.DeclStmt:
+			gd, ok := it.Decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				break
+			}
+			for _, sp := range gd.Specs {
+				vs := sp.(*ast.ValueSpec)
+				for _, id := range vs.Names {
+					c.varRun[id.Name] = run
+					if obj := c.types.Def(c.off(id.Pos())); obj != nil {
+						byVar[obj] = vs
+					}
+				}
+				if !(len(vs.Names) == 2 && len(vs.Values) == 1) {
+					specs = append(specs, spec{vs: vs, run: run})
+				}
+			}
+		}
+	}
+	c.splitSpecs = map[*ast.ValueSpec]bool{}
+	c.varRunOf = map[*ast.ValueSpec]int{}
+	for i := range specs {
+		sp := &specs[i]
+		if sp.vs.Type != nil && c.mentionsOtherVar(sp.vs.Type, sp.run) {
+			c.splitSpecs[sp.vs] = true
+		}
+		for _, v := range sp.vs.Values {
+			if c.mentionsOtherVar(v, sp.run) || hasReceive(v) {
+				c.splitSpecs[sp.vs] = true
+			}
+			ast.Inspect(v, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					if v, ok := c.types.Use(c.off(id.Pos())).(*types.Var); ok && byVar[v] != nil {
+						sp.deps = append(sp.deps, v)
+					}
+				}
+				return true
+			})
+		}
+		c.varRunOf[sp.vs] = sp.run
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, sp := range specs {
+			for _, d := range sp.deps {
+				if c.splitSpecs[byVar[d]] && !c.splitSpecs[sp.vs] && len(sp.vs.Values) > 0 {
+					c.splitSpecs[sp.vs], changed = true, true
+				}
+			}
+		}
+	}
+}
+
+// mentionsOtherVar reports whether n mentions the name of a global var
+// that is not initialized with the declarations of group run.
+func (c *compiler) mentionsOtherVar(n ast.Node, run int) bool {
+	for name := range refsOf(n) {
+		if r, ok := c.varRun[name]; ok {
+			if r != run {
+				return true
+			}
+			continue
+		}
+		if c.defines[name] {
+			return true
+		}
+		if d := c.env.Lookup(name); d != nil && d.Kind == "var" {
+			return true
+		}
+	}
+	return false
+}
+
+// splitVar returns the declaration and the assignment of a top-level var
+// spec to lower (see above), or "", "" to keep it. A declaration starting
+// with ":" is a define (name := *new(T)).
+func (c *compiler) splitVar(gd *ast.GenDecl, vs *ast.ValueSpec) (decl, assign string) {
+	if !c.splitSpecs[vs] {
+		return "", ""
+	}
+	var names []string
+	var ds, defs []string
+	for _, id := range vs.Names {
+		names = append(names, id.Name)
+		if id.Name == "_" {
+			continue
+		}
+		var t string
+		if vs.Type != nil {
+			t = c.render(vs.Type)
+		} else if t = c.types.TypeString(defType(c.types.Def(c.off(id.Pos())))); t == "" {
+			return "", ""
+		}
+		ds = append(ds, "var "+id.Name+" "+t)
+		defs = append(defs, id.Name+" := *new("+t+")")
+	}
+	decl = strings.Join(ds, "\n")
+	if c.typeMentionsOtherVar(vs, defs) {
+		decl = ":" + strings.Join(defs, "; ")
+	}
+	if len(vs.Values) == 0 {
+		return decl, ""
+	}
+	// The receives hoisted out of the declaration, and its marker, are
+	// inserted where it starts.
+	at := c.off(gd.Pos())
+	hoisted := c.w.render(at, at)
+	return decl, hoisted + strings.Join(names, ", ") + " = " + c.render(&valueList{vs.Values})
+}
+
+// typeMentionsOtherVar reports whether the type of a var spec to lower
+// mentions the name of a global var of another evaluation.
+func (c *compiler) typeMentionsOtherVar(vs *ast.ValueSpec, defs []string) bool {
+	run := c.varRunOf[vs]
+	if vs.Type != nil {
+		return c.mentionsOtherVar(vs.Type, run)
+	}
+	for _, d := range defs {
+		_, t, _ := strings.Cut(d, ":= ")
+		x, err := parser.ParseExpr(t)
+		if err != nil || c.mentionsOtherVar(x, run) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueList is the range of a spec's values, commas included.
+type valueList struct{ xs []ast.Expr }
+
+func (l *valueList) Pos() token.Pos { return l.xs[0].Pos() }
+func (l *valueList) End() token.Pos { return l.xs[len(l.xs)-1].End() }
+
+// splitDefine lowers a top-level a, b := x whose right side instantiates a
+// generic function of the cells to declarations and an assignment: yaegi
+// fails on a package-level define of an instantiation ("not a generic
+// type", "constant definition loop") and runs it as a statement. It
+// returns "", "" to keep the define.
+func (c *compiler) splitDefine(as *ast.AssignStmt) (decl, assign string, decls []*Decl) {
+	generic := false
+	for _, x := range as.Rhs {
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if inst, ok := c.types.Instance(c.off(id.Pos())); ok && inst.TypeArgs.Len() > 0 {
+					generic = true
+				}
+			}
+			return !generic
+		})
+	}
+	if !generic {
+		return "", "", nil
+	}
+	var ds []string
+	for _, l := range as.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return "", "", nil
+		}
+		if id.Name == "_" {
+			continue
+		}
+		obj := c.types.Def(c.off(id.Pos()))
+		if obj == nil {
+			obj = c.types.Use(c.off(id.Pos()))
+		}
+		t := c.types.TypeString(defType(obj))
+		if t == "" {
+			return "", "", nil
+		}
+		ds = append(ds, "var "+id.Name+" "+t)
+		decls = append(decls, &Decl{Name: id.Name, Kind: "var", Type: t, Refs: refsOf(as)})
+	}
+	if len(ds) == 0 {
+		return "", "", nil
+	}
+	return strings.Join(ds, "\n"), c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
+}
+
+// specType is the declared type of a var or const spec, or the kind of its
+// literal value.
+func (c *compiler) specType(vs *ast.ValueSpec) string {
+	if vs.Type != nil {
+		return c.text(vs.Type)
+	}
+	if len(vs.Values) == 1 {
+		if bl, ok := vs.Values[0].(*ast.BasicLit); ok {
+			return map[token.Token]string{token.INT: "int", token.FLOAT: "float64", token.STRING: "string", token.CHAR: "rune", token.IMAG: "complex128"}[bl.Kind]
+		}
+	}
+	return ""
+}
+
+// commaOK returns the step for a top-level v, ok := x (map index,
+// receive or type assertion), or nil if lhs, rhs is not one.
+func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
+	if len(lhs) != 2 || len(rhs) != 1 {
+		return nil
+	}
+	s := &Step{Kind: StepCommaOK}
+	for i, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		s.LHS[i] = id.Name
+	}
+	switch x := ast.Unparen(rhs[0]).(type) {
+	case *ast.IndexExpr:
+	case *ast.UnaryExpr:
+		if x.Op != token.ARROW {
+			return nil
+		}
+	case *ast.TypeAssertExpr:
+		if x.Type == nil {
+			return nil
+		}
+		s.AssertType = c.render(x.Type)
+	default:
+		return nil
+	}
+	s.Src = c.render(rhs[0])
+	for i, n := range s.LHS {
+		if n != "_" {
+			d := &Decl{Name: n, Kind: "var", Refs: refsOf(rhs[0])}
+			if i == 1 {
+				d.Type = "bool"
+			}
+			s.Decls = append(s.Decls, d)
+		}
+	}
+	return s
 }

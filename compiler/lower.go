@@ -315,3 +315,113 @@ func defType(obj types.Object) types.Type {
 	}
 	return obj.Type()
 }
+
+// A method value x.M of a method of the cells that is not called at once
+// binds its receiver late in yaegi: a later change of x shows through a
+// value receiver (get := c.Get; c.n++; get() sees the change). It is lowered to a closure over the
+// receiver evaluated where Go evaluates it: x copied for a value receiver,
+// &x for a pointer method of an addressable x:
+// func() func(a0 int) int { r := x; return func(a0 int) int { return r.M(a0) } }().
+
+// methodValue lowers the method value sel when it is not a call's
+// function; for a call's function, it records the closure in
+// c.boundMethods, which a go or defer statement evaluates first.
+func (c *compiler) methodValue(sel *ast.SelectorExpr) {
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok {
+		return
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != "main" {
+		return // a package's function, or a method of a compiled type
+	}
+	expr := c.isTypeExpr(sel.X) // a method expression T.M: func(r T, ...)
+	xt := c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End()))
+	sig, ok := c.types.ExprType(c.off(sel.Pos()), c.off(sel.End())).(*types.Signature)
+	if xt == nil || !ok {
+		return
+	}
+	var params, args []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if i == sig.Params().Len()-1 && sig.Variadic() {
+			t = t.(*types.Slice).Elem()
+		}
+		ts := c.types.TypeString(t)
+		if ts == "" {
+			return
+		}
+		name := "__gka" + strconv.Itoa(i)
+		if i == sig.Params().Len()-1 && sig.Variadic() {
+			params = append(params, name+" ..."+ts)
+			args = append(args, name+"...")
+		} else {
+			params = append(params, name+" "+ts)
+			args = append(args, name)
+		}
+	}
+	var results []string
+	for i := 0; i < sig.Results().Len(); i++ {
+		ts := c.types.TypeString(sig.Results().At(i).Type())
+		if ts == "" {
+			return
+		}
+		results = append(results, ts)
+	}
+	ft := "func(" + strings.Join(params, ", ") + ")"
+	switch len(results) {
+	case 0:
+	case 1:
+		ft += " " + results[0]
+	default:
+		ft += " (" + strings.Join(results, ", ") + ")"
+	}
+	ret := "return "
+	if len(results) == 0 {
+		ret = ""
+	}
+	if expr {
+		c.w.replace(c.off(sel.Pos()), c.off(sel.End()), "("+ft+" { "+ret+"__gka0."+sel.Sel.Name+"("+strings.Join(args[1:], ", ")+") })")
+		return
+	}
+	_, recvPtr := recv.Type().(*types.Pointer)
+	_, xPtr := xt.Underlying().(*types.Pointer)
+	amp := ""
+	switch {
+	case recvPtr && !xPtr && !types.IsInterface(xt):
+		amp = "&"
+	case !recvPtr && xPtr:
+		amp = "*" // the value is copied when the method value is made
+	}
+	r := ""
+	gen := func() string {
+		if r == "" {
+			r = c.temp("recv") // when used: temporaries keep their numbers
+		}
+		return "func() " + ft + " { " + r + " := " + amp + "(" + c.render(sel.X) + "); return " + ft + " { " + ret + r + "." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ") } }()"
+	}
+	if c.called[sel] {
+		c.boundMethods[sel] = gen // see laterCall
+		return
+	}
+	c.w.add(c.off(sel.Pos()), c.off(sel.End()), func(w *rewriter) string { return gen() })
+}
+
+// isTypeExpr reports whether x denotes a type (T, pkg.T, (*T), T[int]).
+func (c *compiler) isTypeExpr(x ast.Expr) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		_, ok := c.types.Use(c.off(x.Pos())).(*types.TypeName)
+		return ok
+	case *ast.SelectorExpr:
+		_, ok := c.types.Use(c.off(x.Sel.Pos())).(*types.TypeName)
+		return ok
+	case *ast.StarExpr:
+		return c.isTypeExpr(x.X)
+	case *ast.IndexExpr:
+		return c.isTypeExpr(x.X)
+	case *ast.IndexListExpr:
+		return c.isTypeExpr(x.X)
+	}
+	return false
+}

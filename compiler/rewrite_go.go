@@ -115,6 +115,8 @@ func (c *compiler) laterCall(stmt ast.Stmt, call *ast.CallExpr, wrap func(call s
 		callee := tmp
 		if builtin {
 			callee = id.Name
+		} else if sel, ok := call.Fun.(*ast.SelectorExpr); ok && c.boundMethods[sel] != nil {
+			lhs, rhs = append(lhs, tmp), append(rhs, c.boundMethods[sel]())
 		} else {
 			lhs, rhs = append(lhs, tmp), append(rhs, c.render(call.Fun))
 		}
@@ -190,7 +192,11 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 		}
 		return true
 	})
-	if len(defers) == 0 || mentions(body, "recover") {
+	if len(defers) == 0 {
+		return
+	}
+	if mentions(body, "recover") {
+		c.deferInPlace(body, defers)
 		return
 	}
 	type lowered struct {
@@ -206,15 +212,22 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 		fun := ast.Unparen(call.Fun)
 		switch f := fun.(type) {
 		case *ast.FuncLit:
-			return // closures: deferring through the list hangs yaegi
+			c.deferInPlace(body, defers) // deferring through the list hangs yaegi
+			return
 		case *ast.Ident:
 			if obj := c.types.Use(c.off(f.Pos())); obj != nil && (obj.Parent() == types.Universe || obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()) {
 				l.callee = f.Name // a builtin or a package-level func
 			}
 		case *ast.SelectorExpr:
 			// pkg.F, or a method: yaegi mistypes method values of
-			// compiled types, so the receiver stays evaluated late.
+			// compiled types, so their receiver stays evaluated late; the
+			// receiver of a method of the cells is evaluated now.
 			l.callee = "#sel"
+			if amp, rt, ok := c.deferReceiver(f); ok {
+				name := c.temp("f")
+				l.params, l.args, l.callee = append(l.params, name+" "+rt), append(l.args, "#recv"+amp), name+"."+f.Sel.Name
+				simple = false
+			}
 		}
 		if l.callee == "" { // a func value: evaluated now
 			t := c.types.TypeString(c.types.ExprType(c.off(fun.Pos()), c.off(fun.End())))
@@ -260,6 +273,9 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 			for _, a := range l.args {
 				if a == "#fun" {
 					args = append(args, c.render(call.Fun))
+				}
+				if amp, ok := strings.CutPrefix(a, "#recv"); ok {
+					args = append(args, amp+"("+c.render(ast.Unparen(call.Fun).(*ast.SelectorExpr).X)+")")
 				}
 			}
 			for i, a := range call.Args {
@@ -322,4 +338,122 @@ func mentions(n ast.Node, name string) bool {
 		return !found
 	})
 	return found
+}
+
+// deferInPlace is lowerDefers for a function whose deferred calls cannot go
+// through a list (closures, recover): the receiver and the arguments of
+// each deferred call that is not in a loop are evaluated into temporaries
+// just before it, which the call reads when it runs:
+// defer t.Show(x)  →  __gkd1, __gkd2 := t, x; defer __gkd1.Show(__gkd2).
+func (c *compiler) deferInPlace(body *ast.BlockStmt, defers []*ast.DeferStmt) {
+	inLoop := map[*ast.DeferStmt]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		var loop *ast.BlockStmt
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			loop = n.Body
+		case *ast.RangeStmt:
+			loop = n.Body
+		}
+		if loop != nil {
+			ast.Inspect(loop, func(m ast.Node) bool {
+				if d, ok := m.(*ast.DeferStmt); ok {
+					inLoop[d] = true
+				}
+				_, lit := m.(*ast.FuncLit)
+				return !lit
+			})
+		}
+		return true
+	})
+	for _, d := range defers {
+		if inLoop[d] || c.labeled[d] {
+			continue
+		}
+		c.deferTemps(d)
+	}
+}
+
+// deferTemps evaluates the receiver and arguments of a deferred call into
+// temporaries before the defer statement.
+func (c *compiler) deferTemps(d *ast.DeferStmt) {
+	call := d.Call
+	var names, values []string
+	recv := ""
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if amp, _, ok := c.deferReceiver(sel); ok {
+			recv = c.temp("d")
+			names, values = append(names, recv), append(values, amp+"("+c.render(sel.X)+")")
+		}
+	}
+	if len(call.Args) == 1 {
+		if _, tuple := c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End())).(*types.Tuple); tuple {
+			return
+		}
+	}
+	pass := make([]string, len(call.Args))
+	for i, a := range call.Args {
+		if c.isConst(a) || isNil(a) || c.isTypeExpr(a) {
+			continue
+		}
+		pass[i] = c.temp("d")
+		names, values = append(names, pass[i]), append(values, c.render(a))
+	}
+	if len(names) == 0 {
+		return
+	}
+	c.w.add(c.off(d.Pos()), c.off(d.End()), func(*rewriter) string {
+		fun := c.render(call.Fun)
+		if recv != "" {
+			fun = recv + "." + ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name
+		}
+		args := make([]string, len(call.Args))
+		for i, a := range call.Args {
+			args[i] = pass[i]
+			if args[i] == "" {
+				args[i] = c.render(a)
+			}
+		}
+		ell := ""
+		if call.Ellipsis.IsValid() {
+			ell = "..."
+		}
+		return strings.Join(names, ", ") + " := " + strings.Join(values, ", ") + "; defer " + fun + "(" + strings.Join(args, ", ") + ell + ")"
+	})
+}
+
+func isNil(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// deferReceiver returns how the receiver of a deferred call of a method of
+// the cells is evaluated when the defer statement runs (&x for a pointer
+// method of a value, *p for a value method of a pointer) and the type of
+// that value; ok is false for other calls.
+func (c *compiler) deferReceiver(sel *ast.SelectorExpr) (amp, typ string, ok bool) {
+	if c.isTypeExpr(sel.X) {
+		return "", "", false
+	}
+	fn, isFunc := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !isFunc || fn.Type().(*types.Signature).Recv() == nil || fn.Pkg() == nil || fn.Pkg().Path() != "main" {
+		return "", "", false
+	}
+	xt := c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End()))
+	if xt == nil {
+		return "", "", false
+	}
+	_, recvPtr := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer)
+	p, xPtr := xt.Underlying().(*types.Pointer)
+	rt := xt
+	switch {
+	case recvPtr && !xPtr && !types.IsInterface(xt):
+		amp, rt = "&", types.NewPointer(xt)
+	case !recvPtr && xPtr:
+		amp, rt = "*", p.Elem()
+	}
+	typ = c.types.TypeString(rt)
+	return amp, typ, typ != ""
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"gokernel/compiler"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -232,24 +233,29 @@ func (r *runner) step(st *compiler.Step) (map[string]any, error) {
 // commaOK declares the variables of v, ok := x with their types, then
 // assigns them: yaegi crashes on comma-ok defines at package level.
 func (r *runner) commaOK(st *compiler.Step) error {
-	decls := "package main\n"
+	// yaegi mixes up the blank of a package-level comma-ok assignment
+	// with other variables (reflect.Set: value of type int is not
+	// assignable to type []func()): a blank is a variable of its own.
+	lhs := st.LHS
+	for i, n := range lhs {
+		if n == "_" {
+			lhs[i] = "__gkBlank" + strconv.Itoa(i)
+		}
+	}
+	typ := st.AssertType
+	if typ == "" {
+		typ = r.s.TypeOf(st.Src)
+	}
+	if typ == "" {
+		typ = "any"
+	}
 	if st.LHS[0] != "_" {
-		typ := st.AssertType
-		if typ == "" {
-			typ = r.s.TypeOf(st.Src)
-		}
-		if typ == "" {
-			typ = "any"
-		}
-		decls += "var " + st.LHS[0] + " " + typ + "\n"
 		st.Decls[0].Type = typ
 	}
-	if st.LHS[1] != "_" {
-		decls += "var " + st.LHS[1] + " bool\n"
-	}
+	decls := "package main\nvar " + lhs[0] + " " + typ + "\nvar " + lhs[1] + " bool\n"
 	if _, err := r.eval(decls); err != nil {
 		return err
 	}
-	_, err := r.eval(st.LHS[0] + ", " + st.LHS[1] + " = " + st.Src)
+	_, err := r.eval(lhs[0] + ", " + lhs[1] + " = " + st.Src)
 	return err
 }

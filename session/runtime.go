@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -35,7 +36,13 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Clear": reflect.ValueOf(clearValue),
 			// Panicking is the value of the panic a cell's top-level deferred
 			// calls run for (see runner.runDefers).
-			"Panicking": reflect.ValueOf(func() any { return s.panicking }),
+			"Panicking":  reflect.ValueOf(func() any { return s.panicking }),
+			"Recovered":  reflect.ValueOf(recovered),
+			"Index":      reflect.ValueOf(checkIndex),
+			"SliceLo":    reflect.ValueOf(checkSlice),
+			"TypeName":   reflect.ValueOf(func(name string, _ any) string { return name }),
+			"GoSyntax":   reflect.ValueOf(goSyntax),
+			"FieldNames": reflect.ValueOf(fieldNames),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -89,4 +96,121 @@ func stdFile(f, def *os.File) *os.File {
 		return def
 	}
 	return f
+}
+
+// recovered is the value recover returns in a cell (the cell compiler
+// wraps recover() in cellrt.Recovered): yaegi panics with the
+// reflect.Value of panic's argument, which recover returns as is, and its
+// runtime errors have other messages than Go's, some with a position.
+func recovered(r any) any {
+	if v, ok := r.(reflect.Value); ok {
+		if !v.IsValid() || !v.CanInterface() {
+			return nil
+		}
+		if v.Type().String() == "interp.valueInterface" {
+			// An interface value of the interpreter: it cannot be given
+			// back through a compiled function (its methods would be
+			// lost).
+			return r
+		}
+		r = v.Interface()
+	}
+	var msg string
+	switch x := r.(type) {
+	case error:
+		msg = x.Error()
+	case string: // reflect panics with strings
+		msg = x
+	}
+	if m, ok := goRuntimeMessage(msg); ok {
+		return runtimeError(m)
+	}
+	return r
+}
+
+// runtimeError is a runtime panic of a cell with Go's message.
+type runtimeError string
+
+func (e runtimeError) Error() string { return string(e) }
+
+// RuntimeError marks it as a runtime.Error.
+func (e runtimeError) RuntimeError() {}
+
+// yaegiPosition is the position yaegi puts before some runtime errors.
+var yaegiPosition = regexp.MustCompile(`^\d+:\d+: `)
+
+// goRuntimeMessage returns Go's message for a runtime error of yaegi.
+func goRuntimeMessage(msg string) (string, bool) {
+	if loc := yaegiPosition.FindStringIndex(msg); loc != nil && strings.HasPrefix(msg[loc[1]:], "interface conversion: ") {
+		return msg[loc[1]:], true
+	}
+	switch {
+	case strings.HasPrefix(msg, "reflect: call of reflect.Value.") && strings.HasSuffix(msg, " on zero Value"):
+		return "runtime error: invalid memory address or nil pointer dereference", true
+	case msg == "reflect.MakeSlice: negative len" || msg == "reflect.MakeSlice: len > cap":
+		return "runtime error: makeslice: len out of range", true
+	case msg == "reflect.MakeSlice: negative cap":
+		return "runtime error: makeslice: cap out of range", true
+	case strings.HasPrefix(msg, "reflect: cannot convert slice with length ") && strings.Contains(msg, " to array with length "):
+		return "runtime error: " + strings.Replace(strings.TrimPrefix(msg, "reflect: "), " to array with", " to array or pointer to array with", 1), true
+	}
+	return "", false
+}
+
+// checkIndex returns i, or panics as Go does when it is out of range.
+func checkIndex(i, n int) int {
+	if i < 0 || i >= n {
+		panic(runtimeError(fmt.Sprintf("runtime error: index out of range [%d] with length %d", i, n)))
+	}
+	return i
+}
+
+// checkSlice returns lo, or panics as Go does when x[lo:hi] is out of
+// range (max is x's capacity, or its length for a string: what says
+// which).
+func checkSlice(lo, hi, max int, what string) int {
+	word := "capacity"
+	if what == "len" {
+		word = "length"
+	}
+	switch {
+	case hi < 0 || hi > max:
+		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [:%d] with %s %d", hi, word, max)))
+	case lo < 0 || lo > hi:
+		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [%d:%d]", lo, hi)))
+	}
+	return lo
+}
+
+// goSyntax is %#v of v, a value of the cells' type name, whose struct
+// types of the cells are given as pairs of a name and a zero value: yaegi's
+// types have no names for reflect (struct { X int }{X:1} is main.P{X:1}).
+func goSyntax(v any, name string, structs ...any) string {
+	s := fmt.Sprintf("%#v", v)
+	if v != nil {
+		top := reflect.TypeOf(v).String()
+		switch {
+		case strings.HasPrefix(s, top):
+			s = name + s[len(top):]
+		case strings.HasPrefix(top, "*") && strings.HasPrefix(s, "&"+top[1:]):
+			s = "&" + strings.TrimPrefix(name, "*") + s[len(top):]
+		}
+	}
+	for i := 0; i+1 < len(structs); i += 2 {
+		n, _ := structs[i].(string)
+		if rs := reflect.TypeOf(structs[i+1]); n != "" && rs != nil && rs.Kind() == reflect.Struct {
+			s = strings.ReplaceAll(s, rs.String(), n)
+		}
+	}
+	return s
+}
+
+// fieldNames gives the unexported fields named in a %+v or %#v output back
+// their names: yaegi exports them with an X (Xname:).
+func fieldNames(s string, fields ...string) string {
+	for _, f := range fields {
+		s = strings.ReplaceAll(s, "{X"+f+":", "{"+f+":")
+		s = strings.ReplaceAll(s, " X"+f+":", " "+f+":")
+	}
+	return s
 }

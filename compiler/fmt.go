@@ -1,0 +1,436 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+)
+
+// yaegi's named types of the cells are not named for fmt: %T of a
+// main.Celsius prints float64, %#v of a main.Point prints
+// struct { X int; Y int }{X:1, Y:2}. In Printf-like calls with a literal
+// format, the checker's static type names them: %T of an operand whose
+// type is not an interface prints the type's name, and %#v of one that
+// mentions cell types is written by cellrt.GoSyntax, which names the
+// value's type and the struct types of the cells inside it. An interface
+// operand keeps yaegi's output (its dynamic type is not known here).
+
+// fmtFormats are the functions of fmt with a format, and its argument.
+var fmtFormats = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1, "Appendf": 1}
+
+// lowerFormat rewrites the %T and %#v operands of a call of fmt.Printf,
+// Sprintf, Errorf, Fprintf or Appendf.
+func (c *compiler) lowerFormat(call *ast.CallExpr) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fi, ok := fmtFormats[sel.Sel.Name]
+	if !ok || len(call.Args) <= fi {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "fmt") {
+		return
+	}
+	lit, ok := call.Args[fi].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return
+	}
+	format, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return
+	}
+	args := call.Args[fi+1:]
+	var out strings.Builder
+	changed := false
+	n := 0 // the operand of the next verb
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			out.WriteByte(format[i])
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0", format[j]) >= 0 {
+			j++
+		}
+		for j < len(format) && (format[j] >= '0' && format[j] <= '9' || format[j] == '.') {
+			j++
+		}
+		if j >= len(format) || format[j] == '*' || format[j] == '[' {
+			return // operands given by index or width: left as they are
+		}
+		spec, verb := format[i:j], format[j]
+		i = j
+		if verb == '%' {
+			out.WriteString(spec + "%")
+			continue
+		}
+		if n >= len(args) {
+			return
+		}
+		arg := args[n]
+		n++
+		if strings.IndexByte("vsqxX", verb) >= 0 && !strings.Contains(spec, "#") && c.stringOperand(arg) {
+			out.WriteString(spec + string(verb))
+			continue
+		}
+		if strings.IndexByte("vTp", verb) < 0 {
+			c.plainOperand(arg) // %d of a Stringer: its value
+		}
+		if repl := c.formatOperand(arg, verb, spec); repl != "" {
+			out.WriteString(strings.NewReplacer("#", "", "+", "").Replace(spec) + "s")
+			changed = true
+			c.w.add(c.off(arg.Pos()), c.off(arg.End()), func(w *rewriter) string { return strings.Replace(repl, "\x00", c.render(arg), 1) })
+			continue
+		}
+		out.WriteString(spec + string(verb))
+	}
+	if changed {
+		c.w.replace(c.off(lit.Pos()), c.off(lit.End()), strconv.Quote(out.String()))
+	}
+}
+
+// formatOperand returns what prints operand x of verb %T or %#v as a
+// string (\x00 stands for x), or "" to leave it.
+func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
+	sharp, plus := strings.Contains(spec, "#"), strings.Contains(spec, "+")
+	if verb != 'T' && !(verb == 'v' && (sharp || plus)) {
+		return ""
+	}
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil || types.IsInterface(t) {
+		return ""
+	}
+	// yaegi exports the unexported fields of structs with an X: %+v and
+	// %#v print Xname:, which cellrt.FieldNames gives back their names.
+	var fields []string
+	for _, f := range unexportedFields(t, map[types.Type]bool{}) {
+		fields = append(fields, strconv.Quote(f))
+	}
+	names := func(s string) string {
+		if len(fields) == 0 {
+			return s
+		}
+		return RuntimeName + ".FieldNames(" + s + ", " + strings.Join(fields, ", ") + ")"
+	}
+	if verb == 'v' && !sharp {
+		if len(fields) == 0 {
+			return ""
+		}
+		return names("__gkfmt.Sprintf(\"%+v\", \x00)")
+	}
+	if verb == 'T' {
+		name := goTypeName(t)
+		if name == "" || !mentionsCellType(t) {
+			return ""
+		}
+		if isPath(x) || isLiteral(x) {
+			return strconv.Quote(name)
+		}
+		return RuntimeName + ".TypeName(" + strconv.Quote(name) + ", \x00)"
+	}
+	name := goTypeName(t)
+	if name == "" || !mentionsCellType(t) {
+		return ""
+	}
+	arg := "\x00"
+	if ms := types.NewMethodSet(t); stringMethod(ms, "Error") != nil || stringMethod(ms, "String") != nil {
+		// yaegi would give fmt a wrapper of the value: its underlying
+		// value instead.
+		if _, ptr := t.Underlying().(*types.Pointer); ptr {
+			return ""
+		}
+		u := c.types.TypeString(t.Underlying())
+		if u == "" {
+			return ""
+		}
+		arg = "(" + u + ")(\x00)"
+	}
+	b := RuntimeName + ".GoSyntax(" + arg + ", " + strconv.Quote(name)
+	for _, n := range cellStructs(t, map[types.Type]bool{}) {
+		ts := c.types.TypeString(n)
+		if ts == "" || goTypeName(n) == "" {
+			return ""
+		}
+		b += ", " + strconv.Quote(goTypeName(n)) + ", *new(" + ts + ")"
+	}
+	return names(b + ")")
+}
+
+// goTypeName is t as reflect and %T write it (main.Pair[string,int],
+// uint8 for byte), or "" for the types whose literals reflect writes
+// otherwise (struct, interface).
+func goTypeName(t types.Type) string {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		s := t.Obj().Name()
+		if p := t.Obj().Pkg(); p != nil {
+			s = p.Name() + "." + s
+		}
+		if args := t.TypeArgs(); args != nil && args.Len() > 0 {
+			var as []string
+			for i := 0; i < args.Len(); i++ {
+				a := goTypeName(args.At(i))
+				if a == "" {
+					return ""
+				}
+				as = append(as, a)
+			}
+			s += "[" + strings.Join(as, ",") + "]"
+		}
+		return s
+	case *types.Basic:
+		switch {
+		case t.Info()&types.IsUntyped != 0:
+			return ""
+		case t.Kind() == types.Byte:
+			return "uint8"
+		case t.Kind() == types.Rune:
+			return "int32"
+		}
+		return t.Name()
+	case *types.Pointer:
+		return prefixed("*", t.Elem())
+	case *types.Slice:
+		return prefixed("[]", t.Elem())
+	case *types.Array:
+		return prefixed("["+strconv.FormatInt(t.Len(), 10)+"]", t.Elem())
+	case *types.Map:
+		if k := goTypeName(t.Key()); k != "" {
+			return prefixed("map["+k+"]", t.Elem())
+		}
+	case *types.Chan:
+		return prefixed(map[types.ChanDir]string{types.SendRecv: "chan ", types.SendOnly: "chan<- ", types.RecvOnly: "<-chan "}[t.Dir()], t.Elem())
+	case *types.Signature:
+		list := func(tu *types.Tuple, variadic bool) (string, bool) {
+			var ns []string
+			for i := 0; i < tu.Len(); i++ {
+				t := tu.At(i).Type()
+				pre := ""
+				if variadic && i == tu.Len()-1 {
+					t, pre = t.(*types.Slice).Elem(), "..."
+				}
+				n := goTypeName(t)
+				if n == "" {
+					return "", false
+				}
+				ns = append(ns, pre+n)
+			}
+			return strings.Join(ns, ", "), true
+		}
+		ps, ok1 := list(t.Params(), t.Variadic())
+		rs, ok2 := list(t.Results(), false)
+		if !ok1 || !ok2 || t.TypeParams() != nil {
+			return ""
+		}
+		s := "func(" + ps + ")"
+		if t.Results().Len() == 1 {
+			s += " " + rs
+		} else if t.Results().Len() > 1 {
+			s += " (" + rs + ")"
+		}
+		return s
+	}
+	return ""
+}
+
+// prefixed is goTypeName of elem after prefix, or "".
+func prefixed(prefix string, elem types.Type) string {
+	if e := goTypeName(elem); e != "" {
+		return prefix + e
+	}
+	return ""
+}
+
+// mentionsCellType reports whether t names a type of the cells.
+func mentionsCellType(t types.Type) bool {
+	return strings.Contains(types.TypeString(t, func(p *types.Package) string { return p.Path() }), "main.")
+}
+
+// cellStructs returns the named struct types of the cells inside t.
+func cellStructs(t types.Type, seen map[types.Type]bool) []*types.Named {
+	if seen[t] {
+		return nil
+	}
+	seen[t] = true
+	var out []*types.Named
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+			out = append(out, n)
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Slice:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Array:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Map:
+		out = append(out, cellStructs(u.Key(), seen)...)
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			out = append(out, cellStructs(u.Field(i).Type(), seen)...)
+		}
+	}
+	return out
+}
+
+// isPackage reports whether id names the imported package path.
+func (c *compiler) isPackage(id *ast.Ident, path string) bool {
+	pn, ok := c.types.Use(c.off(id.Pos())).(*types.PkgName)
+	return ok && pn.Imported().Path() == path
+}
+
+// fmt does not see the String and Error methods of the cells' types on
+// every value yaegi gives it (a pointer type's String, Error before String,
+// a method panicking inside reflect). The operands of fmt's print
+// functions whose static type is a type of the cells with an Error() string
+// or String() string method (Error first, as fmt) are converted by calling
+// it, for the verbs that use it (v without #, s, q, x, X; every operand of
+// Println, Sprintln, Fprintln, and the only operand of Print, Sprint,
+// Fprint). A nil pointer prints <nil>, as fmt does when the method panics
+// on it. Types with a Format method, and values inside structs, slices or
+// maps, are left as they are.
+
+// fmtPrints are the functions of fmt without a format, and where their
+// operands start.
+var fmtPrints = map[string]int{"Println": 0, "Sprintln": 0, "Fprintln": 1, "Print": 0, "Sprint": 0, "Fprint": 1}
+
+// lowerStringers rewrites the operands of a call of fmt's print functions
+// that have String or Error methods of the cells.
+func (c *compiler) lowerStringers(call *ast.CallExpr) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return
+	}
+	from, ok := fmtPrints[sel.Sel.Name]
+	if !ok || len(call.Args) <= from {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "fmt") {
+		return
+	}
+	if !strings.HasSuffix(sel.Sel.Name, "ln") && len(call.Args) != from+1 {
+		return // Print puts spaces between operands that are not strings
+	}
+	for _, a := range call.Args[from:] {
+		c.stringOperand(a)
+	}
+}
+
+// stringOperand rewrites x, an operand of fmt formatted with %v, when its
+// type has a String or Error method of the cells; it reports whether it
+// did.
+func (c *compiler) stringOperand(x ast.Expr) bool {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil || types.IsInterface(t) {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	if hasMethod(ms, "Format") {
+		return false
+	}
+	method := ""
+	for _, name := range []string{"Error", "String"} {
+		if m := stringMethod(ms, name); m != nil {
+			method = name
+			break
+		}
+	}
+	if method == "" {
+		return false
+	}
+	ts := c.types.TypeString(t)
+	if ts == "" {
+		return false
+	}
+	if _, ptr := t.Underlying().(*types.Pointer); ptr {
+		c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+			return "func(v " + ts + ") (s string) { defer func() { if r := recover(); r != nil { if v != nil { panic(r) }; s = \"<nil>\" } }(); return v." + method + "() }(" + c.render(x) + ")"
+		})
+		return true
+	}
+	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + c.render(x) + ")." + method + "()" })
+	return true
+}
+
+// stringMethod returns the method name() string of the cells in ms, or nil.
+func stringMethod(ms *types.MethodSet, name string) *types.Selection {
+	for i := 0; i < ms.Len(); i++ {
+		s := ms.At(i)
+		f, ok := s.Obj().(*types.Func)
+		if !ok || f.Name() != name || f.Pkg() == nil || f.Pkg().Path() != "main" {
+			continue
+		}
+		sig := f.Type().(*types.Signature)
+		if sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
+			return s
+		}
+	}
+	return nil
+}
+
+// hasMethod reports whether ms has a method name.
+func hasMethod(ms *types.MethodSet, name string) bool {
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// plainOperand converts x, an operand of a verb that does not use String
+// or Error (%d, %f...), to its underlying type when its type has such a
+// method of the cells: yaegi gives fmt a wrapper struct for it (%d of a
+// Weekday printed {2 5518368}).
+func (c *compiler) plainOperand(x ast.Expr) {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil || types.IsInterface(t) {
+		return
+	}
+	if _, ptr := t.Underlying().(*types.Pointer); ptr {
+		return
+	}
+	ms := types.NewMethodSet(t)
+	if hasMethod(ms, "Format") || stringMethod(ms, "Error") == nil && stringMethod(ms, "String") == nil {
+		return
+	}
+	u := c.types.TypeString(t.Underlying())
+	if u == "" {
+		return
+	}
+	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
+}
+
+// unexportedFields returns the names of the unexported fields of the
+// struct types inside t.
+func unexportedFields(t types.Type, seen map[types.Type]bool) []string {
+	if seen[t] {
+		return nil
+	}
+	seen[t] = true
+	var out []string
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		out = unexportedFields(u.Elem(), seen)
+	case *types.Slice:
+		out = unexportedFields(u.Elem(), seen)
+	case *types.Array:
+		out = unexportedFields(u.Elem(), seen)
+	case *types.Map:
+		out = append(unexportedFields(u.Key(), seen), unexportedFields(u.Elem(), seen)...)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if f := u.Field(i); !f.Exported() && f.Name() != "_" {
+				out = append(out, f.Name())
+			}
+			out = append(out, unexportedFields(u.Field(i).Type(), seen)...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,51 @@
+package session
+
+// Each class of yaegi defect the cell compiler lowers, run: the cells
+// print what go run prints.
+func init() {
+	sequences = append(sequences, loweredSequences...)
+}
+
+var loweredSequences = []sequence{
+	{"var initialized from a global of an earlier evaluation", []cell{
+		{code: "import \"fmt\"\nvar s uint = 3\nc := make(chan float64, 1)\nc <- 2.5"},
+		{code: "x := 1 << s\nvar y int64 = 1 << s\nvar z = x + int(y)\nvar w, v = z * 2, <-c\nfmt.Println(x, y, z, w, v)\nfmt.Printf(\"%T %T\\n\", y, v)", stdout: "8 8 16 32 2.5\nint64 float64\n"},
+		{code: "var a = b + w\nvar b = 1\na", out: "33"},
+		// yaegi looks dependencies up by name: a field named like a global.
+		{code: "var q struct{ v, x int }\nq.v = x\nvar f = func(s int) int { return s * 2 }\nfmt.Println(q, f(2))", stdout: "{8 0} 4\n"},
+	}},
+	{"define of a generic instantiation", []cell{
+		{code: "import \"fmt\"\nfunc Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }\nfunc Pair[K comparable, V any](k K, v V) (K, V) { return k, v }"},
+		{code: "strs := Map([]int{1, 2}, func(i int) string { return fmt.Sprint(\"n\", i) })\nk, v := Pair(\"a\", 1.5)\nfmt.Println(strs, k, v)", stdout: "[n1 n2] a 1.5\n"},
+		{code: "lens := Map(strs, func(s string) int { return len(s) })\nlens", out: "[2 2]"},
+	}},
+	{"comma-ok define with a blank at the top level", []cell{
+		{code: "c := make(chan int, 1)\nc <- 4\nclose(c)\nm := map[string]int{\"a\": 1}\nvar x any = \"s\""},
+		{code: "v, _ := <-c\n_, ok := <-c\n_, found := m[\"a\"]\n_, isStr := x.(string)\nfmt.Println(v, ok, found, isStr)", stdout: "4 false true true\n"},
+	}},
+	{"recovered panics: values of cell types and Go's runtime messages", []cell{
+		{code: "import (\"errors\"; \"fmt\")\ntype MyErr struct{ Code int }\nfunc (e MyErr) Error() string { return fmt.Sprint(\"code \", e.Code) }\nvar ErrBoom = errors.New(\"boom\")\nfunc catch(f func()) { defer func() { r := recover(); if m, ok := r.(MyErr); ok { fmt.Println(\"MyErr\", m.Code); return }; if e, ok := r.(error); ok { fmt.Println(\"error:\", e, errors.Is(e, ErrBoom)); return }; fmt.Println(\"value:\", r) }(); f() }"},
+		{code: "s := []int{1, 2, 3}\ni, j := 5, 1\ncatch(func() { panic(MyErr{42}) })\ncatch(func() { panic(ErrBoom) })\ncatch(func() { panic(\"text\") })\ncatch(func() { _ = s[i] })\ncatch(func() { _ = s[:i] })\ncatch(func() { _ = s[2:j] })\ncatch(func() { var p *struct{ x int }; _ = p.x })\ncatch(func() { var x any = \"s\"; _ = x.(int) })\ncatch(func() { n := -1; _ = make([]int, n) })",
+			stdout: "MyErr 42\nerror: boom true\nvalue: text\nerror: runtime error: index out of range [5] with length 3 false\nerror: runtime error: slice bounds out of range [:5] with capacity 3 false\nerror: runtime error: slice bounds out of range [2:1] false\nerror: runtime error: invalid memory address or nil pointer dereference false\nerror: interface conversion: interface {} is string, not int false\nerror: runtime error: makeslice: len out of range false\n"},
+	}},
+	{"%T and %#v of cell types", []cell{
+		{code: "import \"fmt\"\ntype C float64\ntype P struct{ X int; In Q }\ntype Q struct{ N string }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Alias = C"},
+		{code: "var a Alias = 2\nfmt.Printf(\"%T %T %T|%#v|%+v\\n\", a, []*C{}, Pair[string, byte]{}, []P{{1, Q{\"n\"}}}, &P{X: 3})", stdout: "main.C []*main.C main.Pair[string,uint8]|[]main.P{main.P{X:1, In:main.Q{N:\"n\"}}}|&{X:3 In:{N:}}\n"},
+	}},
+	{"method values and method expressions", []cell{
+		{code: "import \"fmt\"\ntype C struct{ n int }\nfunc (c *C) Inc() int { c.n++; return c.n }\nfunc (c C) Get() int { return c.n }\ntype G interface{ Get() int }"},
+		{code: "c := C{}\ninc, get := c.Inc, c.Get\ninc()\npc := &c\npget := pc.Get\ninc()\nvar g G = c\ngg := g.Get\nfmt.Println(c.n)\nfmt.Println(get(), pget(), gg(), C.Get(c), G.Get(c), (*C).Inc(pc))", stdout: "2\n0 1 2 2 2 3\n"},
+	}},
+	{"deferred calls evaluate their receiver and arguments at the defer", []cell{
+		{code: "import \"fmt\"\ntype T struct{ name string }\nfunc (t T) Show() { fmt.Println(\"value:\", t.name) }\nfunc (t *T) PShow() { fmt.Println(\"pointer:\", t.name) }\nfunc f() {\n\tt := T{\"before\"}\n\ts := []int{1}\n\tdefer t.Show()\n\tdefer t.PShow()\n\tdefer fmt.Println(s, len(s))\n\tdefer func() { recover() }()\n\ts = append(s, 2)\n\tt.name = \"after\"\n}\nfunc g() {\n\tt := T{\"before\"}\n\tdefer t.Show()\n\tt.name = \"after\"\n}"},
+		{code: "f()\ng()", stdout: "[1] 1\npointer: after\nvalue: before\nvalue: before\n"},
+	}},
+	{"String and Error methods of cell types in fmt", []cell{
+		{code: "import \"fmt\"\ntype W int\nfunc (w W) String() string { return [...]string{\"Sun\", \"Mon\"}[w] }\ntype Q struct{ t string }\nfunc (q *Q) String() string { return \"Q(\" + q.t + \")\" }\ntype B struct{}\nfunc (B) Error() string { return \"as error\" }\nfunc (B) String() string { return \"as stringer\" }"},
+		{code: "var nq *Q\nfmt.Println(W(1), &Q{\"x\"}, B{}, nq)\nfmt.Printf(\"%v|%d|%q|%s\\n\", W(0), W(1), W(1), B{})\ns := fmt.Sprint(&Q{\"y\"})\ns", out: `"Q(y)"`, stdout: "Mon Q(x) as error <nil>\nSun|1|\"Mon\"|as error\n"},
+	}},
+	{"unexported fields in %+v and %#v", []cell{
+		{code: "import \"fmt\"\ntype pair struct{ k string; v any }\ntype box struct{ name string; P pair }"},
+		{code: "fmt.Printf(\"%+v|%+v|%#v\\n\", []pair{{\"x\", nil}}, &box{\"b\", pair{\"y\", 1}}, pair{\"z\", 2})", stdout: "[{k:x v:<nil>}]|&{name:b P:{k:y v:1}}|main.pair{k:\"z\", v:2}\n"},
+	}},
+}

@@ -1,0 +1,142 @@
+package typecheck
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"gokernel/compiler"
+)
+
+// The rewrites of the cell compiler that need Go's types, each class of
+// yaegi defect with a case: the cells run before are checked and committed,
+// then the last one is compiled with its types; its steps (kind and
+// source, /*line*/ directives removed) are returned one per line.
+func lowered(t *testing.T, cells ...string) string {
+	t.Helper()
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	env := fakeEnv{}
+	var plan *compiler.Plan
+	for i, src := range cells {
+		res, err := c.Check(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		plan, err = compiler.CompileChecked(src, i+1, i+1, env, res)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		for _, st := range plan.Steps {
+			for _, d := range st.Decls {
+				env[d.Name] = d
+			}
+		}
+		res.Commit()
+	}
+	dir := regexp.MustCompile(`/\*line [^*]*\*/`)
+	var b strings.Builder
+	for _, st := range plan.Steps {
+		b.WriteString([]string{"decls", "define", "commaok", "stmts", "expr"}[st.Kind] + ": " + strings.TrimSpace(dir.ReplaceAllString(st.Src, "")) + "\n")
+	}
+	return b.String()
+}
+
+func wantLowered(t *testing.T, got string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("the plan lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+// A var whose initializer mentions a global of an earlier evaluation is
+// declared, then assigned (yaegi: "variable definition loop").
+func TestLowerVarOfEarlierGlobal(t *testing.T) {
+	got := lowered(t, "var s uint = 3", "x := 2\nvar y int64 = 1 << s\nvar z = x + 1\nvar w = z * 2\nvar a = b\nvar b = 5")
+	// The group of declarations stays one (var a = b with var b = 5),
+	// the assignments run in order, and w, which depends on z, too.
+	wantLowered(t, got, "decls: var y int64\nvar z int\nvar w int\nvar a = b\nvar b = 5\nstmts: y = 1 << s\nstmts: z = x + 1\nstmts: w = z * 2\n")
+	// A receive in the initializer is hoisted before the assignment.
+	got = lowered(t, "c := make(chan float64, 1)\nc <- 1.5", "var a = <-c")
+	wantLowered(t, got, "decls: var a float64\n", "stmts: __gkv1 := <-c; a = __gkv1")
+	// yaegi finds dependencies by name: a field or a parameter named like
+	// a global var of an earlier cell; a type that does is a define.
+	got = lowered(t, "v := 1", "var s struct{ v int }\nvar f = func(v int) int { return v }")
+	wantLowered(t, got, "define: s := *new(struct{ v int })\n", "define: f := *new(func(v int) int)\nstmts: f = func(v int) int { return v }\n")
+}
+
+// A top-level define of an instantiation of a generic function is declared,
+// then assigned (yaegi: "not a generic type", "constant definition loop").
+func TestLowerGenericDefine(t *testing.T) {
+	got := lowered(t, "func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }",
+		"strs := Map([]int{1}, func(i int) string { return \"n\" })\nn, _ := len(strs), 0")
+	wantLowered(t, got, "decls: var strs []string\nstmts: strs = Map[int, string]([]int{1}, func(i int) string { return \"n\" })\ndefine: n, _ := len(strs), 0\n")
+}
+
+// recover() unwraps what yaegi panics with; in a cell that recovers, indexes and slice bounds are checked to panic with Go's
+// messages.
+func TestLowerPanicRecover(t *testing.T) {
+	got := lowered(t, "type E struct{ c int }\nfunc (e E) Error() string { return \"e\" }",
+		"func f(s []int, i int) (r any) {\n\tdefer func() { r = recover() }()\n\tif i < 0 { panic(E{1}) }\n\t_ = s[i]\n\treturn s[i:2]\n}")
+	wantLowered(t, got, "r = __gkrt.Recovered(recover())", "_ = s[__gkrt.Index(int(i), len(s))]",
+		"return s[__gkrt.SliceLo(int(i), int(2), cap(s), \"cap\"):2]")
+	// A cell that calls a function of an earlier cell that recovers.
+	got = lowered(t, "func try(f func()) { defer func() { recover() }(); f() }", "s := \"abc\"\ni := 5\ntry(func() { _ = s[i] })")
+	wantLowered(t, got, "_ = s[__gkrt.Index(int(i), len(s))]")
+	// Without recover, indexes are left alone.
+	got = lowered(t, "import \"fmt\"\ns := []int{1}\ni := 0\nfmt.Println(s[i])")
+	wantLowered(t, got, "fmt.Println(s[i])")
+}
+
+// %T and %#v of operands whose static type mentions cell types are
+// written from the checker's types (yaegi's types have no names).
+func TestLowerFormatTypeNames(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype C float64\ntype P struct{ X int; In Q }\ntype Q struct{ N string }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Alias = C\nfunc mk() C { return 1 }",
+		"var a Alias = 2\nvar i any = a\nfmt.Printf(\"%T %5T %T %T|%#v %v %T %%\\n\", a, []*C{}, mk(), Pair[string, byte]{}, &P{}, P{}, i)")
+	wantLowered(t, got, `fmt.Printf("%s %5s %s %s|%s %v %T %%\n", "main.C", __gkrt.TypeName("[]*main.C", []*C{}), __gkrt.TypeName("main.C", mk()), __gkrt.TypeName("main.Pair[string,uint8]", Pair[string, byte]{}), __gkrt.GoSyntax(&P{}, "*main.P", "main.P", *new(P), "main.Q", *new(Q)), P{}, i)`)
+	// Builtin types, and formats with operand indexes, are left alone.
+	got = lowered(t, "import \"fmt\"\ntype C float64", "fmt.Printf(\"%T %#v\\n\", 1.5, []int{1})\nfmt.Printf(\"%[1]T\\n\", C(1))")
+	wantLowered(t, got, `fmt.Printf("%T %#v\n", 1.5, []int{1})`, `fmt.Printf("%[1]T\n", C(1))`)
+}
+
+// Method values bind their receiver where Go evaluates it; method
+// expressions are func literals.
+func TestLowerMethodValues(t *testing.T) {
+	got := lowered(t, "type C struct{ n int }\nfunc (c *C) Inc(d int) int { c.n += d; return c.n }\nfunc (c C) Get() int { return c.n }",
+		"c := C{}\npc := &c\nget, inc, pget := c.Get, c.Inc, pc.Get\nf := C.Get\ng := (*C).Inc\n_ = c.Get() + f(c) + g(pc, 1) + get() + inc(1) + pget()")
+	wantLowered(t, got,
+		"get, inc, pget := func() func() int { __gkrecv1 := (c); return func() int { return __gkrecv1.Get() } }(), func() func(__gka0 int) int { __gkrecv2 := &(c); return func(__gka0 int) int { return __gkrecv2.Inc(__gka0) } }(), func() func() int { __gkrecv3 := *(pc); return func() int { return __gkrecv3.Get() } }()",
+		"f := (func(__gka0 C) int { return __gka0.Get() })",
+		"g := (func(__gka0 *C, __gka1 int) int { return __gka0.Inc(__gka1) })",
+		"_ = c.Get() + f(c)")
+}
+
+// The receiver and arguments of deferred calls are evaluated when the
+// defer statement runs, also in functions with closures or recover.
+func TestLowerDeferEvaluation(t *testing.T) {
+	got := lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}\nfunc (t *T) P(s []int) {}",
+		"func f() {\n\tt := T{\"a\"}\n\ts := []int{1}\n\tdefer t.Show()\n\tdefer t.P(s)\n\tdefer func() { recover() }()\n\tt.n = \"b\"\n}")
+	wantLowered(t, got, "__gkd1 := (t); defer __gkd1.Show()", "__gkd2, __gkd3 := &(t), s; defer __gkd2.P(__gkd3)")
+	got = lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}", "func g() {\n\tt := T{\"a\"}\n\tdefer t.Show()\n\tt.n = \"b\"\n}")
+	wantLowered(t, got, "func(__gkf1 T) func() { return func() { __gkf1.Show() } }((t))")
+}
+
+// fmt's operands with String or Error methods of the cells are converted
+// by calling them (Error first), or to their underlying type for %d.
+func TestLowerStringers(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype W int\nfunc (w W) String() string { return \"w\" }\ntype Q struct{}\nfunc (q *Q) String() string { return \"q\" }\ntype B struct{}\nfunc (B) Error() string { return \"e\" }\nfunc (B) String() string { return \"s\" }",
+		"w := W(1)\nfmt.Println(w, &Q{}, B{}, 3)\nfmt.Printf(\"%v %d %5s %#v\\n\", w, w, w, w)\nfmt.Print(w, w)")
+	wantLowered(t, got, "fmt.Println((w).String(), func(v *Q) (s string) {", "return v.String() }(&Q{}), (B{}).Error(), 3)",
+		`fmt.Printf("%v %d %5s %s\n", (w).String(), (int)(w), (w).String(), __gkrt.GoSyntax((int)(w), "main.W"))`, "fmt.Print(w, w)")
+}
+
+// %+v and %#v of structs with unexported fields give the fields back their
+// names (yaegi exports them as Xname).
+func TestLowerUnexportedFields(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype p struct{ k string; V int; in *p }", "fmt.Printf(\"%+v %v\\n\", []p{{\"x\", 1, nil}}, p{})")
+	wantLowered(t, got, `fmt.Printf("%s %v\n", __gkrt.FieldNames(__gkfmt.Sprintf("%+v", []p{{"x", 1, nil}}), "k", "in"), p{})`)
+}
