@@ -103,7 +103,7 @@ func Serve(in io.Reader, out io.Writer) error {
 
 // resetSession replaces the session with a fresh interpreter.
 func (w *server) resetSession() error {
-	s, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: w.input, Symbols: packageSymbols(w)})
+	s, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: w.input, Symbols: packageSymbols(w), Native: true})
 	if err != nil {
 		return err
 	}
@@ -243,3 +243,6 @@ func (m magicSession) Reset() error { return m.w.resetSession() }
 
 // Goroutines implements magic.Session.
 func (m magicSession) Goroutines() map[string]any { return m.w.session.Goroutines() }
+
+// Native implements magic.Session.
+func (m magicSession) Native(args string) (string, error) { return m.w.session.Native(args) }
