@@ -1,0 +1,124 @@
+"""The native tier (issue 13, part one): functions that the type checker
+proves self-contained are compiled into Go plugins in the background after
+their cell runs and swapped in behind the redefinition mechanism."""
+
+import re
+import time
+
+import pytest
+
+FIB = "func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}"
+TIME_FIB = 'start := time.Now()\nr := fib(27)\nfmt.Println(r, time.Since(start).Seconds())'
+
+
+def native_status(kernel):
+    return kernel.ok("%native").stdout
+
+
+def wait_compiled(kernel, name, timeout=180):
+    """Waits until %native lists name as compiled; skips where plugins are impossible."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        st = native_status(kernel)
+        if "unavailable" in st:
+            pytest.skip(st)
+        compiled = st.split("\ninterpreted")[0].split("\nbuilding")[0]
+        if re.search(r"^\s+%s\s" % re.escape(name), compiled, re.M) and "\ncompiled" in compiled:
+            return st
+        assert not re.search(r"^\s+%s: " % re.escape(name), st, re.M), st
+        time.sleep(0.1)
+    pytest.fail("%s was not compiled:\n%s" % (name, native_status(kernel)))
+
+
+def timed_fib(kernel):
+    out = kernel.ok(TIME_FIB).stdout.split()
+    assert out[0] == "196418", out
+    return float(out[1])
+
+
+def test_tier_up_ratio(kernel):
+    kernel.ok("%native off")
+    kernel.ok(FIB)
+    interpreted = timed_fib(kernel)
+    assert "fib: tier-up is off" in native_status(kernel)
+    kernel.ok("%native on")
+    st = wait_compiled(kernel, "fib")
+    compiled = timed_fib(kernel)
+    print("fib(27): interpreted %.3f s, compiled %.4f s (%.0fx)\n%s" % (interpreted, compiled, interpreted / compiled, st))
+    assert interpreted / compiled > 20, (interpreted, compiled)
+
+
+def test_define_then_call_waits_for_the_build(kernel):
+    # The build cache is warm after the first test: the next cell waits
+    # for the build (at most 3 s) and runs compiled.
+    kernel.ok(FIB.replace("fib", "fib2"))
+    t0 = time.time()
+    r = kernel.ok(TIME_FIB.replace("fib", "fib2"))
+    cell = time.time() - t0
+    took = float(r.stdout.split()[1])
+    print("define -> call in the next cell: the call took %.4f s, the cell %.2f s" % (took, cell))
+    assert took < 0.05, (took, native_status(kernel))
+
+
+def test_redefinition_and_earlier_callers(kernel):
+    kernel.ok("var calls int\nfunc twice(n int) int { calls++; return 2 * fib(n) }")
+    wait_compiled(kernel, "fib")
+    assert kernel.ok("twice(10)").result == "110"
+    kernel.ok("func fib(n int) int { return n + 100 }")
+    assert kernel.ok("twice(1)").result == "202"  # at once, interpreted
+    wait_compiled(kernel, "fib")
+    assert kernel.ok("fib(1)").result == "101"
+    assert kernel.ok("twice(2)").result == "204"  # compiled, from an earlier caller
+    assert "twice: uses the session's variable calls" in native_status(kernel)
+
+
+def test_panic_is_the_same_error(kernel):
+    kernel.ok('func boom(n int) int {\n\tif n > 2 {\n\t\tpanic(fmt.Sprintf("too big: %d", n))\n\t}\n\treturn n\n}')
+    wait_compiled(kernel, "boom")
+    compiled = kernel.run("boom(3)")
+    kernel.ok("%native off")
+    interpreted = kernel.run("boom(3)")
+    kernel.ok("%native on")
+    assert compiled.status == interpreted.status == "error"
+    strip = lambda e: re.sub(r" \(In \[\d+\], line \d+, column \d+\)$", "", e["evalue"])
+    c, i = compiled.errors[0], interpreted.errors[0]
+    assert (c["ename"], strip(c)) == (i["ename"], strip(i)) == ("panic", "too big: 3"), (compiled, interpreted)
+    assert kernel.ok("1 + 1").result == "2"
+
+
+def test_output_of_compiled_code(kernel):
+    kernel.ok('func greet(n int) {\n\tfor i := range n {\n\t\tfmt.Println("hello", i)\n\t}\n\tfmt.Printf("%d greetings\\n", n)\n}')
+    wait_compiled(kernel, "greet")
+    compiled = kernel.ok('fmt.Println("before")\ngreet(2)\nfmt.Println("after")')
+    kernel.ok("%native off")
+    interpreted = kernel.ok('fmt.Println("before")\ngreet(2)\nfmt.Println("after")')
+    kernel.ok("%native on")
+    assert compiled.stdout == interpreted.stdout == "before\nhello 0\nhello 1\n2 greetings\nafter\n"
+
+
+def test_native_lists_reasons(kernel):
+    kernel.ok("var total int\nfunc add(n int) { total += n }\nfunc spawn() { go func() {}() }\n"
+              "func gen[T any](x T) T { return x }\nfunc napper() { time.Sleep(time.Millisecond) }\n"
+              "func useAdd() { add(1) }")
+    st = native_status(kernel)
+    for line in ["add: uses the session's variable total", "spawn: starts a goroutine",
+                 "gen: is generic", "napper: sleeps", "useAdd: calls add, which uses the session's variable total"]:
+        assert line in st, st
+
+
+def test_interrupt_of_a_compiled_endless_loop(fresh_kernel):
+    k = fresh_kernel
+    k.ok("func spin(n int) int {\n\tx := 0\n\tfor i := 0; i >= 0; i = (i + n) % 1000 {\n\t\tx += i\n\t}\n\treturn x\n}")
+    wait_compiled(k, "spin")
+    k.ok("kept := 42")
+    msg_id = k.kc.execute("spin(1)")
+    time.sleep(1)
+    t0 = time.time()
+    k.km.interrupt_kernel()
+    reply = k.shell_reply(msg_id, timeout=30)
+    took = time.time() - t0
+    assert reply["content"]["status"] == "error", reply
+    text = reply["content"]["ename"] + ": " + reply["content"]["evalue"]
+    print("interrupt of a compiled endless loop: %.1f s: %s" % (took, text))
+    assert took < 15
+    assert k.ok("1 + 1").result == "2"
