@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // exportName is the plugin's exported variable holding function name.
@@ -138,5 +139,47 @@ func wrapper(a *Analysis, pkg string) (string, error) {
 	if len(results) > 0 {
 		call = "return " + call
 	}
-	return fmt.Sprintf("func %s(%s)%s { %s }\n", a.Name, strings.Join(params, ", "), res, call), nil
+	return fmt.Sprintf("func %s(%s)%s { %s.Enter(); defer %s.Leave(); %s }\n", a.Name, strings.Join(params, ", "), res, pkg, pkg, call), nil
+}
+
+// running counts the calls of compiled functions from the interpreter that
+// have not returned (see WaitCompiled).
+var running struct {
+	sync.Mutex
+	n    int
+	idle *sync.Cond
+}
+
+func init() { running.idle = sync.NewCond(&running.Mutex) }
+
+// Enter and Leave bracket a call of a compiled function from the
+// interpreter (the wrappers call them: the plugin's package gives them to
+// the interpreter with the compiled functions).
+func Enter() {
+	running.Lock()
+	running.n++
+	running.Unlock()
+}
+
+// Leave: see Enter.
+func Leave() {
+	running.Lock()
+	running.n--
+	if running.n == 0 {
+		running.idle.Broadcast()
+	}
+	running.Unlock()
+}
+
+// WaitCompiled waits until no compiled function called from the
+// interpreter is running. The interpreter cannot stop compiled code: an
+// interrupted cell waits here, so that a compiled call that does not end
+// keeps the cell running until the kernel replaces the worker (its grace
+// period after an interrupt) instead of spinning unseen.
+func WaitCompiled() {
+	running.Lock()
+	for running.n > 0 {
+		running.idle.Wait()
+	}
+	running.Unlock()
 }

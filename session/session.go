@@ -189,6 +189,9 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	}
 	s.recordDeclarations(code) // before running: the cell may start processes that need them
 	out, err := s.run(ctx, pl)
+	if ctx.Err() != nil && s.tier != nil {
+		native.WaitCompiled() // the interpreter cannot stop compiled code
+	}
 	var ce *compiler.Error
 	if err == nil || !errors.As(err, &ce) || ce.Name != "CompileError" {
 		checked.Commit() // what ran before a panic is declared

@@ -84,6 +84,14 @@ def test_panic_is_the_same_error(kernel):
     c, i = compiled.errors[0], interpreted.errors[0]
     assert (c["ename"], strip(c)) == (i["ename"], strip(i)) == ("panic", "too big: 3"), (compiled, interpreted)
     assert kernel.ok("1 + 1").result == "2"
+    # The panicking compiled call has left: an interrupt ends a cell at once.
+    msg_id = kernel.kc.execute("for {}")
+    time.sleep(0.5)
+    t0 = time.time()
+    kernel.km.interrupt_kernel()
+    reply = kernel.shell_reply(msg_id, timeout=30)
+    assert reply["content"]["ename"] == "Interrupted" and time.time() - t0 < 2.5, reply
+    kernel.drain()
 
 
 def test_output_of_compiled_code(kernel):
@@ -120,5 +128,10 @@ def test_interrupt_of_a_compiled_endless_loop(fresh_kernel):
     assert reply["content"]["status"] == "error", reply
     text = reply["content"]["ename"] + ": " + reply["content"]["evalue"]
     print("interrupt of a compiled endless loop: %.1f s: %s" % (took, text))
+    # The interpreter cannot stop compiled code: the cell runs on until the
+    # kernel's grace period after an interrupt, then the worker is replaced.
+    assert "after the interrupt" in text and "worker" in text, text
     assert took < 15
+    k.drain()
     assert k.ok("1 + 1").result == "2"
+    assert k.run("kept").status == "error"  # a fresh worker
