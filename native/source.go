@@ -139,47 +139,68 @@ func wrapper(a *Analysis, pkg string) (string, error) {
 	if len(results) > 0 {
 		call = "return " + call
 	}
-	return fmt.Sprintf("func %s(%s)%s { %s.Enter(); defer %s.Leave(); %s }\n", a.Name, strings.Join(params, ", "), res, pkg, pkg, call), nil
+	return fmt.Sprintf("func %s(%s)%s { defer %s.Leave(%s.Enter()); %s }\n", a.Name, strings.Join(params, ", "), res, pkg, pkg, call), nil
 }
 
-// running counts the calls of compiled functions from the interpreter that
-// have not returned (see WaitCompiled).
+// running holds the calls of compiled functions from the interpreter that
+// have not returned, by sequence number (see WaitCompiled).
 var running struct {
 	sync.Mutex
-	n    int
-	idle *sync.Cond
+	seq   uint64
+	calls map[uint64]bool
+	left  *sync.Cond
 }
 
-func init() { running.idle = sync.NewCond(&running.Mutex) }
+func init() {
+	running.calls = map[uint64]bool{}
+	running.left = sync.NewCond(&running.Mutex)
+}
 
 // Enter and Leave bracket a call of a compiled function from the
 // interpreter (the wrappers call them: the plugin's package gives them to
-// the interpreter with the compiled functions).
-func Enter() {
+// the interpreter with the compiled functions). Enter returns the call's
+// sequence number, for Leave.
+func Enter() uint64 {
 	running.Lock()
-	running.n++
-	running.Unlock()
+	defer running.Unlock()
+	running.seq++
+	running.calls[running.seq] = true
+	return running.seq
 }
 
 // Leave: see Enter.
-func Leave() {
+func Leave(call uint64) {
 	running.Lock()
-	running.n--
-	if running.n == 0 {
-		running.idle.Broadcast()
-	}
+	delete(running.calls, call)
+	running.left.Broadcast()
 	running.Unlock()
 }
 
-// WaitCompiled waits until no compiled function called from the
-// interpreter is running. The interpreter cannot stop compiled code: an
-// interrupted cell waits here, so that a compiled call that does not end
-// keeps the cell running until the kernel replaces the worker (its grace
-// period after an interrupt) instead of spinning unseen.
-func WaitCompiled() {
+// Seq returns the sequence number of the last call entered.
+func Seq() uint64 {
 	running.Lock()
-	for running.n > 0 {
-		running.idle.Wait()
+	defer running.Unlock()
+	return running.seq
+}
+
+// WaitCompiled waits until the compiled calls running now that were
+// entered after call since have returned. The interpreter cannot stop
+// compiled code: an interrupted cell waits here for the compiled calls
+// made since it started, so that one that does not end keeps the cell
+// running until the kernel replaces the worker (its grace period after an
+// interrupt), instead of spinning unseen.
+func WaitCompiled(since uint64) {
+	running.Lock()
+	defer running.Unlock()
+	var wait []uint64
+	for c := range running.calls {
+		if c > since {
+			wait = append(wait, c)
+		}
 	}
-	running.Unlock()
+	for _, c := range wait {
+		for running.calls[c] {
+			running.left.Wait()
+		}
+	}
 }

@@ -188,9 +188,10 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 		return nil, s.protocolError(cell, err)
 	}
 	s.recordDeclarations(code) // before running: the cell may start processes that need them
+	since := native.Seq()
 	out, err := s.run(ctx, pl)
 	if ctx.Err() != nil && s.tier != nil {
-		native.WaitCompiled() // the interpreter cannot stop compiled code
+		native.WaitCompiled(since) // the interpreter cannot stop compiled code
 	}
 	var ce *compiler.Error
 	if err == nil || !errors.As(err, &ce) || ce.Name != "CompileError" {
