@@ -2,10 +2,16 @@
 proves self-contained are compiled into Go plugins in the background after
 their cell runs and swapped in behind the redefinition mechanism."""
 
+import json
+import os
 import re
+import subprocess
 import time
 
 import pytest
+from jupyter_client.manager import KernelManager
+
+from conftest import ROOT, Kernel
 
 FIB = "func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}"
 TIME_FIB = 'start := time.Now()\nr := fib(27)\nfmt.Println(r, time.Since(start).Seconds())'
@@ -135,3 +141,37 @@ def test_interrupt_of_a_compiled_endless_loop(fresh_kernel):
     k.drain()
     assert k.ok("1 + 1").result == "2"
     assert k.run("kept").status == "error"  # a fresh worker
+
+
+class _NamedKernel(Kernel):
+    """A Kernel of another kernelspec (a worker built otherwise)."""
+
+    def __init__(self, name):
+        self.km = KernelManager(kernel_name=name)
+        self.t0 = time.time()
+        self.km.start_kernel()
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=30)
+
+
+def test_without_cgo_everything_runs_interpreted(jupyter_data_dir, tmp_path):
+    # A worker built with CGO_ENABLED=0 cannot load plugins: the same
+    # outputs, interpreted, and %native says why.
+    env = dict(os.environ, CGO_ENABLED="0")
+    subprocess.run(["go", "build", "-o", str(tmp_path) + "/", ".", "./cmd/gokernel-worker"], cwd=ROOT, env=env, check=True)
+    spec = os.path.join(jupyter_data_dir, "kernels", "gokernel-nocgo")
+    os.makedirs(spec, exist_ok=True)
+    with open(os.path.join(jupyter_data_dir, "kernels", "gokernel", "kernel.json")) as f:
+        kj = json.load(f)
+    kj["argv"][0] = str(tmp_path / "gokernel")
+    with open(os.path.join(spec, "kernel.json"), "w") as f:
+        json.dump(kj, f)
+    k = _NamedKernel("gokernel-nocgo")
+    try:
+        k.ok(FIB)
+        assert k.ok(TIME_FIB).stdout.split()[0] == "196418"
+        st = native_status(k)
+        assert "unavailable" in st and "CGO_ENABLED=0" in st and "fib: no plugins here" in st, st
+    finally:
+        k.shutdown()
