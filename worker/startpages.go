@@ -16,8 +16,9 @@ import (
 // cache on first touch (a minor fault), so only what cells really use stays
 // resident. Writable mappings (data, bss, heap) are left alone, and so are
 // read-only mappings that were written before being made read-only (the
-// dynamic loader's relocations, RELRO, in a worker linked with cgo for
-// plugins): dropping those would bring back the file's unrelocated bytes.
+// dynamic loader's relocations, RELRO, in a worker linked with cgo: their
+// pages are anonymous copies, and dropping them would bring back the
+// file's unrelocated bytes, a crash at the next call through them).
 func releaseStartupPages() {
 	exe, err := os.Executable()
 	if err != nil {
@@ -35,7 +36,8 @@ func releaseStartupPages() {
 	for sc.Scan() {
 		line := sc.Text()
 		fields := strings.Fields(line)
-		if len(fields) >= 2 && fields[0] == "Private_Dirty:" {
+		if len(fields) >= 2 && fields[0] == "Anonymous:" { // pages copied on write
+
 			if cur != nil && fields[1] == "0" {
 				drop = append(drop, *cur)
 			}
