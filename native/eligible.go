@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -115,6 +117,14 @@ func analyze(a *Analysis, fd *ast.FuncDecl, info *types.Info) string {
 			}
 		case *ast.SelectorExpr:
 			sels[n.Sel] = true
+		case *ast.BinaryExpr:
+			if fusesFMA && n.Op == token.MUL && isFloat(info.Types[n].Type) {
+				reason = "multiplies floating-point numbers, which compiled code may fuse with an addition (FMA) on " + runtime.GOARCH + ": another rounding than the interpreter's"
+			}
+		case *ast.AssignStmt:
+			if fusesFMA && n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && isFloat(info.Types[n.Lhs[0]].Type) {
+				reason = "multiplies floating-point numbers, which compiled code may fuse with an addition (FMA) on " + runtime.GOARCH + ": another rounding than the interpreter's"
+			}
 		case *ast.Ident:
 			reason = identReason(a, n, info, sels[n], calls, consts)
 		}
@@ -373,6 +383,32 @@ func typeReason(t types.Type) string {
 		return ""
 	}
 	return walk(t)
+}
+
+// fusesFMA reports whether the compiler may fuse x*y + z into one
+// fused multiply-add, which rounds once where the interpreter rounds
+// twice: on most 64-bit platforms, and on amd64 from GOAMD64=v3.
+var fusesFMA = func() bool {
+	switch runtime.GOARCH {
+	case "amd64":
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			for _, s := range bi.Settings {
+				if s.Key == "GOAMD64" {
+					return s.Value >= "v3"
+				}
+			}
+		}
+		return false
+	case "386", "arm", "wasm", "mips", "mipsle":
+		return false
+	}
+	return true
+}()
+
+// isFloat reports whether t is a floating-point or complex type.
+func isFloat(t types.Type) bool {
+	b, ok := types.Unalias(t).Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsFloat|types.IsComplex) != 0
 }
 
 // isStd reports whether path is a standard package: its first element

@@ -98,3 +98,13 @@ func g(n int) { fmt.Println(n) }`)
 		t.Errorf("wrapper g: %q, %v", w, err)
 	}
 }
+
+func TestFloatMultiplyOnFusingPlatforms(t *testing.T) {
+	a := analyzeCells(t, "func axpy(a, x, y float64) float64 { return a*x + y }\nfunc add(x, y float64) float64 { return x + y }")
+	if add := a["add"]; add.Reason != "" {
+		t.Errorf("add: %s", add.Reason)
+	}
+	if r := a["axpy"].Reason; fusesFMA != strings.Contains(r, "FMA") {
+		t.Errorf("axpy on a platform that fuses: %v: reason %q", fusesFMA, r)
+	}
+}

@@ -6,8 +6,10 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"os"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -19,7 +21,16 @@ import (
 // be unloaded: each keeps its code and data mapped). Past it, functions
 // stay interpreted and %native says so; a restart of the kernel starts
 // over.
-var MaxPlugins = 64
+// GOKERNEL_NATIVE_MAX_PLUGINS in the kernel's environment sets it.
+var MaxPlugins = envInt("GOKERNEL_NATIVE_MAX_PLUGINS", 64)
+
+// envInt returns the integer in the environment variable name, or def.
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n >= 0 {
+		return n
+	}
+	return def
+}
 
 // WaitLimit is how long a cell that names a function whose build is under
 // way waits for it before it runs the interpreted one.

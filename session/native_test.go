@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gokernel/native"
 )
 
 // where is the place an error message ends with.
@@ -117,4 +119,26 @@ func TestNativePanicSameError(t *testing.T) {
 	if compiled.err.Name != interpreted.err.Name || where.ReplaceAllString(compiled.err.Value, "") != where.ReplaceAllString(interpreted.err.Value, "") {
 		t.Errorf("compiled: %s\ninterpreted: %s", compiled.errText(), interpreted.errText())
 	}
+}
+
+func TestNativePluginCap(t *testing.T) {
+	ts := newNativeSession(t)
+	defer func(n int) { native.MaxPlugins = n }(native.MaxPlugins)
+	native.MaxPlugins = native.Loaded()
+	ts.want(t, "func capped(n int) int { return n * 3 }", "")
+	deadline := time.Now().Add(time.Minute)
+	for {
+		st, _ := ts.Native("")
+		if strings.Contains(st, "capped: the worker has loaded") && strings.Contains(st, "restart the kernel") {
+			break
+		}
+		if strings.Contains(st, "unavailable") {
+			t.Skip(st)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("past the cap:\n%s", st)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	ts.want(t, "capped(4)", "12")
 }
