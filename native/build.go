@@ -168,6 +168,7 @@ func Open(p *Plugin, names []string) (map[string]reflect.Value, error) {
 		}
 		return nil, fmt.Errorf("loading the plugin %s: %s", filepath.Base(p.Path), msg)
 	}
+	link(func(name string) (any, error) { return pl.Lookup(name) })
 	loaded.Lock()
 	loaded.paths[p.Path] = true
 	loaded.Unlock()

@@ -2,6 +2,7 @@ package native
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +60,15 @@ func TestLangVersion(t *testing.T) {
 		if got := langVersion(in); got != want {
 			t.Errorf("langVersion(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestInstrument(t *testing.T) {
+	out, err := instrument("package main\n\nfunc f(xs []int) int {\n\ts := 0\n\tfor _, x := range xs {\n\t\tfor s < x {\n\t\t\ts++\n\t\t}\n\t}\n\tg := func() { for {} }\n\t_ = g\n\treturn s\n}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out, "__gkCheck()"); n != 4 {
+		t.Errorf("%d checks, want 4 (the function, 3 loops):\n%s", n, out)
 	}
 }

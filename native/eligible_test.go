@@ -90,11 +90,11 @@ func TestWrapper(t *testing.T) {
 func f(d time.Duration, xs ...string) (int, error) { return len(xs) + int(d), nil }
 func g(n int) { fmt.Println(n) }`)
 	w, err := wrapper(a["f"], "pk")
-	if err != nil || w != "func f(p0 time.Duration, p1 ...string) (int, error) { defer pk.Leave(pk.Enter()); return pk.F_f(p0, p1...) }\n" {
+	if err != nil || w != "func f(p0 time.Duration, p1 ...string) (int, error) { return pk.F_f(p0, p1...) }\n" {
 		t.Errorf("wrapper f: %q, %v", w, err)
 	}
 	w, err = wrapper(a["g"], "pk")
-	if err != nil || w != "func g(p0 int) { defer pk.Leave(pk.Enter()); pk.F_g(p0) }\n" {
+	if err != nil || w != "func g(p0 int) { pk.F_g(p0) }\n" {
 		t.Errorf("wrapper g: %q, %v", w, err)
 	}
 }

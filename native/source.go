@@ -6,19 +6,17 @@ import (
 	"go/types"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // exportName is the plugin's exported variable holding function name.
 func exportName(name string) string { return "F_" + name }
 
 // pluginFiles writes the plugin of funcs (each with the functions it
-// calls already among them): a file per function with its own imports, a
-// file of the constants they use, and the exported variables.
+// calls already among them): a file per function with its own imports and
+// its exported variable, a file of the constants they use, and the
+// plugin's runtime (rtFile).
 func pluginFiles(funcs []*Analysis, consts map[string]string) (map[string]string, error) {
-	files := map[string]string{}
-	var exports, constDecls strings.Builder
-	exports.WriteString("package main\n\n// The functions, for plugin.Lookup.\nvar (\n")
+	files := map[string]string{"gkrt.go": rtFile}
 	usedConsts := map[string]bool{}
 	for i, a := range funcs {
 		var b strings.Builder
@@ -32,20 +30,31 @@ func pluginFiles(funcs []*Analysis, consts map[string]string) (map[string]string
 			fmt.Fprintf(&b, "import %s %q\n", name, a.Imports[name])
 		}
 		b.WriteString("\n" + a.Src + "\n")
-		files[fmt.Sprintf("f%03d_%s.go", i, a.Name)] = b.String()
-		fmt.Fprintf(&exports, "\t%s = %s\n", exportName(a.Name), a.Name)
+		params, args, res, err := signature(a)
+		if err != nil {
+			return nil, err
+		}
+		call := a.Name + "(" + args + ")"
+		if res != "" {
+			call = "return " + call
+		}
+		fmt.Fprintf(&b, "\nvar %s = func(%s)%s { defer X__gkLeave(X__gkEnter()); %s }\n", exportName(a.Name), params, res, call)
+		src, err := instrument(b.String())
+		if err != nil {
+			return nil, err
+		}
+		files[fmt.Sprintf("f%03d_%s.go", i, a.Name)] = src
 		for _, c := range a.Consts {
 			usedConsts[c] = true
 		}
 	}
-	exports.WriteString(")\n")
-	files["exports.go"] = exports.String()
 	if len(usedConsts) > 0 {
 		names := make([]string, 0, len(usedConsts))
 		for c := range usedConsts {
 			names = append(names, c)
 		}
 		sort.Strings(names)
+		var constDecls strings.Builder
 		constDecls.WriteString("package main\n\n")
 		for _, c := range names {
 			text, ok := consts[c]
@@ -88,11 +97,9 @@ func constText(c *types.Const) string {
 	return "const " + c.Name() + " " + b.Name() + " = " + lit
 }
 
-// wrapper declares function a again, for the interpreter, as a call of
-// its compiled version pkg.F_name (pkg being the import name of the
-// plugin's package). Its types are written with the import names of a's
-// cell.
-func wrapper(a *Analysis, pkg string) (string, error) {
+// signature writes a's parameters (named p0, p1...), the arguments that
+// pass them on and its results, with the import names of a's cell.
+func signature(a *Analysis) (params, args, res string, err error) {
 	names := map[string]string{}
 	for name, path := range a.Imports {
 		names[path] = name
@@ -108,26 +115,25 @@ func wrapper(a *Analysis, pkg string) (string, error) {
 		return p.Name()
 	}
 	sig := a.Sig
-	var params, args []string
+	var ps, as []string
 	for i := 0; i < sig.Params().Len(); i++ {
 		t := sig.Params().At(i).Type()
 		p := fmt.Sprintf("p%d", i)
 		if sig.Variadic() && i == sig.Params().Len()-1 {
-			params = append(params, p+" ..."+types.TypeString(t.(*types.Slice).Elem(), q))
-			args = append(args, p+"...")
+			ps = append(ps, p+" ..."+types.TypeString(t.(*types.Slice).Elem(), q))
+			as = append(as, p+"...")
 			continue
 		}
-		params = append(params, p+" "+types.TypeString(t, q))
-		args = append(args, p)
+		ps = append(ps, p+" "+types.TypeString(t, q))
+		as = append(as, p)
 	}
 	var results []string
 	for i := 0; i < sig.Results().Len(); i++ {
 		results = append(results, types.TypeString(sig.Results().At(i).Type(), q))
 	}
 	if missing != "" {
-		return "", fmt.Errorf("its signature names package %s, which it does not import itself", missing)
+		return "", "", "", fmt.Errorf("its signature names package %s, which it does not import itself", missing)
 	}
-	res := ""
 	switch len(results) {
 	case 0:
 	case 1:
@@ -135,72 +141,21 @@ func wrapper(a *Analysis, pkg string) (string, error) {
 	default:
 		res = " (" + strings.Join(results, ", ") + ")"
 	}
-	call := pkg + "." + exportName(a.Name) + "(" + strings.Join(args, ", ") + ")"
-	if len(results) > 0 {
+	return strings.Join(ps, ", "), strings.Join(as, ", "), res, nil
+}
+
+// wrapper declares function a again, for the interpreter, as a call of
+// its compiled version pkg.F_name (pkg being the import name of the
+// plugin's package). Its types are written with the import names of a's
+// cell.
+func wrapper(a *Analysis, pkg string) (string, error) {
+	params, args, res, err := signature(a)
+	if err != nil {
+		return "", err
+	}
+	call := pkg + "." + exportName(a.Name) + "(" + args + ")"
+	if res != "" {
 		call = "return " + call
 	}
-	return fmt.Sprintf("func %s(%s)%s { defer %s.Leave(%s.Enter()); %s }\n", a.Name, strings.Join(params, ", "), res, pkg, pkg, call), nil
-}
-
-// running holds the calls of compiled functions from the interpreter that
-// have not returned, by sequence number (see WaitCompiled).
-var running struct {
-	sync.Mutex
-	seq   uint64
-	calls map[uint64]bool
-	left  *sync.Cond
-}
-
-func init() {
-	running.calls = map[uint64]bool{}
-	running.left = sync.NewCond(&running.Mutex)
-}
-
-// Enter and Leave bracket a call of a compiled function from the
-// interpreter (the wrappers call them: the plugin's package gives them to
-// the interpreter with the compiled functions). Enter returns the call's
-// sequence number, for Leave.
-func Enter() uint64 {
-	running.Lock()
-	defer running.Unlock()
-	running.seq++
-	running.calls[running.seq] = true
-	return running.seq
-}
-
-// Leave: see Enter.
-func Leave(call uint64) {
-	running.Lock()
-	delete(running.calls, call)
-	running.left.Broadcast()
-	running.Unlock()
-}
-
-// Seq returns the sequence number of the last call entered.
-func Seq() uint64 {
-	running.Lock()
-	defer running.Unlock()
-	return running.seq
-}
-
-// WaitCompiled waits until the compiled calls running now that were
-// entered after call since have returned. The interpreter cannot stop
-// compiled code: an interrupted cell waits here for the compiled calls
-// made since it started, so that one that does not end keeps the cell
-// running until the kernel replaces the worker (its grace period after an
-// interrupt), instead of spinning unseen.
-func WaitCompiled(since uint64) {
-	running.Lock()
-	defer running.Unlock()
-	var wait []uint64
-	for c := range running.calls {
-		if c > since {
-			wait = append(wait, c)
-		}
-	}
-	for _, c := range wait {
-		for running.calls[c] {
-			running.left.Wait()
-		}
-	}
+	return fmt.Sprintf("func %s(%s)%s { %s }\n", a.Name, params, res, call), nil
 }

@@ -372,7 +372,6 @@ func (t *Tier) build(j *job) {
 		t.fail(j, err.Error())
 		return
 	}
-	values["Enter"], values["Leave"] = reflect.ValueOf(Enter), reflect.ValueOf(Leave)
 	pkgName := "__gkn_" + p.Module[strings.LastIndex(p.Module, "/")+1:]
 	src := "package main\n\nimport " + pkgName + " " + fmt.Sprintf("%q", p.Module) + "\n\n"
 	var names []string

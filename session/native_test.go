@@ -142,3 +142,18 @@ func TestNativePluginCap(t *testing.T) {
 	}
 	ts.want(t, "capped(4)", "12")
 }
+
+func TestNativeInterruptOfACompiledLoop(t *testing.T) {
+	ts := newNativeSession(t)
+	ts.want(t, "kept := 42\nfunc spin(n int) int { x := 0; for i := 0; i >= 0; i = (i + n) % 1000 { x += i }; return x }\nfunc deep(n int) int { if n == 0 { return 0 }; return deep(n-1) + deep(n-1) }", "")
+	ts.waitCompiled(t, "spin")
+	ts.waitCompiled(t, "deep")
+	for _, call := range []string{"spin(1)", "deep(100)"} {
+		r := ts.run(call, 300*time.Millisecond)
+		if r.err == nil || r.err.Name != "Interrupted" || r.took > 2*time.Second {
+			t.Fatalf("%s: %s after %v", call, r.errText(), r.took)
+		}
+	}
+	ts.want(t, "kept", "42")
+	ts.want(t, "deep(3)", "0") // the flag is clear again
+}

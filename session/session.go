@@ -191,7 +191,7 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	since := native.Seq()
 	out, err := s.run(ctx, pl)
 	if ctx.Err() != nil && s.tier != nil {
-		native.WaitCompiled(since) // the interpreter cannot stop compiled code
+		native.Interrupt(since) // the interpreter cannot stop compiled code
 	}
 	var ce *compiler.Error
 	if err == nil || !errors.As(err, &ce) || ce.Name != "CompileError" {

@@ -120,8 +120,10 @@ def test_native_lists_reasons(kernel):
         assert line in st, st
 
 
-def test_interrupt_of_a_compiled_endless_loop(fresh_kernel):
-    k = fresh_kernel
+def test_interrupt_of_a_compiled_endless_loop(kernel):
+    # Compiled loops check the worker's interrupt flag: the cell ends as an
+    # interpreted one would, with the variables kept.
+    k = kernel
     k.ok("func spin(n int) int {\n\tx := 0\n\tfor i := 0; i >= 0; i = (i + n) % 1000 {\n\t\tx += i\n\t}\n\treturn x\n}")
     wait_compiled(k, "spin")
     k.ok("kept := 42")
@@ -131,16 +133,11 @@ def test_interrupt_of_a_compiled_endless_loop(fresh_kernel):
     k.km.interrupt_kernel()
     reply = k.shell_reply(msg_id, timeout=30)
     took = time.time() - t0
-    assert reply["content"]["status"] == "error", reply
-    text = reply["content"]["ename"] + ": " + reply["content"]["evalue"]
-    print("interrupt of a compiled endless loop: %.1f s: %s" % (took, text))
-    # The interpreter cannot stop compiled code: the cell runs on until the
-    # kernel's grace period after an interrupt, then the worker is replaced.
-    assert "after the interrupt" in text and "worker" in text, text
-    assert took < 15
     k.drain()
-    assert k.ok("1 + 1").result == "2"
-    assert k.run("kept").status == "error"  # a fresh worker
+    print("interrupt of a compiled endless loop: %.3f s" % took)
+    assert reply["content"]["ename"] == "Interrupted", reply
+    assert took < 2
+    assert k.ok("kept").result == "42"
 
 
 class _NamedKernel(Kernel):
