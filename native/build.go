@@ -92,7 +92,22 @@ func (b *Builder) Build(ctx context.Context, files map[string]string) (*Plugin, 
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	if err := runCtx(ctx, cmd.Start, cmd.Wait, func() { _ = cmd.Process.Kill() }); err != nil {
+	started := func() error {
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		builds.Lock()
+		builds.pids[cmd.Process.Pid] = true
+		builds.Unlock()
+		return nil
+	}
+	err := runCtx(ctx, started, cmd.Wait, func() { _ = cmd.Process.Kill() })
+	if cmd.Process != nil {
+		builds.Lock()
+		delete(builds.pids, cmd.Process.Pid)
+		builds.Unlock()
+	}
+	if err != nil {
 		os.Remove(tmp)
 		return nil, fmt.Errorf("go build -buildmode=plugin: %v: %s", err, firstLines(out.String(), 5))
 	}
@@ -139,6 +154,24 @@ func firstLines(s string, n int) string {
 		lines = append(lines[:n], "...")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// builds holds the process IDs of the go commands building plugins.
+var builds = struct {
+	sync.Mutex
+	pids map[int]bool
+}{pids: map[int]bool{}}
+
+// Building returns the process IDs of the go commands building plugins
+// now: the worker's, not the cells' (an interrupt leaves them alone).
+func Building() []int {
+	builds.Lock()
+	defer builds.Unlock()
+	var pids []int
+	for pid := range builds.pids {
+		pids = append(pids, pid)
+	}
+	return pids
 }
 
 // loaded counts the plugin files this process has opened (plugins cannot

@@ -140,6 +140,26 @@ def test_interrupt_of_a_compiled_endless_loop(kernel):
     assert k.ok("kept").result == "42"
 
 
+def test_an_interrupt_does_not_stop_a_build(kernel):
+    # The go build of a plugin is the worker's process, not the cell's.
+    k = kernel
+    k.ok("func mark%d(n int) int { return n + %d }" % ((int(time.time() * 1000) % 100000,) * 2))
+    msg_id = k.kc.execute("time.Sleep(time.Hour)")
+    time.sleep(0.1)
+    k.km.interrupt_kernel()
+    reply = k.shell_reply(msg_id, timeout=30)
+    msgs = k.collect(msg_id)
+    stderr = "".join(m["content"]["text"] for m in msgs if m["msg_type"] == "stream")
+    assert reply["content"]["ename"] == "Interrupted", reply
+    assert "stopped" not in stderr, stderr
+    st = native_status(k)
+    deadline = time.time() + 60
+    while "building" in st and time.time() < deadline:
+        time.sleep(0.1)
+        st = native_status(k)
+    assert "did not build" not in st and "killed" not in st, st
+
+
 class _NamedKernel(Kernel):
     """A Kernel of another kernelspec (a worker built otherwise)."""
 
