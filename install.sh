@@ -51,6 +51,12 @@ if [ "$tables" != "$release" ] || [ "$platform" != "$(go env GOOS)/$(go env GOAR
   (cd stdlib && go run generate.go)
 fi
 echo "Building gokernel with Go $gover ..."
+# The worker loads Go plugins (the native tier: functions at compiled
+# speed), which needs cgo; without a C compiler it runs everything
+# interpreted and %native says why.
+if [ "$(go env CGO_ENABLED)" != 1 ]; then
+  echo "Note: cgo is off (no C compiler? install gcc): the native tier will be unavailable, cells run interpreted."
+fi
 build=$(mktemp -d)
 trap 'rm -rf "$build"' EXIT
 go build -o "$build/" . ./cmd/gokernel-worker

@@ -29,6 +29,8 @@ type Session interface {
 	// Goroutines returns the MIME bundle (text/html and text/plain) of
 	// the table of the live goroutines the cells started.
 	Goroutines() map[string]any
+	// Native runs %native with its arguments and returns what to print.
+	Native(args string) (string, error)
 }
 
 // Runner runs cells, with their magics, on a Session.
@@ -90,6 +92,7 @@ func init() { // not a var initializer: %help reads Table
 		{"%cd [DIR]", "change the working directory (no DIR: print it)", cd},
 		{"%who", "list the names the cells have defined, with their types", who},
 		{"%goroutines", "list the live goroutines the cells started: state and for how long, where each was started and where it is now (blocked on what)", goroutinesMagic},
+		{"%native [on|off]", "the native tier: list the functions compiled into plugins (with build times) and why each other function stays interpreted; on/off: switch tier-up", nativeMagic},
 		{"%reset", "start a fresh interpreter: forget every variable, function, type and import", reset},
 		{"%version", "print the versions of gokernel, Go and yaegi", version},
 		{"%help", "print this list", help},

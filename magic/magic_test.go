@@ -21,6 +21,8 @@ type fakeSession struct {
 	fail   string // Execute fails for code containing it
 }
 
+func (f *fakeSession) Native(args string) (string, error) { return "native " + args + "\n", nil }
+
 func (f *fakeSession) Execute(ctx context.Context, count int, code string) (map[string]any, error) {
 	f.ran = append(f.ran, code)
 	if f.fail != "" && strings.Contains(code, f.fail) {

@@ -80,6 +80,16 @@ func goroutinesMagic(c *call) (map[string]any, error) {
 	return nil, nil
 }
 
+// nativeMagic is %native: the session's native tier.
+func nativeMagic(c *call) (map[string]any, error) {
+	out, err := c.r.Session.Native(c.args)
+	if err != nil {
+		return nil, magicError("%s", err.Error())
+	}
+	c.printf("%s", out)
+	return nil, nil
+}
+
 // reset is %reset: a fresh interpreter.
 func reset(c *call) (map[string]any, error) {
 	if err := c.r.Session.Reset(); err != nil {

@@ -1,8 +1,12 @@
 package session
 
 import (
+	"context"
 	"gokernel/compiler"
+	"gokernel/native"
 	"strings"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // yaegi binds the funcs and vars a function uses when the function is
@@ -130,4 +134,69 @@ func (s *Session) noteMethod(key string) {
 			s.display[m] = true
 		}
 	}
+}
+
+// InstallNative swaps in the compiled functions of a plugin (the native
+// tier, package native): yaegi gets the plugin's package, the functions
+// are declared again as calls of their compiled versions, and the
+// functions that use them are compiled again, as for a redefinition. The
+// registry keeps their cells' source.
+func (s *Session) InstallNative(in *native.Install) error {
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
+	if !in.Current() {
+		return nil
+	}
+	if err := s.yi.Use(interp.Exports{in.Path + "/" + in.Path[strings.LastIndex(in.Path, "/")+1:]: in.Values}); err != nil {
+		return err
+	}
+	return s.redeclare(in.Src, in.Funcs)
+}
+
+// Reinterpret declares the funcs names again from their cells' source.
+func (s *Session) Reinterpret(names []string) error {
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
+	var b strings.Builder
+	b.WriteString("package main\n")
+	for _, n := range names {
+		if d := s.reg.lookup(n); d != nil && d.Kind == "func" && d.Src != "" {
+			b.WriteString(d.Src + "\n")
+		}
+	}
+	return s.redeclare(b.String(), names)
+}
+
+// redeclare evaluates src, which declares the funcs names again, with the
+// funcs that use them; then the methods that use them.
+func (s *Session) redeclare(src string, names []string) error {
+	s.forgetCompiled()
+	skip := map[string]bool{}
+	for _, n := range names {
+		skip[n] = true
+	}
+	funcs, methods := s.reg.dependants(names, skip)
+	var b strings.Builder
+	b.WriteString(src)
+	for _, d := range funcs {
+		b.WriteString("\n" + d.Src + "\n")
+	}
+	if _, err := s.eval(context.Background(), b.String()); err != nil {
+		return err
+	}
+	for _, m := range methods {
+		if _, err := s.eval(context.Background(), m.Src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Native runs the %native magic (package native): the compiled functions
+// and why the others stay interpreted; "on" or "off" switches tier-up.
+func (s *Session) Native(args string) (string, error) {
+	if s.tier == nil {
+		return "Native tier: not enabled in this session (every function runs interpreted).\n", nil
+	}
+	return s.tier.Command(args)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"gokernel/compiler"
+	"gokernel/native"
 	"gokernel/typecheck"
 	"io"
 	"os"
@@ -29,6 +30,9 @@ type Options struct {
 	// NoTypeCheck turns off Go's type checker in front of the interpreter
 	// (the child processes of package proc load cells that were checked).
 	NoTypeCheck bool
+	// Native turns on the native tier: functions that qualify are
+	// compiled into plugins after their cell runs (package native).
+	Native bool
 }
 
 // Session is the interpreter state of one worker: every cell runs in it.
@@ -59,6 +63,7 @@ type Session struct {
 	declSrc   []string              // the declarations of each cell run, for child processes
 	progs     map[string]cachedProg // compiled statement code, see progcache.go
 	probes    map[string]error      // outcomes of compileOnly probes
+	tier      *native.Tier          // nil: no native tier
 }
 
 // cellSrc is a cell that was run.
@@ -84,6 +89,9 @@ func New(opts Options) (*Session, error) {
 	if !opts.NoTypeCheck {
 		s.check = typecheck.NewChecker()
 		s.check.Warm(startPackages...)
+		if opts.Native {
+			s.tier = native.NewTier(s)
+		}
 	}
 	var stdin io.Reader = os.Stdin
 	if opts.Stdin != nil {
@@ -160,6 +168,7 @@ func (s *Session) compileOnly(src string) (err error) {
 // returns the MIME bundle of the cell's value (nil when there is none) or a
 // *protocol.Error.
 func (s *Session) Execute(ctx context.Context, count int, code string) (map[string]any, error) {
+	s.tier.Wait(ctx, code) // a function the cell calls may be compiled in a moment
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
 	if err := s.autoImport(ctx, code); err != nil {
@@ -179,10 +188,15 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 		return nil, s.protocolError(cell, err)
 	}
 	s.recordDeclarations(code) // before running: the cell may start processes that need them
+	since := native.Seq()
 	out, err := s.run(ctx, pl)
+	if ctx.Err() != nil && s.tier != nil {
+		native.Interrupt(since) // the interpreter cannot stop compiled code
+	}
 	var ce *compiler.Error
 	if err == nil || !errors.As(err, &ce) || ce.Name != "CompileError" {
 		checked.Commit() // what ran before a panic is declared
+		s.tier.AfterCell(checked)
 	}
 	if err != nil {
 		return nil, s.protocolError(cell, err)

@@ -162,6 +162,7 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 	}
 	r.pkg, _ = conf.Check("main", c.fset, []*ast.File{f}, r.info)
 	r.lines = b.lines
+	r.funcs = r.cellFuncs(f)
 	// Index by cell offsets now, then drop the file from the shared file
 	// set, which would otherwise grow with every cell.
 	r.index()

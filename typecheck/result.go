@@ -20,6 +20,7 @@ type Result struct {
 	imports map[string]string
 	decls   map[string]ast.Node // name -> its *ast.FuncDecl or spec
 	lines   []int               // offsets of the cell's line starts
+	funcs   []Func              // the cell's top-level funcs, as checked
 
 	exprs map[[2]int]types.Type // by cell offsets; built on first use
 	defs  map[int]types.Object
@@ -143,4 +144,69 @@ func (r *Result) TypeString(t types.Type) string {
 		return ""
 	}
 	return s
+}
+
+// Func is a top-level function (not a method) that a cell declares, as the
+// checker saw it.
+type Func struct {
+	Name string
+	// Src is the declaration's text in the cell.
+	Src string
+	// Decl is the checked declaration, whose nodes the Info describes.
+	Decl *ast.FuncDecl
+}
+
+// cellFuncs returns the cell's top-level funcs in the check file f.
+func (r *Result) cellFuncs(f *ast.File) []Func {
+	var funcs []Func
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || r.c.fset.Position(fd.Name.Pos()).Filename != cellFile {
+			continue
+		}
+		cd, ok := r.decls[fd.Name.Name].(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		start, end := r.cell.Off(cd.Pos()), min(r.cell.Off(cd.End()), len(r.src))
+		if start < 0 || start > end {
+			continue
+		}
+		funcs = append(funcs, Func{Name: fd.Name.Name, Src: r.src[start:end], Decl: fd})
+	}
+	return funcs
+}
+
+// Funcs returns the top-level functions the cell declares (for the native
+// tier, which compiles the self-contained ones).
+func (r *Result) Funcs() []Func {
+	if r == nil {
+		return nil
+	}
+	return r.funcs
+}
+
+// Info returns the checker's facts about the cell (the nodes of Funcs).
+func (r *Result) Info() *types.Info {
+	if r == nil {
+		return nil
+	}
+	return r.info
+}
+
+// Names returns the package-level names the cell declares.
+func (r *Result) Names() []string {
+	if r == nil {
+		return nil
+	}
+	return r.names
+}
+
+// Object returns the package-level object name of the session as the
+// cell sees it (declared by it or by an earlier cell), or nil.
+func (r *Result) Object(name string) types.Object {
+	if r == nil || r.pkg == nil {
+		return nil
+	}
+	return r.pkg.Scope().Lookup(name)
 }

@@ -6,11 +6,14 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"gokernel/native"
 )
 
 // descendants returns the process IDs of every living descendant of the
-// process pid, read from /proc (children before grandchildren).
-func descendants(pid int) []int {
+// process pid, read from /proc (children before grandchildren), except
+// the processes skip and their descendants.
+func descendants(pid int, skip map[int]bool) []int {
 	parent := map[int][]int{}
 	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
 	for _, path := range stats {
@@ -35,6 +38,9 @@ func descendants(pid int) []int {
 	var out []int
 	for queue := []int{pid}; len(queue) > 0; queue = queue[1:] {
 		for _, c := range parent[queue[0]] {
+			if skip[c] {
+				continue
+			}
 			out = append(out, c)
 			queue = append(queue, c)
 		}
@@ -44,8 +50,13 @@ func descendants(pid int) []int {
 
 // killDescendants kills every process the worker's cells started (os/exec
 // children and their children): an interrupt stops them with the cell.
+// The native tier's builds (go build of plugins) are the worker's own.
 func killDescendants() int {
-	ds := descendants(os.Getpid())
+	skip := map[int]bool{}
+	for _, pid := range native.Building() {
+		skip[pid] = true
+	}
+	ds := descendants(os.Getpid(), skip)
 	for _, pid := range ds {
 		_ = syscall.Kill(pid, syscall.SIGKILL)
 	}
