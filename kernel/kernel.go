@@ -32,6 +32,7 @@ type Kernel struct {
 	ctx        context.Context // Run's context, for the goroutines of subshells
 	main       *shell          // the main shell
 	subMu      sync.Mutex      // guards subshells
+	started    sync.Once       // publishes "starting" once, before any other status
 	subshells  map[string]*shell
 	stdinReply chan *Message
 
@@ -87,10 +88,11 @@ func (k *Kernel) Run(ctx context.Context) error {
 	go k.serve(ctx, k.main)
 	// "starting" is published once, a moment after binding, so that
 	// subscribers that connected early (and reconnect every few ms) see it.
-	// Nothing waits for it: kernel_info is answered at once.
-	time.AfterFunc(startingDelay, func() {
-		k.publish("status", map[string]string{"execution_state": "starting"}, Parent{})
-	})
+	// Nothing waits for it: kernel_info is answered at once, and a status
+	// published before the moment publishes "starting" first (a late
+	// "starting" after an idle would leave frontends showing a kernel
+	// that never became ready).
+	time.AfterFunc(startingDelay, k.announceStarting)
 
 	select {
 	case <-ctx.Done():
@@ -271,8 +273,25 @@ func (k *Kernel) welcome(topic []byte) [][]byte {
 	return k.encode([][]byte{t}, "iopub_welcome", map[string]string{"subscription": string(topic)}, Parent{})
 }
 
-// publish sends a message on iopub with the given parent.
+// announceStarting publishes the "starting" status, once, before any
+// other status.
+func (k *Kernel) announceStarting() {
+	k.started.Do(func() {
+		k.publishFrames("status", map[string]string{"execution_state": "starting"}, Parent{})
+	})
+}
+
+// publish sends a message on iopub with the given parent. The first status
+// is always "starting".
 func (k *Kernel) publish(msgType string, content any, parent Parent) {
+	if msgType == "status" {
+		k.announceStarting()
+	}
+	k.publishFrames(msgType, content, parent)
+}
+
+// publishFrames encodes, signs and publishes one iopub message.
+func (k *Kernel) publishFrames(msgType string, content any, parent Parent) {
 	topic := []byte("kernel." + k.session + "." + msgType)
 	if frames := k.encode([][]byte{topic}, msgType, content, parent); frames != nil {
 		k.socks.iopub.Publish(frames)

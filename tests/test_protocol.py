@@ -460,3 +460,50 @@ def test_restart_then_shutdown_leaves_no_process(fresh_kernel):
         time.sleep(0.05)
     assert not alive(worker), "worker outlived the kernel"
     assert not alive(child), "a process started by a cell outlived the kernel"
+
+
+def test_status_starting_never_follows_a_request():
+    """A client that asks for kernel_info the moment the kernel binds (as
+    jupyter_server does when JupyterLab opens a notebook) sees "starting"
+    first and ends on "idle": a late "starting" would leave JupyterLab
+    showing a kernel that never became ready."""
+    from jupyter_client.connect import write_connection_file
+    from conftest import _build
+    fname, info = write_connection_file(tempfile.mktemp(suffix=".json"))
+    ctx = zmq.Context.instance()
+    sub = ctx.socket(zmq.SUB)
+    sub.linger = 0
+    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub.setsockopt(zmq.RECONNECT_IVL, 5)
+    sub.connect("tcp://127.0.0.1:%d" % info["iopub_port"])
+    shell = ctx.socket(zmq.DEALER)
+    shell.linger = 0
+    shell.setsockopt(zmq.RECONNECT_IVL, 5)
+    shell.connect("tcp://127.0.0.1:%d" % info["shell_port"])
+    session = Session(key=info["key"].encode())
+    proc = subprocess.Popen([_build(), "-f", fname], stderr=subprocess.DEVNULL)
+    try:
+        # The request goes out as soon as iopub answers (iopub_welcome), a
+        # few ms after the kernel binds.
+        states = []
+        assert sub.poll(10000), "iopub sent nothing"
+        first = session.deserialize(session.feed_identities(sub.recv_multipart())[1])
+        if first["msg_type"] == "status":
+            states.append(first["content"]["execution_state"])
+        session.send(shell, "kernel_info_request")
+        assert shell.poll(10000), "no kernel_info_reply"
+        session.recv(shell)
+        deadline = time.time() + 1.0  # well past the kernel's 50 ms
+        while time.time() < deadline:
+            if sub.poll(100):
+                idents, msg = session.feed_identities(sub.recv_multipart())
+                m = session.deserialize(msg)
+                if m["msg_type"] == "status":
+                    states.append(m["content"]["execution_state"])
+        assert states and states[-1] == "idle", states
+        assert "starting" not in states[1:], states
+    finally:
+        proc.terminate()
+        proc.wait(5)
+        sub.close()
+        shell.close()
