@@ -131,7 +131,9 @@ function kernelStatus(page) {
 }
 
 async function kernelIdle(page, timeoutMs = 30000) {
-  await waitFor(async () => (await kernelStatus(page)) === 'idle', timeoutMs, 'an idle kernel');
+  let last = '';
+  await waitFor(async () => (last = await kernelStatus(page)) === 'idle', timeoutMs, 'an idle kernel')
+    .catch(e => { throw new Error(`${e.message} (the page shows the kernel as ${last})`); });
 }
 
 // What the user sees of each cell: prompt, output texts and classes.
