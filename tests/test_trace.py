@@ -63,12 +63,34 @@ def seconds(s):
 
 
 def test_one_core_and_two(kernel):
-    kernel.ok(SETUP)
+    """Interpreted: the native tier is off, so burn's loop is the
+    interpreter's (~0.1 s per goroutine)."""
+    kernel.ok("%native off")
+    try:
+        kernel.ok(SETUP)
+        one_core_and_two(kernel, TWO)
+    finally:
+        kernel.ok("%native on")
+
+
+def test_one_core_and_two_compiled(kernel):
+    """Compiled: the same picture when burn runs as native code (a loop
+    100 times longer, about as long compiled)."""
+    from test_native import wait_compiled
+    kernel.ok(SETUP.replace("burn", "burnNative"))
+    kernel.ok("burnNative(1)")
+    wait_compiled(kernel, "burnNative")
+    one_core_and_two(kernel, TWO.replace("burn(3000000)", "burnNative(300000000)"))
+
+
+def one_core_and_two(kernel, cell):
+    """Runs cell (two CPU-bound goroutines under %%trace) on one core and on
+    two and checks the picture: one busy processor row, then two."""
     before = kernel.ok("runtime.GOMAXPROCS(0)").result
     try:
         for procs in (1, 2):
             kernel.ok("runtime.GOMAXPROCS(%d)" % procs)
-            r = kernel.ok(TWO)
+            r = kernel.ok(cell)
             svg, text = picture(r)
             attrs, prows, rows = parse(svg)
             busy = [p for p, b in prows if b > 0.5]
