@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"gokernel/compiler"
+	"gokernel/modules"
 	"gokernel/native"
 	"gokernel/typecheck"
 	"io"
@@ -64,6 +65,7 @@ type Session struct {
 	progs     map[string]cachedProg // compiled statement code, see progcache.go
 	probes    map[string]error      // outcomes of compileOnly probes
 	tier      *native.Tier          // nil: no native tier
+	modules   map[string]bool       // import paths of the modules' packages given to yaegi
 }
 
 // cellSrc is a cell that was run.
@@ -83,6 +85,7 @@ func New(opts Options) (*Session, error) {
 		display:  map[string]bool{},
 		progs:    map[string]cachedProg{},
 		probes:   map[string]error{},
+		modules:  map[string]bool{},
 	}
 	s.reg.decls = map[string]*compiler.Decl{}
 	s.initInstruments()
@@ -175,7 +178,13 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 		return nil, err
 	}
 	cell := s.newCell(count, code)
+	if err := s.importModules(ctx, code); err != nil {
+		return nil, s.protocolError(cell, err)
+	}
 	checked, err := s.check.Check(code)
+	if err == nil {
+		err = refuseGenerics(checked.GenericUses(modules.IsModulePath))
+	}
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
