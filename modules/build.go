@@ -3,6 +3,7 @@ package modules
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"go/build"
 	"os"
@@ -39,6 +40,20 @@ func extractSymbols(dir, path string) ([]byte, error) {
 	saved := build.Default.Dir
 	build.Default.Dir = dir
 	defer func() { build.Default.Dir = saved }()
+	// go/build runs go list with the process's environment: the session
+	// module's requirements may need writing (an indirect module imported).
+	for _, kv := range []string{"GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local"} {
+		k, v, _ := strings.Cut(kv, "=")
+		old, had := os.LookupEnv(k)
+		os.Setenv(k, v)
+		defer func() {
+			if had {
+				os.Setenv(k, old)
+			} else {
+				os.Unsetenv(k)
+			}
+		}()
+	}
 	var b bytes.Buffer
 	if _, err := (&extract.Extractor{Dest: "main"}).Extract(path, "", &b); err != nil {
 		return nil, fmt.Errorf("extracting its symbols: %v", err)
@@ -145,15 +160,32 @@ func (s *Session) moduleVersions(ctx context.Context) (map[string]string, error)
 	return m, nil
 }
 
-// List returns the session module's requirements (go.mod), for %go list.
+// List returns the session module's requirements, for %go list.
 func (s *Session) List(ctx context.Context) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if err := s.ensure(); err != nil {
 		return "", err
 	}
-	out, err := s.run(ctx, "list", "-m", "-f", "{{if not .Main}}{{.Path}} {{.Version}}{{if .Indirect}} (indirect){{end}}{{end}}", "all")
+	out, err := s.run(ctx, "mod", "edit", "-json")
 	if err != nil {
 		return "", err
 	}
-	text := strings.TrimSpace(strings.ReplaceAll(string(out), "\n\n", "\n"))
-	return "session module " + s.dir + "\n" + text + "\n", nil
+	var mod struct {
+		Require []struct {
+			Path, Version string
+		}
+	}
+	if err := json.Unmarshal(out, &mod); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "session module %s\n", s.dir)
+	for _, r := range mod.Require {
+		fmt.Fprintf(&b, "  %s %s\n", r.Path, r.Version)
+	}
+	if len(mod.Require) == 0 {
+		b.WriteString("  (no module yet: import a package, or %go get MODULE@VERSION)\n")
+	}
+	return b.String(), nil
 }

@@ -159,7 +159,7 @@ func (s *Session) list(ctx context.Context, path string) ([]*listed, error) {
 func notProvided(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "no required module provides package") || strings.Contains(msg, "cannot find module providing package") ||
-		strings.Contains(msg, "missing go.sum entry")
+		strings.Contains(msg, "finding module for package") || strings.Contains(msg, "missing go.sum entry")
 }
 
 // notFound is the error of a package that go get could not add.
@@ -175,7 +175,8 @@ func notFound(path string, err error) error {
 		why = "it is not in the local module cache, and GOPROXY=off forbids downloading it"
 	case strings.Contains(msg, "does not contain package"):
 		why = "its module exists but has no such package"
-	case strings.Contains(msg, "404") || strings.Contains(msg, "410") || strings.Contains(msg, "not found") || strings.Contains(msg, "unrecognized import path"):
+	case strings.Contains(msg, "404") || strings.Contains(msg, "410") || strings.Contains(msg, "403") || strings.Contains(msg, "not found") ||
+		strings.Contains(msg, "not available") || strings.Contains(msg, "unrecognized import path") || strings.Contains(msg, "no matching versions"):
 		why = "no module provides it: neither the module proxy (GOPROXY=" + proxy + ") nor the local module cache has it"
 	default:
 		why = "the module could not be added to the session module"

@@ -26,7 +26,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -110,10 +109,12 @@ func Default() *Session {
 // then fails with it).
 func New(dir string, tc *native.Toolchain, why error) *Session {
 	s := &Session{dir: dir, tc: tc, why: why, pkgs: map[string]*Package{}, versions: map[string]string{}, types: map[string]*types.Package{}}
-	if tc == nil && why == nil {
+	if why != nil {
+		s.tc = nil
+	} else if tc == nil {
 		s.why = errors.New("no toolchain to build plugins with")
 	}
-	if tc != nil {
+	if s.tc != nil {
 		if c, err := native.CacheDir(); err == nil {
 			s.plugins = filepath.Join(c, tc.Key)
 		} else {
@@ -138,8 +139,7 @@ func prune(root string, age time.Duration) {
 }
 
 // ensure creates the session module if needed: a go.mod of the worker's
-// Go release that requires the modules the worker itself was built with,
-// at its versions, so that the packages both contain are the same.
+// Go release, with no requirement until a cell imports a package.
 func (s *Session) ensure() error {
 	if s.tc == nil {
 		return s.why
@@ -153,30 +153,8 @@ func (s *Session) ensure() error {
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return fmt.Errorf("the session module: %v", err)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "// The session module of a gokernel session: the modules its cells import.\nmodule gksession\n\ngo %s\n", release(s.tc.Version))
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, d := range bi.Deps {
-			if d.Replace == nil && d.Version != "" && d.Version != "(devel)" {
-				fmt.Fprintf(&b, "\nrequire %s %s // the worker's own", d.Path, d.Version)
-			}
-		}
-	}
-	b.WriteString("\n")
-	return os.WriteFile(gomod, []byte(b.String()), 0o644)
-}
-
-// release returns "1.26" of "go1.26.8".
-func release(v string) string {
-	v = strings.TrimPrefix(v, "go")
-	if parts := strings.SplitN(v, ".", 3); len(parts) >= 2 {
-		minor := parts[1]
-		if i := strings.IndexFunc(minor, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
-			minor = minor[:i]
-		}
-		return parts[0] + "." + minor
-	}
-	return v
+	text := fmt.Sprintf("// The session module of a gokernel session: the modules its cells import.\nmodule gksession\n\ngo %s\n", strings.TrimPrefix(s.tc.Version, "go"))
+	return os.WriteFile(gomod, []byte(text), 0o644)
 }
 
 // goCmd returns the go command with args in the session module, with the

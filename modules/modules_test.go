@@ -24,14 +24,6 @@ func TestIsModulePath(t *testing.T) {
 	}
 }
 
-func TestRelease(t *testing.T) {
-	for in, want := range map[string]string{"go1.26.8": "1.26", "go1.27rc1": "1.27", "go1.26": "1.26"} {
-		if got := release(in); got != want {
-			t.Errorf("release(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestUnavailable(t *testing.T) {
 	s := New(t.TempDir(), nil, os.ErrPermission)
 	_, err := s.Import(context.Background(), "example.com/x", nil)
