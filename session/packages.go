@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"go/types"
 	"path"
 	"reflect"
 	"strconv"
@@ -12,6 +13,8 @@ import (
 	"gokernel/compiler"
 	"gokernel/modules"
 	"gokernel/stdlib"
+	"gokernel/stdlib/generic"
+	"gokernel/typecheck"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -250,14 +253,131 @@ func (s *Session) useModule(ctx context.Context, ipath string) error {
 	return nil
 }
 
-// refuseGenerics returns an error naming the generic functions and types
-// of modules that a checked cell uses: yaegi gets no symbol for them.
-func refuseGenerics(names []string) error {
-	if len(names) == 0 {
+// instantiate compiles the instantiations of the generic functions of
+// modules that a checked cell uses into a plugin (package modules) and
+// gives them to yaegi in package generic, where the cell compiler finds
+// them (compiler.InstanceKey); generic types of modules, and type
+// arguments a plugin cannot name, are refused by name.
+func (s *Session) instantiate(ctx context.Context, checked *typecheck.Result) error {
+	typeNames, funcs := checked.ModuleGenerics(modules.IsModulePath)
+	if len(typeNames) > 0 {
+		return &compiler.Error{Name: "CompileError", Msg: fmt.Sprintf("%s %s a generic type: the generic types of modules cannot be used from cells yet (their generic functions can, with type arguments of the standard library or of modules); use %%%%compile for this code",
+			strings.Join(typeNames, ", "), map[bool]string{true: "is", false: "are each"}[len(typeNames) == 1])}
+	}
+	exprs, imports, aliases := map[string]string{}, map[string]string{}, map[string]string{}
+	qualify := func(p *types.Package) string {
+		a := aliases[p.Path()]
+		if a == "" {
+			a = fmt.Sprintf("p%d", len(aliases))
+			aliases[p.Path()], imports[a] = a, p.Path()
+		}
+		return a
+	}
+	pkgOf := map[string]string{}
+	var refused []string
+	for _, in := range funcs {
+		if generic.Ident(in.Key) != "" {
+			continue
+		}
+		var args, shown []string
+		why := ""
+		for i := 0; i < in.TypeArgs.Len(); i++ {
+			t := in.TypeArgs.At(i)
+			if w := unnameable(t, 0); w != "" && why == "" {
+				why = w
+			}
+			args = append(args, types.TypeString(t, qualify))
+			shown = append(shown, types.TypeString(t, func(p *types.Package) string {
+				if p.Path() == "main" {
+					return ""
+				}
+				return p.Name()
+			}))
+		}
+		name := in.Func.Pkg().Name() + "." + in.Func.Name()
+		if why != "" {
+			refused = append(refused, fmt.Sprintf("%s[%s] (%s)", name, strings.Join(shown, ", "), why))
+			continue
+		}
+		exprs[in.Key] = qualify(in.Func.Pkg()) + "." + in.Func.Name() + "[" + strings.Join(args, ", ") + "]"
+		pkgOf[in.Key] = in.Func.Pkg().Path()
+	}
+	if len(refused) > 0 {
+		return &compiler.Error{Name: "CompileError", Msg: "cannot instantiate " + strings.Join(refused, ", ") +
+			": a generic function of a module is compiled into a plugin, which can name only the types of the standard library and of modules"}
+	}
+	if len(exprs) == 0 {
 		return nil
 	}
-	return &compiler.Error{Name: "CompileError", Msg: fmt.Sprintf("%s %s generic: the generic functions and types of modules cannot be used from cells yet (a plugin holds compiled code only, and generic code is compiled per instantiation); use a non-generic function of the package, or %%%%compile",
-		strings.Join(names, ", "), map[bool]string{true: "is", false: "are"}[len(names) == 1])}
+	vals, err := modules.Default().Instantiate(ctx, exprs, imports)
+	if err != nil {
+		return &compiler.Error{Name: "CompileError", Msg: "compiling the instantiations of generic functions of modules: " + err.Error()}
+	}
+	table := map[string]reflect.Value{}
+	for key, v := range vals {
+		table[generic.Add(pkgOf[key], key)] = v
+	}
+	return s.yi.Use(interp.Exports{generic.Path + "/generic": table})
+}
+
+// unnameable returns why a plugin cannot name the type t ("" if it can):
+// it is, or mentions, a type of the cells or a type parameter.
+func unnameable(t types.Type, depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return "a type parameter"
+	case *types.Named:
+		if p := t.Obj().Pkg(); p != nil && p.Path() == "main" {
+			return t.Obj().Name() + " is a type of the cells"
+		} else if p != nil && !t.Obj().Exported() {
+			return t.Obj().Name() + " is not exported"
+		}
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if w := unnameable(t.TypeArgs().At(i), depth+1); w != "" {
+				return w
+			}
+		}
+		return ""
+	case *types.Alias:
+		return unnameable(types.Unalias(t), depth+1)
+	case *types.Pointer:
+		return unnameable(t.Elem(), depth+1)
+	case *types.Slice:
+		return unnameable(t.Elem(), depth+1)
+	case *types.Array:
+		return unnameable(t.Elem(), depth+1)
+	case *types.Chan:
+		return unnameable(t.Elem(), depth+1)
+	case *types.Map:
+		if w := unnameable(t.Key(), depth+1); w != "" {
+			return w
+		}
+		return unnameable(t.Elem(), depth+1)
+	case *types.Signature:
+		for _, tup := range []*types.Tuple{t.Params(), t.Results()} {
+			for i := 0; i < tup.Len(); i++ {
+				if w := unnameable(tup.At(i).Type(), depth+1); w != "" {
+					return w
+				}
+			}
+		}
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if w := unnameable(t.Field(i).Type(), depth+1); w != "" {
+				return w
+			}
+		}
+	case *types.Interface:
+		for i := 0; i < t.NumMethods(); i++ {
+			if w := unnameable(t.Method(i).Type(), depth+1); w != "" {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // GoCommand runs %go with its arguments (get MODULE@VERSION..., list) on

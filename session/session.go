@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"gokernel/compiler"
-	"gokernel/modules"
 	"gokernel/native"
 	"gokernel/typecheck"
 	"io"
@@ -183,7 +182,7 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	}
 	checked, err := s.check.Check(code)
 	if err == nil {
-		err = refuseGenerics(checked.GenericUses(modules.IsModulePath))
+		err = s.instantiate(ctx, checked)
 	}
 	if err != nil {
 		return nil, s.protocolError(cell, err)

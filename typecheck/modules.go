@@ -2,6 +2,7 @@ package typecheck
 
 import (
 	"go/types"
+	"gokernel/compiler"
 	"sort"
 	"strings"
 )
@@ -40,36 +41,66 @@ func (c *Checker) ImportStd(path string) (*types.Package, error) {
 	return c.imp.(*modImporter).ImporterFrom.ImportFrom(path, "", 0)
 }
 
-// GenericUses returns the generic functions and types of the packages
-// that module reports as modules' which the cell names ("slices.Index"),
-// sorted.
-func (r *Result) GenericUses(module func(path string) bool) []string {
+// Instantiation is a generic function of a module's package with the
+// type arguments a cell uses it with.
+type Instantiation struct {
+	Func     *types.Func
+	TypeArgs *types.TypeList
+	// Key is the instantiation's key in package stdlib/generic.
+	Key string
+}
+
+// ModuleGenerics returns the generic types of the packages that module
+// reports as modules' which the cell names ("list.List", sorted), and the
+// instantiations of their generic functions that it uses, each once.
+func (r *Result) ModuleGenerics(module func(path string) bool) (typeNames []string, funcs []Instantiation) {
 	if r == nil {
-		return nil
+		return nil, nil
 	}
+	r.index()
 	seen := map[string]bool{}
-	for _, obj := range r.info.Uses {
+	for off, obj := range r.uses { // the cell's own uses, not the stubs'
+
 		pkg := obj.Pkg()
 		if pkg == nil || !module(pkg.Path()) || obj.Parent() != pkg.Scope() {
 			continue
 		}
-		generic := false
 		switch o := obj.(type) {
 		case *types.Func:
-			generic = o.Type().(*types.Signature).TypeParams().Len() > 0
+			inst, ok := r.insts[off]
+			if !ok || inst.TypeArgs == nil || inst.TypeArgs.Len() == 0 {
+				continue
+			}
+			key := compiler.InstanceKey(o, inst.TypeArgs)
+			if !seen[key] {
+				seen[key] = true
+				funcs = append(funcs, Instantiation{Func: o, TypeArgs: inst.TypeArgs, Key: key})
+			}
 		case *types.TypeName:
-			if n, ok := o.Type().(*types.Named); ok {
-				generic = n.TypeParams().Len() > 0
+			if n, ok := o.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+				name := pkg.Name() + "." + obj.Name()
+				if !seen[name] {
+					seen[name] = true
+					typeNames = append(typeNames, name)
+				}
 			}
 		}
-		if generic {
-			seen[pkg.Path()[strings.LastIndex(pkg.Path(), "/")+1:]+"."+obj.Name()] = true
+	}
+	sort.Strings(typeNames)
+	sort.Slice(funcs, func(i, j int) bool { return funcs[i].Key < funcs[j].Key })
+	return typeNames, funcs
+}
+
+// hasModuleInstance reports whether t mentions an instance of a generic
+// type of a module's package (golang.org/x/...): compiled in a plugin,
+// the interpreter has no name for it.
+func hasModuleInstance(t types.Type) bool {
+	return anyNamed(t, func(n *types.Named) bool {
+		p := n.Obj().Pkg()
+		if p == nil || n.TypeArgs().Len() == 0 {
+			return false
 		}
-	}
-	var names []string
-	for n := range seen {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+		first, _, _ := strings.Cut(p.Path(), "/")
+		return strings.Contains(first, ".")
+	})
 }

@@ -37,7 +37,45 @@ var names = sync.OnceValue(func() map[string]string {
 
 // Ident returns the identifier of the instantiation key (for example
 // "slices.Sort[[]int, int]"), or "" if there is none.
-func Ident(key string) string { return names()[key] }
+func Ident(key string) string {
+	if id := names()[key]; id != "" {
+		return id
+	}
+	added.Lock()
+	defer added.Unlock()
+	return added.ids[key]
+}
+
+// added are the instantiations of generic functions of modules that the
+// session compiled into plugins while the worker runs (Add).
+var added = struct {
+	sync.Mutex
+	ids  map[string]string // key -> identifier
+	pkgs map[string]bool   // import paths with added instantiations
+}{ids: map[string]string{}, pkgs: map[string]bool{}}
+
+// Add records an instantiation of a generic function of the package
+// pkgPath (not a standard one) under key, as Ident spells keys, and
+// returns its identifier; the caller gives its value to the interpreter
+// under Path.
+func Add(pkgPath, key string) string {
+	added.Lock()
+	defer added.Unlock()
+	if id := added.ids[key]; id != "" {
+		return id
+	}
+	id := "M" + strconv.Itoa(len(added.ids))
+	added.ids[key] = id
+	added.pkgs[pkgPath] = true
+	return id
+}
+
+// Added reports whether instantiations of the package pkgPath were added.
+func Added(pkgPath string) bool {
+	added.Lock()
+	defer added.Unlock()
+	return added.pkgs[pkgPath]
+}
 
 // Symbols returns the instantiations as yaegi's symbol table of Path.
 func Symbols() map[string]reflect.Value {
