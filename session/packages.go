@@ -208,7 +208,7 @@ func (s *Session) importModules(ctx context.Context, code string) error {
 				continue
 			}
 			ipath, _ := strconv.Unquote(is.Path.Value)
-			if !modules.IsModulePath(ipath) || s.modules[ipath] {
+			if !modules.IsModulePath(ipath) || s.modules[ipath] || s.ownPackage(ipath) {
 				continue
 			}
 			if err := s.useModule(ctx, ipath); err != nil {
@@ -217,6 +217,16 @@ func (s *Session) importModules(ctx context.Context, code string) error {
 		}
 	}
 	return nil
+}
+
+// ownPackage reports whether Options.Symbols has the package ipath.
+func (s *Session) ownPackage(ipath string) bool {
+	for key := range s.opts.Symbols {
+		if path.Dir(key) == ipath {
+			return true
+		}
+	}
+	return false
 }
 
 // useModule loads the package ipath of a module and gives it to yaegi and
@@ -250,6 +260,11 @@ func (s *Session) useModule(ctx context.Context, ipath string) error {
 	}
 	s.check.AddPackage(pkg.Types)
 	s.modules[ipath] = true
+	s.mu.Lock()
+	for key, table := range exports {
+		s.modSyms[key] = table
+	}
+	s.mu.Unlock()
 	return nil
 }
 

@@ -65,6 +65,7 @@ type Session struct {
 	probes    map[string]error      // outcomes of compileOnly probes
 	tier      *native.Tier          // nil: no native tier
 	modules   map[string]bool       // import paths of the modules' packages given to yaegi
+	modSyms   interp.Exports        // their symbols, for completion (under mu)
 }
 
 // cellSrc is a cell that was run.
@@ -85,6 +86,7 @@ func New(opts Options) (*Session, error) {
 		progs:    map[string]cachedProg{},
 		probes:   map[string]error{},
 		modules:  map[string]bool{},
+		modSyms:  interp.Exports{},
 	}
 	s.reg.decls = map[string]*compiler.Decl{}
 	s.initInstruments()

@@ -10,7 +10,7 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-from conftest import ROOT, Kernel
+from conftest import ROOT, Kernel, reply_to
 
 # The first import on a clean machine downloads the module and builds the
 # standard library for plugins once (about 10 s here); later ones take ~1 s.
@@ -62,6 +62,11 @@ def test_errgroup(kernel):
         "fmt.Println(g2.Wait(), context.Cause(ctx))")
     assert r.stdout == "first first\n", r
     keeps(kernel)
+    # Completion knows the package.
+    r = reply_to(kernel.kc, kernel.kc.complete("errgroup.With", 13))
+    assert r["content"]["matches"] == ["WithContext"], r["content"]
+    r = reply_to(kernel.kc, kernel.kc.complete("g.", 2))
+    assert {"Go", "SetLimit", "TryGo", "Wait"} <= set(r["content"]["matches"]), r["content"]
     # Later cells use it as fast as a standard package.
     r = kernel.ok("var g3 errgroup.Group\ng3.Go(func() error { return nil })\ng3.Wait()")
     assert r.result == "<nil>", r
