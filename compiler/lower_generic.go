@@ -33,8 +33,18 @@ func (c *compiler) genericCall(x ast.Expr) bool {
 		}
 	}
 	obj := c.types.Use(c.off(sel.Sel.Pos()))
-	fn, isFunc := obj.(*types.Func)
-	if !isFunc || fn.Pkg() == nil || !(genericPackages[fn.Pkg().Path()] || generic.Added(fn.Pkg().Path())) || fn.Type().(*types.Signature).TypeParams().Len() == 0 {
+	var fn types.Object // a generic function, or a generic type of a module
+	switch o := obj.(type) {
+	case *types.Func:
+		if o.Type().(*types.Signature).TypeParams().Len() > 0 {
+			fn = o
+		}
+	case *types.TypeName:
+		if n, ok := o.Type().(*types.Named); ok && n.TypeParams().Len() > 0 && o.Pkg() != nil && generic.Added(o.Pkg().Path()) {
+			fn = o
+		}
+	}
+	if fn == nil || fn.Pkg() == nil || !(genericPackages[fn.Pkg().Path()] || generic.Added(fn.Pkg().Path())) {
 		return false
 	}
 	inst, ok := c.types.Instance(c.off(sel.Sel.Pos()))
@@ -66,9 +76,9 @@ func (c *compiler) genericCall(x ast.Expr) bool {
 }
 
 // InstanceKey returns the key of package generic (generic.Ident) of the
-// instantiation of the generic function fn with type arguments targs:
-// "slices.Sort[[]int, int]".
-func InstanceKey(fn *types.Func, targs *types.TypeList) string {
+// instantiation of the generic function (or type, of a module) fn with
+// type arguments targs: "slices.Sort[[]int, int]".
+func InstanceKey(fn types.Object, targs *types.TypeList) string {
 	var args []string
 	for i := 0; i < targs.Len(); i++ {
 		args = append(args, canonical(types.TypeString(targs.At(i), func(p *types.Package) string { return p.Path() })))

@@ -92,8 +92,11 @@ func TestModules(t *testing.T) {
 	// Generic functions are instantiated for the type arguments the checker found.
 	ts.want(t, "greet.Map([]int{1, 2}, func(x int) int { return x * 10 })", "[10 20]")
 	ts.want(t, "b := greet.New(\"boxed\")\nb.Get()", `"boxed"`)
+	// Generic types too, named in the cell.
+	ts.want(t, "var bb *greet.Box[int] = greet.New(7)\nbb.Get() + 1", "8")
+	ts.want(t, "func unbox(b *greet.Box[string]) string { return b.Get() + \"!\" }\nunbox(b)", `"boxed!"`)
+	ts.want(t, "var zero greet.Box[float64]\nzero.Get()", "0")
 	for code, want := range map[string]string{
-		"var bb greet.Box[int]": "greet.Box is a generic type",
 		"greet.Map([]shout{{}}, func(s shout) shout { return s })": "cannot instantiate greet.Map[shout] (shout is a type of the cells)",
 		`import "example.com/nothere"`:                             "cannot import example.com/nothere",
 	} {

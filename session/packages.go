@@ -268,16 +268,16 @@ func (s *Session) useModule(ctx context.Context, ipath string) error {
 	return nil
 }
 
-// instantiate compiles the instantiations of the generic functions of
-// modules that a checked cell uses into a plugin (package modules) and
-// gives them to yaegi in package generic, where the cell compiler finds
-// them (compiler.InstanceKey); generic types of modules, and type
-// arguments a plugin cannot name, are refused by name.
+// instantiate compiles the instantiations of the generic functions and
+// types of modules that a checked cell uses into a plugin (package
+// modules) and gives them to yaegi in package generic, where the cell
+// compiler finds them (compiler.InstanceKey); type arguments a plugin
+// cannot name are refused by name.
 func (s *Session) instantiate(ctx context.Context, checked *typecheck.Result) error {
-	typeNames, funcs := checked.ModuleGenerics(modules.IsModulePath)
+	funcs, typeNames := checked.ModuleGenerics(modules.IsModulePath)
 	if len(typeNames) > 0 {
-		return &compiler.Error{Name: "CompileError", Msg: fmt.Sprintf("%s %s a generic type: the generic types of modules cannot be used from cells yet (their generic functions can, with type arguments of the standard library or of modules); use %%%%compile for this code",
-			strings.Join(typeNames, ", "), map[bool]string{true: "is", false: "are each"}[len(typeNames) == 1])}
+		return &compiler.Error{Name: "CompileError", Msg: fmt.Sprintf("%s: a generic type of a module is used here without type arguments the checker knows; give them (T[int])",
+			strings.Join(typeNames, ", "))}
 	}
 	exprs, imports, aliases := map[string]string{}, map[string]string{}, map[string]string{}
 	qualify := func(p *types.Package) string {
@@ -309,17 +309,21 @@ func (s *Session) instantiate(ctx context.Context, checked *typecheck.Result) er
 				return p.Name()
 			}))
 		}
-		name := in.Func.Pkg().Name() + "." + in.Func.Name()
+		name := in.Obj.Pkg().Name() + "." + in.Obj.Name()
 		if why != "" {
 			refused = append(refused, fmt.Sprintf("%s[%s] (%s)", name, strings.Join(shown, ", "), why))
 			continue
 		}
-		exprs[in.Key] = qualify(in.Func.Pkg()) + "." + in.Func.Name() + "[" + strings.Join(args, ", ") + "]"
-		pkgOf[in.Key] = in.Func.Pkg().Path()
+		expr := qualify(in.Obj.Pkg()) + "." + in.Obj.Name() + "[" + strings.Join(args, ", ") + "]"
+		if _, isType := in.Obj.(*types.TypeName); isType {
+			expr = "(*" + expr + ")(nil)" // a type, as yaegi's tables hold them
+		}
+		exprs[in.Key] = expr
+		pkgOf[in.Key] = in.Obj.Pkg().Path()
 	}
 	if len(refused) > 0 {
 		return &compiler.Error{Name: "CompileError", Msg: "cannot instantiate " + strings.Join(refused, ", ") +
-			": a generic function of a module is compiled into a plugin, which can name only the types of the standard library and of modules"}
+			": a generic function or type of a module is compiled into a plugin, which can name only the types of the standard library and of modules"}
 	}
 	if len(exprs) == 0 {
 		return nil

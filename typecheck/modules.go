@@ -41,54 +41,59 @@ func (c *Checker) ImportStd(path string) (*types.Package, error) {
 	return c.imp.(*modImporter).ImporterFrom.ImportFrom(path, "", 0)
 }
 
-// Instantiation is a generic function of a module's package with the
-// type arguments a cell uses it with.
+// Instantiation is a generic function or type of a module's package with
+// the type arguments a cell uses it with.
 type Instantiation struct {
-	Func     *types.Func
+	// Obj is a *types.Func or a *types.TypeName.
+	Obj      types.Object
 	TypeArgs *types.TypeList
 	// Key is the instantiation's key in package stdlib/generic.
 	Key string
 }
 
-// ModuleGenerics returns the generic types of the packages that module
-// reports as modules' which the cell names ("list.List", sorted), and the
-// instantiations of their generic functions that it uses, each once.
-func (r *Result) ModuleGenerics(module func(path string) bool) (typeNames []string, funcs []Instantiation) {
+// ModuleGenerics returns the instantiations of the generic functions and
+// types of the packages that module reports as modules' which the cell
+// uses, each once, and the generic types it names without type arguments
+// the checker knows ("list.List", sorted).
+func (r *Result) ModuleGenerics(module func(path string) bool) (insts []Instantiation, typeNames []string) {
 	if r == nil {
 		return nil, nil
 	}
 	r.index()
 	seen := map[string]bool{}
 	for off, obj := range r.uses { // the cell's own uses, not the stubs'
-
 		pkg := obj.Pkg()
 		if pkg == nil || !module(pkg.Path()) || obj.Parent() != pkg.Scope() {
 			continue
 		}
+		generic := false
 		switch o := obj.(type) {
 		case *types.Func:
-			inst, ok := r.insts[off]
-			if !ok || inst.TypeArgs == nil || inst.TypeArgs.Len() == 0 {
-				continue
-			}
-			key := compiler.InstanceKey(o, inst.TypeArgs)
-			if !seen[key] {
-				seen[key] = true
-				funcs = append(funcs, Instantiation{Func: o, TypeArgs: inst.TypeArgs, Key: key})
-			}
+			generic = o.Type().(*types.Signature).TypeParams().Len() > 0
 		case *types.TypeName:
-			if n, ok := o.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
-				name := pkg.Name() + "." + obj.Name()
-				if !seen[name] {
-					seen[name] = true
-					typeNames = append(typeNames, name)
-				}
+			n, ok := o.Type().(*types.Named)
+			generic = ok && n.TypeParams().Len() > 0
+		}
+		if !generic {
+			continue
+		}
+		inst, ok := r.insts[off]
+		if !ok || inst.TypeArgs == nil || inst.TypeArgs.Len() == 0 {
+			if name := pkg.Name() + "." + obj.Name(); !seen[name] {
+				seen[name] = true
+				typeNames = append(typeNames, name)
 			}
+			continue
+		}
+		key := compiler.InstanceKey(obj, inst.TypeArgs)
+		if !seen[key] {
+			seen[key] = true
+			insts = append(insts, Instantiation{Obj: obj, TypeArgs: inst.TypeArgs, Key: key})
 		}
 	}
 	sort.Strings(typeNames)
-	sort.Slice(funcs, func(i, j int) bool { return funcs[i].Key < funcs[j].Key })
-	return typeNames, funcs
+	sort.Slice(insts, func(i, j int) bool { return insts[i].Key < insts[j].Key })
+	return insts, typeNames
 }
 
 // hasModuleInstance reports whether t mentions an instance of a generic
