@@ -106,7 +106,13 @@ func (s *Session) Import(ctx context.Context, path string, std Importer) (*Packa
 	if fi, err := os.Stat(so); err == nil {
 		p.Size = fi.Size()
 	}
+	if err := s.failed[so]; err != nil {
+		return nil, fmt.Errorf("cannot import %s: %v (restart the kernel to load it again)", path, err)
+	}
 	if p.Symbols, err = open(so); err != nil {
+		if strings.Contains(err.Error(), "panicked") {
+			s.failed[so] = err // Go's plugin package would wait forever for it
+		}
 		return nil, fmt.Errorf("cannot import %s: %v", path, err)
 	}
 	for _, d := range deps {
@@ -200,8 +206,14 @@ func (s *Session) conflict(path string, deps []*listed) error {
 	return nil
 }
 
-// open loads the plugin so and returns its symbol table.
-func open(so string) (map[string]map[string]reflect.Value, error) {
+// open loads the plugin so and returns its symbol table. A package whose
+// initialization panics gives an error, not a dead worker.
+func open(so string) (syms map[string]map[string]reflect.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			syms, err = nil, fmt.Errorf("loading its plugin: the initialization of its packages panicked: %v", r)
+		}
+	}()
 	pl, err := native.OpenFile(so)
 	if err != nil {
 		msg := err.Error()

@@ -46,6 +46,7 @@ type Session struct {
 	pkgs     map[string]*Package       // loaded packages by import path
 	versions map[string]string         // package path -> module@version of every loaded plugin's packages
 	types    map[string]*types.Package // module packages read from export data
+	failed   map[string]error          // plugins whose initialization panicked
 }
 
 // Package is a package of a module that the process has loaded.
@@ -108,7 +109,7 @@ func Default() *Session {
 // why says why the process cannot load plugins (every import of a module
 // then fails with it).
 func New(dir string, tc *native.Toolchain, why error) *Session {
-	s := &Session{dir: dir, tc: tc, why: why, pkgs: map[string]*Package{}, versions: map[string]string{}, types: map[string]*types.Package{}}
+	s := &Session{dir: dir, tc: tc, why: why, pkgs: map[string]*Package{}, versions: map[string]string{}, types: map[string]*types.Package{}, failed: map[string]error{}}
 	if why != nil {
 		s.tc = nil
 	} else if tc == nil {

@@ -94,6 +94,7 @@ func Map[T any](xs []T, f func(T) T) []T { return xs }
 // Sprint uses fmt.
 func Sprint(v any) string { return fmt.Sprint(v) }
 `)
+	write(filepath.Join(mod, "bad", "bad.go"), "// Package bad panics.\npackage bad\n\nfunc init() { panic(\"bad init\") }\n\n// X is.\nvar X int\n")
 	dir := filepath.Join(root, "session")
 	write(filepath.Join(dir, "go.mod"), "module gksession\n\ngo 1.26\n\nrequire example.com/greet v0.0.0\n\nreplace example.com/greet => "+mod+"\n")
 	s := New(dir, tc, nil)
@@ -136,5 +137,15 @@ func TestImportLocalModule(t *testing.T) {
 	again, err := s.Import(context.Background(), "example.com/greet", std.Import)
 	if err != nil || again != p {
 		t.Fatalf("second import: %v %v", again, err)
+	}
+}
+
+func TestImportPanickingInit(t *testing.T) {
+	s := localSession(t)
+	for range 2 { // the second time too: Go's plugin package would wait forever
+		_, err := s.Import(context.Background(), "example.com/greet/bad", importer.Default().Import)
+		if err == nil || !strings.Contains(err.Error(), "panicked: bad init") {
+			t.Fatalf("err = %v", err)
+		}
 	}
 }
