@@ -105,6 +105,13 @@ func Default() *Session {
 	return defaultSess
 }
 
+// SetDefault makes s the session module that Default returns (tests, and
+// programs that embed a session).
+func SetDefault(s *Session) {
+	defaultOnce.Do(func() {})
+	defaultSess = s
+}
+
 // New returns the session module in dir, built with tc; when tc is nil,
 // why says why the process cannot load plugins (every import of a module
 // then fails with it).

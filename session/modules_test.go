@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"gokernel/modules"
 	"gokernel/native"
 )
 
@@ -78,9 +79,9 @@ func TestModules(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	t.Setenv("GOKERNEL_MODULES", filepath.Join(root, "modules"))
-	t.Setenv("GOKERNEL_SESSION", "test")
 	t.Setenv("GOKERNEL_NATIVE_CACHE", filepath.Join(root, "plugins"))
+	tc, err := native.HostToolchain()
+	modules.SetDefault(modules.New(session, tc, err))
 	ts := newTestSession(t)
 	ts.want(t, "kept := 41", "")
 	ts.want(t, `import "example.com/greet"`, "")
@@ -106,4 +107,9 @@ func TestModules(t *testing.T) {
 		}
 	}
 	ts.want(t, "kept", "41")
+	// Another interpreter of the worker (%reset) gets the instantiations.
+	ts2 := newTestSession(t)
+	ts2.want(t, `import "example.com/greet"`, "")
+	ts2.want(t, "greet.Map([]int{3}, func(x int) int { return x + 1 })", "[4]")
+	ts2.want(t, "var bb *greet.Box[int] = greet.New(5)\nbb.Get()", "5")
 }

@@ -290,8 +290,12 @@ func (s *Session) instantiate(ctx context.Context, checked *typecheck.Result) er
 	}
 	pkgOf := map[string]string{}
 	var refused []string
+	table := map[string]reflect.Value{}
 	for _, in := range funcs {
-		if generic.Ident(in.Key) != "" {
+		if id := generic.Ident(in.Key); id != "" {
+			if v := generic.Value(id); v.IsValid() && !s.generics[id] {
+				table[id] = v // compiled for another interpreter of the worker (%reset)
+			}
 			continue
 		}
 		var args, shown []string
@@ -325,18 +329,25 @@ func (s *Session) instantiate(ctx context.Context, checked *typecheck.Result) er
 		return &compiler.Error{Name: "CompileError", Msg: "cannot instantiate " + strings.Join(refused, ", ") +
 			": a generic function or type of a module is compiled into a plugin, which can name only the types of the standard library and of modules"}
 	}
-	if len(exprs) == 0 {
+	if len(exprs) > 0 {
+		vals, err := modules.Default().Instantiate(ctx, exprs, imports)
+		if err != nil {
+			return &compiler.Error{Name: "CompileError", Msg: "compiling the instantiations of generic functions of modules: " + err.Error()}
+		}
+		for key, v := range vals {
+			table[generic.Add(pkgOf[key], key, v)] = v
+		}
+	}
+	if len(table) == 0 {
 		return nil
 	}
-	vals, err := modules.Default().Instantiate(ctx, exprs, imports)
-	if err != nil {
-		return &compiler.Error{Name: "CompileError", Msg: "compiling the instantiations of generic functions of modules: " + err.Error()}
+	if err := s.yi.Use(interp.Exports{generic.Path + "/generic": table}); err != nil {
+		return err
 	}
-	table := map[string]reflect.Value{}
-	for key, v := range vals {
-		table[generic.Add(pkgOf[key], key)] = v
+	for id := range table {
+		s.generics[id] = true
 	}
-	return s.yi.Use(interp.Exports{generic.Path + "/generic": table})
+	return nil
 }
 
 // unnameable returns why a plugin cannot name the type t ("" if it can):

@@ -66,6 +66,7 @@ type Session struct {
 	tier      *native.Tier          // nil: no native tier
 	modules   map[string]bool       // import paths of the modules' packages given to yaegi
 	modSyms   interp.Exports        // their symbols, for completion (under mu)
+	generics  map[string]bool       // identifiers of package generic's added instantiations given to yaegi
 }
 
 // cellSrc is a cell that was run.
@@ -87,6 +88,7 @@ func New(opts Options) (*Session, error) {
 		probes:   map[string]error{},
 		modules:  map[string]bool{},
 		modSyms:  interp.Exports{},
+		generics: map[string]bool{},
 	}
 	s.reg.decls = map[string]*compiler.Decl{}
 	s.initInstruments()

@@ -50,15 +50,16 @@ func Ident(key string) string {
 // session compiled into plugins while the worker runs (Add).
 var added = struct {
 	sync.Mutex
-	ids  map[string]string // key -> identifier
-	pkgs map[string]bool   // import paths with added instantiations
-}{ids: map[string]string{}, pkgs: map[string]bool{}}
+	ids    map[string]string        // key -> identifier
+	values map[string]reflect.Value // identifier -> value
+	pkgs   map[string]bool          // import paths with added instantiations
+}{ids: map[string]string{}, values: map[string]reflect.Value{}, pkgs: map[string]bool{}}
 
-// Add records an instantiation of a generic function of the package
-// pkgPath (not a standard one) under key, as Ident spells keys, and
-// returns its identifier; the caller gives its value to the interpreter
-// under Path.
-func Add(pkgPath, key string) string {
+// Add records the instantiation v of a generic function or type of the
+// package pkgPath (not a standard one) under key, as Ident spells keys,
+// and returns its identifier; the caller gives v to its interpreter
+// under Path (Value gives it to the other interpreters of the process).
+func Add(pkgPath, key string, v reflect.Value) string {
 	added.Lock()
 	defer added.Unlock()
 	if id := added.ids[key]; id != "" {
@@ -66,8 +67,17 @@ func Add(pkgPath, key string) string {
 	}
 	id := "M" + strconv.Itoa(len(added.ids))
 	added.ids[key] = id
+	added.values[id] = v
 	added.pkgs[pkgPath] = true
 	return id
+}
+
+// Value returns the instantiation of identifier id added with Add, or the
+// zero Value.
+func Value(id string) reflect.Value {
+	added.Lock()
+	defer added.Unlock()
+	return added.values[id]
 }
 
 // Added reports whether instantiations of the package pkgPath were added.
