@@ -26,8 +26,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gokernel/native"
@@ -78,6 +80,7 @@ func IsModulePath(p string) bool {
 var (
 	defaultOnce sync.Once
 	defaultSess *Session
+	current     atomic.Pointer[Session] // defaultSess, once set
 )
 
 // Default returns the session module of this process: the one of the
@@ -100,9 +103,27 @@ func Default() *Session {
 		}
 		tc, err := native.HostToolchain()
 		defaultSess = New(filepath.Join(root, name), tc, err)
+		current.Store(defaultSess)
 		go prune(root, 14*24*time.Hour)
 	})
 	return defaultSess
+}
+
+// Loaded returns the packages of modules that the process loaded, by
+// import path; none before Default was first used.
+func Loaded() []*Package {
+	s := current.Load() // never starts the default session module
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []*Package
+	for _, p := range s.pkgs {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
 }
 
 // SetDefault makes s the session module that Default returns (tests, and
@@ -110,6 +131,7 @@ func Default() *Session {
 func SetDefault(s *Session) {
 	defaultOnce.Do(func() {})
 	defaultSess = s
+	current.Store(s)
 }
 
 // New returns the session module in dir, built with tc; when tc is nil,

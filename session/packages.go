@@ -410,6 +410,25 @@ func unnameable(t types.Type, depth int) string {
 	return ""
 }
 
+// modulePlugins lists, for %native, the packages of modules the worker
+// loaded as plugins.
+func modulePlugins() string {
+	pkgs := modules.Loaded()
+	if len(pkgs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\npackages of modules (plugins)\n")
+	for _, p := range pkgs {
+		built := "cached"
+		if p.Built > 0 {
+			built = fmt.Sprintf("built in %.2f s", p.Built.Seconds())
+		}
+		fmt.Fprintf(&b, "  %s %s  %.1f MB, %s, imported in %.2f s\n", p.Path, p.Version, float64(p.Size)/1e6, built, p.Took.Seconds())
+	}
+	return b.String()
+}
+
 // GoCommand runs %go with its arguments (get MODULE@VERSION..., list) on
 // the session module and returns what to print.
 func (s *Session) GoCommand(ctx context.Context, args string) (string, error) {

@@ -62,6 +62,8 @@ def test_errgroup(kernel):
         "fmt.Println(g2.Wait(), context.Cause(ctx))")
     assert r.stdout == "first first\n", r
     keeps(kernel)
+    # %native lists the package's plugin.
+    assert "golang.org/x/sync/errgroup v0." in kernel.ok("%native").stdout
     # Completion knows the package.
     r = reply_to(kernel.kc, kernel.kc.complete("errgroup.With", 13))
     assert r["content"]["matches"] == ["WithContext"], r["content"]
