@@ -149,3 +149,38 @@ func TestImportPanickingInit(t *testing.T) {
 		}
 	}
 }
+
+func TestNotFound(t *testing.T) {
+	for msg, want := range map[string]string{
+		"go: module golang.org/x/nope: reading https://proxy.golang.org/golang.org/x/nope/@v/list: 404 Not Found":   "no module provides it",
+		"go: golang.org/x/nope@latest: module lookup disabled by GOPROXY=off":                                       "GOPROXY=off",
+		"go: module golang.org/x/sync@upgrade found (v0.25.0), but does not contain package golang.org/x/sync/nope": "has no such package",
+		"go: something else": "could not be added",
+	} {
+		err := notFound("golang.org/x/nope/pkg", &goError{args: []string{"get"}, msg: msg})
+		if !strings.Contains(err.Error(), "cannot import golang.org/x/nope/pkg: ") || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%s: %v", msg, err)
+		}
+	}
+	if !notProvided(&goError{args: []string{"list"}, msg: "no required module provides package example.com/x; to add it:"}) {
+		t.Error("notProvided")
+	}
+}
+
+func TestConflict(t *testing.T) {
+	s := New(t.TempDir(), nil, os.ErrPermission)
+	s.versions["golang.org/x/sync/semaphore"] = "golang.org/x/sync@v0.25.0"
+	dep := &listed{ImportPath: "golang.org/x/sync/semaphore"}
+	dep.Module = &struct {
+		Path, Version string
+		Replace       *struct{ Path, Version, Dir string }
+	}{Path: "golang.org/x/sync", Version: "v0.19.0"}
+	err := s.conflict("golang.org/x/sync/semaphore", []*listed{dep})
+	if err == nil || !strings.Contains(err.Error(), "restart the kernel to use golang.org/x/sync@v0.19.0") {
+		t.Fatalf("err = %v", err)
+	}
+	dep.Module.Version = "v0.25.0"
+	if err := s.conflict("golang.org/x/sync/semaphore", []*listed{dep}); err != nil {
+		t.Fatal(err)
+	}
+}
