@@ -181,7 +181,10 @@ func (s *Session) Get(ctx context.Context, args []string) (string, error) {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
-		return "", fmt.Errorf("%%go get %s failed:\n%s", strings.Join(args, " "), report)
+		if _, cerr := s.fromCache(ctx, args...); cerr != nil {
+			return "", fmt.Errorf("%%go get %s failed (neither the module proxy nor the local module cache has it):\n%s", strings.Join(args, " "), report)
+		}
+		report = "go get: from the local module cache (the module proxy failed: " + firstLine(report) + ")"
 	}
 	var b strings.Builder
 	if report != "" {
@@ -252,4 +255,10 @@ func (s *Session) List(ctx context.Context) (string, error) {
 		b.WriteString("  (no module yet: import a package, or %go get MODULE@VERSION)\n")
 	}
 	return b.String(), nil
+}
+
+// firstLine returns the first line of s.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }

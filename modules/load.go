@@ -70,7 +70,9 @@ func (s *Session) Import(ctx context.Context, path string, std Importer) (*Packa
 	deps, err := s.list(ctx, path)
 	if err != nil && notProvided(err) {
 		if _, gerr := s.run(ctx, "get", path); gerr != nil {
-			return nil, notFound(path, gerr)
+			if _, cerr := s.fromCache(ctx, path); cerr != nil {
+				return nil, notFound(path, gerr)
+			}
 		}
 		deps, err = s.list(ctx, path)
 	}
@@ -179,6 +181,8 @@ func notFound(path string, err error) error {
 	switch {
 	case strings.Contains(msg, "GOPROXY=off") || strings.Contains(msg, "module lookup disabled"):
 		why = "it is not in the local module cache, and GOPROXY=off forbids downloading it"
+	case strings.Contains(msg, "dial tcp") || strings.Contains(msg, "no such host") || strings.Contains(msg, "timeout"):
+		why = "the module proxy (GOPROXY=" + proxy + ") cannot be reached, and the local module cache does not have it"
 	case strings.Contains(msg, "does not contain package"):
 		why = "its module exists but has no such package"
 	case strings.Contains(msg, "404") || strings.Contains(msg, "410") || strings.Contains(msg, "403") || strings.Contains(msg, "not found") ||

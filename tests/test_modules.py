@@ -143,6 +143,30 @@ def test_unknown_module_is_a_clear_error(kernel):
     assert kernel.ok("kept + 1").result == "42"
 
 
+def test_local_module_cache_without_proxy(kernel):
+    # With GOPROXY=off, a module that test_errgroup downloaded comes from the
+    # local module cache; another one gets a clear error.
+    kernel.ok('import "golang.org/x/sync/errgroup"', timeout=SLOW)
+    old = os.environ.get("GOPROXY")
+    os.environ["GOPROXY"] = "off"
+    try:
+        k = Kernel()
+    finally:
+        if old is None:
+            del os.environ["GOPROXY"]
+        else:
+            os.environ["GOPROXY"] = old
+    try:
+        k.ok("kept := 41")
+        r = k.ok('import "golang.org/x/sync/errgroup"\nvar g errgroup.Group\ng.Go(func() error { return nil })\ng.Wait()', timeout=SLOW)
+        assert r.result == "<nil>", r
+        r = k.run('import "golang.org/x/this-module-does-not-exist/pkg"', timeout=SLOW)
+        assert r.status == "error" and "GOPROXY=off forbids downloading it" in r.error_text, r.error_text
+        keeps(k)
+    finally:
+        k.shutdown()
+
+
 def test_generic_functions_are_instantiated(kernel):
     # Generic functions of a module are compiled for the type arguments the
     # checker found; the cells' own types cannot be named by a plugin.
