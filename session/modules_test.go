@@ -68,9 +68,10 @@ func TestModules(t *testing.T) {
 	mod := filepath.Join(root, "greet")
 	session := filepath.Join(root, "modules", "test")
 	for name, text := range map[string]string{
-		filepath.Join(mod, "go.mod"):     "module example.com/greet\n\ngo 1.22\n",
-		filepath.Join(mod, "greet.go"):   greetModule,
-		filepath.Join(session, "go.mod"): "module gksession\n\ngo 1.26\n\nrequire example.com/greet v0.0.0\n\nreplace example.com/greet => " + mod + "\n",
+		filepath.Join(mod, "go.mod"):            "module example.com/greet\n\ngo 1.22\n",
+		filepath.Join(mod, "greet.go"):          greetModule,
+		filepath.Join(mod, "twice", "twice.go"): "// Package twice greets twice.\npackage twice\n\nimport \"example.com/greet\"\n\n// Twice greets n twice with g.\nfunc Twice(g greet.Greeter, n string) string { return g.Greet(n) + g.Greet(n) }\n",
+		filepath.Join(session, "go.mod"):        "module gksession\n\ngo 1.26\n\nrequire example.com/greet v0.0.0\n\nreplace example.com/greet => " + mod + "\n",
 	} {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			t.Fatal(err)
@@ -84,6 +85,8 @@ func TestModules(t *testing.T) {
 	modules.SetDefault(modules.New(session, tc, err))
 	ts := newTestSession(t)
 	ts.want(t, "kept := 41", "")
+	// A cell type implements an interface of a package the cell does not import.
+	ts.want(t, "import \"example.com/greet/twice\"\ntype quiet struct{}\nfunc (quiet) Greet(n string) string { return n + \".\" }\ntwice.Twice(quiet{}, \"hi\")", `"hi.hi."`)
 	ts.want(t, `import "example.com/greet"`, "")
 	ts.want(t, `greet.All(context.Background(), greet.Plain{Prefix: "hi"}, "a", "b")`, "[hi a hi b]")
 	// An interpreted type implements the module's interface.

@@ -232,6 +232,14 @@ func (s *Session) ownPackage(ipath string) bool {
 // useModule loads the package ipath of a module and gives it to yaegi and
 // the checker, with the standard packages of the interfaces of its API.
 func (s *Session) useModule(ctx context.Context, ipath string) error {
+	return s.useModuleDepth(ctx, ipath, 0)
+}
+
+// useModuleDepth is useModule; the packages of modules whose interfaces
+// the API of ipath takes (yaegi finds the wrapper that lets a cell type
+// implement an interface in the interface's package) are loaded too, at
+// depth 0 only, as far as they load.
+func (s *Session) useModuleDepth(ctx context.Context, ipath string, depth int) error {
 	var std modules.Importer
 	if s.check != nil {
 		std = s.check.ImportStd
@@ -241,12 +249,14 @@ func (s *Session) useModule(ctx context.Context, ipath string) error {
 		return err
 	}
 	exports := interp.Exports{}
-	var more []string
+	var more, mods []string
 	for key, table := range pkg.Symbols {
 		exports[key] = table
 		for _, p := range interfacePackages(table, path.Dir(key)) {
 			if !modules.IsModulePath(p) {
 				more = append(more, p)
+			} else if depth == 0 {
+				mods = append(mods, p)
 			}
 		}
 	}
@@ -265,6 +275,11 @@ func (s *Session) useModule(ctx context.Context, ipath string) error {
 		s.modSyms[key] = table
 	}
 	s.mu.Unlock()
+	for _, p := range mods {
+		if !s.modules[p] {
+			_ = s.useModuleDepth(ctx, p, depth+1) // without it, only its interfaces' wrappers are missing
+		}
+	}
 	return nil
 }
 
