@@ -5,18 +5,23 @@ import (
 	"gokernel/compiler"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // modImporter is a Checker's importer: the packages of modules that the
 // session loaded (AddPackage), else the standard library's.
 type modImporter struct {
 	types.ImporterFrom
+	mu   sync.Mutex // Warm imports on a goroutine of its own
 	pkgs map[string]*types.Package
 }
 
 // ImportFrom implements types.ImporterFrom.
 func (m *modImporter) ImportFrom(path, dir string, mode types.ImportMode) (*types.Package, error) {
-	if p := m.pkgs[path]; p != nil {
+	m.mu.Lock()
+	p := m.pkgs[path]
+	m.mu.Unlock()
+	if p != nil {
 		return p, nil
 	}
 	return m.ImporterFrom.ImportFrom(path, dir, mode)
@@ -33,7 +38,10 @@ func (c *Checker) AddPackage(p *types.Package) {
 	if c == nil || p == nil {
 		return
 	}
-	c.imp.(*modImporter).pkgs[p.Path()] = p
+	m := c.imp.(*modImporter)
+	m.mu.Lock()
+	m.pkgs[p.Path()] = p
+	m.mu.Unlock()
 }
 
 // ImportStd returns the standard package path as the checker knows it.
