@@ -193,6 +193,9 @@ func (s *Session) useStartPackages() error {
 // into plugins (package modules), given to yaegi and to the checker. An
 // error is the cell's; the session is unchanged.
 func (s *Session) importModules(ctx context.Context, code string) error {
+	if !strings.Contains(code, "import") {
+		return nil
+	}
 	p, err := compiler.Parse(code)
 	if err != nil {
 		return nil // the compiler reports it
