@@ -61,6 +61,15 @@ func (s *Session) Import(ctx context.Context, path string, std Importer) (*Packa
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if p := s.pkgs[path]; p != nil {
+		if p.Types == nil && std != nil { // loaded before by a session without a checker
+			deps, err := s.list(ctx, path)
+			if err == nil {
+				p.Types, err = s.readTypes(deps, std)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("cannot import %s: reading its types: %v", path, err)
+			}
+		}
 		return p, nil
 	}
 	start := time.Now()

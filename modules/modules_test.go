@@ -105,6 +105,9 @@ func Sprint(v any) string { return fmt.Sprint(v) }
 func TestImportLocalModule(t *testing.T) {
 	s := localSession(t)
 	std := importer.Default()
+	if p, err := s.Import(context.Background(), "example.com/greet", nil); err != nil || p.Types != nil {
+		t.Fatalf("without a checker: %v, types %v", err, p)
+	}
 	p, err := s.Import(context.Background(), "example.com/greet", std.Import)
 	if err != nil {
 		t.Fatal(err)
