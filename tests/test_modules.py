@@ -198,6 +198,12 @@ def test_go_get_older_version(fresh_kernel):
     assert "golang.org/x/sync/semaphore stays at v0.19.0 in this worker" in r.stdout, r
     assert k.ok("semaphore.NewWeighted(-1) != nil").result == "true"
     keeps(k)
+    # The restarted kernel (same connection file, same session module) has it.
+    k.km.restart_kernel(now=True)
+    k.kc.wait_for_ready(timeout=60)
+    assert "golang.org/x/sync v0.25.0" in k.ok("%go list").stdout
+    r = k.run('import "golang.org/x/sync/semaphore"\nsemaphore.NewWeighted(-1)', timeout=SLOW)
+    assert r.status == "error" and "semaphore: size < 0" in r.error_text, r
 
 
 def test_without_cgo_imports_say_why(jupyter_data_dir, tmp_path):
