@@ -7,6 +7,7 @@ require (
 	github.com/google/uuid v1.6.0
 	github.com/traefik/yaegi v0.16.1
 	golang.org/x/exp v0.0.0-20261113113407-e3970619a1a4
+	golang.org/x/tools v0.52.1-0.20261106145633-d407941a339a
 )
 
 require (

@@ -14,6 +14,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -116,7 +118,7 @@ func serve(connFile string, stderr io.Writer) int {
 			return 1
 		}
 	}
-	w := &workerproc.Client{Command: []string{exe, "worker"}, Env: workerEnv(limit), Log: logger, MemoryLimit: limit}
+	w := &workerproc.Client{Command: []string{exe, "worker"}, Env: workerEnv(limit, connFile), Log: logger, MemoryLimit: limit}
 	k, err := kernel.New(ci, w, logger)
 	if err != nil {
 		logger.Print(err)
@@ -161,8 +163,15 @@ const workerGOGC = "200"
 // errors printed without goroutine dumps and the GC tuned for the
 // interpreter. The user's own values are restored for processes that
 // cells start.
-func workerEnv(memLimit int64) []string {
+func workerEnv(memLimit int64, connFile string) []string {
 	env := os.Environ()
+	// The session module (imports of modules, %go get) is the kernel
+	// session's: a replaced worker, or the kernel restarted by its frontend
+	// on the same connection file, keeps the pins.
+	if abs, err := filepath.Abs(connFile); err == nil && os.Getenv("GOKERNEL_SESSION") == "" {
+		sum := sha256.Sum256([]byte(abs))
+		env = append(env, "GOKERNEL_SESSION=k"+hex.EncodeToString(sum[:8]))
+	}
 	for _, v := range []string{"GOTRACEBACK", "GOGC", "GOMEMLIMIT"} {
 		env = append(env, "GOKERNEL_USER_"+v+"="+os.Getenv(v))
 	}

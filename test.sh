@@ -11,7 +11,7 @@ if ! command -v go >/dev/null; then
   echo "test.sh: Go is not installed (https://go.dev/doc/install), or add /usr/local/go/bin to PATH." >&2
   exit 1
 fi
-packages="python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook python3-ipykernel python3-pytest python3-zmq chromium chromium-driver python3-selenium jupyterhub python3-jupyter-server python3-jupyterlab-server iproute2 python3-yaml python3-jupyter-kernel-test jupyter-console tmux python3-pil"
+packages="python3-jupyter-client jupyter-nbconvert python3-nbclient python3-nbformat jupyter-notebook python3-ipykernel python3-pytest python3-zmq chromium chromium-driver python3-selenium jupyterhub python3-jupyter-server python3-jupyterlab-server iproute2 python3-yaml python3-jupyter-kernel-test jupyter-console tmux python3-pil gcc libc6-dev"
 have_jupyter() { "$PY" -c 'import jupyter_client, nbconvert, nbclient, nbformat, pytest, zmq, selenium, jupyterhub, jupyter_server, jupyterlab_server, jupyter_kernel_test, tornado, yaml, PIL' 2>/dev/null && [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v configurable-http-proxy >/dev/null && command -v ip >/dev/null && command -v npm >/dev/null && command -v tmux >/dev/null && [ -x /usr/bin/jupyter-console ]; }
 if ! have_jupyter && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "== installing the Jupyter client packages the tests need (apt-get)"

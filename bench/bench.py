@@ -16,6 +16,7 @@ import os
 import platform
 import queue
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -290,7 +291,73 @@ def measure(name, quick):
     time.sleep(2)  # idle: gokernel's worker returns freed memory after 1 s
     r["memory after the benchmark, idle (PSS: shared pages split)"] = "%.0f MB" % b.pss_mb()
     b.close()
+    if name.startswith("gokernel"):
+        measure_modules(name, r, quick)
     return r
+
+
+def measure_modules(name, r, quick):
+    """Packages of modules (issue 13): the first import with the module
+    cache warm and the plugin cache cold (a fresh GOKERNEL_NATIVE_CACHE),
+    later cells against a standard package, plugin size and the worker's
+    memory per loaded plugin, the import in another kernel (plugin cached)."""
+    cache = tempfile.mkdtemp(prefix="gokernel-bench-plugins-")
+    for m in ("golang.org/x/sync@latest", "golang.org/x/net@latest"):
+        subprocess.run(["go", "mod", "download", m], cwd=cache, check=True, capture_output=True)
+    old = os.environ.get("GOKERNEL_NATIVE_CACHE")
+    os.environ["GOKERNEL_NATIVE_CACHE"] = cache
+    try:
+        b = Bench(name)
+        b.run("x := 1")
+        worker_rss = lambda: b.sum_mb("status", "VmRSS:")  # noqa: E731 (b changes)
+        t, _, _, reply = b.run('import "golang.org/x/sync/errgroup"', timeout=300)
+        if reply["status"] != "ok":
+            r["first import of a module's package"] = "failed: %s" % reply.get("evalue")
+            b.close()
+            return
+        sizes = {}
+        for root, _, files in os.walk(cache):
+            for f in files:
+                if f.startswith("mod-") and f.endswith(".so"):
+                    sizes[f] = os.path.getsize(os.path.join(root, f))
+        r['first `import "golang.org/x/sync/errgroup"` (module cache warm, plugin cache cold)'] = "%.2f s" % t
+        r["_mod_first"] = t
+        runs = 3 if quick else 10
+        mod = "var g errgroup.Group\nfor i := 0; i < 100; i++ { g.Go(func() error { return nil }) }\ng.Wait()"
+        std = "var wg sync.WaitGroup\nfor i := 0; i < 100; i++ { wg.Add(1); go func() { wg.Done() }() }\nwg.Wait()"
+        t_mod = min(b.run(mod)[0] for _ in range(runs))
+        t_std = min(b.run(std)[0] for _ in range(runs))
+        r["a later cell: 100 goroutines through errgroup.Group / sync.WaitGroup"] = "%.4f / %.4f s" % (t_mod, t_std)
+        t, _, _, reply = b.run('import "golang.org/x/net/idna"', timeout=300)
+        new = {}
+        for root, _, files in os.walk(cache):
+            for f in files:
+                if f.startswith("mod-") and f.endswith(".so") and f not in sizes:
+                    new[f] = os.path.getsize(os.path.join(root, f))
+        b.close()
+        # Another kernel: the plugins are cached; the worker's memory per
+        # loaded plugin, once idle (the worker returns freed memory after 1 s).
+        b = Bench(name)
+        b.run("x := 1")
+        time.sleep(2)
+        rss0 = worker_rss()
+        t, _, _, reply = b.run('import "golang.org/x/sync/errgroup"', timeout=300)
+        r["the same import in another kernel (plugin cached)"] = "%.2f s" % t
+        time.sleep(2)
+        rss1 = worker_rss()
+        b.run('import "golang.org/x/net/idna"', timeout=300)
+        time.sleep(2)
+        rss2 = worker_rss()
+        mb = lambda d: "≈0" if d < 0.5 else "%.1f" % d  # noqa: E731 (the collector may return more than the plugin takes)
+        r["plugin file / worker RSS added, idle: errgroup; x/net/idna (with x/text)"] = "%.1f / %s MB; %.1f / %s MB" % (
+            sum(sizes.values()) / 1e6, mb(rss1 - rss0), sum(new.values()) / 1e6, mb(rss2 - rss1))
+        b.close()
+    finally:
+        if old is None:
+            os.environ.pop("GOKERNEL_NATIVE_CACHE", None)
+        else:
+            os.environ["GOKERNEL_NATIVE_CACHE"] = old
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def install_before(rev, data_dir):

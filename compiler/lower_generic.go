@@ -33,27 +33,38 @@ func (c *compiler) genericCall(x ast.Expr) bool {
 		}
 	}
 	obj := c.types.Use(c.off(sel.Sel.Pos()))
-	fn, isFunc := obj.(*types.Func)
-	if !isFunc || fn.Pkg() == nil || !genericPackages[fn.Pkg().Path()] || fn.Type().(*types.Signature).TypeParams().Len() == 0 {
+	var fn types.Object // a generic function, or a generic type of a module
+	switch o := obj.(type) {
+	case *types.Func:
+		if o.Type().(*types.Signature).TypeParams().Len() > 0 {
+			fn = o
+		}
+	case *types.TypeName:
+		if n, ok := o.Type().(*types.Named); ok && n.TypeParams().Len() > 0 && o.Pkg() != nil && generic.Added(o.Pkg().Path()) {
+			fn = o
+		}
+	}
+	if fn == nil || fn.Pkg() == nil || !(genericPackages[fn.Pkg().Path()] || generic.Added(fn.Pkg().Path())) {
 		return false
 	}
 	inst, ok := c.types.Instance(c.off(sel.Sel.Pos()))
 	if !ok {
 		return false
 	}
-	var args, shown []string
+	var shown []string
 	for i := 0; i < inst.TypeArgs.Len(); i++ {
-		t := inst.TypeArgs.At(i)
-		args = append(args, canonical(types.TypeString(t, func(p *types.Package) string { return p.Path() })))
-		shown = append(shown, types.TypeString(t, func(p *types.Package) string {
+		shown = append(shown, types.TypeString(inst.TypeArgs.At(i), func(p *types.Package) string {
 			if p.Path() == "main" {
 				return ""
 			}
 			return p.Name()
 		}))
 	}
-	key := fn.Pkg().Path() + "." + fn.Name() + "[" + strings.Join(args, ", ") + "]"
-	ident := generic.Ident(key)
+	ident := generic.Ident(InstanceKey(fn, inst.TypeArgs))
+	if ident == "" && !genericPackages[fn.Pkg().Path()] {
+		c.errorAt(c.off(sel.Pos()), "%s.%s for %s was not instantiated", fn.Pkg().Name(), fn.Name(), strings.Join(shown, ", "))
+		return true
+	}
 	if ident == "" {
 		c.errorAt(c.off(sel.Pos()), "%s.%s for %s is not available in the interpreter: the generic functions of slices, maps and cmp run on slices and maps of builtin types (int, float64, string, any...)%s",
 			fn.Pkg().Name(), fn.Name(), strings.Join(shown, ", "), OrCompile)
@@ -62,6 +73,17 @@ func (c *compiler) genericCall(x ast.Expr) bool {
 	c.w.replace(c.off(x.Pos()), c.off(x.End()), generic.Name+"."+ident)
 	c.genericDone[sel] = true
 	return true
+}
+
+// InstanceKey returns the key of package generic (generic.Ident) of the
+// instantiation of the generic function (or type, of a module) fn with
+// type arguments targs: "slices.Sort[[]int, int]".
+func InstanceKey(fn types.Object, targs *types.TypeList) string {
+	var args []string
+	for i := 0; i < targs.Len(); i++ {
+		args = append(args, canonical(types.TypeString(targs.At(i), func(p *types.Package) string { return p.Path() })))
+	}
+	return fn.Pkg().Path() + "." + fn.Name() + "[" + strings.Join(args, ", ") + "]"
 }
 
 // byteRune matches the alias names of uint8 and int32, which the keys of

@@ -31,6 +31,9 @@ type Session interface {
 	Goroutines() map[string]any
 	// Native runs %native with its arguments and returns what to print.
 	Native(args string) (string, error)
+	// GoCommand runs %go (get MODULE@VERSION, list) on the session
+	// module and returns what to print.
+	GoCommand(ctx context.Context, args string) (string, error)
 }
 
 // Runner runs cells, with their magics, on a Session.
@@ -93,6 +96,7 @@ func init() { // not a var initializer: %help reads Table
 		{"%who", "list the names the cells have defined, with their types", who},
 		{"%goroutines", "list the live goroutines the cells started: state and for how long, where each was started and where it is now (blocked on what)", goroutinesMagic},
 		{"%native [on|off]", "the native tier: list the functions compiled into plugins (with build times) and why each other function stays interpreted; on/off: switch tier-up", nativeMagic},
+		{"%go get MODULE[@VERSION]... | %go list", "the session module (a go.mod kept for the kernel session under the user's cache directory): get pins or upgrades the modules whose packages cells import (import \"golang.org/x/sync/errgroup\" adds the latest version by itself); list prints its requirements", goMagic},
 		{"%reset", "start a fresh interpreter: forget every variable, function, type and import", reset},
 		{"%version", "print the versions of gokernel, Go and yaegi", version},
 		{"%help", "print this list", help},

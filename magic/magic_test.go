@@ -23,6 +23,10 @@ type fakeSession struct {
 
 func (f *fakeSession) Native(args string) (string, error) { return "native " + args + "\n", nil }
 
+func (f *fakeSession) GoCommand(ctx context.Context, args string) (string, error) {
+	return "go " + args + "\n", nil
+}
+
 func (f *fakeSession) Execute(ctx context.Context, count int, code string) (map[string]any, error) {
 	f.ran = append(f.ran, code)
 	if f.fail != "" && strings.Contains(code, f.fail) {

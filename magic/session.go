@@ -90,6 +90,16 @@ func nativeMagic(c *call) (map[string]any, error) {
 	return nil, nil
 }
 
+// goMagic is %go: the session module.
+func goMagic(c *call) (map[string]any, error) {
+	out, err := c.r.Session.GoCommand(c.ctx, c.args)
+	if err != nil {
+		return nil, magicError("%s", err.Error())
+	}
+	c.printf("%s", out)
+	return nil, nil
+}
+
 // reset is %reset: a fresh interpreter.
 func reset(c *call) (map[string]any, error) {
 	if err := c.r.Session.Reset(); err != nil {

@@ -193,7 +193,7 @@ func Loaded() int {
 // not a pointer to it. A plugin built by another toolchain gives an error
 // that says so.
 func Open(p *Plugin, names []string) (map[string]reflect.Value, error) {
-	pl, err := plugin.Open(p.Path)
+	pl, err := OpenFile(p.Path)
 	if err != nil {
 		msg := err.Error()
 		if strings.Contains(msg, "different version of package") {
@@ -202,9 +202,6 @@ func Open(p *Plugin, names []string) (map[string]reflect.Value, error) {
 		return nil, fmt.Errorf("loading the plugin %s: %s", filepath.Base(p.Path), msg)
 	}
 	link(func(name string) (any, error) { return pl.Lookup(name) })
-	loaded.Lock()
-	loaded.paths[p.Path] = true
-	loaded.Unlock()
 	out := map[string]reflect.Value{}
 	for _, name := range names {
 		sym, err := pl.Lookup(name)
@@ -218,6 +215,19 @@ func Open(p *Plugin, names []string) (map[string]reflect.Value, error) {
 		out[name] = v.Elem()
 	}
 	return out, nil
+}
+
+// OpenFile loads the plugin file path (plugin.Open) and counts it among
+// the plugins the process has loaded (Loaded).
+func OpenFile(path string) (*plugin.Plugin, error) {
+	pl, err := plugin.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	loaded.Lock()
+	loaded.paths[path] = true
+	loaded.Unlock()
+	return pl, nil
 }
 
 // errCap is returned when the process has loaded as many plugins as it may.

@@ -168,7 +168,7 @@ var sequences = []sequence{
 		{code: "seq := func(yield func(int) bool) { yield(1); yield(2) }\nfor v := range seq { fmt.Println(v) }", stdout: "1\n2\n"},
 		{code: "import \"iter\"\nvar seq iter.Seq[int] = func(yield func(int) bool) { yield(7) }\nfor v := range seq { fmt.Println(v) }", stdout: "7\n"},
 		{code: "xs", out: "[1 2 3]"},
-		{code: "import \"golang.org/x/sync/errgroup\"", err: "package golang.org/x/sync/errgroup is not available"},
+		{code: "import \"notamodule/errgroup\"", err: "package notamodule/errgroup is not available"}, // modules: see modules_test.go
 	}},
 	{"redefine func used by earlier func", []cell{
 		{code: "func helper() int { return 1 }\nfunc user() int { return helper() * 10 }"},

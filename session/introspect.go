@@ -51,7 +51,19 @@ func (s *Session) Value(name string) (reflect.Value, bool) {
 	return v, err == nil && v.IsValid()
 }
 
-// Packages returns the gokernel packages cells can import (Options.Symbols).
+// Packages returns the gokernel packages cells can import (Options.Symbols)
+// and the packages of modules the cells imported.
 func (s *Session) Packages() map[string]map[string]reflect.Value {
-	return s.opts.Symbols
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.modSyms) == 0 {
+		return s.opts.Symbols
+	}
+	all := make(map[string]map[string]reflect.Value, len(s.opts.Symbols)+len(s.modSyms))
+	for _, m := range []map[string]map[string]reflect.Value{s.opts.Symbols, s.modSyms} {
+		for k, v := range m {
+			all[k] = v
+		}
+	}
+	return all
 }

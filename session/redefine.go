@@ -198,5 +198,9 @@ func (s *Session) Native(args string) (string, error) {
 	if s.tier == nil {
 		return "Native tier: not enabled in this session (every function runs interpreted).\n", nil
 	}
-	return s.tier.Command(args)
+	out, err := s.tier.Command(args)
+	if err == nil && strings.TrimSpace(args) == "" {
+		out += modulePlugins()
+	}
+	return out, err
 }

@@ -64,6 +64,9 @@ type Session struct {
 	progs     map[string]cachedProg // compiled statement code, see progcache.go
 	probes    map[string]error      // outcomes of compileOnly probes
 	tier      *native.Tier          // nil: no native tier
+	modules   map[string]bool       // import paths of the modules' packages given to yaegi
+	modSyms   interp.Exports        // their symbols, for completion (under mu)
+	generics  map[string]bool       // identifiers of package generic's added instantiations given to yaegi
 }
 
 // cellSrc is a cell that was run.
@@ -83,6 +86,9 @@ func New(opts Options) (*Session, error) {
 		display:  map[string]bool{},
 		progs:    map[string]cachedProg{},
 		probes:   map[string]error{},
+		modules:  map[string]bool{},
+		modSyms:  interp.Exports{},
+		generics: map[string]bool{},
 	}
 	s.reg.decls = map[string]*compiler.Decl{}
 	s.initInstruments()
@@ -175,7 +181,13 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 		return nil, err
 	}
 	cell := s.newCell(count, code)
+	if err := s.importModules(ctx, code); err != nil {
+		return nil, s.protocolError(cell, err)
+	}
 	checked, err := s.check.Check(code)
+	if err == nil {
+		err = s.instantiate(ctx, checked)
+	}
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}

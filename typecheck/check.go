@@ -41,7 +41,7 @@ func NewChecker() *Checker {
 	if imp == nil {
 		return nil
 	}
-	return &Checker{fset: fset, imp: imp, imports: map[string]string{}, decls: map[string]*stub{}}
+	return &Checker{fset: fset, imp: &modImporter{ImporterFrom: imp, pkgs: map[string]*types.Package{}}, imports: map[string]string{}, decls: map[string]*stub{}}
 }
 
 // recoverCheck makes Check recover from its own panics (the fuzz test

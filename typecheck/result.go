@@ -119,7 +119,7 @@ func (r *Result) Instance(off int) (types.Instance, bool) {
 
 // typeString writes t as cell code can name it, or "" if it cannot.
 func (r *Result) TypeString(t types.Type) string {
-	if t == nil || hasUnexported(t) {
+	if t == nil || hasUnexported(t) || hasModuleInstance(t) {
 		return ""
 	}
 	names := map[string]string{}

@@ -138,6 +138,14 @@ func typeText(t types.Type, q types.Qualifier) string {
 // hasUnexported reports whether t names an unexported type of another
 // package.
 func hasUnexported(t types.Type) bool {
+	return anyNamed(t, func(n *types.Named) bool {
+		obj := n.Obj()
+		return obj.Pkg() != nil && obj.Pkg().Path() != "main" && !obj.Exported()
+	})
+}
+
+// anyNamed reports whether f holds for a named type that t mentions.
+func anyNamed(t types.Type, f func(*types.Named) bool) bool {
 	found := false
 	var visit func(t types.Type, depth int)
 	visit = func(t types.Type, depth int) {
@@ -146,7 +154,7 @@ func hasUnexported(t types.Type) bool {
 		}
 		switch t := t.(type) {
 		case *types.Named:
-			if obj := t.Obj(); obj.Pkg() != nil && obj.Pkg().Path() != "main" && !obj.Exported() {
+			if f(t) {
 				found = true
 			}
 			for i := 0; i < t.TypeArgs().Len(); i++ {

@@ -250,3 +250,8 @@ func (m magicSession) Goroutines() map[string]any { return m.w.session.Goroutine
 
 // Native implements magic.Session.
 func (m magicSession) Native(args string) (string, error) { return m.w.session.Native(args) }
+
+// GoCommand implements magic.Session.
+func (m magicSession) GoCommand(ctx context.Context, args string) (string, error) {
+	return m.w.session.GoCommand(ctx, args)
+}

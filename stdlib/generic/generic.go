@@ -37,7 +37,55 @@ var names = sync.OnceValue(func() map[string]string {
 
 // Ident returns the identifier of the instantiation key (for example
 // "slices.Sort[[]int, int]"), or "" if there is none.
-func Ident(key string) string { return names()[key] }
+func Ident(key string) string {
+	if id := names()[key]; id != "" {
+		return id
+	}
+	added.Lock()
+	defer added.Unlock()
+	return added.ids[key]
+}
+
+// added are the instantiations of generic functions of modules that the
+// session compiled into plugins while the worker runs (Add).
+var added = struct {
+	sync.Mutex
+	ids    map[string]string        // key -> identifier
+	values map[string]reflect.Value // identifier -> value
+	pkgs   map[string]bool          // import paths with added instantiations
+}{ids: map[string]string{}, values: map[string]reflect.Value{}, pkgs: map[string]bool{}}
+
+// Add records the instantiation v of a generic function or type of the
+// package pkgPath (not a standard one) under key, as Ident spells keys,
+// and returns its identifier; the caller gives v to its interpreter
+// under Path (Value gives it to the other interpreters of the process).
+func Add(pkgPath, key string, v reflect.Value) string {
+	added.Lock()
+	defer added.Unlock()
+	if id := added.ids[key]; id != "" {
+		return id
+	}
+	id := "M" + strconv.Itoa(len(added.ids))
+	added.ids[key] = id
+	added.values[id] = v
+	added.pkgs[pkgPath] = true
+	return id
+}
+
+// Value returns the instantiation of identifier id added with Add, or the
+// zero Value.
+func Value(id string) reflect.Value {
+	added.Lock()
+	defer added.Unlock()
+	return added.values[id]
+}
+
+// Added reports whether instantiations of the package pkgPath were added.
+func Added(pkgPath string) bool {
+	added.Lock()
+	defer added.Unlock()
+	return added.pkgs[pkgPath]
+}
 
 // Symbols returns the instantiations as yaegi's symbol table of Path.
 func Symbols() map[string]reflect.Value {
