@@ -5,13 +5,14 @@ import (
 	"reflect"
 
 	"gokernel/display"
+	"gokernel/measure"
 	"gokernel/pipe"
 	"gokernel/proc"
 	"gokernel/session"
 )
 
 // packageSymbols returns the gokernel packages cells can import
-// (gokernel/display and gokernel/proc), wired to worker w: displays become
+// (gokernel/display, gokernel/measure and gokernel/proc), wired to worker w: displays become
 // display events, and proc children are the worker program in child mode.
 func packageSymbols(w *server) map[string]map[string]reflect.Value {
 	display.SetPublisher(func(m display.Message) {
@@ -21,12 +22,14 @@ func packageSymbols(w *server) map[string]map[string]reflect.Value {
 	return cellPackages(func() *session.Session { return w.session })
 }
 
-// cellPackages returns the symbols of gokernel/display and gokernel/proc,
+// cellPackages returns the symbols of gokernel/display, gokernel/measure and gokernel/proc,
 // with proc children loading the declarations of the current session.
 func cellPackages(session func() *session.Session) map[string]map[string]reflect.Value {
 	syms := map[string]map[string]reflect.Value{}
-	for k, v := range display.Symbols {
-		syms[k] = v
+	for _, pkg := range []map[string]map[string]reflect.Value{display.Symbols, measure.Symbols} {
+		for k, v := range pkg {
+			syms[k] = v
+		}
 	}
 	syms["gokernel/proc/proc"] = procSymbols
 	if exe, err := os.Executable(); err == nil {
