@@ -10,28 +10,33 @@ import (
 	"gokernel/display"
 )
 
-// spin keeps one core busy for d.
-func spin(d time.Duration) {
-	for t0 := time.Now(); time.Since(t0) < d; {
+// work is CPU-bound work of a fixed amount.
+func work() int {
+	s := 0
+	for i := 0; i < 50_000_000; i++ {
+		s += i % 7
 	}
+	return s
 }
 
+var sink int
+
 func TestCPUTimeCountsEveryThread(t *testing.T) {
-	if runtime.NumCPU() < 2 {
-		t.Skip("one core")
-	}
-	s := Time(func() {
+	one := BestOf(3, func() { sink = work() })
+	two := BestOf(3, func() {
 		var wg sync.WaitGroup
-		for i := 0; i < 2; i++ {
+		var r [2]int
+		for i := range r {
 			wg.Add(1)
-			go func() { defer wg.Done(); spin(100 * time.Millisecond) }()
+			go func() { defer wg.Done(); r[i] = work() }()
 		}
 		wg.Wait()
+		sink = r[0] + r[1]
 	})
-	// Two goroutines spinning 100 ms each: ~200 ms of CPU, whatever the
-	// machine did with them (two cores at once, or in turns).
-	if s.CPU < 150*time.Millisecond || s.CPU > 400*time.Millisecond {
-		t.Fatalf("CPU %v for two 100 ms spins (%v)", s.CPU, s)
+	// The same work twice, on two threads: twice the CPU time, whether the
+	// machine ran them at once or in turns.
+	if r := float64(two.CPU) / float64(one.CPU); r < 1.5 || r > 3 {
+		t.Fatalf("one run: %v; two at once: %v (CPU ratio %.2f, want about 2)", one, two, r)
 	}
 }
 
@@ -129,4 +134,18 @@ func TestThreads(t *testing.T) {
 	if n := Threads(); n < 1 {
 		t.Fatalf("Threads() = %d", n)
 	}
+}
+
+func TestCalibrate(t *testing.T) {
+	// f(n) sleeps n × 100 µs: 30 ms is n ≈ 300 (timer slack makes it less).
+	n := Calibrate(30*time.Millisecond, func(n int) { time.Sleep(time.Duration(n) * 100 * time.Microsecond) })
+	if n < 100 || n > 330 {
+		t.Fatalf("Calibrate = %d, want about 300", n)
+	}
+	calls := 0
+	Calibrate(time.Millisecond, func(n int) {
+		if calls++; calls == 1 && n != 1 {
+			t.Fatalf("first call with %d, want 1", n)
+		}
+	})
 }

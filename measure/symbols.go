@@ -10,6 +10,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"BestOf":          reflect.ValueOf(BestOf),
 		"BestTimed":       reflect.ValueOf(BestTimed),
 		"CPUTime":         reflect.ValueOf(CPUTime),
+		"Calibrate":       reflect.ValueOf(Calibrate),
 		"ChildrenCPUTime": reflect.ValueOf(ChildrenCPUTime),
 		"Speedup":         reflect.ValueOf(Speedup),
 		"Threads":         reflect.ValueOf(Threads),

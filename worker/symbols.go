@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"encoding/json"
 	"os"
 	"reflect"
 
@@ -37,6 +38,15 @@ func cellPackages(session func() *session.Session) map[string]map[string]reflect
 			Command:      []string{exe, "proc-child"},
 			Declarations: func() []string { return session().Declarations() },
 			FuncType:     func(name string) (reflect.Type, error) { return session().FuncType(name) },
+			Plugins: func() []json.RawMessage {
+				var out []json.RawMessage
+				for _, r := range session().NativeReplays() {
+					if b, err := json.Marshal(r); err == nil {
+						out = append(out, b)
+					}
+				}
+				return out
+			},
 		})
 	}
 	return syms
