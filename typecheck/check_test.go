@@ -86,6 +86,21 @@ func TestCheckUnknownPackages(t *testing.T) {
 	}
 }
 
+// A type of the cells that embeds a type of an unknown package may have
+// any field or method; one that does not is still checked.
+func TestCheckEmbeddedUnknownType(t *testing.T) {
+	got := checkCells(t,
+		"import (\"fmt\"; \"gokernel/measure\")\ntype run struct {\n\tname string\n\tmeasure.Sample\n}\ntype wrap struct{ *run }",
+		"r := run{name: \"a\"}\nfmt.Println(r.Wall, r.Busy(), r.name)\nw := wrap{&r}\nw.CPU = 0",
+		"type plain struct{ n int }\np := plain{}\np.Wall = 1")
+	want := []string{"", "", "p.Wall undefined (type plain has no field or method Wall) @3:3"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("cell %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
 // BenchmarkCheckCell is the cost of type-checking a small cell in a
 // session that has declared a few names (the standard packages it imports
 // are already loaded).
