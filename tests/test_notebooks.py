@@ -90,6 +90,30 @@ def test_readme_maps_every_notebook_and_faq():
         assert faq in readme, faq
 
 
+# Functions the notebooks define more than once on purpose: the tutorials'
+# own example tasks and the small workloads each lesson shows in full where
+# it uses them (a notebook must read on its own), and main of the whole
+# programs that %%compile builds. Any other function defined in two
+# notebooks is a pasted helper: it belongs in a package cells import
+# (gokernel/measure for measuring, gokernel/display, gokernel/proc).
+LESSON_FUNCS = {"task", "countPrimes", "crunch", "fetch", "printSquare", "main"}
+
+
+def test_no_helper_is_pasted_into_two_notebooks():
+    where = {}
+    for name in NOTEBOOKS:
+        for cell in load(os.path.join(NOTEBOOKS_DIR, name))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            for m in re.finditer(r"^func (?:\([^)]*\)\s*)?(\w+)", "".join(cell["source"]), re.M):
+                where.setdefault(m.group(1), set()).add(name[:2])
+    pasted = {f: sorted(nbs) for f, nbs in where.items() if len(nbs) > 1 and f not in LESSON_FUNCS}
+    assert not pasted, "functions defined in more than one notebook: %s" % pasted
+    # The measuring helpers are imported, not written again.
+    for helper in ("cpuTime", "bestOf", "osThreads", "threads"):
+        assert helper not in where, "%s is defined in notebook %s: use gokernel/measure" % (helper, sorted(where[helper]))
+
+
 def test_run_all_script():
     path = os.path.join(NOTEBOOKS_DIR, "run_all.sh")
     assert os.access(path, os.X_OK)
