@@ -37,6 +37,9 @@ func TestSymbolsComplete(t *testing.T) {
 					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
 						exported = append(exported, ts.Name.Name)
 					}
+					if vs, ok := s.(*ast.ValueSpec); ok && vs.Names[0].Name != "Symbols" && vs.Names[0].Name != "Source" && vs.Names[0].IsExported() {
+						exported = append(exported, vs.Names[0].Name)
+					}
 				}
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"gokernel/pipe"
 	"gokernel/proc"
 	"gokernel/session"
+	"gokernel/typecheck"
 )
 
 // packageSymbols returns the gokernel packages cells can import
@@ -26,6 +27,9 @@ func packageSymbols(w *server) map[string]map[string]reflect.Value {
 // cellPackages returns the symbols of gokernel/display, gokernel/measure and gokernel/proc,
 // with proc children loading the declarations of the current session.
 func cellPackages(session func() *session.Session) map[string]map[string]reflect.Value {
+	typecheck.RegisterSource("gokernel/display", display.Source)
+	typecheck.RegisterSource("gokernel/measure", measure.Source)
+	typecheck.RegisterSource("gokernel/proc", proc.Source)
 	syms := map[string]map[string]reflect.Value{}
 	for _, pkg := range []map[string]map[string]reflect.Value{display.Symbols, measure.Symbols} {
 		for k, v := range pkg {
