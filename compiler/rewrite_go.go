@@ -214,6 +214,13 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 		case *ast.FuncLit:
 			c.deferInPlace(body, defers) // deferring through the list hangs yaegi
 			return
+		case *ast.CallExpr:
+			// defer f(x)(): yaegi evaluates f(x) at the defer statement
+			// already, and a func value made by compiled code (tl.Begin's
+			// end, sync.OnceFunc's) called through the list leaves its
+			// goroutine blocked in an RWMutex at exit.
+			c.deferInPlace(body, defers)
+			return
 		case *ast.Ident:
 			if obj := c.types.Use(c.off(f.Pos())); obj != nil && (obj.Parent() == types.Universe || obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()) {
 				l.callee = f.Name // a builtin or a package-level func

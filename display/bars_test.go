@@ -60,3 +60,36 @@ func TestBarsOddData(t *testing.T) {
 		t.Errorf("values %q", got)
 	}
 }
+
+func TestLogBars(t *testing.T) {
+	r := record(t)
+	labels := []string{"goroutine, compiled", "OS thread", "process: Go interpreter child, resident set size (RSS)", "none"}
+	LogBars("memory per unit", labels, []float64{2.6, 80, 31000, 0}, "kB")
+	m := r.one(t)
+	es := parseXML(t, str(t, m, mimeSVG))
+	checkSVGRoot(t, es)
+	// Every label whole: the chart widens for a long one.
+	if got := texts(withClass(es, "gk-row")); strings.Join(got, "|") != strings.Join(labels, "|") {
+		t.Errorf("labels %q", got)
+	}
+	bars := withClass(es, "gk-bar")
+	if len(bars) != 3 {
+		t.Fatalf("%d bars, want 3 (no bar for 0 on a log scale)", len(bars))
+	}
+	// Widths grow with the logarithm: 2.6 → 80 → 31000 between 1 and 100000.
+	w := []float64{attrFloat(t, bars[0], "width"), attrFloat(t, bars[1], "width"), attrFloat(t, bars[2], "width")}
+	for i, v := range []float64{2.6, 80, 31000} {
+		if want := math.Log10(v) / 5; math.Abs(w[i]/w[2]*math.Log10(31000)/5-want) > 0.01 {
+			t.Errorf("bar %d: width %.1f not on a log scale (widths %v)", i, w[i], w)
+		}
+	}
+	if !strings.Contains(str(t, m, mimeSVG), "kB (log scale)") {
+		t.Error("the axis does not say log scale")
+	}
+	text := str(t, m, mimeText)
+	lines := strings.Split(text, "\n")
+	if !strings.HasPrefix(text, "memory per unit (log scale)\n") || strings.Count(lines[1], "█") < 3 ||
+		strings.Count(lines[2], "█") <= strings.Count(lines[1], "█") || strings.Count(lines[3], "█") <= strings.Count(lines[2], "█") {
+		t.Errorf("text/plain:\n%s", text)
+	}
+}

@@ -24,6 +24,7 @@ const (
 	colText   = "#222222"
 	colMuted  = "#666666"
 	colGrid   = "#e3e3e3"
+	colMark   = "#c0392b" // Timeline.Mark lines
 	colAxis   = "#999999"
 	colStripe = "#f6f6f6"
 )

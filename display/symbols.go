@@ -16,6 +16,7 @@ var Symbols = map[string]map[string]reflect.Value{
 		"Image":       reflect.ValueOf(Image),
 		"JPEG":        reflect.ValueOf(JPEG),
 		"JSON":        reflect.ValueOf(JSON),
+		"LogBars":     reflect.ValueOf(LogBars),
 		"Markdown":    reflect.ValueOf(Markdown),
 		"New":         reflect.ValueOf(New),
 		"NewHandle":   reflect.ValueOf(NewHandle),

@@ -14,7 +14,7 @@ import (
 // package except the worker's hook (SetPublisher, Message) and Symbols
 // itself, and nothing else.
 func TestSymbolsComplete(t *testing.T) {
-	hook := map[string]bool{"SetPublisher": true, "Message": true, "Symbols": true, "WithSVGImage": true}
+	hook := map[string]bool{"SetPublisher": true, "Message": true, "Symbols": true, "WithSVGImage": true, "Source": true}
 	fset := token.NewFileSet()
 	entries, err := os.ReadDir(".")
 	if err != nil {

@@ -30,8 +30,16 @@ import (
 type Timeline struct {
 	title string
 
-	mu    sync.Mutex
-	spans []span
+	mu      sync.Mutex
+	spans   []span
+	marks   []mark
+	byStart bool // rows in order of first start, not by name
+}
+
+// mark is a moment drawn across every row: a deadline, a timeout.
+type mark struct {
+	at    time.Time
+	label string
 }
 
 // span is one recorded interval of work.
@@ -51,6 +59,24 @@ func (tl *Timeline) Span(worker string, start, end time.Time, label string) {
 	}
 	tl.mu.Lock()
 	tl.spans = append(tl.spans, span{worker: worker, label: label, start: start, end: end, seq: len(tl.spans)})
+	tl.mu.Unlock()
+}
+
+// Mark draws a vertical line across the chart at t, labelled label: a
+// deadline, the moment a timeout fired, a cancellation. The time axis
+// extends to the last mark; Total does not count marks.
+func (tl *Timeline) Mark(t time.Time, label string) {
+	tl.mu.Lock()
+	tl.marks = append(tl.marks, mark{at: t, label: label})
+	tl.mu.Unlock()
+}
+
+// OrderByStart draws the rows in the order their workers first started
+// work instead of by name, so that work admitted a few at a time (a
+// semaphore, a pool) shows as a staircase.
+func (tl *Timeline) OrderByStart() {
+	tl.mu.Lock()
+	tl.byStart = true
 	tl.mu.Unlock()
 }
 
@@ -101,6 +127,20 @@ func (tl *Timeline) snapshot() (spans []span, t0, t1 time.Time) {
 	return spans, t0, t1
 }
 
+// ordered reports whether rows go by first start (OrderByStart).
+func (tl *Timeline) ordered() bool {
+	tl.mu.Lock()
+	defer tl.mu.Unlock()
+	return tl.byStart
+}
+
+// marksCopy returns the marks, in the order they were made.
+func (tl *Timeline) marksCopy() []mark {
+	tl.mu.Lock()
+	defer tl.mu.Unlock()
+	return append([]mark(nil), tl.marks...)
+}
+
 // timelineRow is the spans of one worker.
 type timelineRow struct {
 	worker string
@@ -108,8 +148,8 @@ type timelineRow struct {
 }
 
 // rows groups spans (sorted by start) by worker, rows in natural order of
-// the worker names ("w2" before "w10").
-func rows(spans []span) []timelineRow {
+// the worker names ("w2" before "w10"), or in order of first start.
+func rows(spans []span, byStart bool) []timelineRow {
 	idx := map[string]int{}
 	var out []timelineRow
 	for _, s := range spans {
@@ -121,7 +161,9 @@ func rows(spans []span) []timelineRow {
 		}
 		out[i].spans = append(out[i].spans, s)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return naturalLess(out[i].worker, out[j].worker) })
+	if !byStart {
+		sort.SliceStable(out, func(i, j int) bool { return naturalLess(out[i].worker, out[j].worker) })
+	}
 	return out
 }
 
@@ -163,7 +205,7 @@ const (
 func (tl *Timeline) String() string {
 	spans, t0, t1 := tl.snapshot()
 	total := t1.Sub(t0)
-	rs := rows(spans)
+	rs := rows(spans, tl.ordered())
 	var sb strings.Builder
 	sb.WriteString(tl.heading(len(spans), total))
 	if len(spans) == 0 {
@@ -192,6 +234,9 @@ func (tl *Timeline) String() string {
 			}
 			fmt.Fprintf(&sb, "      +%-9s %-9s %s\n", fmtDur(s.start.Sub(t0)), fmtDur(s.end.Sub(s.start)), s.label)
 		}
+	}
+	for _, m := range tl.marksCopy() {
+		fmt.Fprintf(&sb, "  ┆ at +%s: %s\n", fmtDur(m.at.Sub(t0)), m.label)
 	}
 	return strings.TrimRight(sb.String(), "\n")
 }

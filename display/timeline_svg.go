@@ -45,7 +45,8 @@ func (tl *Timeline) SVG() string {
 		return d.finish(tlWidth, 64)
 	}
 
-	rs := rows(spans)
+	rs := rows(spans, tl.ordered())
+	marks := tl.marksCopy()
 	hidden := 0
 	if len(rs) > tlMaxRows {
 		hidden = len(rs) - tlMaxRows
@@ -111,6 +112,9 @@ func (tl *Timeline) SVG() string {
 		y += 20
 	}
 	top := y + 4
+	if len(marks) > 0 {
+		top += 14 // the marks' labels go above the rows
+	}
 
 	// Vertical layout.
 	rowH := 26.0
@@ -126,7 +130,12 @@ func (tl *Timeline) SVG() string {
 	barSize := math.Min(11, barH-3)
 	plotBottom := top + float64(len(rs))*rowH
 
-	// Time axis.
+	// Time axis, to the last mark if one is later than the spans.
+	for _, m := range marks {
+		if m.at.Sub(t0) > total {
+			total = m.at.Sub(t0)
+		}
+	}
 	secs := total.Seconds()
 	scale, unit := 1.0, "s"
 	switch {
@@ -207,6 +216,21 @@ func (tl *Timeline) SVG() string {
 				d.text(b.x0+3, ty, barSize, ` fill="`+inkOn(color)+`" class="gk-label"`, t)
 			}
 		}
+	}
+
+	// Marks: a dashed line across the rows, labelled above them.
+	for _, m := range marks {
+		if m.at.Before(t0) {
+			continue
+		}
+		x := xOf(m.at)
+		d.printf(`<line class="gk-mark" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="1.5" stroke-dasharray="5 3"><title>%s</title></line>`+"\n",
+			f(x), f(top-16), f(x), f(plotBottom), colMark, esc(m.label+" at +"+fmtDur(m.at.Sub(t0))))
+		anchor, tx := "start", x+4
+		if x > left+plotW*0.75 {
+			anchor, tx = "end", x-4
+		}
+		d.text(tx, top-6, 11, ` text-anchor="`+anchor+`" fill="`+colMark+`" class="gk-mark-label"`, m.label)
 	}
 
 	height := plotBottom + 44

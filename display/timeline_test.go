@@ -2,6 +2,7 @@ package display
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"strconv"
 	"strings"
@@ -279,5 +280,43 @@ func TestFormatting(t *testing.T) {
 	}
 	if got := []float64{niceStep(1000, 8), niceStep(7, 8), niceStep(0.3, 5)}; fmt.Sprint(got) != "[200 1 0.1]" {
 		t.Errorf("niceStep: %v", got)
+	}
+}
+
+func TestTimelineOrderByStart(t *testing.T) {
+	tl := NewTimeline("order")
+	for i, w := range []string{"/c", "/a", "/b"} {
+		tl.Span(w, ms(float64(10*i)), ms(float64(10*i+5)), "GET")
+	}
+	tl.OrderByStart()
+	got := texts(withClass(parseXML(t, tl.SVG()), "gk-row"))
+	if want := "/c|/a|/b"; strings.Join(got, "|") != want {
+		t.Errorf("rows %q, want %s", got, want)
+	}
+	if s := tl.String(); strings.Index(s, "/c") > strings.Index(s, "/a") {
+		t.Errorf("text rows not by start:\n%s", s)
+	}
+}
+
+func TestTimelineMark(t *testing.T) {
+	tl := NewTimeline("deadline")
+	tl.Span("loop", ms(0), ms(300), "work")
+	tl.Mark(ms(450), "deadline")
+	es := parseXML(t, tl.SVG())
+	if got := texts(withClass(es, "gk-mark-label")); len(got) != 1 || got[0] != "deadline" {
+		t.Fatalf("mark labels %q", got)
+	}
+	marks, bars := withClass(es, "gk-mark"), withClass(es, "gk-bar")
+	x := attrFloat(t, marks[0], "x1")
+	x0, w := attrFloat(t, bars[0], "x"), attrFloat(t, bars[0], "width")
+	// The axis reaches the mark: the 300 ms bar ends at 2/3 of the way to it.
+	if r := w / (x - x0); math.Abs(r-300.0/450) > 0.02 {
+		t.Errorf("bar width %.1f, mark at %.1f from the start: ratio %.3f", w, x-x0, r)
+	}
+	if tl.Total() != 300*time.Millisecond {
+		t.Errorf("Total %v counts the mark", tl.Total())
+	}
+	if s := tl.String(); !strings.Contains(s, "at +450 ms: deadline") {
+		t.Errorf("text:\n%s", s)
 	}
 }

@@ -57,7 +57,7 @@ func TestVisual(t *testing.T) {
 	saveArtifact(t, "single.svg", one.SVG())
 
 	bars := barsSVG("sum of 10⁸ integers", []string{"sequential", "8 goroutines", "8 processes", "goroutines + mutex"},
-		[]float64{1.92, 0.31, 0.45, 2.7}, "s")
+		[]float64{1.92, 0.31, 0.45, 2.7}, "s", false)
 	parseXML(t, bars)
 	saveArtifact(t, "bars.svg", bars)
 }

@@ -117,7 +117,7 @@ func help(c *call) (map[string]any, error) {
 		fmt.Fprintf(tw, "  %s\t%s\n", m.Usage, m.Help)
 	}
 	tw.Flush()
-	c.printf("\nCells may also `import \"gokernel/display\"` (rich output, timelines, charts, progress bars)\nand `import \"gokernel/proc\"` (run notebook functions in separate OS processes).\n")
+	c.printf("\nCells may also `import \"gokernel/display\"` (rich output, timelines, charts, progress bars),\n`import \"gokernel/measure\"` (wall and CPU time, best of N, speedup verdicts, peak concurrency)\nand `import \"gokernel/proc\"` (run notebook functions in separate OS processes).\n")
 	return nil, nil
 }
 

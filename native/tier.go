@@ -86,8 +86,10 @@ type entry struct {
 
 // job is one plugin build for functions of the session.
 type job struct {
-	roots []*entry
-	done  chan struct{}
+	roots  []*entry
+	done   chan struct{}
+	replay *Replay // once installed: how to install it again elsewhere
+	seq    int     // installation order
 }
 
 // Tier tracks the functions of one session: which qualify for the native
@@ -106,6 +108,7 @@ type Tier struct {
 	detected    bool
 	queue       []*job
 	running     bool
+	installs    int // plugins installed so far, to order Replays
 }
 
 // NewTier returns a Tier that installs into host. The toolchain is
@@ -392,6 +395,9 @@ func (t *Tier) build(j *job) {
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.installs++
+	j.seq = t.installs
+	j.replay = &Replay{Path: p.Path, Module: p.Module, Exports: exports, Name: pkgName, Src: src, Funcs: names}
 	for _, e := range j.roots {
 		if t.funcs[e.a.Name] == e && e.job == j {
 			e.state, e.plugin, e.built, e.tierUp = compiled, p, p.Built, time.Since(e.defined)

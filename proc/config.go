@@ -1,6 +1,7 @@
 package proc
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"sync"
@@ -16,6 +17,9 @@ type Config struct {
 	Declarations func() []string
 	// FuncType returns the type of a notebook function, to convert results.
 	FuncType func(name string) (reflect.Type, error)
+	// Plugins returns the notebook's compiled functions, as the child
+	// installs them (nil: none).
+	Plugins func() []json.RawMessage
 }
 
 var (

@@ -169,7 +169,11 @@ func spawn(label string) (*child, error) {
 		close(c.exited)
 	}()
 
-	setup, _ := json.Marshal(Setup{Cells: cf.Declarations()})
+	st := Setup{Cells: cf.Declarations()}
+	if cf.Plugins != nil {
+		st.Plugins = cf.Plugins()
+	}
+	setup, _ := json.Marshal(st)
 	if _, err := c.tasks.Write(append(setup, '\n')); err != nil {
 		c.kill()
 		return nil, fmt.Errorf("proc: the process ended at start: %v", err)

@@ -11,6 +11,10 @@ import (
 // notebook's cells, one cell per element, to load in order.
 type Setup struct {
 	Cells []string `json:"cells"`
+	// Plugins are the notebook's compiled functions (the worker's native
+	// tier), for the child to install after Cells, so that it runs them
+	// compiled as the notebook does.
+	Plugins []json.RawMessage `json:"plugins,omitempty"`
 }
 
 // Task is one call a child runs.

@@ -192,6 +192,11 @@ func (s *Session) redeclare(src string, names []string) error {
 	return nil
 }
 
+// NativeReplays returns how to install the session's compiled functions
+// in another process of the worker program (package native's Replay):
+// gokernel/proc children run them compiled too.
+func (s *Session) NativeReplays() []native.Replay { return s.tier.Replays() }
+
 // Native runs the %native magic (package native): the compiled functions
 // and why the others stay interpreted; "on" or "off" switches tier-up.
 func (s *Session) Native(args string) (string, error) {

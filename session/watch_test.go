@@ -88,3 +88,20 @@ func TestDeadlockAndTickers(t *testing.T) {
 		t.Errorf("with a goroutine waiting for a live ticker: %s", r.errText())
 	}
 }
+
+// A goroutine that defers the call of a func value made by compiled code
+// (defer tl.Begin(...)(), defer sync.OnceFunc(f)()) ends: none is left
+// blocked in yaegi at exit (they were, when such defers went through the
+// list of deferred closures).
+func TestDeferredFuncValueOfCompiledCodeEnds(t *testing.T) {
+	ts := newTestSession(t)
+	r := ts.run("var runners sync.WaitGroup\nfor r := 1; r <= 3; r++ {\n\trunners.Add(1)\n\tgo func() {\n\t\tdefer runners.Done()\n"+
+		"\t\tdefer sync.OnceFunc(func() { fmt.Print(r) })()\n\t\ttime.Sleep(10 * time.Millisecond)\n\t}()\n}\nrunners.Wait()\nfmt.Println()", 0)
+	if r.err != nil || len(r.stdout) != 4 {
+		t.Fatalf("err %s, stdout %q", r.errText(), r.stdout)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if text, _ := ts.Goroutines()["text/plain"].(string); !strings.Contains(text, "No goroutine started by a cell") {
+		t.Errorf("%%goroutines after the goroutines ended:\n%s", text)
+	}
+}

@@ -172,6 +172,31 @@ class _NamedKernel(Kernel):
         self.kc.wait_for_ready(timeout=30)
 
 
+def test_proc_children_run_the_compiled_functions(kernel):
+    """A gokernel/proc child installs the notebook's plugins: a function
+    compiled in the notebook runs compiled in the child too (the child is
+    timed against an interpreted run of the same call in one run)."""
+    cell = ('import "gokernel/proc"\n' + FIB.replace("fib", "pfib") +
+            "\nfunc pfibTime(n int) int64 {\n\tt := time.Now()\n\tpfib(n)\n\treturn int64(time.Since(t))\n}")
+    kernel.ok("%native off")
+    try:
+        kernel.ok(cell)
+        out = kernel.ok('r, err := proc.Call("pfibTime", 27)\nfmt.Println(r[0], err)').stdout.split()
+        assert out[1] == "<nil>", out
+        interpreted = int(out[0]) / 1e9
+    finally:
+        kernel.ok("%native on")
+    wait_compiled(kernel, "pfib")
+    wait_compiled(kernel, "pfibTime")
+    out = kernel.ok('r, err = proc.Call("pfibTime", 27)\nfmt.Println(r[0], err)').stdout.split()
+    assert out[1] == "<nil>", out
+    compiled = int(out[0]) / 1e9
+    print("fib(27) in a proc child: interpreted %.3f s, compiled %.4f s (%.0fx)" % (interpreted, compiled, interpreted / compiled))
+    assert interpreted / compiled > 20, (interpreted, compiled)
+    # And its results are the same.
+    assert kernel.ok('r, err = proc.Call("pfib", 20)\nfmt.Println(r[0], err)').stdout == "6765 <nil>\n"
+
+
 def test_without_cgo_everything_runs_interpreted(jupyter_data_dir, tmp_path):
     # A worker built with CGO_ENABLED=0 cannot load plugins: the same
     # outputs, interpreted, and %native says why.

@@ -132,8 +132,7 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 	if err != nil {
 		return nil, nil // the cell compiler reports syntax errors
 	}
-	var first *compiler.Error
-	var others int
+	var errs []types.Error
 	conf := types.Config{
 		Importer:    c.imp,
 		GoVersion:   "", // the toolchain's own language version
@@ -147,11 +146,7 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 			if pos.Filename != cellFile || ignoredError(te.Msg) || b.isValue(pos, te.Msg) {
 				return
 			}
-			if first == nil {
-				first = &compiler.Error{Name: "CompileError", Msg: te.Msg, Line: pos.Line, Col: pos.Column}
-			} else {
-				others++
-			}
+			errs = append(errs, te)
 		},
 	}
 	r.info = &types.Info{
@@ -161,6 +156,19 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 		Instances: map[*ast.Ident]types.Instance{},
 	}
 	r.pkg, _ = conf.Check("main", c.fset, []*ast.File{f}, r.info)
+	var first *compiler.Error
+	var others int
+	for _, te := range errs {
+		if unknownEmbedding(r.pkg, te.Msg) {
+			continue
+		}
+		if first == nil {
+			pos := c.fset.Position(te.Pos)
+			first = &compiler.Error{Name: "CompileError", Msg: te.Msg, Line: pos.Line, Col: pos.Column}
+		} else {
+			others++
+		}
+	}
 	r.lines = b.lines
 	r.funcs = r.cellFuncs(f)
 	// Index by cell offsets now, then drop the file from the shared file
@@ -181,6 +189,51 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// unknownEmbedding reports whether msg says that a selector is undefined
+// on a type of the cells that embeds a type of a package the checker could
+// not import (gokernel/display, gokernel/measure...): the field or method
+// may well be the embedded type's.
+func unknownEmbedding(pkg *types.Package, msg string) bool {
+	_, rest, ok := strings.Cut(msg, "undefined (type ")
+	if !ok || pkg == nil {
+		return false
+	}
+	name, _, ok := strings.Cut(rest, " has no field or method")
+	if !ok {
+		return false
+	}
+	obj := pkg.Scope().Lookup(strings.TrimPrefix(strings.TrimPrefix(name, "*"), "main."))
+	return obj != nil && embedsInvalid(obj.Type(), map[types.Type]bool{})
+}
+
+// embedsInvalid reports whether struct type t (or *t) embeds, directly or
+// through embedded structs, a type the checker does not know.
+func embedsInvalid(t types.Type, seen map[types.Type]bool) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() {
+			ft := f.Type()
+			if p, ok := ft.(*types.Pointer); ok {
+				ft = p.Elem()
+			}
+			if ft == types.Typ[types.Invalid] || embedsInvalid(ft, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ignoredError reports whether a type checker message does not apply to a

@@ -5,6 +5,7 @@ import (
 	"gokernel/compiler"
 	"strconv"
 	"testing"
+	"testing/fstest"
 )
 
 // checkCells type-checks cells in order, committing each that passes, and
@@ -83,6 +84,40 @@ func TestCheckUnknownPackages(t *testing.T) {
 	got := checkCells(t, "import \"gokernel/display\"\nt := display.NewTimeline()\nt.Whatever(1)", "t.Other()")
 	if got[0] != "" || got[1] != "" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// A type of the cells that embeds a type of an unknown package may have
+// any field or method; one that does not is still checked.
+func TestCheckEmbeddedUnknownType(t *testing.T) {
+	got := checkCells(t,
+		"import (\"fmt\"; \"gokernel/measure\")\ntype run struct {\n\tname string\n\tmeasure.Sample\n}\ntype wrap struct{ *run }",
+		"r := run{name: \"a\"}\nfmt.Println(r.Wall, r.Busy(), r.name)\nw := wrap{&r}\nw.CPU = 0",
+		"type plain struct{ n int }\np := plain{}\np.Wall = 1")
+	want := []string{"", "", "p.Wall undefined (type plain has no field or method Wall) @3:3"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("cell %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+// A package registered with its source (as the worker does for
+// gokernel/display) is checked for real: its names and types are known.
+func TestCheckRegisteredSource(t *testing.T) {
+	RegisterSource("gokernel/zztest", fstest.MapFS{
+		"a.go":      {Data: []byte("package zztest\n\nimport \"time\"\n\n// T is a test type.\ntype T struct{ D time.Duration }\n\n// New returns a T.\nfunc New() *T { return &T{D: time.Second} }\n")},
+		"a_test.go": {Data: []byte("package zztest\n\nthis is not Go")},
+	})
+	got := checkCells(t,
+		"import (\"fmt\"; \"gokernel/zztest\")\nt := zztest.New()\nfmt.Println(t.D.Seconds())",
+		"var n int = zztest.New().D",
+		"zztest.Missing()")
+	want := []string{"", "cannot use zztest.New().D (variable of int64 type time.Duration) as int value in variable declaration @1:13", "undefined: zztest.Missing @1:8"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("cell %d: got %q, want %q", i, got[i], want[i])
+		}
 	}
 }
 

@@ -59,23 +59,30 @@ var shared = sync.OnceValues(func() (*token.FileSet, *sourceImporter) {
 	if !ok {
 		return nil, nil
 	}
-	return fset, &sourceImporter{ImporterFrom: imp}
+	return fset, &sourceImporter{ImporterFrom: imp, fset: fset}
 })
 
 // sourceImporter imports standard packages from source, once each.
 type sourceImporter struct {
 	types.ImporterFrom
+	fset  *token.FileSet // for the packages checked from their source here
 	mu    sync.Mutex
 	cache map[string]*types.Package
 	fails map[string]error
 }
 
-// ImportFrom implements types.ImporterFrom. Packages outside the standard
-// library (gokernel/display...) fail: the checker then treats them as
-// unknown and reports nothing about their use.
+// ImportFrom implements types.ImporterFrom. The packages the worker gives
+// cells (gokernel/display...) are checked from the sources registered with
+// RegisterSource; other packages outside the standard library fail: the
+// checker then treats them as unknown and reports nothing about their use.
 func (s *sourceImporter) ImportFrom(path, dir string, mode types.ImportMode) (*types.Package, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.importLocked(path, dir, mode)
+}
+
+// importLocked is ImportFrom with s.mu held.
+func (s *sourceImporter) importLocked(path, dir string, mode types.ImportMode) (*types.Package, error) {
 	if p, ok := s.cache[path]; ok {
 		return p, nil
 	}
@@ -84,6 +91,17 @@ func (s *sourceImporter) ImportFrom(path, dir string, mode types.ImportMode) (*t
 	}
 	if s.cache == nil {
 		s.cache, s.fails = map[string]*types.Package{}, map[string]error{}
+	}
+	if fsys := cellSource(path); fsys != nil {
+		p, err := checkSource(path, fsys, s.fset, importerFunc(func(dep string) (*types.Package, error) {
+			return s.importLocked(dep, dir, mode)
+		}))
+		if err != nil {
+			s.fails[path] = err
+			return nil, err
+		}
+		s.cache[path] = p
+		return p, nil
 	}
 	if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") || first == "gokernel" {
 		err := fmt.Errorf("%s is not a standard package", path)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"gokernel/compiler"
+	"gokernel/native"
 	"gokernel/proc"
 	"gokernel/session"
 )
@@ -40,6 +41,15 @@ func ServeProcChild(in io.Reader, out io.Writer) error {
 	var loadErrs []string
 	for _, cell := range setup.Cells {
 		loadErrs = append(loadErrs, loadDeclarations(s, cell)...)
+	}
+	// The notebook's compiled functions: the same plugins, so the child
+	// runs them at the notebook's speed. One that does not install stays
+	// interpreted (same results, slower).
+	for _, raw := range setup.Plugins {
+		var r native.Replay
+		if json.Unmarshal(raw, &r) == nil {
+			native.Reinstall(s, r)
+		}
 	}
 	if err := enc.Encode(proc.Outcome{}); err != nil {
 		return err

@@ -1,17 +1,20 @@
 package worker
 
 import (
+	"encoding/json"
 	"os"
 	"reflect"
 
 	"gokernel/display"
+	"gokernel/measure"
 	"gokernel/pipe"
 	"gokernel/proc"
 	"gokernel/session"
+	"gokernel/typecheck"
 )
 
 // packageSymbols returns the gokernel packages cells can import
-// (gokernel/display and gokernel/proc), wired to worker w: displays become
+// (gokernel/display, gokernel/measure and gokernel/proc), wired to worker w: displays become
 // display events, and proc children are the worker program in child mode.
 func packageSymbols(w *server) map[string]map[string]reflect.Value {
 	display.SetPublisher(func(m display.Message) {
@@ -21,12 +24,17 @@ func packageSymbols(w *server) map[string]map[string]reflect.Value {
 	return cellPackages(func() *session.Session { return w.session })
 }
 
-// cellPackages returns the symbols of gokernel/display and gokernel/proc,
+// cellPackages returns the symbols of gokernel/display, gokernel/measure and gokernel/proc,
 // with proc children loading the declarations of the current session.
 func cellPackages(session func() *session.Session) map[string]map[string]reflect.Value {
+	typecheck.RegisterSource("gokernel/display", display.Source)
+	typecheck.RegisterSource("gokernel/measure", measure.Source)
+	typecheck.RegisterSource("gokernel/proc", proc.Source)
 	syms := map[string]map[string]reflect.Value{}
-	for k, v := range display.Symbols {
-		syms[k] = v
+	for _, pkg := range []map[string]map[string]reflect.Value{display.Symbols, measure.Symbols} {
+		for k, v := range pkg {
+			syms[k] = v
+		}
 	}
 	syms["gokernel/proc/proc"] = procSymbols
 	if exe, err := os.Executable(); err == nil {
@@ -34,6 +42,15 @@ func cellPackages(session func() *session.Session) map[string]map[string]reflect
 			Command:      []string{exe, "proc-child"},
 			Declarations: func() []string { return session().Declarations() },
 			FuncType:     func(name string) (reflect.Type, error) { return session().FuncType(name) },
+			Plugins: func() []json.RawMessage {
+				var out []json.RawMessage
+				for _, r := range session().NativeReplays() {
+					if b, err := json.Marshal(r); err == nil {
+						out = append(out, b)
+					}
+				}
+				return out
+			},
 		})
 	}
 	return syms

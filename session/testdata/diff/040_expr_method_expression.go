@@ -4,8 +4,8 @@ import "fmt"
 
 type Vec struct{ X, Y int }
 
-func (v Vec) Add(o Vec) Vec   { return Vec{v.X + o.X, v.Y + o.Y} }
-func (v *Vec) Scale(k int)    { v.X *= k; v.Y *= k }
+func (v Vec) Add(o Vec) Vec { return Vec{v.X + o.X, v.Y + o.Y} }
+func (v *Vec) Scale(k int)  { v.X *= k; v.Y *= k }
 
 func main() {
 	add := Vec.Add

@@ -4,7 +4,7 @@ import "fmt"
 
 var (
 	g1     = 1
-	g2 int
+	g2     int
 	g3, g4 = "a", 2.5
 )
 

@@ -2,7 +2,7 @@ package main
 
 import "fmt"
 
-func double(n int) int { return n * 2 }
+func double(n int) int        { return n * 2 }
 func join(a, b string) string { return a + "+" + b }
 
 func main() {

@@ -12,7 +12,10 @@ func main() {
 	fmt.Println(v, ok)
 	w := <-c
 	fmt.Println(w)
-	var s struct{ v int; ok bool }
+	var s struct {
+		v  int
+		ok bool
+	}
 	s.v, s.ok = <-c
 	fmt.Println(s.v, s.ok)
 }

@@ -11,7 +11,7 @@ type account struct {
 func newAccount() account {
 	bal := 0
 	return account{
-		deposit:  func(n int) { bal += n },
+		deposit: func(n int) { bal += n },
 		withdraw: func(n int) bool {
 			if n > bal {
 				return false

@@ -8,7 +8,7 @@ import (
 
 type Names []string
 
-func (n Names) Join() string { return strings.Join(n, ",") }
+func (n Names) Join() string  { return strings.Join(n, ",") }
 func (n *Names) Add(s string) { *n = append(*n, s) }
 
 type Set map[string]bool

@@ -4,8 +4,8 @@ import "fmt"
 
 type Box[T any] struct{ v T }
 
-func (b Box[T]) Get() T       { return b.v }
-func (b *Box[T]) Set(v T)     { b.v = v }
+func (b Box[T]) Get() T                 { return b.v }
+func (b *Box[T]) Set(v T)               { b.v = v }
 func (b Box[T]) Map(f func(T) T) Box[T] { return Box[T]{f(b.v)} }
 
 func main() {

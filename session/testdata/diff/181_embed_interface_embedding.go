@@ -11,7 +11,7 @@ type ReadCloser interface {
 
 type file struct{ closed bool }
 
-func (f *file) Read() string  { return "data" }
+func (f *file) Read() string { return "data" }
 func (f *file) Close() error { f.closed = true; return nil }
 
 func main() {

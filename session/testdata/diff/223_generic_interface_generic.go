@@ -9,7 +9,7 @@ type Container[T any] interface {
 
 type bag[T any] struct{ xs []T }
 
-func (b *bag[T]) Put(x T)   { b.xs = append(b.xs, x) }
+func (b *bag[T]) Put(x T)  { b.xs = append(b.xs, x) }
 func (b *bag[T]) All() []T { return b.xs }
 
 func Fill[T any](c Container[T], xs ...T) Container[T] {

@@ -9,7 +9,10 @@ func IsZero[T comparable](v T) bool {
 	return v == z
 }
 
-type P struct{ A int; B string }
+type P struct {
+	A int
+	B string
+}
 
 func main() {
 	p := NewOf[P]()

@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"maps"
+	"slices"
 )
 
 func GroupBy[T any, K comparable](xs []T, key func(T) K) map[K][]T {

@@ -6,7 +6,7 @@ import (
 )
 
 type Grid struct {
-	w, h int
+	w, h  int
 	cells []int
 }
 

@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"maps"
+	"slices"
 )
 
 func main() {
