@@ -107,7 +107,12 @@ func TestConcurrencyAndParallelism(t *testing.T) {
 			t.Skip("one CPU")
 		}
 		runtime.GOMAXPROCS(procs)
+		// The busiest of three recordings: other programs on a shared
+		// machine can only take cores away from one.
 		tr := record(t, twoSpinners)
+		for try := 0; try < 2 && tr.Summarize().Busy < 0.75*float64(procs); try++ {
+			tr = record(t, twoSpinners)
+		}
 		var labels []string
 		mains := 0
 		for _, g := range tr.Goroutines {
