@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/ast"
 	"go/token"
+	"strconv"
 	"strings"
 )
 
@@ -265,4 +266,74 @@ func isGlobalExpr(x ast.Expr) bool {
 		return ok
 	})
 	return ok
+}
+
+// yaegi v0.16.1 gets the break statements of a select's cases wrong: a
+// plain break leaves the loop around the select (Go leaves only the
+// select), a labelled break or continue to the loop only leaves the select
+// (the loop goes on: an endless loop, or a hang on a drained channel). So
+// every such branch becomes a goto to a label after the select, and a
+// labelled one first records where to go on from there:
+//
+//	for { select { case <-tick: break; case <-done: break loop } }
+//	->  for { __gks1 := 0; select { case <-tick: goto __gke2; case <-done: { __gks1 = 1; goto __gke2 } }; __gke2: ; if __gks1 == 1 { break loop } }
+//
+// Branches nested in a loop, switch or select inside the case (which
+// they belong to) and a select that is itself labelled are left as they
+// are.
+func (c *compiler) rewriteSelectBranches(sel *ast.SelectStmt, labelled bool) {
+	if labelled {
+		return
+	}
+	inner := map[string]bool{} // labels defined inside the select
+	ast.Inspect(sel.Body, func(n ast.Node) bool {
+		if l, ok := n.(*ast.LabeledStmt); ok {
+			inner[l.Label.Name] = true
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
+	var plain, outer []*ast.BranchStmt
+	for _, cc := range sel.Body.List {
+		for _, st := range cc.(*ast.CommClause).Body {
+			ast.Inspect(st, func(m ast.Node) bool {
+				switch m := m.(type) {
+				case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+					return false
+				case *ast.BranchStmt:
+					switch {
+					case m.Tok == token.BREAK && m.Label == nil:
+						plain = append(plain, m)
+					case m.Label != nil && (m.Tok == token.BREAK || m.Tok == token.CONTINUE) && !inner[m.Label.Name]:
+						outer = append(outer, m)
+					}
+				}
+				return true
+			})
+		}
+	}
+	if len(plain)+len(outer) == 0 {
+		return
+	}
+	end := c.temp("e")
+	for _, b := range plain {
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "goto "+end)
+	}
+	after := "; " + end + ": ;"
+	if len(outer) > 0 {
+		flag := c.temp("s")
+		codes := map[string]int{} // "break loop" -> 1, ...
+		for _, b := range outer {
+			key := b.Tok.String() + " " + b.Label.Name
+			code, ok := codes[key]
+			if !ok {
+				code = len(codes) + 1
+				codes[key] = code
+				after += " if " + flag + " == " + strconv.Itoa(code) + " { " + key + " };"
+			}
+			c.w.replace(c.off(b.Pos()), c.off(b.End()), "{ "+flag+" = "+strconv.Itoa(code)+"; goto "+end+" }")
+		}
+		c.w.insert(c.off(sel.Pos()), flag+" := 0; ")
+	}
+	c.w.insert(c.off(sel.End()), after)
 }
