@@ -170,9 +170,18 @@ function modelErrors(page) {
 
 async function runAll(page, timeoutMs) {
   await page.click('.gk-run-all');
+  // The model's execution counts, not the prompts on screen: a cell whose
+  // input is collapsed (the workshop's solutions) shows no prompt.
   await waitFor(async () => {
-    const cs = await cells(page);
-    return cs.filter(c => c.code).every(c => /^\[\d+\]:$/.test(c.prompt.trim())) && (await kernelStatus(page)) === 'idle';
+    const counted = await page.evaluate(() => {
+      const cells = window.gokernelLab.panel.model.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells.get(i);
+        if (c.type === 'code' && !(c.executionCount > 0)) return false;
+      }
+      return true;
+    });
+    return counted && (await kernelStatus(page)) === 'idle';
   }, timeoutMs, 'every cell to have run');
 }
 
