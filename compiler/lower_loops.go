@@ -93,9 +93,13 @@ func (c *compiler) typeOfDef(x ast.Expr) string {
 }
 
 // closureLoop runs the body of a loop whose variables vars closures
-// capture as a function of them; it reports whether it did.
-func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockStmt) bool {
-	if !capturesAny(body, vars) {
+// capture, or whose address the body takes, as a function of them; it
+// reports whether it did. With writeBack (a three-clause loop whose body
+// assigns its variables), the function returns the variables' values at
+// the end of the iteration, which the next iteration starts from, as in
+// Go 1.22: func(p int) (int, int) { i := p; ...; return 0, i }(i).
+func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockStmt, writeBack bool) bool {
+	if !capturesAny(body, vars) && !addressOfAny(body, vars) {
 		return false
 	}
 	br, ok := loopBody(body, c.loopLabel(loop))
@@ -105,7 +109,7 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 	// The parameters have names of their own, bound to the loop's names
 	// in the body (yaegi resolves a parameter named like the loop
 	// variable wrongly in nested closures).
-	var params, args, binds []string
+	var params, args, binds, types, outs []string
 	for _, v := range vars {
 		if id, ok := v.(*ast.Ident); ok && id.Name == "_" {
 			continue
@@ -118,17 +122,98 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 		params = append(params, p+" "+t)
 		args = append(args, c.text(v))
 		binds = append(binds, c.text(v)+" := "+p+"; _ = "+c.text(v)+"; ")
+		types = append(types, t)
+		outs = append(outs, c.temp("w"))
 	}
 	flag := c.temp("c")
+	ret, results, head, tail := "", "int", flag, flag+" == 1 { break }; "
+	if writeBack && len(args) > 0 {
+		ret = ", " + strings.Join(args, ", ")
+		results = "(int, " + strings.Join(types, ", ") + ")"
+		head = flag + ", " + strings.Join(outs, ", ")
+		tail = "true { " + strings.Join(args, ", ") + " = " + strings.Join(outs, ", ") + "; if " + flag + " == 1 { break } }; "
+	}
 	for _, b := range br.continues {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 0")
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 0"+ret)
 	}
 	for _, b := range br.breaks {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 1")
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 1"+ret)
 	}
-	c.w.insert(c.off(body.Lbrace)+1, " if "+flag+" := func("+strings.Join(params, ", ")+") int { "+strings.Join(binds, ""))
-	c.w.insert(c.off(body.Rbrace), "; return 0 }("+strings.Join(args, ", ")+"); "+flag+" == 1 { break }; ")
+	c.w.insert(c.off(body.Lbrace)+1, " if "+head+" := func("+strings.Join(params, ", ")+") "+results+" { "+strings.Join(binds, ""))
+	c.w.insert(c.off(body.Rbrace), "; return 0"+ret+" }("+strings.Join(args, ", ")+"); "+tail)
 	return true
+}
+
+// addressOfAny reports whether body takes the address of one of vars
+// outside func literals (inside them, capturesAny sees them).
+func addressOfAny(body *ast.BlockStmt, vars []ast.Expr) bool {
+	names := identSet(vars)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && names[id.Name] && id.Name != "_" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// deferLoopVars passes the loop variables vars that the deferred func
+// literals of body capture as arguments: the body cannot run as a function
+// (its deferred calls would run at the end of the iteration), and a
+// deferred closure must see its own iteration's variables (Go 1.22), where
+// yaegi shares them: defer func() { ...i... }() becomes
+// defer func(p int) { i := p; ...i... }(i). Only when nothing in the body
+// assigns the variables, so their value at the defer statement is their
+// value at the end of the iteration. A cell's top-level defers are left to
+// rewriteTopDefer.
+func (c *compiler) deferLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
+	if assignsAny(body, identSet(vars)) {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			lit, ok := n.Call.Fun.(*ast.FuncLit)
+			if !ok || c.topDefers[n] || n.Call.Ellipsis.IsValid() || !capturesAny(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: lit}}}, vars) {
+				return false
+			}
+			var params, args, binds []string
+			for _, v := range vars {
+				if id, ok := v.(*ast.Ident); !ok || id.Name == "_" {
+					continue
+				}
+				t := c.typeOfDef(v)
+				if t == "" {
+					return false
+				}
+				p := c.temp("p")
+				params = append(params, p+" "+t)
+				args = append(args, c.text(v))
+				binds = append(binds, c.text(v)+" := "+p+"; _ = "+c.text(v)+"; ")
+			}
+			sep := ""
+			if lit.Type.Params.NumFields() > 0 {
+				sep = ", "
+			}
+			c.w.insert(c.off(lit.Type.Params.Closing), sep+strings.Join(params, ", "))
+			c.w.insert(c.off(lit.Body.Lbrace)+1, " "+strings.Join(binds, ""))
+			sep = ""
+			if len(n.Call.Args) > 0 {
+				sep = ", "
+			}
+			c.w.insert(c.off(n.Call.Rparen), sep+strings.Join(args, ", "))
+			return false
+		}
+		return true
+	})
 }
 
 // capturesAny reports whether a func literal in body refers to one of the

@@ -48,4 +48,9 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype pair struct{ k string; v any }\ntype box struct{ name string; P pair }"},
 		{code: "fmt.Printf(\"%+v|%+v|%#v\\n\", []pair{{\"x\", nil}}, &box{\"b\", pair{\"y\", 1}}, pair{\"z\", 2})", stdout: "[{k:x v:<nil>}]|&{name:b P:{k:y v:1}}|main.pair{k:\"z\", v:2}\n"},
 	}},
+	{"loop variables per iteration: taken by address, assigned in the body, captured by deferred closures", []cell{
+		{code: "import \"fmt\"\nfunc run() (s []string) {\n\tfor i := 0; i < 3; i++ {\n\t\tdefer func() { s = append(s, fmt.Sprint(\"d\", i)) }()\n\t}\n\tfor _, w := range []string{\"x\", \"y\"} {\n\t\tdefer func(n int) { s = append(s, fmt.Sprint(w, n)) }(1)\n\t}\n\treturn nil\n}"},
+		{code: "var ps []*int\nfor i := 0; i < 3; i++ {\n\tps = append(ps, &i)\n}\nvar fs []func() int\nfor i := 0; i < 6; i++ {\n\tfs = append(fs, func() int { return i })\n\ti++\n\tif i > 3 {\n\t\tcontinue\n\t}\n}\nvar vs []*string\nfor _, v := range []string{\"a\", \"b\"} {\n\tvs = append(vs, &v)\n}\nfmt.Println(*ps[0], *ps[1], *ps[2], fs[0](), fs[1](), fs[2](), *vs[0], *vs[1], run())",
+			stdout: "0 1 2 1 3 5 a b [y1 x1 d2 d1 d0]\n"},
+	}},
 }
