@@ -151,6 +151,8 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteRange(n)
 	case *ast.GoStmt:
 		c.rewriteGo(n)
+	case *ast.TypeSwitchStmt:
+		c.lowerTypeSwitch(n)
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)

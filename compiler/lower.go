@@ -292,6 +292,9 @@ type Types interface {
 	Instance(off int) (types.Instance, bool)
 	// TypeString writes t as the cell's code can name it, or "".
 	TypeString(t types.Type) string
+	// Scope returns the scope of the session's package as the cell sees
+	// it (its declarations and the earlier cells'), or nil.
+	Scope() *types.Scope
 }
 
 // noTypes is the Types of a cell that was not type-checked: no rewrite
@@ -307,6 +310,8 @@ func (noTypes) Use(off int) types.Object { return nil }
 func (noTypes) Instance(off int) (types.Instance, bool) { return types.Instance{}, false }
 
 func (noTypes) TypeString(t types.Type) string { return "" }
+
+func (noTypes) Scope() *types.Scope { return nil }
 
 // defType returns the type of a defined object, or nil.
 func defType(obj types.Object) types.Type {

@@ -53,4 +53,9 @@ var loweredSequences = []sequence{
 		{code: "var ps []*int\nfor i := 0; i < 3; i++ {\n\tps = append(ps, &i)\n}\nvar fs []func() int\nfor i := 0; i < 6; i++ {\n\tfs = append(fs, func() int { return i })\n\ti++\n\tif i > 3 {\n\t\tcontinue\n\t}\n}\nvar vs []*string\nfor _, v := range []string{\"a\", \"b\"} {\n\tvs = append(vs, &v)\n}\nfmt.Println(*ps[0], *ps[1], *ps[2], fs[0](), fs[1](), fs[2](), *vs[0], *vs[1], run())",
 			stdout: "0 1 2 1 3 5 a b [y1 x1 d2 d1 d0]\n"},
 	}},
+	{"%T of interface values and type switches on values of cell types", []cell{
+		{code: "import \"fmt\"\ntype Shape interface{ Area() float64 }\ntype Sq struct{ S float64 }\nfunc (s Sq) Area() float64 { return s.S * s.S }\ntype Age int\nfunc (a Age) Area() float64 { return 0 }\ntype NotFound struct{ Key string }\nfunc (e *NotFound) Error() string { return \"not found: \" + e.Key }\nfunc lookup(k string) error { if k == \"\" { return fmt.Errorf(\"empty\") }; return &NotFound{k} }\nfunc kind(v any) string {\n\tswitch x := v.(type) {\n\tcase nil:\n\t\treturn \"nil\"\n\tcase int, string:\n\t\treturn fmt.Sprint(\"basic \", x)\n\tcase *NotFound:\n\t\treturn \"notfound \" + x.Key\n\tcase error:\n\t\treturn \"error \" + x.Error()\n\tdefault:\n\t\treturn \"other\"\n\t}\n}"},
+		{code: "for _, s := range []Shape{Sq{2}, Age(3), &Sq{1}} {\n\tfmt.Printf(\"%T \", s)\n}\nerr := lookup(\"k\")\nfmt.Printf(\"%T %T\\n\", err, lookup(\"\"))\nswitch e := err.(type) {\ncase *NotFound:\n\tfmt.Println(\"key\", e.Key)\n}\nfmt.Println(kind(nil), kind(1), kind(\"s\"), kind(err), kind(lookup(\"\")), kind(2.5))",
+			stdout: "main.Sq main.Age *main.Sq *main.NotFound *errors.errorString\nkey k\nnil basic 1 basic s notfound k error empty other\n"},
+	}},
 }

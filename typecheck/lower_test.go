@@ -97,7 +97,8 @@ func TestLowerPanicRecover(t *testing.T) {
 func TestLowerFormatTypeNames(t *testing.T) {
 	got := lowered(t, "import \"fmt\"\ntype C float64\ntype P struct{ X int; In Q }\ntype Q struct{ N string }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Alias = C\nfunc mk() C { return 1 }",
 		"var a Alias = 2\nvar i any = a\nfmt.Printf(\"%T %5T %T %T|%#v %v %T %%\\n\", a, []*C{}, mk(), Pair[string, byte]{}, &P{}, P{}, i)")
-	wantLowered(t, got, `fmt.Printf("%s %5s %s %s|%s %v %T %%\n", "main.C", __gkrt.TypeName("[]*main.C", []*C{}), __gkrt.TypeName("main.C", mk()), __gkrt.TypeName("main.Pair[string,uint8]", Pair[string, byte]{}), __gkrt.GoSyntax(&P{}, "*main.P", "main.P", *new(P), "main.Q", *new(Q)), P{}, i)`)
+	// An interface operand: its dynamic type, as the interpreter knows it.
+	wantLowered(t, got, `fmt.Printf("%s %5s %s %s|%s %v %s %%\n", "main.C", __gkrt.TypeName("[]*main.C", []*C{}), __gkrt.TypeName("main.C", mk()), __gkrt.TypeName("main.Pair[string,uint8]", Pair[string, byte]{}), __gkrt.GoSyntax(&P{}, "*main.P", "main.P", *new(P), "main.Q", *new(Q)), P{}, func(v any) string { if n := __gkrt.DynType(&v); n != "" { return n }; return __gkfmt.Sprintf("%T", v) }(i))`)
 	// Builtin types, and formats with operand indexes, are left alone.
 	got = lowered(t, "import \"fmt\"\ntype C float64", "fmt.Printf(\"%T %#v\\n\", 1.5, []int{1})\nfmt.Printf(\"%[1]T\\n\", C(1))")
 	wantLowered(t, got, `fmt.Printf("%T %#v\n", 1.5, []int{1})`, `fmt.Printf("%[1]T\n", C(1))`)
@@ -139,4 +140,24 @@ func TestLowerStringers(t *testing.T) {
 func TestLowerUnexportedFields(t *testing.T) {
 	got := lowered(t, "import \"fmt\"\ntype p struct{ k string; V int; in *p }", "fmt.Printf(\"%+v %v\\n\", []p{{\"x\", 1, nil}}, p{})")
 	wantLowered(t, got, `fmt.Printf("%s %v\n", __gkrt.FieldNames(__gkfmt.Sprintf("%+v", []p{{"x", 1, nil}}), "k", "in"), p{})`)
+}
+
+// A type switch on a name becomes a chain of type assertions, which yaegi
+// gets right for values of cell types in an error and compiled values in
+// an any; one that breaks out of the switch is left as it is.
+func TestLowerTypeSwitch(t *testing.T) {
+	got := lowered(t, "type E struct{ k string }\nfunc (e *E) Error() string { return e.k }",
+		"func kind(v any) string {\n\tswitch x := v.(type) {\n\tcase nil, int:\n\t\treturn \"a\"\n\tcase error:\n\t\treturn x.Error()\n\tdefault:\n\t\treturn \"d\"\n\t}\n}\nfunc loop(v any) {\n\tswitch v.(type) {\n\tcase int:\n\t\tbreak\n\t}\n}")
+	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := __gkt1.(error); ok { _ = x; return x.Error(); } else { x := __gkt1; _ = x; return "d"; }`,
+		"switch v.(type) {")
+}
+
+// Loop variables whose address the body takes, or which it assigns while a
+// closure captures them, live in a function per iteration that hands them
+// to the next; deferred closures get them as arguments.
+func TestLowerLoopVariables(t *testing.T) {
+	got := lowered(t, "func f() (ps []*int, fs []func() int) {\n\tfor i := 0; i < 3; i++ {\n\t\tps = append(ps, &i)\n\t\tfs = append(fs, func() int { return i })\n\t\ti++\n\t}\n\tfor i := range 2 {\n\t\tdefer func() { println(i) }()\n\t}\n\treturn\n}")
+	wantLowered(t, got, "if __gkc3, __gkw2 := func(__gkp1 int) (int, int) { i := __gkp1; _ = i;",
+		"; return 0, i }(i); true { i = __gkw2; if __gkc3 == 1 { break } };",
+		"defer func(__gkp4 int) { i := __gkp4; _ = i;  println(i) }(i)")
 }
