@@ -32,6 +32,12 @@ func (c *compiler) rewriteBuiltin(call *ast.CallExpr) {
 		return
 	}
 	switch id.Name {
+	case "panic":
+		if len(call.Args) == 1 && isNilIdent(call.Args[0]) {
+			// Go 1.21: panic(nil) panics with a *runtime.PanicNilError,
+			// which recover returns; yaegi panics with nil.
+			c.w.replace(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()), RuntimeName+".PanicNil()")
+		}
 	case "clear":
 		c.w.replace(c.off(id.Pos()), c.off(id.End()), RuntimeName+".Clear")
 	case "min", "max":

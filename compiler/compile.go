@@ -157,6 +157,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)
 		c.lowerStringers(n)
+		c.checkErrorsAs(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}

@@ -43,6 +43,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"TypeName":   reflect.ValueOf(func(name string, _ any) string { return name }),
 			"DynType":    reflect.ValueOf(dynType),
 			"Wrapped":    reflect.ValueOf(wrapped),
+			"PanicNil":   reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
 			"GoSyntax":   reflect.ValueOf(goSyntax),
 			"FieldNames": reflect.ValueOf(fieldNames),
 		},

@@ -161,3 +161,33 @@ func TestLowerLoopVariables(t *testing.T) {
 		"; return 0, i }(i); true { i = __gkw2; if __gkc3 == 1 { break } };",
 		"defer func(__gkp4 int) { i := __gkp4; _ = i;  println(i) }(i)")
 }
+
+// errors.As into a type of the cells, or an interface the cells write, is
+// refused (yaegi panicked); into a compiled type it is left as it is.
+// panic(nil) panics with a *runtime.PanicNilError, as in Go 1.21.
+func TestErrorsAsAndPanicNil(t *testing.T) {
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	for src, want := range map[string]string{
+		"import \"errors\"\ntype E struct{}\nfunc (*E) Error() string { return \"\" }\nvar err error\nvar e *E\nerrors.As(err, &e)":                                       "errors.As into a *E is not supported by the interpreter",
+		"import \"errors\"\nvar err error\nvar re interface{ RuntimeError() }\nerrors.As(err, &re)":                                                                       "errors.As into a interface{RuntimeError()} is not supported",
+		"import (\"errors\"; \"fmt\"; \"strconv\")\nvar err error\nvar ne *strconv.NumError\nvar target error\nfmt.Println(errors.As(err, &ne), errors.As(err, &target))": "",
+		"func f() { panic(nil) }": "",
+	} {
+		res, err := c.Check(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		plan, err := compiler.CompileChecked(src, 1, 1, fakeEnv{}, res)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%q: %v", src, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("%q: got %v, want %q", src, err, want)
+		case want == "" && strings.Contains(src, "panic(nil)") && !strings.Contains(plan.Steps[0].Src, "panic(__gkrt.PanicNil()"):
+			t.Errorf("%q: panic(nil) not lowered: %s", src, plan.Steps[0].Src)
+		}
+	}
+}
