@@ -158,11 +158,14 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerFormat(n)
 		c.lowerStringers(n)
 		c.checkErrorsAs(n)
+		c.nilConversions(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
+	case *ast.AssignStmt, *ast.ValueSpec:
+		c.nilConversions(n)
 
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {
@@ -182,11 +185,13 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 	case *ast.FuncDecl:
 		c.checkVariadicGeneric(n)
+		c.nilReturns(n, n.Body)
 		if n.Body != nil {
 			c.lowerReturns(n.Type, n.Body)
 			c.lowerDefers(n.Body)
 		}
 	case *ast.FuncLit:
+		c.nilReturns(n, n.Body)
 		c.lowerReturns(n.Type, n.Body)
 		c.lowerDefers(n.Body)
 	case *ast.BlockStmt:

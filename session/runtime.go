@@ -44,6 +44,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"DynType":    reflect.ValueOf(dynType),
 			"Wrapped":    reflect.ValueOf(wrapped),
 			"PanicNil":   reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
+			"TypedNil":   reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
 			"GoSyntax":   reflect.ValueOf(goSyntax),
 			"FieldNames": reflect.ValueOf(fieldNames),
 		},
@@ -130,6 +131,13 @@ func recovered(r any) any {
 	}
 	return r
 }
+
+// typedNilError is the panic of a nil value of a cell type converted to an
+// interface of a compiled package, which yaegi cannot hold (see the cell
+// compiler's nilChecked).
+type typedNilError string
+
+func (e typedNilError) Error() string { return string(e) }
 
 // runtimeError is a runtime panic of a cell with Go's message.
 type runtimeError string
