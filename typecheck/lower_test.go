@@ -191,3 +191,11 @@ func TestErrorsAsAndPanicNil(t *testing.T) {
 		}
 	}
 }
+
+// Several values assigned to existing fields, elements or variables go
+// through temporaries.
+func TestLowerMultiAssign(t *testing.T) {
+	got := lowered(t, "type R struct{ W, H int }\nfunc dims() (int, int) { return 4, 5 }\nvar r R\nm := map[string]int{}\nvar v int\nvar ok bool",
+		"r.W, r.H = dims()\nv, ok = m[\"z\"]\n_, r.W = dims()\nv, ok = m[\"a\"], true")
+	wantLowered(t, got, "__gkm1, __gkm2 := dims(); r.W, r.H = __gkm1, __gkm2", `__gkm3, __gkm4 := m["z"]; v, ok = __gkm3, __gkm4`, "__gkm5, __gkm6 := dims(); _, r.W = __gkm5, __gkm6")
+}
