@@ -151,8 +151,8 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteRange(n)
 	case *ast.GoStmt:
 		c.rewriteGo(n)
-	case *ast.TypeSwitchStmt:
-		c.lowerTypeSwitch(n)
+	case *ast.SwitchStmt, *ast.TypeSwitchStmt:
+		c.lowerSwitch(n.(ast.Stmt))
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)

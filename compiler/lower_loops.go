@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -308,4 +309,124 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 	c.w.insert(c.off(r.Body.Rbrace), "; return true ")
 	c.w.insert(c.off(r.End()), ")")
 	return true
+}
+
+// yaegi evaluates the case expressions of a switch in another order than
+// Go (all of a case's, or a later case's, before the first that matches),
+// and a fallthrough into a clause before a default in the middle goes to
+// the wrong clause. A switch whose case expressions call functions or
+// receive, or which falls through with its default not last, is lowered
+// to the clause it picks, then the clauses in order:
+//
+//	{ init; __gks := tag; __gkf := 0
+//	  if __gks == a || __gks == f() { __gkf = 1 } else if ... else { __gkf = 3 }
+//	  if __gkf == 1 { ...; __gkf = 2 /* fallthrough */ }
+//	  if __gkf == 2 { ... } ... }
+//
+// Not when a clause breaks out of it, nor with a label.
+func (c *compiler) lowerSwitch(n ast.Stmt) {
+	s, ok := n.(*ast.SwitchStmt)
+	if !ok {
+		c.lowerTypeSwitch(n.(*ast.TypeSwitchStmt))
+		return
+	}
+	if c.labeled[s] || len(s.Body.List) == 0 {
+		return
+	}
+	effects, falls, defaultMiddle := false, false, false
+	for i, st := range s.Body.List {
+		cl := st.(*ast.CaseClause)
+		if cl.List == nil && i < len(s.Body.List)-1 {
+			defaultMiddle = true
+		}
+		for _, x := range cl.List {
+			ast.Inspect(x, func(m ast.Node) bool {
+				switch m := m.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					effects = effects || !c.isTypeExpr(m.Fun)
+				case *ast.UnaryExpr:
+					effects = effects || m.Op == token.ARROW
+				}
+				return true
+			})
+		}
+		if len(cl.Body) > 0 {
+			if b, ok := cl.Body[len(cl.Body)-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				falls = true
+			}
+		}
+		if breaksOut(cl.Body) {
+			return
+		}
+	}
+	if !effects && !(falls && defaultMiddle) {
+		return
+	}
+	start := c.off(s.Pos())
+	for _, e := range c.w.edits {
+		if e.start == start && e.end == start {
+			return // a marker before the statement (blocking.go) must stay first
+		}
+	}
+	tag, flag := c.temp("s"), c.temp("f")
+	for i, st := range s.Body.List {
+		cl := st.(*ast.CaseClause)
+		if len(cl.Body) > 0 {
+			if b, ok := cl.Body[len(cl.Body)-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				c.w.replace(c.off(b.Pos()), c.off(b.End()), flag+" = "+strconv.Itoa(i+2))
+			}
+		}
+	}
+	c.w.add(start, c.off(s.End()), func(w *rewriter) string {
+		var b strings.Builder
+		b.WriteString("{ ")
+		if s.Init != nil {
+			b.WriteString(c.render(s.Init) + "; ")
+		}
+		if s.Tag != nil {
+			b.WriteString(tag + " := " + c.render(s.Tag) + "; _ = " + tag + "; ")
+		}
+		b.WriteString(flag + " := 0; ")
+		def := 0
+		first := true
+		for i, st := range s.Body.List {
+			cl := st.(*ast.CaseClause)
+			if cl.List == nil {
+				def = i + 1
+				continue
+			}
+			var conds []string
+			for _, x := range cl.List {
+				if s.Tag != nil {
+					conds = append(conds, tag+" == ("+c.render(x)+")")
+				} else {
+					conds = append(conds, "("+c.render(x)+")")
+				}
+			}
+			if !first {
+				b.WriteString(" else ")
+			}
+			first = false
+			b.WriteString("if " + strings.Join(conds, " || ") + " { " + flag + " = " + strconv.Itoa(i+1) + " }")
+		}
+		if def > 0 {
+			if first {
+				b.WriteString(flag + " = " + strconv.Itoa(def))
+			} else {
+				b.WriteString(" else { " + flag + " = " + strconv.Itoa(def) + " }")
+			}
+		}
+		b.WriteString("; ")
+		for i, st := range s.Body.List {
+			cl := st.(*ast.CaseClause)
+			b.WriteString("if " + flag + " == " + strconv.Itoa(i+1) + " { ")
+			if len(cl.Body) > 0 {
+				b.WriteString(c.w.render(c.off(cl.Body[0].Pos()), c.off(cl.Body[len(cl.Body)-1].End())))
+			}
+			b.WriteString("; }; ")
+		}
+		return b.String() + "}"
+	})
 }

@@ -199,3 +199,15 @@ func TestLowerMultiAssign(t *testing.T) {
 		"r.W, r.H = dims()\nv, ok = m[\"z\"]\n_, r.W = dims()\nv, ok = m[\"a\"], true")
 	wantLowered(t, got, "__gkm1, __gkm2 := dims(); r.W, r.H = __gkm1, __gkm2", `__gkm3, __gkm4 := m["z"]; v, ok = __gkm3, __gkm4`, "__gkm5, __gkm6 := dims(); _, r.W = __gkm5, __gkm6")
 }
+
+// A switch whose cases call functions, or that falls through with its
+// default in the middle, picks its clause first, then runs the clauses in
+// order.
+func TestLowerSwitch(t *testing.T) {
+	got := lowered(t, "func v(n int) int { return n }",
+		"func g(n int) (s string) {\n\tswitch {\n\tcase n >= 90:\n\t\ts += \"A\"\n\t\tfallthrough\n\tdefault:\n\t\ts += \"+\"\n\tcase n >= 50:\n\t\ts += \"pass\"\n\t}\n\tswitch v(2) {\n\tcase v(1), 2:\n\t\ts += \"m\"\n\t}\n\tswitch n {\n\tcase 1:\n\t\ts += \"1\"\n\t}\n\treturn\n}")
+	wantLowered(t, got, `{ __gkf2 := 0; if (n >= 90) { __gkf2 = 1 } else if (n >= 50) { __gkf2 = 3 } else { __gkf2 = 2 }; if __gkf2 == 1 { s += "A"
+		__gkf2 = 2; }; if __gkf2 == 2 { s += "+"; }; if __gkf2 == 3 { s += "pass"; }; }`,
+		`{ __gks3 := v(2); _ = __gks3; __gkf4 := 0; if __gks3 == (v(1)) || __gks3 == (2) { __gkf4 = 1 }; if __gkf4 == 1 { s += "m"; }; }`,
+		"switch n {")
+}
