@@ -268,9 +268,11 @@ func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
 	})
 }
 
-// nilConversions applies nilChecked to the values n converts: the operands
-// of an assignment, of a var with a type and of a call.
-func (c *compiler) nilConversions(n ast.Node) {
+// conversions rewrites the values n converts: nilChecked for the operands
+// of an assignment, of a var with a type and of a call; a var without a
+// type given an untyped constant gets its default type written (yaegi
+// makes var r = 'a' an int at the top level of a cell, not an int32).
+func (c *compiler) conversions(n ast.Node) {
 	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
 	switch n := n.(type) {
 	case *ast.AssignStmt:
@@ -280,6 +282,11 @@ func (c *compiler) nilConversions(n ast.Node) {
 			}
 		}
 	case *ast.ValueSpec:
+		if l, isLit := valueLit(n); isLit && n.Type == nil && len(n.Names) == 1 && l.Kind != token.INT && l.Kind != token.STRING {
+			if b, ok := defType(c.types.Def(c.off(n.Names[0].Pos()))).(*types.Basic); ok && isVar(c.types.Def(c.off(n.Names[0].Pos()))) {
+				c.w.insert(c.off(n.Names[0].End()), " "+b.Name()) // float64, complex128, int32 (rune)
+			}
+		}
 		if n.Type != nil && len(n.Values) == len(n.Names) {
 			for _, v := range n.Values {
 				c.nilChecked(v, typeOf(n.Type))
@@ -299,6 +306,17 @@ func (c *compiler) nilConversions(n ast.Node) {
 			}
 		}
 	}
+}
+
+func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
+
+// valueLit returns the only value of vs if it is a literal.
+func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
+	if len(vs.Values) != 1 {
+		return nil, false
+	}
+	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
+	return l, ok
 }
 
 // callsCellFunc reports whether fun names a function or method of the

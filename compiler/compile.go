@@ -158,14 +158,14 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerFormat(n)
 		c.lowerStringers(n)
 		c.checkErrorsAs(n)
-		c.nilConversions(n)
+		c.conversions(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
 	case *ast.AssignStmt, *ast.ValueSpec:
-		c.nilConversions(n)
+		c.conversions(n)
 
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {

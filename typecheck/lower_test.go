@@ -211,3 +211,10 @@ func TestLowerSwitch(t *testing.T) {
 		`{ __gks3 := v(2); _ = __gks3; __gkf4 := 0; if __gks3 == (v(1)) || __gks3 == (2) { __gkf4 = 1 }; if __gkf4 == 1 { s += "m"; }; }`,
 		"switch n {")
 }
+
+// Constants keep their kind (min(1, 2.5) is an untyped float), and a var
+// given a rune, float or imaginary literal gets its default type written.
+func TestLowerConstKinds(t *testing.T) {
+	got := lowered(t, "const c = min(1, 2.5)\nconst k = 'a'\nvar r = 'a'\nvar f = 2.5\nvar n = 3")
+	wantLowered(t, got, "c = 1.0", "var r rune = 'a'", "var f float64 = 2.5", "var n = 3")
+}
