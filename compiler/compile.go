@@ -153,15 +153,21 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteGo(n)
 	case *ast.SelectStmt:
 		c.rewriteSelectBranches(n, c.labeled[n])
+	case *ast.SwitchStmt, *ast.TypeSwitchStmt:
+		c.lowerSwitch(n.(ast.Stmt))
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)
 		c.lowerStringers(n)
+		c.checkErrorsAs(n)
+		c.conversions(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
+	case *ast.AssignStmt, *ast.ValueSpec:
+		c.conversions(n)
 
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {
@@ -181,11 +187,13 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 	case *ast.FuncDecl:
 		c.checkVariadicGeneric(n)
+		c.nilReturns(n, n.Body)
 		if n.Body != nil {
 			c.lowerReturns(n.Type, n.Body)
 			c.lowerDefers(n.Body)
 		}
 	case *ast.FuncLit:
+		c.nilReturns(n, n.Body)
 		c.lowerReturns(n.Type, n.Body)
 		c.lowerDefers(n.Body)
 	case *ast.BlockStmt:
@@ -244,17 +252,6 @@ func (c *compiler) collectDefined() {
 			}
 		}
 	}
-}
-
-// userDefined reports whether name is a top-level name the user declared
-// (in this cell or an earlier one; not an import), shadowing a builtin or
-// a package.
-func (c *compiler) userDefined(name string) bool {
-	if c.defined[name] {
-		return true
-	}
-	d := c.env.Lookup(name)
-	return d != nil && d.Kind != "import"
 }
 
 // checkTopLevel refuses a return among the cell's top-level statements.

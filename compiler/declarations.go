@@ -334,3 +334,14 @@ func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
 	}
 	return s
 }
+
+// userDefined reports whether name is a top-level name the user declared
+// (in this cell or an earlier one; not an import), shadowing a builtin or
+// a package.
+func (c *compiler) userDefined(name string) bool {
+	if c.defined[name] {
+		return true
+	}
+	d := c.env.Lookup(name)
+	return d != nil && d.Kind != "import"
+}

@@ -149,3 +149,34 @@ func firstKey(refs, set map[string]bool) string {
 	}
 	return ""
 }
+
+// checkErrorsAs refuses errors.As with a target of a type of the cells (or
+// an interface type the cells write): yaegi panics on every such call
+// ("errors: *target must be interface or implement error"), since compiled
+// code sees neither the cells' types' methods nor their interfaces.
+func (c *compiler) checkErrorsAs(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "As" || len(call.Args) != 2 {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "errors") {
+		return
+	}
+	ptr, ok := c.types.ExprType(c.off(call.Args[1].Pos()), c.off(call.Args[1].End())).(*types.Pointer)
+	if !ok {
+		return
+	}
+	elem := ptr.Elem()
+	named, isNamed := types.Unalias(elem).(*types.Named)
+	compiled := isNamed && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() != "main"
+	if compiled || !mentionsCellType(elem) && !types.IsInterface(elem) || types.Identical(elem, types.Universe.Lookup("error").Type()) {
+		return
+	}
+	name := types.TypeString(elem, func(p *types.Package) string {
+		if p.Path() == "main" {
+			return ""
+		}
+		return p.Name()
+	})
+	c.errorAt(c.off(call.Pos()), "errors.As into a %s is not supported by the interpreter (its compiled errors package cannot see the types and interfaces of the cells): assert the type of the error where it is returned (v, ok := err.(%s))%s", name, name, OrCompile)
+}

@@ -100,6 +100,9 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		return ""
 	}
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t != nil && verb == 'T' && types.IsInterface(t) {
+		return c.dynamicTypeName(t)
+	}
 	if t == nil || types.IsInterface(t) {
 		return ""
 	}

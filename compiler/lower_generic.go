@@ -167,6 +167,9 @@ func constLiteral(obj *types.Const) string {
 				return strconv.QuoteRune(rune(r))
 			}
 		}
+		if b, ok := obj.Type().Underlying().(*types.Basic); ok && b.Kind() == types.UntypedFloat && val.Kind() == constant.Int {
+			return val.ExactString() + ".0" // min(1, 2.5) is an untyped float
+		}
 		return val.ExactString()
 	case constant.Float:
 		s := val.ExactString()

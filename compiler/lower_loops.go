@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -93,9 +94,13 @@ func (c *compiler) typeOfDef(x ast.Expr) string {
 }
 
 // closureLoop runs the body of a loop whose variables vars closures
-// capture as a function of them; it reports whether it did.
-func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockStmt) bool {
-	if !capturesAny(body, vars) {
+// capture, or whose address the body takes, as a function of them; it
+// reports whether it did. With writeBack (a three-clause loop whose body
+// assigns its variables), the function returns the variables' values at
+// the end of the iteration, which the next iteration starts from, as in
+// Go 1.22: func(p int) (int, int) { i := p; ...; return 0, i }(i).
+func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockStmt, writeBack bool) bool {
+	if !capturesAny(body, vars) && !addressOfAny(body, vars) {
 		return false
 	}
 	br, ok := loopBody(body, c.loopLabel(loop))
@@ -105,7 +110,7 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 	// The parameters have names of their own, bound to the loop's names
 	// in the body (yaegi resolves a parameter named like the loop
 	// variable wrongly in nested closures).
-	var params, args, binds []string
+	var params, args, binds, types, outs []string
 	for _, v := range vars {
 		if id, ok := v.(*ast.Ident); ok && id.Name == "_" {
 			continue
@@ -118,17 +123,98 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 		params = append(params, p+" "+t)
 		args = append(args, c.text(v))
 		binds = append(binds, c.text(v)+" := "+p+"; _ = "+c.text(v)+"; ")
+		types = append(types, t)
+		outs = append(outs, c.temp("w"))
 	}
 	flag := c.temp("c")
+	ret, results, head, tail := "", "int", flag, flag+" == 1 { break }; "
+	if writeBack && len(args) > 0 {
+		ret = ", " + strings.Join(args, ", ")
+		results = "(int, " + strings.Join(types, ", ") + ")"
+		head = flag + ", " + strings.Join(outs, ", ")
+		tail = "true { " + strings.Join(args, ", ") + " = " + strings.Join(outs, ", ") + "; if " + flag + " == 1 { break } }; "
+	}
 	for _, b := range br.continues {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 0")
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 0"+ret)
 	}
 	for _, b := range br.breaks {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 1")
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 1"+ret)
 	}
-	c.w.insert(c.off(body.Lbrace)+1, " if "+flag+" := func("+strings.Join(params, ", ")+") int { "+strings.Join(binds, ""))
-	c.w.insert(c.off(body.Rbrace), "; return 0 }("+strings.Join(args, ", ")+"); "+flag+" == 1 { break }; ")
+	c.w.insert(c.off(body.Lbrace)+1, " if "+head+" := func("+strings.Join(params, ", ")+") "+results+" { "+strings.Join(binds, ""))
+	c.w.insert(c.off(body.Rbrace), "; return 0"+ret+" }("+strings.Join(args, ", ")+"); "+tail)
 	return true
+}
+
+// addressOfAny reports whether body takes the address of one of vars
+// outside func literals (inside them, capturesAny sees them).
+func addressOfAny(body *ast.BlockStmt, vars []ast.Expr) bool {
+	names := identSet(vars)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && names[id.Name] && id.Name != "_" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// deferLoopVars passes the loop variables vars that the deferred func
+// literals of body capture as arguments: the body cannot run as a function
+// (its deferred calls would run at the end of the iteration), and a
+// deferred closure must see its own iteration's variables (Go 1.22), where
+// yaegi shares them: defer func() { ...i... }() becomes
+// defer func(p int) { i := p; ...i... }(i). Only when nothing in the body
+// assigns the variables, so their value at the defer statement is their
+// value at the end of the iteration. A cell's top-level defers are left to
+// rewriteTopDefer.
+func (c *compiler) deferLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
+	if assignsAny(body, identSet(vars)) {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			lit, ok := n.Call.Fun.(*ast.FuncLit)
+			if !ok || c.topDefers[n] || n.Call.Ellipsis.IsValid() || !capturesAny(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: lit}}}, vars) {
+				return false
+			}
+			var params, args, binds []string
+			for _, v := range vars {
+				if id, ok := v.(*ast.Ident); !ok || id.Name == "_" {
+					continue
+				}
+				t := c.typeOfDef(v)
+				if t == "" {
+					return false
+				}
+				p := c.temp("p")
+				params = append(params, p+" "+t)
+				args = append(args, c.text(v))
+				binds = append(binds, c.text(v)+" := "+p+"; _ = "+c.text(v)+"; ")
+			}
+			sep := ""
+			if lit.Type.Params.NumFields() > 0 {
+				sep = ", "
+			}
+			c.w.insert(c.off(lit.Type.Params.Closing), sep+strings.Join(params, ", "))
+			c.w.insert(c.off(lit.Body.Lbrace)+1, " "+strings.Join(binds, ""))
+			sep = ""
+			if len(n.Call.Args) > 0 {
+				sep = ", "
+			}
+			c.w.insert(c.off(n.Call.Rparen), sep+strings.Join(args, ", "))
+			return false
+		}
+		return true
+	})
 }
 
 // capturesAny reports whether a func literal in body refers to one of the
@@ -223,4 +309,124 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 	c.w.insert(c.off(r.Body.Rbrace), "; return true ")
 	c.w.insert(c.off(r.End()), ")")
 	return true
+}
+
+// yaegi evaluates the case expressions of a switch in another order than
+// Go (all of a case's, or a later case's, before the first that matches),
+// and a fallthrough into a clause before a default in the middle goes to
+// the wrong clause. A switch whose case expressions call functions or
+// receive, or which falls through with its default not last, is lowered
+// to the clause it picks, then the clauses in order:
+//
+//	{ init; __gks := tag; __gkf := 0
+//	  if __gks == a || __gks == f() { __gkf = 1 } else if ... else { __gkf = 3 }
+//	  if __gkf == 1 { ...; __gkf = 2 /* fallthrough */ }
+//	  if __gkf == 2 { ... } ... }
+//
+// Not when a clause breaks out of it, nor with a label.
+func (c *compiler) lowerSwitch(n ast.Stmt) {
+	s, ok := n.(*ast.SwitchStmt)
+	if !ok {
+		c.lowerTypeSwitch(n.(*ast.TypeSwitchStmt))
+		return
+	}
+	if c.labeled[s] || len(s.Body.List) == 0 {
+		return
+	}
+	effects, falls, defaultMiddle := false, false, false
+	for i, st := range s.Body.List {
+		cl := st.(*ast.CaseClause)
+		if cl.List == nil && i < len(s.Body.List)-1 {
+			defaultMiddle = true
+		}
+		for _, x := range cl.List {
+			ast.Inspect(x, func(m ast.Node) bool {
+				switch m := m.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					effects = effects || !c.isTypeExpr(m.Fun)
+				case *ast.UnaryExpr:
+					effects = effects || m.Op == token.ARROW
+				}
+				return true
+			})
+		}
+		if len(cl.Body) > 0 {
+			if b, ok := cl.Body[len(cl.Body)-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				falls = true
+			}
+		}
+		if breaksOut(cl.Body) {
+			return
+		}
+	}
+	if !effects && !(falls && defaultMiddle) {
+		return
+	}
+	start := c.off(s.Pos())
+	for _, e := range c.w.edits {
+		if e.start == start && e.end == start {
+			return // a marker before the statement (blocking.go) must stay first
+		}
+	}
+	tag, flag := c.temp("s"), c.temp("f")
+	for i, st := range s.Body.List {
+		cl := st.(*ast.CaseClause)
+		if len(cl.Body) > 0 {
+			if b, ok := cl.Body[len(cl.Body)-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
+				c.w.replace(c.off(b.Pos()), c.off(b.End()), flag+" = "+strconv.Itoa(i+2))
+			}
+		}
+	}
+	c.w.add(start, c.off(s.End()), func(w *rewriter) string {
+		var b strings.Builder
+		b.WriteString("{ ")
+		if s.Init != nil {
+			b.WriteString(c.render(s.Init) + "; ")
+		}
+		if s.Tag != nil {
+			b.WriteString(tag + " := " + c.render(s.Tag) + "; _ = " + tag + "; ")
+		}
+		b.WriteString(flag + " := 0; ")
+		def := 0
+		first := true
+		for i, st := range s.Body.List {
+			cl := st.(*ast.CaseClause)
+			if cl.List == nil {
+				def = i + 1
+				continue
+			}
+			var conds []string
+			for _, x := range cl.List {
+				if s.Tag != nil {
+					conds = append(conds, tag+" == ("+c.render(x)+")")
+				} else {
+					conds = append(conds, "("+c.render(x)+")")
+				}
+			}
+			if !first {
+				b.WriteString(" else ")
+			}
+			first = false
+			b.WriteString("if " + strings.Join(conds, " || ") + " { " + flag + " = " + strconv.Itoa(i+1) + " }")
+		}
+		if def > 0 {
+			if first {
+				b.WriteString(flag + " = " + strconv.Itoa(def))
+			} else {
+				b.WriteString(" else { " + flag + " = " + strconv.Itoa(def) + " }")
+			}
+		}
+		b.WriteString("; ")
+		for i, st := range s.Body.List {
+			cl := st.(*ast.CaseClause)
+			b.WriteString("if " + flag + " == " + strconv.Itoa(i+1) + " { ")
+			if len(cl.Body) > 0 {
+				b.WriteString(c.w.render(c.off(cl.Body[0].Pos()), c.off(cl.Body[len(cl.Body)-1].End())))
+			}
+			b.WriteString("; }; ")
+		}
+		return b.String() + "}"
+	})
 }

@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -144,4 +145,237 @@ func normalize(src string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// dynamicTypeName returns what prints %T of an operand of interface type t
+// (\x00 stands for it). yaegi keeps a value of an interface type of the
+// cells with its dynamic type, which cellrt.DynType reads; fmt sees only
+// the underlying type (struct { R float64 } for a main.Circle), or yaegi's
+// wrapper for an interface of a compiled package (interp._error). For a
+// non-empty interface, type assertions to the cells' types that implement
+// it names the others, leaving out the types yaegi cannot tell apart
+// (see cellImplementers); other values print as fmt prints them.
+func (c *compiler) dynamicTypeName(t types.Type) string {
+	ts := c.types.TypeString(t)
+	if ts == "" {
+		return ""
+	}
+	var cases strings.Builder
+	if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
+		for _, impl := range c.cellImplementers(it) {
+			name, code := goTypeName(impl), c.types.TypeString(impl)
+			if name != "" && code != "" {
+				cases.WriteString("if _, ok := v.(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
+			}
+		}
+	}
+	return "func(v " + ts + ") string { if n := " + RuntimeName + ".DynType(&v); n != \"\" { return n }; " + cases.String() + "return __gkfmt.Sprintf(\"%T\", v) }(\x00)"
+}
+
+// cellImplementers returns the package-level, non-generic named types of
+// the cells T and *T that implement iface and that yaegi tells apart from
+// every other one in a type assertion: it compares their reflect types, in
+// which the cells' types are their underlying types (main.Cat and main.Dog
+// of struct{} are the same type for it), so types of the same shape are
+// left out.
+func (c *compiler) cellImplementers(iface *types.Interface) []types.Type {
+	scope := c.types.Scope()
+	if scope == nil {
+		return nil
+	}
+	var impls []types.Type
+	count := map[string]int{}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams() != nil || types.IsInterface(n) {
+			continue
+		}
+		for _, t := range []types.Type{n, types.NewPointer(n)} {
+			if types.Implements(t, iface) {
+				impls = append(impls, t)
+				count[shape(t, 0)]++
+			}
+		}
+	}
+	var out []types.Type
+	for _, t := range impls {
+		if s := shape(t, 0); count[s] == 1 && !strings.Contains(s, "?") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// shape writes t as yaegi's reflect types see it: the named types of the
+// cells replaced by their underlying types ("?" where it gives up).
+func shape(t types.Type, depth int) string {
+	if depth > 8 {
+		return "?"
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
+			return shape(t.Underlying(), depth+1)
+		}
+		return types.TypeString(t, nil)
+	case *types.Pointer:
+		return "*" + shape(t.Elem(), depth+1)
+	case *types.Slice:
+		return "[]" + shape(t.Elem(), depth+1)
+	case *types.Array:
+		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + shape(t.Elem(), depth+1)
+	case *types.Map:
+		return "map[" + shape(t.Key(), depth+1) + "]" + shape(t.Elem(), depth+1)
+	case *types.Chan:
+		return "chan(" + strconv.Itoa(int(t.Dir())) + ")" + shape(t.Elem(), depth+1)
+	case *types.Struct:
+		var b strings.Builder
+		b.WriteString("struct{")
+		for i := 0; i < t.NumFields(); i++ {
+			f := t.Field(i)
+			b.WriteString(f.Name() + " " + shape(f.Type(), depth+1) + " " + strconv.Quote(t.Tag(i)) + strconv.FormatBool(f.Embedded()) + ";")
+		}
+		return b.String() + "}"
+	case *types.Basic:
+		return t.Name()
+	}
+	return "?" // functions, interfaces: left out
+}
+
+// A type switch on a value of a cell type held in an interface of a
+// compiled package (switch err.(type) { case *MyErr: ... } on an error)
+// matches none of its cases in yaegi, and a case of a compiled interface
+// (case error:) matches no compiled value held in an any; yaegi's type
+// assertions (v, ok := x.(T)) get them right, but for a value of a cell
+// type that went through an interface of a compiled package into an any
+// (still in yaegi's wrapper), which cellrt.Wrapped unwraps. A type switch on a name or
+// a selector, without init statement or label, whose cases do not break
+// out of it, is lowered to a chain of them:
+//
+//	if __gkt := x; false {
+//	} else if v, ok := __gkt.(T); ok { _ = v; ...
+//	} else if __gkt == nil || func() bool { _, ok := __gkt.(U); return ok }() { v := __gkt; _ = v; ...
+//	} else { v := __gkt; _ = v; ... }
+func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
+	if ts.Init != nil || c.labeled[ts] {
+		return
+	}
+	var bind string
+	var guard ast.Expr
+	switch a := ts.Assign.(type) {
+	case *ast.AssignStmt:
+		bind, guard = a.Lhs[0].(*ast.Ident).Name, a.Rhs[0]
+	case *ast.ExprStmt:
+		guard = a.X
+	}
+	ta, ok := ast.Unparen(guard).(*ast.TypeAssertExpr)
+	if !ok || !isPath(ta.X) {
+		return
+	}
+	for _, cl := range ts.Body.List {
+		if breaksOut(cl.(*ast.CaseClause).Body) {
+			return
+		}
+	}
+	tmp := c.temp("t")
+	c.w.add(c.off(ts.Pos()), c.off(ts.End()), func(w *rewriter) string {
+		var b strings.Builder
+		b.WriteString("if " + tmp + " := " + c.render(ta.X) + "; false { }")
+		var def *ast.CaseClause
+		body := func(cl *ast.CaseClause, set string) {
+			if bind != "" && bind != "_" {
+				b.WriteString(set + "_ = " + bind + "; ")
+			}
+			if len(cl.Body) > 0 {
+				b.WriteString(c.w.render(c.off(cl.Body[0].Pos()), c.off(cl.Body[len(cl.Body)-1].End())))
+			}
+			b.WriteString("; }")
+		}
+		for _, s := range ts.Body.List {
+			cl := s.(*ast.CaseClause)
+			if cl.List == nil {
+				def = cl
+				continue
+			}
+			if len(cl.List) == 1 && !isNilIdent(cl.List[0]) {
+				v := bind
+				if v == "" {
+					v = "_"
+				}
+				t := c.render(cl.List[0])
+				assert := tmp + ".(" + t + ")"
+				if c.wrappable(cl.List[0]) {
+					// a value of a cell type in yaegi's wrapper: see cellrt.Wrapped
+					assert = "func() (" + t + ", bool) { if v, ok := " + tmp + ".(" + t + "); ok { return v, true }; if w, ok := " + RuntimeName + ".Wrapped(" + tmp + "); ok { v, ok := w.(" + t + "); return v, ok }; var z " + t + "; return z, false }()"
+				}
+				b.WriteString(" else if " + v + ", ok := " + assert + "; ok { ")
+				body(cl, "")
+				continue
+			}
+			var conds []string
+			for _, t := range cl.List {
+				if isNilIdent(t) {
+					conds = append(conds, tmp+" == nil")
+				} else {
+					conds = append(conds, "func() bool { _, ok := "+tmp+".("+c.render(t)+"); return ok }()")
+				}
+			}
+			b.WriteString(" else if " + strings.Join(conds, " || ") + " { ")
+			body(cl, bind+" := "+tmp+"; ")
+		}
+		if def != nil {
+			b.WriteString(" else { ")
+			body(def, bind+" := "+tmp+"; ")
+		}
+		return b.String()
+	})
+}
+
+// wrappable reports whether the type x is a type of the cells that is not
+// an interface, whose values yaegi may hold in a wrapper.
+func (c *compiler) wrappable(x ast.Expr) bool {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	return t != nil && !types.IsInterface(t) && mentionsCellType(t)
+}
+
+// isNilIdent reports whether x is the identifier nil.
+func isNilIdent(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// breaksOut reports whether list has a break that leaves the statement
+// it is in (an unlabeled break outside nested loops, switches, selects
+// and func literals, or a labeled one).
+func breaksOut(list []ast.Stmt) bool {
+	found := false
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			ast.Inspect(n, func(m ast.Node) bool {
+				if b, ok := m.(*ast.BranchStmt); ok && b.Label != nil && b.Tok == token.BREAK {
+					found = true
+				}
+				_, lit := m.(*ast.FuncLit)
+				return !found && !lit
+			})
+			return false
+		case *ast.BranchStmt:
+			if n.Tok == token.BREAK {
+				found = true
+			}
+		}
+		return !found
+	}
+	for _, s := range list {
+		ast.Inspect(s, walk)
+	}
+	return found
 }

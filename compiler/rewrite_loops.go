@@ -33,7 +33,8 @@ func (c *compiler) loopVarsAt(pos token.Pos) []string {
 // rewriteFor copies the variables of a three-clause loop.
 func (c *compiler) rewriteFor(f *ast.ForStmt) {
 	if as, ok := f.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
-		if !assignsAny(f.Body, identSet(as.Lhs)) && c.closureLoop(f, as.Lhs, f.Body) {
+		c.deferLoopVars(as.Lhs, f.Body)
+		if c.closureLoop(f, as.Lhs, f.Body, assignsAny(f.Body, identSet(as.Lhs))) {
 			return
 		}
 		c.copyLoopVars(as.Lhs, f.Body)
@@ -62,7 +63,8 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 				vars = append(vars, x)
 			}
 		}
-		if c.closureLoop(r, vars, r.Body) {
+		c.deferLoopVars(vars, r.Body)
+		if c.closureLoop(r, vars, r.Body, false) {
 			return
 		}
 		c.copyLoopVars(vars, r.Body)

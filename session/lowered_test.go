@@ -48,4 +48,19 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype pair struct{ k string; v any }\ntype box struct{ name string; P pair }"},
 		{code: "fmt.Printf(\"%+v|%+v|%#v\\n\", []pair{{\"x\", nil}}, &box{\"b\", pair{\"y\", 1}}, pair{\"z\", 2})", stdout: "[{k:x v:<nil>}]|&{name:b P:{k:y v:1}}|main.pair{k:\"z\", v:2}\n"},
 	}},
+	{"loop variables per iteration: taken by address, assigned in the body, captured by deferred closures", []cell{
+		{code: "import \"fmt\"\nfunc run() (s []string) {\n\tfor i := 0; i < 3; i++ {\n\t\tdefer func() { s = append(s, fmt.Sprint(\"d\", i)) }()\n\t}\n\tfor _, w := range []string{\"x\", \"y\"} {\n\t\tdefer func(n int) { s = append(s, fmt.Sprint(w, n)) }(1)\n\t}\n\treturn nil\n}"},
+		{code: "var ps []*int\nfor i := 0; i < 3; i++ {\n\tps = append(ps, &i)\n}\nvar fs []func() int\nfor i := 0; i < 6; i++ {\n\tfs = append(fs, func() int { return i })\n\ti++\n\tif i > 3 {\n\t\tcontinue\n\t}\n}\nvar vs []*string\nfor _, v := range []string{\"a\", \"b\"} {\n\tvs = append(vs, &v)\n}\nfmt.Println(*ps[0], *ps[1], *ps[2], fs[0](), fs[1](), fs[2](), *vs[0], *vs[1], run())",
+			stdout: "0 1 2 1 3 5 a b [y1 x1 d2 d1 d0]\n"},
+	}},
+	{"%T of interface values and type switches on values of cell types", []cell{
+		{code: "import \"fmt\"\ntype Shape interface{ Area() float64 }\ntype Sq struct{ S float64 }\nfunc (s Sq) Area() float64 { return s.S * s.S }\ntype Age int\nfunc (a Age) Area() float64 { return 0 }\ntype NotFound struct{ Key string }\nfunc (e *NotFound) Error() string { return \"not found: \" + e.Key }\nfunc lookup(k string) error { if k == \"\" { return fmt.Errorf(\"empty\") }; return &NotFound{k} }\nfunc kind(v any) string {\n\tswitch x := v.(type) {\n\tcase nil:\n\t\treturn \"nil\"\n\tcase int, string:\n\t\treturn fmt.Sprint(\"basic \", x)\n\tcase *NotFound:\n\t\treturn \"notfound \" + x.Key\n\tcase error:\n\t\treturn \"error \" + x.Error()\n\tdefault:\n\t\treturn \"other\"\n\t}\n}"},
+		{code: "for _, s := range []Shape{Sq{2}, Age(3), &Sq{1}} {\n\tfmt.Printf(\"%T \", s)\n}\nerr := lookup(\"k\")\nfmt.Printf(\"%T %T\\n\", err, lookup(\"\"))\nswitch e := err.(type) {\ncase *NotFound:\n\tfmt.Println(\"key\", e.Key)\n}\nfmt.Println(kind(nil), kind(1), kind(\"s\"), kind(err), kind(lookup(\"\")), kind(2.5))",
+			stdout: "main.Sq main.Age *main.Sq *main.NotFound *errors.errorString\nkey k\nnil basic 1 basic s notfound k error empty other\n"},
+	}},
+	{"a nil pointer of a cell type converted to error is refused; panic(nil)", []cell{
+		{code: "import \"fmt\"\ntype E struct{}\nfunc (*E) Error() string { return \"E\" }\nfunc mayFail(fail bool) error {\n\tvar p *E\n\tif fail {\n\t\tp = &E{}\n\t}\n\treturn p\n}\nfunc pn() (r any) { defer func() { r = recover() }(); panic(nil) }"},
+		{code: "err := mayFail(true)\nvar e2 error = &E{}\nfmt.Println(err, err != nil, e2)\nfmt.Printf(\"%T\\n\", pn())", stdout: "E true E\n*runtime.PanicNilError\n"},
+		{code: "mayFail(false)", err: "a nil *E converted to error: the interpreter cannot hold a nil value of a type of the cells"},
+	}},
 }

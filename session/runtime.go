@@ -41,6 +41,10 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Index":      reflect.ValueOf(checkIndex),
 			"SliceLo":    reflect.ValueOf(checkSlice),
 			"TypeName":   reflect.ValueOf(func(name string, _ any) string { return name }),
+			"DynType":    reflect.ValueOf(dynType),
+			"Wrapped":    reflect.ValueOf(wrapped),
+			"PanicNil":   reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
+			"TypedNil":   reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
 			"GoSyntax":   reflect.ValueOf(goSyntax),
 			"FieldNames": reflect.ValueOf(fieldNames),
 		},
@@ -128,6 +132,13 @@ func recovered(r any) any {
 	return r
 }
 
+// typedNilError is the panic of a nil value of a cell type converted to an
+// interface of a compiled package, which yaegi cannot hold (see the cell
+// compiler's nilChecked).
+type typedNilError string
+
+func (e typedNilError) Error() string { return string(e) }
+
 // runtimeError is a runtime panic of a cell with Go's message.
 type runtimeError string
 
@@ -213,4 +224,74 @@ func fieldNames(s string, fields ...string) string {
 		s = strings.ReplaceAll(s, " X"+f+":", " "+f+":")
 	}
 	return s
+}
+
+// cellTypeName matches the interpreter's name of a package-level type of the
+// cells or a pointer to one, as %T writes it.
+var cellTypeName = regexp.MustCompile(`^\*?main\.[\pL_][\pL\pN_]*$`)
+
+// The categories of yaegi's types (its tcat) whose names %T never prints:
+// nilT, errorT, interfaceT, valueT (a compiled type), genericT.
+var notDynamic = map[uint64]bool{0: true, 13: true, 18: true, 37: true, 17: true}
+
+// dynType is %T of *p, a variable of an interface type of the cells, when
+// the interpreter knows its dynamic type is a named type of the cells (or
+// a pointer to one), and "" otherwise: yaegi keeps such an interface value
+// with the interpreter's type, whose name compiled code (fmt) does not see.
+func dynType(p any) string {
+	v := reflect.ValueOf(p)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return ""
+	}
+	v = v.Elem()
+	for v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
+		return ""
+	}
+	node := v.Field(0)
+	if node.Kind() != reflect.Pointer || node.IsNil() {
+		return ""
+	}
+	typ := node.Elem().FieldByName("typ")
+	for depth := 0; depth < 8; depth++ {
+		if !typ.IsValid() || typ.Kind() != reflect.Pointer || typ.IsNil() {
+			return ""
+		}
+		t := typ.Elem()
+		cat := t.FieldByName("cat")
+		if !cat.IsValid() || notDynamic[cat.Uint()] {
+			return ""
+		}
+		if depth == 0 {
+			if name := t.FieldByName("str").String(); !cellTypeName.MatchString(name) {
+				return ""
+			}
+		}
+		if cat.Uint() != 24 && cat.Uint() != 26 { // linkedT, ptrT: look at what they name
+			break
+		}
+		typ = t.FieldByName("val")
+	}
+	return v.Field(0).Elem().FieldByName("typ").Elem().FieldByName("str").String()
+}
+
+// wrapped returns the value of a type of the cells that x, a wrapper of
+// yaegi, holds (yaegi wraps such a value in a struct of its own to put it in
+// an interface of a compiled package, as error: an any made of that error
+// holds the wrapper), and false if x is not one.
+func wrapped(x any) (any, bool) {
+	v := reflect.ValueOf(x)
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" {
+		return nil, false
+	}
+	in := v.Field(0)
+	if in.Kind() == reflect.Interface {
+		in = in.Elem()
+	}
+	if !in.IsValid() || !in.CanInterface() {
+		return nil, false
+	}
+	return in.Interface(), true
 }

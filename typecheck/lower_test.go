@@ -97,7 +97,8 @@ func TestLowerPanicRecover(t *testing.T) {
 func TestLowerFormatTypeNames(t *testing.T) {
 	got := lowered(t, "import \"fmt\"\ntype C float64\ntype P struct{ X int; In Q }\ntype Q struct{ N string }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Alias = C\nfunc mk() C { return 1 }",
 		"var a Alias = 2\nvar i any = a\nfmt.Printf(\"%T %5T %T %T|%#v %v %T %%\\n\", a, []*C{}, mk(), Pair[string, byte]{}, &P{}, P{}, i)")
-	wantLowered(t, got, `fmt.Printf("%s %5s %s %s|%s %v %T %%\n", "main.C", __gkrt.TypeName("[]*main.C", []*C{}), __gkrt.TypeName("main.C", mk()), __gkrt.TypeName("main.Pair[string,uint8]", Pair[string, byte]{}), __gkrt.GoSyntax(&P{}, "*main.P", "main.P", *new(P), "main.Q", *new(Q)), P{}, i)`)
+	// An interface operand: its dynamic type, as the interpreter knows it.
+	wantLowered(t, got, `fmt.Printf("%s %5s %s %s|%s %v %s %%\n", "main.C", __gkrt.TypeName("[]*main.C", []*C{}), __gkrt.TypeName("main.C", mk()), __gkrt.TypeName("main.Pair[string,uint8]", Pair[string, byte]{}), __gkrt.GoSyntax(&P{}, "*main.P", "main.P", *new(P), "main.Q", *new(Q)), P{}, func(v any) string { if n := __gkrt.DynType(&v); n != "" { return n }; return __gkfmt.Sprintf("%T", v) }(i))`)
 	// Builtin types, and formats with operand indexes, are left alone.
 	got = lowered(t, "import \"fmt\"\ntype C float64", "fmt.Printf(\"%T %#v\\n\", 1.5, []int{1})\nfmt.Printf(\"%[1]T\\n\", C(1))")
 	wantLowered(t, got, `fmt.Printf("%T %#v\n", 1.5, []int{1})`, `fmt.Printf("%[1]T\n", C(1))`)
@@ -139,4 +140,81 @@ func TestLowerStringers(t *testing.T) {
 func TestLowerUnexportedFields(t *testing.T) {
 	got := lowered(t, "import \"fmt\"\ntype p struct{ k string; V int; in *p }", "fmt.Printf(\"%+v %v\\n\", []p{{\"x\", 1, nil}}, p{})")
 	wantLowered(t, got, `fmt.Printf("%s %v\n", __gkrt.FieldNames(__gkfmt.Sprintf("%+v", []p{{"x", 1, nil}}), "k", "in"), p{})`)
+}
+
+// A type switch on a name becomes a chain of type assertions, which yaegi
+// gets right for values of cell types in an error and compiled values in
+// an any; one that breaks out of the switch is left as it is.
+func TestLowerTypeSwitch(t *testing.T) {
+	got := lowered(t, "type E struct{ k string }\nfunc (e *E) Error() string { return e.k }",
+		"func kind(v any) string {\n\tswitch x := v.(type) {\n\tcase nil, int:\n\t\treturn \"a\"\n\tcase error:\n\t\treturn x.Error()\n\tdefault:\n\t\treturn \"d\"\n\t}\n}\nfunc loop(v any) {\n\tswitch v.(type) {\n\tcase int:\n\t\tbreak\n\t}\n}")
+	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := __gkt1.(error); ok { _ = x; return x.Error(); } else { x := __gkt1; _ = x; return "d"; }`,
+		"switch v.(type) {")
+}
+
+// Loop variables whose address the body takes, or which it assigns while a
+// closure captures them, live in a function per iteration that hands them
+// to the next; deferred closures get them as arguments.
+func TestLowerLoopVariables(t *testing.T) {
+	got := lowered(t, "func f() (ps []*int, fs []func() int) {\n\tfor i := 0; i < 3; i++ {\n\t\tps = append(ps, &i)\n\t\tfs = append(fs, func() int { return i })\n\t\ti++\n\t}\n\tfor i := range 2 {\n\t\tdefer func() { println(i) }()\n\t}\n\treturn\n}")
+	wantLowered(t, got, "if __gkc3, __gkw2 := func(__gkp1 int) (int, int) { i := __gkp1; _ = i;",
+		"; return 0, i }(i); true { i = __gkw2; if __gkc3 == 1 { break } };",
+		"defer func(__gkp4 int) { i := __gkp4; _ = i;  println(i) }(i)")
+}
+
+// errors.As into a type of the cells, or an interface the cells write, is
+// refused (yaegi panicked); into a compiled type it is left as it is.
+// panic(nil) panics with a *runtime.PanicNilError, as in Go 1.21.
+func TestErrorsAsAndPanicNil(t *testing.T) {
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	for src, want := range map[string]string{
+		"import \"errors\"\ntype E struct{}\nfunc (*E) Error() string { return \"\" }\nvar err error\nvar e *E\nerrors.As(err, &e)":                                       "errors.As into a *E is not supported by the interpreter",
+		"import \"errors\"\nvar err error\nvar re interface{ RuntimeError() }\nerrors.As(err, &re)":                                                                       "errors.As into a interface{RuntimeError()} is not supported",
+		"import (\"errors\"; \"fmt\"; \"strconv\")\nvar err error\nvar ne *strconv.NumError\nvar target error\nfmt.Println(errors.As(err, &ne), errors.As(err, &target))": "",
+		"func f() { panic(nil) }": "",
+	} {
+		res, err := c.Check(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		plan, err := compiler.CompileChecked(src, 1, 1, fakeEnv{}, res)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%q: %v", src, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("%q: got %v, want %q", src, err, want)
+		case want == "" && strings.Contains(src, "panic(nil)") && !strings.Contains(plan.Steps[0].Src, "panic(__gkrt.PanicNil()"):
+			t.Errorf("%q: panic(nil) not lowered: %s", src, plan.Steps[0].Src)
+		}
+	}
+}
+
+// Several values assigned to existing fields, elements or variables go
+// through temporaries.
+func TestLowerMultiAssign(t *testing.T) {
+	got := lowered(t, "type R struct{ W, H int }\nfunc dims() (int, int) { return 4, 5 }\nvar r R\nm := map[string]int{}\nvar v int\nvar ok bool",
+		"r.W, r.H = dims()\nv, ok = m[\"z\"]\n_, r.W = dims()\nv, ok = m[\"a\"], true")
+	wantLowered(t, got, "__gkm1, __gkm2 := dims(); r.W, r.H = __gkm1, __gkm2", `__gkm3, __gkm4 := m["z"]; v, ok = __gkm3, __gkm4`, "__gkm5, __gkm6 := dims(); _, r.W = __gkm5, __gkm6")
+}
+
+// A switch whose cases call functions, or that falls through with its
+// default in the middle, picks its clause first, then runs the clauses in
+// order.
+func TestLowerSwitch(t *testing.T) {
+	got := lowered(t, "func v(n int) int { return n }",
+		"func g(n int) (s string) {\n\tswitch {\n\tcase n >= 90:\n\t\ts += \"A\"\n\t\tfallthrough\n\tdefault:\n\t\ts += \"+\"\n\tcase n >= 50:\n\t\ts += \"pass\"\n\t}\n\tswitch v(2) {\n\tcase v(1), 2:\n\t\ts += \"m\"\n\t}\n\tswitch n {\n\tcase 1:\n\t\ts += \"1\"\n\t}\n\treturn\n}")
+	wantLowered(t, got, `{ __gkf2 := 0; if (n >= 90) { __gkf2 = 1 } else if (n >= 50) { __gkf2 = 3 } else { __gkf2 = 2 }; if __gkf2 == 1 { s += "A"
+		__gkf2 = 2; }; if __gkf2 == 2 { s += "+"; }; if __gkf2 == 3 { s += "pass"; }; }`,
+		`{ __gks3 := v(2); _ = __gks3; __gkf4 := 0; if __gks3 == (v(1)) || __gks3 == (2) { __gkf4 = 1 }; if __gkf4 == 1 { s += "m"; }; }`,
+		"switch n {")
+}
+
+// Constants keep their kind (min(1, 2.5) is an untyped float), and a var
+// given a rune, float or imaginary literal gets its default type written.
+func TestLowerConstKinds(t *testing.T) {
+	got := lowered(t, "const c = min(1, 2.5)\nconst k = 'a'\nvar r = 'a'\nvar f = 2.5\nvar n = 3")
+	wantLowered(t, got, "c = 1.0", "var r rune = 'a'", "var f float64 = 2.5", "var n = 3")
 }

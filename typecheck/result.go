@@ -202,6 +202,14 @@ func (r *Result) Names() []string {
 	return r.names
 }
 
+// Scope returns the scope of the session's package as the cell sees it.
+func (r *Result) Scope() *types.Scope {
+	if r == nil || r.pkg == nil {
+		return nil
+	}
+	return r.pkg.Scope()
+}
+
 // Object returns the package-level object name of the session as the
 // cell sees it (declared by it or by an earlier cell), or nil.
 func (r *Result) Object(name string) types.Object {
