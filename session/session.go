@@ -59,11 +59,12 @@ type Session struct {
 	overrides interp.Exports     // symbols replacing standard ones (os.Exit...), and the kernel's packages
 	cells     map[int]*cellSrc   // by serial, for tracebacks
 	serial    int
-	display   map[string]bool       // HTML, SVG, Markdown: some type has the method
-	declSrc   []string              // the declarations of each cell run, for child processes
-	progs     map[string]cachedProg // compiled statement code, see progcache.go
-	probes    map[string]error      // outcomes of compileOnly probes
-	tier      *native.Tier          // nil: no native tier
+	display   map[string]bool                       // HTML, SVG, Markdown: some type has the method
+	declSrc   []string                              // the declarations of each cell run, for child processes
+	progs     map[string]cachedProg                 // compiled statement code, see progcache.go
+	probes    map[string]error                      // outcomes of compileOnly probes
+	tier      *native.Tier                          // nil: no native tier
+	debugHook atomic.Pointer[func(*interp.Program)] // see SetDebugHook
 }
 
 // cellSrc is a cell that was run.
@@ -138,6 +139,9 @@ func (s *Session) eval(ctx context.Context, src string) (v reflect.Value, err er
 			err = interp.Panic{Value: r}
 		}
 	}()
+	if h := s.debugHook.Load(); h != nil {
+		return s.evalDebug(ctx, src, *h)
+	}
 	if cacheable(src) {
 		return s.evalCached(ctx, src)
 	}
