@@ -208,3 +208,23 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestNextAcrossTopLevelStatements(t *testing.T) {
+	h := newHarness(t)
+	h.ok("attach", map[string]any{})
+	code := "a := 1\nb := a + 1\nc := b * 2\n_ = fmt.Sprint(a, b, c)"
+	path := h.ok("dumpCell", map[string]any{"code": code})["sourcePath"].(string)
+	h.ok("setBreakpoints", map[string]any{"source": map[string]any{"path": path}, "breakpoints": []any{map[string]any{"line": 2}}})
+	done := h.run(code)
+	tid := h.wait("stopped")["threadId"]
+	for _, line := range []float64{3, 4} {
+		h.ok("next", map[string]any{"threadId": tid})
+		tid = h.wait("stopped")["threadId"]
+		top := h.ok("stackTrace", map[string]any{"threadId": tid})["stackFrames"].([]any)[0].(map[string]any)
+		if top["line"] != line {
+			t.Fatalf("after next: %v, want line %v", top, line)
+		}
+	}
+	h.ok("continue", map[string]any{"threadId": tid})
+	finished(t, done)
+}

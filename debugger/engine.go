@@ -57,6 +57,9 @@ type step struct {
 	kind         string
 	serial, line int
 	depth        int
+	// orphan: the session compiled a program since, which runs the
+	// cell's next step on a new goroutine (yaegi runs each on its own).
+	orphan bool
 }
 
 // frameRef is a DAP frame id's frame.
@@ -199,6 +202,12 @@ func (d *Debugger) hook(p *interp.Program) {
 		d.progs = d.progs[1:]
 	}
 	d.progs = append(d.progs, p)
+	if os.Getenv("GKDBG") != "" {
+		fmt.Fprintf(os.Stderr, "hook steps=%d\n", len(d.steps))
+	}
+	for _, st := range d.steps {
+		st.orphan = true
+	}
 	if len(d.bps) > 0 || len(d.att.funcs) > 0 {
 		d.applyLocked([]*interp.Program{p}, false)
 	}

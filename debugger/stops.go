@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"runtime"
 	"sort"
 	"strconv"
@@ -50,6 +51,9 @@ func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
 		top, _ = compiler.CellLine(frames[0].Position().Line)
 	}
 	reason := "breakpoint"
+	if os.Getenv("GKDBG") != "" {
+		fmt.Fprintf(os.Stderr, "event %v g=%d id=%d serial=%d line=%d top=%d depth=%d steps=%v pos=%v\n", e.Reason(), e.GoRoutine(), id, serial, line, top, len(frames), len(d.steps), frames[0].Position())
+	}
 	d.mu.Lock()
 	if d.att != att {
 		d.mu.Unlock()
@@ -65,6 +69,17 @@ func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
 	default:
 		reason = "step"
 		st := d.steps[id]
+		if st == nil { // the next step of a cell runs on a goroutine of its own
+			for oid, o := range d.steps {
+				if o.orphan {
+					st = o
+					st.orphan = false
+					delete(d.steps, oid)
+					d.steps[id] = st
+					break
+				}
+			}
+		}
 		if st == nil { // another goroutine of the routine that steps
 			for _, o := range d.steps {
 				st = &step{kind: o.kind}
@@ -77,9 +92,18 @@ func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
 			go d.resume(att, e.GoRoutine(), kind)
 			return
 		}
-		if top == 0 || serial == st.serial && line == st.line && len(frames) == st.depth {
+		kind := ""
+		switch {
+		case top == 0: // generated code: into the cell's statements it runs
+			kind = "stepIn"
+		case serial == st.serial && line == st.line && len(frames) == st.depth:
+			kind = st.kind
+		case st.kind == "next" && len(frames) > st.depth: // entered from generated code
+			kind = "stepOut"
+		}
+		if kind != "" {
 			d.mu.Unlock()
-			go d.resume(att, e.GoRoutine(), st.kind)
+			go d.resume(att, e.GoRoutine(), kind)
 			return
 		}
 		delete(d.steps, id)
