@@ -39,6 +39,7 @@ func (k *Kernel) controlHandlers() map[string]handler {
 		"create_subshell_request": k.createSubshell,
 		"delete_subshell_request": k.deleteSubshell,
 		"list_subshell_request":   k.listSubshells,
+		"debug_request":           k.debugRequest,
 	}
 }
 
@@ -66,7 +67,7 @@ var LanguageInfo = map[string]any{
 }
 
 // SupportedFeatures is kernel_info's supported_features (JEP 92).
-var SupportedFeatures = []string{"kernel subshells"}
+var SupportedFeatures = []string{"kernel subshells", "debugger"}
 
 func (k *Kernel) kernelInfo(s *socket, m *Message) {
 	k.reply(s, m, "kernel_info_reply", map[string]any{
@@ -82,11 +83,11 @@ func (k *Kernel) kernelInfo(s *socket, m *Message) {
 			{"text": "Go standard library", "url": "https://pkg.go.dev/std"},
 			{"text": "A Tour of Go", "url": "https://go.dev/tour/"},
 		},
-		// What the kernel really supports beyond the 5.5 core (JEP 92):
-		// subshells; no debugger ("debugger" is kept, deprecated, for
-		// older frontends).
+		// What the kernel supports beyond the 5.5 core (JEP 92):
+		// subshells and the debugger ("debugger" is kept, deprecated,
+		// for older frontends).
 		"supported_features": SupportedFeatures,
-		"debugger":           false,
+		"debugger":           true,
 	})
 }
 

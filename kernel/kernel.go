@@ -80,6 +80,9 @@ func (k *Kernel) Run(ctx context.Context) error {
 	k.ctx = ctx
 	defer socks.close()
 	socks.iopub.SetWelcome(k.welcome)
+	if dw, ok := k.worker.(DebugWorker); ok {
+		dw.SetDebugEvents(k.publishDebugEvent)
+	}
 
 	go k.serveHeartbeat()
 	go k.readLoop(socks.shell, k.routeShell)

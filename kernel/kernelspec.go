@@ -68,7 +68,7 @@ func InstallKernelSpec(binary, prefix string) (string, error) {
 		Language:              "go",
 		InterruptMode:         "message",
 		KernelProtocolVersion: ProtocolVersion,
-		Metadata:              map[string]any{"debugger": false},
+		Metadata:              map[string]any{"debugger": true},
 	}
 	js, _ := json.MarshalIndent(spec, "", "  ")
 	files := map[string][]byte{

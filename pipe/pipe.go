@@ -42,6 +42,7 @@ const (
 	OpInterrupt  = "interrupt"   // no reply; cancels the running cell
 	OpInputReply = "input_reply" // answers an input event
 	OpShutdown   = "shutdown"
+	OpDebug      = "debug" // a DAP request (Request.DAP), answered by a reply with Event.DAP
 )
 
 // Event kinds (worker -> supervisor).
@@ -50,6 +51,7 @@ const (
 	EvReply   = "reply"   // the answer to a request
 	EvDisplay = "display" // display_data, update_display_data or clear_output
 	EvInput   = "input"   // the cell asks for a line of input
+	EvDebug   = "debug"   // a DAP event (Event.DAP), published as debug_event; ID 0
 )
 
 // Request is one line on fd 3.
@@ -71,6 +73,8 @@ type Request struct {
 	UserExpressions map[string]string `json:"user_expressions,omitempty"`
 	// Value is the text of an input reply.
 	Value string `json:"value,omitempty"`
+	// DAP is the Debug Adapter Protocol request of a debug request.
+	DAP json.RawMessage `json:"dap,omitempty"`
 }
 
 // Event is one line on fd 4.
@@ -110,6 +114,10 @@ type Event struct {
 	// Input fields.
 	Prompt   string `json:"prompt,omitempty"`
 	Password bool   `json:"password,omitempty"`
+
+	// DAP is the Debug Adapter Protocol response of a debug reply, or the
+	// DAP event of a debug event.
+	DAP json.RawMessage `json:"dap,omitempty"`
 }
 
 // Error is a cell error as Jupyter shows it.

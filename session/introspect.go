@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"gokernel/compiler"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // The methods of this file let completion and inspection (package
@@ -66,4 +68,42 @@ func (s *Session) Packages() map[string]map[string]reflect.Value {
 		}
 	}
 	return all
+}
+
+// Interpreter returns the session's interpreter, for the debugger
+// (package debugger).
+func (s *Session) Interpreter() *interp.Interpreter { return s.yi }
+
+// SetDebugHook sets (nil: removes) the function that receives every
+// program the session compiles, before it runs: while one is set, programs
+// are not cached (each keeps its cell's positions), so the debugger can set
+// breakpoints in them.
+func (s *Session) SetDebugHook(hook func(*interp.Program)) {
+	if hook == nil {
+		s.debugHook.Store(nil)
+		return
+	}
+	s.debugHook.Store(&hook)
+}
+
+// evalDebug evaluates src as eval does, compiled first and passed to hook.
+func (s *Session) evalDebug(ctx context.Context, src string, hook func(*interp.Program)) (reflect.Value, error) {
+	prog, err := s.yi.Compile(src)
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	hook(prog)
+	return s.yi.ExecuteWithContext(ctx, prog)
+}
+
+// Cell returns the execution count and source of the cell with the given
+// serial (the serial of the line numbers yaegi sees: compiler.CellLine).
+func (s *Session) Cell(serial int) (count int, src string, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.cells[serial]
+	if c == nil {
+		return 0, "", false
+	}
+	return c.count, c.src, true
 }

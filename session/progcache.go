@@ -65,6 +65,12 @@ func (s *Session) compileCached(src string) (prog *interp.Program, err error) {
 			err = interp.Panic{Value: r}
 		}
 	}()
+	if h := s.debugHook.Load(); h != nil { // debugging: each cell's own positions
+		if prog, err = s.yi.Compile(src); err == nil {
+			(*h)(prog)
+		}
+		return prog, err
+	}
 	key, serial := cacheKey(src)
 	if c, ok := s.progs[key]; ok {
 		if cur := s.cells[s.serial]; cur != nil && c.serial >= 0 {

@@ -59,14 +59,15 @@ type Session struct {
 	overrides interp.Exports     // symbols replacing standard ones (os.Exit...), and the kernel's packages
 	cells     map[int]*cellSrc   // by serial, for tracebacks
 	serial    int
-	display   map[string]bool       // HTML, SVG, Markdown: some type has the method
-	declSrc   []string              // the declarations of each cell run, for child processes
-	progs     map[string]cachedProg // compiled statement code, see progcache.go
-	probes    map[string]error      // outcomes of compileOnly probes
-	tier      *native.Tier          // nil: no native tier
-	modules   map[string]bool       // import paths of the modules' packages given to yaegi
-	modSyms   interp.Exports        // their symbols, for completion (under mu)
-	generics  map[string]bool       // identifiers of package generic's added instantiations given to yaegi
+	display   map[string]bool                       // HTML, SVG, Markdown: some type has the method
+	declSrc   []string                              // the declarations of each cell run, for child processes
+	progs     map[string]cachedProg                 // compiled statement code, see progcache.go
+	probes    map[string]error                      // outcomes of compileOnly probes
+	tier      *native.Tier                          // nil: no native tier
+	modules   map[string]bool                       // import paths of the modules' packages given to yaegi
+	modSyms   interp.Exports                        // their symbols, for completion (under mu)
+	generics  map[string]bool                       // identifiers of package generic's added instantiations given to yaegi
+	debugHook atomic.Pointer[func(*interp.Program)] // see SetDebugHook
 }
 
 // cellSrc is a cell that was run.
@@ -144,6 +145,9 @@ func (s *Session) eval(ctx context.Context, src string) (v reflect.Value, err er
 			err = interp.Panic{Value: r}
 		}
 	}()
+	if h := s.debugHook.Load(); h != nil {
+		return s.evalDebug(ctx, src, *h)
+	}
 	if cacheable(src) {
 		return s.evalCached(ctx, src)
 	}

@@ -351,3 +351,20 @@ func (s *Session) Goroutines() map[string]any {
 	}
 	return map[string]any{"text/plain": text, "text/html": htm}
 }
+
+// CellGoroutines returns the live goroutines of the cells (those a cell
+// runs on and those cells started), as %goroutines lists them.
+func (s *Session) CellGoroutines() []goroutine.Row {
+	gs := goroutine.Dump()
+	v := goroutine.Judge(gs, roles, s.inst.marks)
+	rows := make([]goroutine.Row, 0, len(v.Cells))
+	for _, st := range v.Cells {
+		p := s.placeOf(st)
+		row := goroutine.Row{ID: st.G.ID, State: p.state, For: p.since, Started: p.startedPlain, Where: p.where, Code: p.code}
+		if st.Itself {
+			row.Started = "a running cell"
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}

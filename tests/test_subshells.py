@@ -97,7 +97,7 @@ def test_kernel_info_and_kernelspec_say_5_5(k, jupyter_data_dir):
     msg_id = k.kc.kernel_info()
     info = k.shell_reply(msg_id)["content"]
     assert info["protocol_version"] == "5.5"
-    assert info["supported_features"] == ["kernel subshells"], info  # no debugger: not listed
+    assert info["supported_features"] == ["kernel subshells", "debugger"], info
     spec = read_json(os.path.join(jupyter_data_dir, "kernels", "gokernel", "kernel.json"))
     assert spec["kernel_protocol_version"] == "5.5"
     assert control(k, "kernel_info_request")["protocol_version"] == "5.5"

@@ -17,6 +17,7 @@ import (
 
 	"gokernel/compiler"
 	"gokernel/complete"
+	"gokernel/debugger"
 	"gokernel/display"
 	"gokernel/magic"
 	"gokernel/pipe"
@@ -38,6 +39,7 @@ type server struct {
 	cancels map[int64]context.CancelFunc // of the running cells, by request (several with kernel subshells)
 
 	input *inputReader
+	debug *debugger.Debugger
 
 	idleMu    sync.Mutex
 	idleTimer *time.Timer // returns memory to the system once the worker is idle
@@ -71,6 +73,9 @@ func Serve(in io.Reader, out io.Writer) error {
 	if err := w.resetSession(); err != nil {
 		return err
 	}
+	w.debug = debugger.New(func() *session.Session { return w.session }, func(ev json.RawMessage) {
+		w.emit(&pipe.Event{Kind: pipe.EvDebug, DAP: ev}, true)
+	})
 	releaseStartupPages()
 	// Again once the start-up work in the background (the type checker's
 	// warm-up) is over: in a worker linked with cgo and package plugin, it
@@ -90,6 +95,10 @@ func Serve(in io.Reader, out io.Writer) error {
 			go w.execute(req)
 		case pipe.OpComplete, pipe.OpInspect, pipe.OpIsComplete:
 			go w.query(req)
+		case pipe.OpDebug:
+			go func() {
+				w.emit(&pipe.Event{ID: req.ID, Kind: pipe.EvReply, Status: "ok", DAP: w.debug.Handle(req.DAP)}, false)
+			}()
 		case pipe.OpInterrupt:
 			w.interrupt()
 		case pipe.OpInputReply:
@@ -221,6 +230,9 @@ func (w *server) interrupt() {
 	for _, cancel := range w.cancels {
 		cancel()
 	}
+	if w.debug != nil {
+		w.debug.Interrupt() // the goroutines stopped at breakpoints end with their cells
+	}
 	proc.KillAll()
 	if n := killDescendants(); n > 0 {
 		fmt.Fprintf(os.Stderr, "gokernel: the interrupt stopped %d process(es) started by cells\n", n)
@@ -243,7 +255,10 @@ func (m magicSession) Execute(ctx context.Context, count int, code string) (map[
 func (m magicSession) Names() []compiler.Name { return m.w.session.Names() }
 
 // Reset implements magic.Session.
-func (m magicSession) Reset() error { return m.w.resetSession() }
+func (m magicSession) Reset() error {
+	m.w.debug.Detach() // the debugger is attached to the old session
+	return m.w.resetSession()
+}
 
 // Goroutines implements magic.Session.
 func (m magicSession) Goroutines() map[string]any { return m.w.session.Goroutines() }

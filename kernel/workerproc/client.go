@@ -54,6 +54,7 @@ type Client struct {
 	busy      atomic.Int32              // requests in progress, worker restarts included
 	startMu   sync.Mutex                // serializes start and restart
 	proc      atomic.Pointer[process]
+	debugEvs  atomic.Pointer[func(json.RawMessage)] // receives the worker's DAP events
 }
 
 type outputBox struct{ kernel.Output }
@@ -251,6 +252,10 @@ func (p *process) route(ev *pipe.Event) {
 		}
 	case pipe.EvInput:
 		go p.answerInput(ev)
+	case pipe.EvDebug:
+		if f := p.w.debugEvs.Load(); f != nil {
+			(*f)(ev.DAP)
+		}
 	case pipe.EvReply:
 		if ch, ok := p.pending.LoadAndDelete(ev.ID); ok {
 			ch.(chan *pipe.Event) <- ev
@@ -400,6 +405,15 @@ func (w *Client) Inspect(ctx context.Context, code string, cursor, detail int) *
 func (w *Client) IsComplete(ctx context.Context, code string) *pipe.Event {
 	return w.request(ctx, &pipe.Request{Op: pipe.OpIsComplete, Code: code})
 }
+
+// Debug implements kernel.DebugWorker: the worker's debugger answers the
+// DAP request.
+func (w *Client) Debug(ctx context.Context, request json.RawMessage) *pipe.Event {
+	return w.request(ctx, &pipe.Request{Op: pipe.OpDebug, DAP: request})
+}
+
+// SetDebugEvents implements kernel.DebugWorker.
+func (w *Client) SetDebugEvents(f func(json.RawMessage)) { w.debugEvs.Store(&f) }
 
 // Interrupt implements kernel.Worker. If the cell has not stopped interruptGrace
 // after the interrupt, the worker is killed and replaced.
