@@ -202,9 +202,6 @@ func (d *Debugger) hook(p *interp.Program) {
 		d.progs = d.progs[1:]
 	}
 	d.progs = append(d.progs, p)
-	if os.Getenv("GKDBG") != "" {
-		fmt.Fprintf(os.Stderr, "hook steps=%d\n", len(d.steps))
-	}
 	for _, st := range d.steps {
 		st.orphan = true
 	}

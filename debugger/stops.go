@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"runtime"
 	"sort"
 	"strconv"
@@ -51,9 +50,6 @@ func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
 		top, _ = compiler.CellLine(frames[0].Position().Line)
 	}
 	reason := "breakpoint"
-	if os.Getenv("GKDBG") != "" {
-		fmt.Fprintf(os.Stderr, "event %v g=%d id=%d serial=%d line=%d top=%d depth=%d steps=%v pos=%v\n", e.Reason(), e.GoRoutine(), id, serial, line, top, len(frames), len(d.steps), frames[0].Position())
-	}
 	d.mu.Lock()
 	if d.att != att {
 		d.mu.Unlock()
