@@ -110,20 +110,12 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 	// The parameters have names of their own, bound to the loop's names
 	// in the body (yaegi resolves a parameter named like the loop
 	// variable wrongly in nested closures).
-	var params, args, binds, types, outs []string
-	for _, v := range vars {
-		if id, ok := v.(*ast.Ident); ok && id.Name == "_" {
-			continue
-		}
-		t := c.typeOfDef(v)
-		if t == "" {
-			return false
-		}
-		p := c.temp("p")
-		params = append(params, p+" "+t)
-		args = append(args, c.text(v))
-		binds = append(binds, c.text(v)+" := "+p+"; _ = "+c.text(v)+"; ")
-		types = append(types, t)
+	params, args, binds, types, ok := c.varParams(vars)
+	if !ok {
+		return false
+	}
+	var outs []string
+	for range types {
 		outs = append(outs, c.temp("w"))
 	}
 	flag := c.temp("c")
@@ -186,19 +178,9 @@ func (c *compiler) deferLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
 			if !ok || c.topDefers[n] || n.Call.Ellipsis.IsValid() || !capturesAny(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: lit}}}, vars) {
 				return false
 			}
-			var params, args, binds []string
-			for _, v := range vars {
-				if id, ok := v.(*ast.Ident); !ok || id.Name == "_" {
-					continue
-				}
-				t := c.typeOfDef(v)
-				if t == "" {
-					return false
-				}
-				p := c.temp("p")
-				params = append(params, p+" "+t)
-				args = append(args, c.text(v))
-				binds = append(binds, c.text(v)+" := "+p+"; _ = "+c.text(v)+"; ")
+			params, args, binds, _, ok := c.varParams(vars)
+			if !ok {
+				return false
 			}
 			sep := ""
 			if lit.Type.Params.NumFields() > 0 {
@@ -429,4 +411,27 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 		}
 		return b.String() + "}"
 	})
+}
+
+// varParams returns, for the variables vars (blank ones skipped), the
+// parameters of a function literal that receives them under names of its
+// own, the arguments that pass them, the statements that bind the
+// variables' names to the parameters in its body, and their types; false
+// when a type cannot be written.
+func (c *compiler) varParams(vars []ast.Expr) (params, args, binds, types []string, ok bool) {
+	for _, v := range vars {
+		if id, isID := v.(*ast.Ident); !isID || id.Name == "_" {
+			continue
+		}
+		t := c.typeOfDef(v)
+		if t == "" {
+			return nil, nil, nil, nil, false
+		}
+		p := c.temp("p")
+		params = append(params, p+" "+t)
+		args = append(args, c.text(v))
+		binds = append(binds, c.text(v)+" := "+p+"; _ = "+c.text(v)+"; ")
+		types = append(types, t)
+	}
+	return params, args, binds, types, true
 }

@@ -1,15 +1,14 @@
 package debugger
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"runtime"
 	"sort"
 	"strconv"
 	"time"
 
 	"gokernel/compiler"
+	"gokernel/goroutine"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -36,7 +35,7 @@ var stepReason = map[string]interp.DebugEventReason{
 // is stepping and has not left its line (or is in generated code): then
 // it steps on. It returns when the goroutine is to go on.
 func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
-	id := goroutineID()
+	id := goroutine.CurrentID()
 	frames := e.Frames(0, e.FrameDepth())
 	serial, line := 0, 0
 	for _, f := range frames {
@@ -306,16 +305,4 @@ func (d *Debugger) stackTrace(raw json.RawMessage) (any, error) {
 		frames = frames[:a.Levels]
 	}
 	return map[string]any{"stackFrames": frames, "totalFrames": total}, nil
-}
-
-// goroutineID returns the id of the calling goroutine.
-func goroutineID() int64 {
-	var buf [64]byte
-	b := buf[:runtime.Stack(buf[:], false)]
-	b = bytes.TrimPrefix(b, []byte("goroutine "))
-	if i := bytes.IndexByte(b, ' '); i > 0 {
-		id, _ := strconv.ParseInt(string(b[:i]), 10, 64)
-		return id
-	}
-	return 0
 }

@@ -1,7 +1,9 @@
 package goroutine
 
 import (
+	"bytes"
 	"context"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -219,4 +221,17 @@ func Forget(gs []G) {
 		}
 		return true
 	})
+}
+
+// CurrentID returns the id of the calling goroutine, as runtime stacks
+// and dumps name it (0 if the runtime does not say).
+func CurrentID() int64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = bytes.TrimPrefix(b, []byte("goroutine "))
+	if i := bytes.IndexByte(b, ' '); i > 0 {
+		id, _ := strconv.ParseInt(string(b[:i]), 10, 64)
+		return id
+	}
+	return 0
 }

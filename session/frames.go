@@ -1,10 +1,9 @@
 package session
 
 import (
-	"bytes"
 	"gokernel/compiler"
+	"gokernel/goroutine"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 )
@@ -39,7 +38,7 @@ func (f frameFilter) Write(p []byte) (int, error) {
 	if serial, _ := compiler.CellLine(l); serial == 0 {
 		return len(p), nil // a frame of generated code
 	}
-	fr := goFrame{gid: goroutineID(), Frame: compiler.Frame{Line: l, Col: c, Func: string(m[4])}}
+	fr := goFrame{gid: goroutine.CurrentID(), Frame: compiler.Frame{Line: l, Col: c, Func: string(m[4])}}
 	f.s.mu.Lock()
 	f.s.frames = append(f.s.frames, fr)
 	if len(f.s.frames) > maxFrames {
@@ -75,18 +74,6 @@ func (s *Session) clearFrames() {
 	s.mu.Lock()
 	s.frames = nil
 	s.mu.Unlock()
-}
-
-// goroutineID returns the id of the calling goroutine.
-func goroutineID() int64 {
-	var buf [64]byte
-	b := buf[:runtime.Stack(buf[:], false)]
-	b = bytes.TrimPrefix(b, []byte("goroutine "))
-	if i := bytes.IndexByte(b, ' '); i > 0 {
-		id, _ := strconv.ParseInt(string(b[:i]), 10, 64)
-		return id
-	}
-	return 0
 }
 
 // funcName returns the user's name of an interpreted function.

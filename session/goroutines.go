@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 
+	"gokernel/goroutine"
 	"gokernel/schedtrace"
 )
 
@@ -41,7 +42,7 @@ func (s *Session) runGo(started string, f func()) {
 // the running cell, as an unrecovered panic ends a Go program. The process
 // survives.
 func (s *Session) goPanic(value any, started string) {
-	e := panicError(value, s.takeFrames(goroutineID()))
+	e := panicError(value, s.takeFrames(goroutine.CurrentID()))
 	e.Name, e.Msg = "panic", "panic in goroutine: "+e.Msg
 	lines := []string{e.Msg}
 	for _, f := range e.Frames {
