@@ -250,6 +250,10 @@ def measure(name, quick):
     ordered = out.split() == [str(i) for i in range(10000)]
     r["cell printing 10,000 lines, until idle"] = "%.3f s (%d msgs%s)" % (t, streams, "" if ordered else ", OUT OF ORDER")
     r["_lines"] = t
+    # Before anything loads a plugin or runs CPU work: what a session of
+    # small cells costs (issue 13's "no plugin loaded" figure).
+    r["peak memory of the kernel processes, small cells, no plugin loaded"] = "%.0f MB" % b.peak_rss_mb()
+    r["_mem_small"] = b.peak_rss_mb()
     b.run(b.code["native_off"])  # gokernel: the interpreter's figures
     b.run(b.code["fib_def"])
     t, _, _, _ = b.run(b.code["fib"])
