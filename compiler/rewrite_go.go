@@ -195,6 +195,7 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 	if len(defers) == 0 {
 		return
 	}
+	c.closuresOutsideFrame(body, defers)
 	if mentions(body, "recover") {
 		c.deferInPlace(body, defers)
 		return
@@ -294,12 +295,38 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 				pass = append(pass, l.pass[i])
 			}
 			inner := callee + "(" + strings.Join(pass, ", ") + l.ell + ")"
-			if len(l.params) == 0 {
-				return list + " = append(" + list + ", func() { " + inner + " })"
+			if len(l.params) == 0 { // made by a call too: see closuresOutsideFrame
+				return list + " = append(" + list + ", func() func() { return func() { " + inner + " } }())"
 			}
 			return list + " = append(" + list + ", func(" + strings.Join(l.params, ", ") + ") func() { return func() { " + inner + " } }(" + strings.Join(args, ", ") + "))"
 		})
 	}
+}
+
+// closuresOutsideFrame makes each function literal of body, a function
+// with deferred calls, in a frame of its own: lit → func() T { return lit }().
+// yaegi runs a function's deferred calls holding the lock of its frame, and
+// a closure made in that frame takes the same lock when it returns, so a
+// closure of the function called by a deferred call (defer cleanup(),
+// defer func() { cleanup() }(), defer wg.Wait() while its goroutines
+// end) waited forever. The literals that are deferred calls themselves
+// are run without that lock.
+func (c *compiler) closuresOutsideFrame(body *ast.BlockStmt, defers []*ast.DeferStmt) {
+	deferred := map[ast.Node]bool{}
+	for _, d := range defers {
+		deferred[ast.Unparen(d.Call.Fun)] = true
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok || deferred[lit] {
+			return !ok
+		}
+		start, end := c.off(lit.Pos()), c.off(lit.End())
+		if t := c.types.TypeString(c.types.ExprType(start, end)); strings.HasPrefix(t, "func(") {
+			c.w.add(start, end, func(w *rewriter) string { return "func() " + t + " { return " + w.render(start, end) + " }()" })
+		}
+		return false
+	})
 }
 
 // deferInLoop reports whether a defer statement of body (not of a nested

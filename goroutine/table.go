@@ -16,6 +16,28 @@ type Row struct {
 	Started string        // "In [3], line 4", or "the cell In [5]"
 	Where   string        // where it is now: "In [3], line 6", or "" if unknown
 	Code    string        // the source line there: "ch <- v"
+	More    int           // how many more goroutines Group merged into this row
+}
+
+// Group merges the rows of goroutines in the same state at the same
+// place, started at the same line (a leak of 1 000 goroutines is one row:
+// "12 (+999)"), in the order of their first row. For is the shortest of
+// the merged rows': they have all been there at least that long.
+func Group(rows []Row) []Row {
+	type key struct{ state, started, where, code string }
+	at := map[key]int{}
+	var out []Row
+	for _, r := range rows {
+		k := key{r.State, r.Started, r.Where, r.Code}
+		if i, ok := at[k]; ok {
+			out[i].More += 1 + r.More
+			out[i].For = min(out[i].For, r.For)
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, r)
+	}
+	return out
 }
 
 var header = []string{"goroutine", "state", "for", "started at", "where now"}
@@ -25,7 +47,11 @@ func (r Row) cells() []string {
 	if r.For >= 0 {
 		d = Duration(r.For)
 	}
-	return []string{fmt.Sprint(r.ID), r.State, d, r.Started, r.where()}
+	id := fmt.Sprint(r.ID)
+	if r.More > 0 {
+		id += fmt.Sprintf(" (+%d)", r.More)
+	}
+	return []string{id, r.State, d, r.Started, r.where()}
 }
 
 func (r Row) where() string {
@@ -38,10 +64,12 @@ func (r Row) where() string {
 	return r.Where + ": " + r.Code
 }
 
-// Duration formats d to the second ("0s", "42s", "3m07s", "2h05m").
+// Duration formats d to the second ("<1s", "42s", "3m07s", "2h05m").
 func Duration(d time.Duration) string {
 	s := int(d.Round(time.Second) / time.Second)
 	switch {
+	case d < time.Second:
+		return "<1s"
 	case s < 60:
 		return fmt.Sprintf("%ds", s)
 	case s < 3600:

@@ -190,7 +190,7 @@ func (s *Session) interrupted() error {
 }
 
 // maxListed is how many goroutines a deadlock report or an interrupt
-// lists, maxRows how many %goroutines shows.
+// lists, maxRows how many rows %goroutines shows (after Group).
 const (
 	maxListed = 20
 	maxRows   = 200
@@ -240,16 +240,16 @@ func (s *Session) placeOf(st goroutine.Stuck) place {
 	if labelled && label.Started != "" {
 		p.started, p.startedPlain = "started at "+label.Started, label.Started
 	}
-	code, since := 0, time.Time{}
+	code, since, coarse := 0, time.Time{}, false
 	switch {
 	case labelled && label.Code != 0 && matches(st.Block, label.Code):
-		code, since = label.Code, label.Since
+		code, since, coarse = label.Code, label.Since, true
 	case st.Itself:
 		if cr := s.onlyRun(); cr != nil && cr.block.Load() != 0 && matches(st.Block, int(cr.block.Load())) {
 			code, since = int(cr.block.Load()), time.Unix(0, cr.since.Load())
 		}
 	case labelled && label.Code == 0 && (st.G.State == "running" || st.G.State == "runnable"):
-		since = label.Since // running since it started
+		since, coarse = label.Since, true // running since it started
 	}
 	if code != 0 {
 		pos, k := goroutine.Decode(code)
@@ -260,6 +260,11 @@ func (s *Session) placeOf(st goroutine.Stuck) place {
 	}
 	if !since.IsZero() {
 		p.since = time.Since(since)
+		if coarse && p.since >= time.Second {
+			// A label holds the second it was set in: the time passed
+			// since is up to a second less than since says.
+			p.since -= time.Second / 2
+		}
 	}
 	if st.G.Minutes > 0 {
 		p.since = max(p.since, time.Duration(st.G.Minutes)*time.Minute)
@@ -309,10 +314,6 @@ func (s *Session) Goroutines() map[string]any {
 	goroutine.Forget(gs)
 	v := goroutine.Judge(gs, roles, s.inst.marks)
 	var rows []goroutine.Row
-	more := len(v.Cells) - maxRows
-	if more > 0 {
-		v.Cells = v.Cells[:maxRows]
-	}
 	for _, st := range v.Cells {
 		p := s.placeOf(st)
 		row := goroutine.Row{ID: st.G.ID, State: p.state, For: p.since, Started: p.startedPlain, Where: p.where, Code: p.code}
@@ -324,6 +325,16 @@ func (s *Session) Goroutines() map[string]any {
 		}
 		rows = append(rows, row)
 	}
+	rows = goroutine.Group(rows)
+	more := 0
+	for _, r := range rows[min(len(rows), maxRows):] {
+		more += 1 + r.More
+	}
+	rows = rows[:min(len(rows), maxRows)]
+	grouped := false
+	for _, r := range rows {
+		grouped = grouped || r.More > 0
+	}
 	parked := 0
 	for i := range gs {
 		if goroutine.Ended(gs[i].ID) && roles.IsCell(&gs[i]) {
@@ -331,6 +342,9 @@ func (s *Session) Goroutines() map[string]any {
 		}
 	}
 	note := ""
+	if grouped {
+		note = "(+N): N more goroutines in the same state at the same place, started at the same line. "
+	}
 	if more > 0 {
 		note = fmt.Sprintf("... and %d more goroutines. ", more)
 	}

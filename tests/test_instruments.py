@@ -244,6 +244,19 @@ def test_goroutines_names_where_a_goroutine_is_blocked(k):
     assert "v := <-stuck" not in d["text/plain"], d["text/plain"]
 
 
+def test_goroutines_groups_a_leak_into_one_row(k):
+    """50 goroutines stuck at the same send are one row "ID (+49)", not 50 rows."""
+    r = k.ok("leak := make(chan int)\nfor i := 0; i < 50; i++ {\n\tgo func() {\n\t\tleak <- i\n\t}()\n}")
+    n = r.reply["execution_count"]
+    time.sleep(0.3)
+    r = k.ok("%goroutines")
+    [d] = [m["content"]["data"] for m in r.displays if m["msg_type"] == "display_data"]
+    rows = [l for l in d["text/plain"].splitlines() if "In [%d], line 4: leak <- i" % n in l]
+    assert len(rows) == 1 and "(+49)" in rows[0] and "chan send" in rows[0], d["text/plain"]
+    assert "(+N): N more goroutines in the same state" in d["text/plain"]
+    k.ok("for i := 0; i < 50; i++ {\n\t<-leak\n}")
+
+
 def test_interrupt_lists_where_each_goroutine_was(k):
     code = """hold := make(chan int)
 var hmu sync.Mutex
