@@ -159,7 +159,17 @@ func TestLowerLoopVariables(t *testing.T) {
 	got := lowered(t, "func f() (ps []*int, fs []func() int) {\n\tfor i := 0; i < 3; i++ {\n\t\tps = append(ps, &i)\n\t\tfs = append(fs, func() int { return i })\n\t\ti++\n\t}\n\tfor i := range 2 {\n\t\tdefer func() { println(i) }()\n\t}\n\treturn\n}")
 	wantLowered(t, got, "if __gkc3, __gkw2 := func(__gkp1 int) (int, int) { i := __gkp1; _ = i;",
 		"; return 0, i }(i); true { i = __gkw2; if __gkc3 == 1 { break } };",
-		"defer func(__gkp4 int) { i := __gkp4; _ = i;  println(i) }(i)")
+		"defer func(__gkp4 int) { i := __gkp4; _ = i; {  println(i) ; }}(i)")
+}
+
+// The body of a lowered loop is a block of its own, as in Go, so it may
+// declare the loop's variables again (i, d := i, d); a continue then
+// hands the loop's variable, not the body's, to the next iteration.
+func TestLowerLoopBodyShadows(t *testing.T) {
+	got := lowered(t, "func f(xs []string) (fs []func()) {\n\tfor i, d := range xs {\n\t\ti, d := i, d\n\t\tfs = append(fs, func() { println(i, d) })\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\tfs = append(fs, func() { println(i) })\n\t\tif i == 1 {\n\t\t\ti := 7\n\t\t\t_ = i\n\t\t\tcontinue\n\t\t}\n\t\ti++\n\t}\n\tfor i := range xs {\n\t\ti := i\n\t\tdefer func() { i := i; println(i) }()\n\t}\n\treturn\n}")
+	wantLowered(t, got, "d := __gkp2; _ = d; { \n\t\ti, d := i, d",
+		"__gka9 := &i; { ", "return 0, *__gka9\n", "; }; return 0, i }(i)",
+		"i := __gkp10; _ = i; {  i := i; println(i) ; }}(i)")
 }
 
 // errors.As into a type of the cells, or an interface the cells write, is
