@@ -148,8 +148,20 @@ func TestLowerUnexportedFields(t *testing.T) {
 func TestLowerTypeSwitch(t *testing.T) {
 	got := lowered(t, "type E struct{ k string }\nfunc (e *E) Error() string { return e.k }",
 		"func kind(v any) string {\n\tswitch x := v.(type) {\n\tcase nil, int:\n\t\treturn \"a\"\n\tcase error:\n\t\treturn x.Error()\n\tdefault:\n\t\treturn \"d\"\n\t}\n}\nfunc loop(v any) {\n\tswitch v.(type) {\n\tcase int:\n\t\tbreak\n\t}\n}")
-	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := __gkt1.(error); ok { _ = x; return x.Error(); } else { x := __gkt1; _ = x; return "d"; }`,
+	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := func() (error, bool) { __gkn2 := __gkt1; var __gkn4 error; if __gkn2 == nil { return __gkn4, false }; if __gkn6 := __gkrt.DynType(&__gkn2); __gkn6 != "" { if __gkn6 == "*main.E" { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; }; switch __gkn6 { case "main.E", "*main.E": return __gkn4, false }; } else { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; };`,
 		"switch v.(type) {")
+}
+
+// Type assertions to interfaces and to the cells' types are lowered (see
+// the cell compiler's assertOK): nil values, empty interfaces, values of
+// the cells' types in an any; an assertion on an error is left to yaegi.
+func TestLowerTypeAssertions(t *testing.T) {
+	got := lowered(t, "type E struct{ k string }\nfunc (e *E) Error() string { return e.k }",
+		"var v any\n_, ok := v.(any)\ne, ok2 := v.(error)\np := v.(*E)\nvar err error\n_, ok3 := err.(*E)\n_, _, _, _, _ = ok, e, ok2, p, ok3")
+	wantLowered(t, got, "commaok: func() (any, bool) { __gkn1 := v; var __gkn3 any; if __gkn1 == nil { return __gkn3, false }; return __gkn1, true }()",
+		"commaok: func() (error, bool) { __gkn6 := v; var __gkn8 error; if __gkn6 == nil",
+		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; return __gkn11.(*E) }()",
+		"commaok: err.(*E)")
 }
 
 // Loop variables whose address the body takes, or which it assigns while a
