@@ -103,6 +103,7 @@ type compiler struct {
 	called     map[*ast.SelectorExpr]bool // the functions of calls
 	// boundMethods are the closures of called method values (methodValue).
 	boundMethods map[*ast.SelectorExpr]func() string
+	assertDone   map[*ast.TypeAssertExpr]bool // lowered by lowerAssert
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -121,7 +122,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, blocks: map[ast.Stmt]int{}}
+	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, blocks: map[ast.Stmt]int{}}
 	c.collectDefined()
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
@@ -168,6 +169,9 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.constValues(n)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		c.conversions(n)
+		c.lowerCommaOKAssert(n)
+	case *ast.TypeAssertExpr:
+		c.lowerAssert(n, false)
 
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {

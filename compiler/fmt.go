@@ -437,3 +437,61 @@ func unexportedFields(t types.Type, seen map[types.Type]bool) []string {
 	}
 	return out
 }
+
+// shape writes t as yaegi's reflect types see it: the named types of the
+// cells replaced by their underlying types ("?" where it gives up).
+func shape(t types.Type, depth int) string {
+	if depth > 8 {
+		return "?"
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
+			return shape(t.Underlying(), depth+1)
+		}
+		return types.TypeString(t, nil)
+	case *types.Pointer:
+		return "*" + shape(t.Elem(), depth+1)
+	case *types.Slice:
+		return "[]" + shape(t.Elem(), depth+1)
+	case *types.Array:
+		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + shape(t.Elem(), depth+1)
+	case *types.Map:
+		return "map[" + shape(t.Key(), depth+1) + "]" + shape(t.Elem(), depth+1)
+	case *types.Chan:
+		return "chan(" + strconv.Itoa(int(t.Dir())) + ")" + shape(t.Elem(), depth+1)
+	case *types.Struct:
+		var b strings.Builder
+		b.WriteString("struct{")
+		for i := 0; i < t.NumFields(); i++ {
+			f := t.Field(i)
+			b.WriteString(f.Name() + " " + shape(f.Type(), depth+1) + " " + strconv.Quote(t.Tag(i)) + strconv.FormatBool(f.Embedded()) + ";")
+		}
+		return b.String() + "}"
+	case *types.Basic:
+		return t.Name()
+	}
+	return "?" // functions, interfaces: left out
+}
+
+// structShapes returns the shapes of the cells' named struct types that
+// no other named type of the cells has (see shape), and the names of the
+// cells' named types T and *T as %T prints them.
+func (c *compiler) structShapes() (map[string]bool, []string) {
+	count, unique := map[string]int{}, map[string]bool{}
+	var names []string
+	if scope := c.types.Scope(); scope != nil {
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+				count[shape(tn.Type(), 0)]++
+				if n := goTypeName(tn.Type()); n != "" && !strings.HasPrefix(name, "__gk") {
+					names = append(names, strconv.Quote(n), strconv.Quote("*"+n))
+				}
+			}
+		}
+	}
+	for s, n := range count {
+		unique[s] = n == 1 && strings.HasPrefix(s, "struct{") && !strings.Contains(s, "?")
+	}
+	return unique, names
+}

@@ -314,8 +314,9 @@ func (c *compiler) rangeByIndex(r *ast.RangeStmt) {
 		if !pure {
 			head = "{ " + coll + " := " + c.render(r.X) + "; "
 		}
-		return head + "for " + idx + " := range " + coll + " { " + assign
+		return head + "for " + idx + " := range " + coll + " { " + assign + "{ "
 	})
+	c.w.insert(c.off(r.Body.Rbrace), "; }")
 	if !pure {
 		c.w.insert(c.off(r.End()), " }")
 	}

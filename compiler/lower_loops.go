@@ -126,15 +126,44 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 		head = flag + ", " + strings.Join(outs, ", ")
 		tail = "true { " + strings.Join(args, ", ") + " = " + strings.Join(outs, ", ") + "; if " + flag + " == 1 { break } }; "
 	}
+	// The body is a block of its own in the function, as in Go, where it
+	// may declare the loop's names again (i := i). A branch inside it
+	// then returns the variables through pointers bound before it.
+	inner := ret
+	if ret != "" && c.declaresAny(body, identSet(vars)) {
+		var ptrs []string
+		for _, a := range args {
+			ptr := c.temp("a")
+			binds = append(binds, ptr+" := &"+a+"; ")
+			ptrs = append(ptrs, "*"+ptr)
+		}
+		inner = ", " + strings.Join(ptrs, ", ")
+	}
 	for _, b := range br.continues {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 0"+ret)
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 0"+inner)
 	}
 	for _, b := range br.breaks {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 1"+ret)
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 1"+inner)
 	}
-	c.w.insert(c.off(body.Lbrace)+1, " if "+head+" := func("+strings.Join(params, ", ")+") "+results+" { "+strings.Join(binds, ""))
-	c.w.insert(c.off(body.Rbrace), "; return 0"+ret+" }("+strings.Join(args, ", ")+"); "+tail)
+	c.w.insert(c.off(body.Lbrace)+1, " if "+head+" := func("+strings.Join(params, ", ")+") "+results+" { "+strings.Join(binds, "")+"{ ")
+	c.w.insert(c.off(body.Rbrace), "; }; return 0"+ret+" }("+strings.Join(args, ", ")+"); "+tail)
 	return true
+}
+
+// declaresAny reports whether body declares one of names again, outside
+// func literals.
+func (c *compiler) declaresAny(body *ast.BlockStmt, names map[string]bool) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			found = found || names[n.Name] && c.types.Def(c.off(n.Pos())) != nil
+		}
+		return !found
+	})
+	return found
 }
 
 // addressOfAny reports whether body takes the address of one of vars
@@ -187,7 +216,8 @@ func (c *compiler) deferLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
 				sep = ", "
 			}
 			c.w.insert(c.off(lit.Type.Params.Closing), sep+strings.Join(params, ", "))
-			c.w.insert(c.off(lit.Body.Lbrace)+1, " "+strings.Join(binds, ""))
+			c.w.insert(c.off(lit.Body.Lbrace)+1, " "+strings.Join(binds, "")+"{ ")
+			c.w.insert(c.off(lit.Body.Rbrace), "; }")
 			sep = ""
 			if len(n.Call.Args) > 0 {
 				sep = ", "
@@ -286,9 +316,9 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return false")
 	}
 	c.w.add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
-		return c.render(r.X) + "(func(" + strings.Join(params, ", ") + ") bool { " + strings.Join(assigns, "")
+		return c.render(r.X) + "(func(" + strings.Join(params, ", ") + ") bool { " + strings.Join(assigns, "") + "{ "
 	})
-	c.w.insert(c.off(r.Body.Rbrace), "; return true ")
+	c.w.insert(c.off(r.Body.Rbrace), "; }; return true ")
 	c.w.insert(c.off(r.End()), ")")
 	return true
 }

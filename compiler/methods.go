@@ -162,7 +162,7 @@ func (c *compiler) dynamicTypeName(t types.Type) string {
 	}
 	var cases strings.Builder
 	if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
-		for _, impl := range c.cellImplementers(it) {
+		for _, impl := range c.cellImplementers(it, false) {
 			name, code := goTypeName(impl), c.types.TypeString(impl)
 			if name != "" && code != "" {
 				cases.WriteString("if _, ok := v.(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
@@ -178,7 +178,9 @@ func (c *compiler) dynamicTypeName(t types.Type) string {
 // which the cells' types are their underlying types (main.Cat and main.Dog
 // of struct{} are the same type for it), so types of the same shape are
 // left out.
-func (c *compiler) cellImplementers(iface *types.Interface) []types.Type {
+//
+// With all, the types of the same shape are kept.
+func (c *compiler) cellImplementers(iface *types.Interface, all bool) []types.Type {
 	scope := c.types.Scope()
 	if scope == nil {
 		return nil
@@ -203,47 +205,11 @@ func (c *compiler) cellImplementers(iface *types.Interface) []types.Type {
 	}
 	var out []types.Type
 	for _, t := range impls {
-		if s := shape(t, 0); count[s] == 1 && !strings.Contains(s, "?") {
+		if s := shape(t, 0); all || count[s] == 1 && !strings.Contains(s, "?") {
 			out = append(out, t)
 		}
 	}
 	return out
-}
-
-// shape writes t as yaegi's reflect types see it: the named types of the
-// cells replaced by their underlying types ("?" where it gives up).
-func shape(t types.Type, depth int) string {
-	if depth > 8 {
-		return "?"
-	}
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
-			return shape(t.Underlying(), depth+1)
-		}
-		return types.TypeString(t, nil)
-	case *types.Pointer:
-		return "*" + shape(t.Elem(), depth+1)
-	case *types.Slice:
-		return "[]" + shape(t.Elem(), depth+1)
-	case *types.Array:
-		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + shape(t.Elem(), depth+1)
-	case *types.Map:
-		return "map[" + shape(t.Key(), depth+1) + "]" + shape(t.Elem(), depth+1)
-	case *types.Chan:
-		return "chan(" + strconv.Itoa(int(t.Dir())) + ")" + shape(t.Elem(), depth+1)
-	case *types.Struct:
-		var b strings.Builder
-		b.WriteString("struct{")
-		for i := 0; i < t.NumFields(); i++ {
-			f := t.Field(i)
-			b.WriteString(f.Name() + " " + shape(f.Type(), depth+1) + " " + strconv.Quote(t.Tag(i)) + strconv.FormatBool(f.Embedded()) + ";")
-		}
-		return b.String() + "}"
-	case *types.Basic:
-		return t.Name()
-	}
-	return "?" // functions, interfaces: left out
 }
 
 // A type switch on a value of a cell type held in an interface of a
@@ -282,6 +248,18 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 		}
 	}
 	tmp := c.temp("t")
+	asserts := map[ast.Expr]func() string{}
+	for _, cl := range ts.Body.List {
+		for _, t := range cl.(*ast.CaseClause).List {
+			asserts[t] = c.assertOK(func() string { return tmp }, t)
+		}
+	}
+	assert := func(t ast.Expr) string {
+		if f := asserts[t]; f != nil {
+			return f()
+		}
+		return tmp + ".(" + c.render(t) + ")"
+	}
 	c.w.add(c.off(ts.Pos()), c.off(ts.End()), func(w *rewriter) string {
 		var b strings.Builder
 		b.WriteString("if " + tmp + " := " + c.render(ta.X) + "; false { }")
@@ -306,13 +284,7 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 				if v == "" {
 					v = "_"
 				}
-				t := c.render(cl.List[0])
-				assert := tmp + ".(" + t + ")"
-				if c.wrappable(cl.List[0]) {
-					// a value of a cell type in yaegi's wrapper: see cellrt.Wrapped
-					assert = "func() (" + t + ", bool) { if v, ok := " + tmp + ".(" + t + "); ok { return v, true }; if w, ok := " + RuntimeName + ".Wrapped(" + tmp + "); ok { v, ok := w.(" + t + "); return v, ok }; var z " + t + "; return z, false }()"
-				}
-				b.WriteString(" else if " + v + ", ok := " + assert + "; ok { ")
+				b.WriteString(" else if " + v + ", ok := " + assert(cl.List[0]) + "; ok { ")
 				body(cl, "")
 				continue
 			}
@@ -321,7 +293,7 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 				if isNilIdent(t) {
 					conds = append(conds, tmp+" == nil")
 				} else {
-					conds = append(conds, "func() bool { _, ok := "+tmp+".("+c.render(t)+"); return ok }()")
+					conds = append(conds, "func() bool { _, ok := "+assert(t)+"; return ok }()")
 				}
 			}
 			b.WriteString(" else if " + strings.Join(conds, " || ") + " { ")
@@ -378,4 +350,147 @@ func breaksOut(list []ast.Stmt) bool {
 		ast.Inspect(s, walk)
 	}
 	return found
+}
+
+// yaegi's type assertions go wrong in four ways that assertOK works
+// around: a nil interface value asserted to a non-empty interface
+// dereferences nil; an assertion to an empty interface (x.(any)) never
+// holds; a value of a cell type held in an interface matches no compiled
+// interface it implements (v.(error) on a valErr); and a value of a cell
+// type that went through an interface of a compiled package is in yaegi's
+// wrapper (see wrappable). After yaegi's own assertion, one to an
+// interface tries the cells' types that implement it, each when the
+// value's dynamic type (cellrt.DynType) is that type, then the value
+// unwrapped (cellrt.Wrapped).
+
+// assertTarget returns the asserted type of x.(T) if yaegi needs help
+// with it (an interface, not a type parameter, or a type of the cells),
+// and whether it is an empty interface.
+func (c *compiler) assertTarget(t ast.Expr) (typ types.Type, empty, ok bool) {
+	typ = c.types.ExprType(c.off(t.Pos()), c.off(t.End()))
+	if typ == nil || c.types.TypeString(typ) == "" {
+		return nil, false, false
+	}
+	if _, isParam := types.Unalias(typ).(*types.TypeParam); isParam {
+		return nil, false, false
+	}
+	if it, isIface := typ.Underlying().(*types.Interface); isIface {
+		return typ, it.Empty(), true
+	}
+	return typ, false, c.wrappable(t)
+}
+
+// assertOK returns the comma-ok form of x.(T): a call that evaluates x
+// (gen returns its code) once; nil when yaegi's own is right.
+func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
+	typ, empty, ok := c.assertTarget(t)
+	if !ok {
+		return nil
+	}
+	ts := c.types.TypeString(typ)
+	x, v, z, w, d := c.temp("n"), c.temp("n"), c.temp("n"), c.temp("n"), c.temp("n")
+	try := func(from, to string) string {
+		return "if " + v + ", ok := " + from + ".(" + to + "); ok { return " + v + ", true }; "
+	}
+	// impls answers for a value of a cell type yaegi knows: the cells'
+	// types that implement the interface are tried on from, the others
+	// fail (yaegi crashes asserting them to an interface of the cells).
+	var impls func(from string) string
+	if it, isIface := typ.Underlying().(*types.Interface); isIface && !empty {
+		var names, codes, byShape []string
+		unique, known := c.structShapes()
+		for _, impl := range c.cellImplementers(it, true) {
+			if n, s := goTypeName(impl), c.types.TypeString(impl); n != "" && s != "" {
+				names, codes = append(names, n), append(codes, s)
+				if unique[strings.TrimPrefix(shape(impl, 0), "*")] {
+					byShape = append(byShape, try(x, s))
+				} else if s := shape(impl, 0); strings.HasPrefix(strings.TrimPrefix(s, "*"), "struct{") {
+					byShape = append(byShape, "if _, ok := "+x+".("+c.types.TypeString(impl)+"); ok { panic("+strconv.Quote("the interpreter cannot tell a "+n+" from the cells' other types with the same fields in this type assertion: give the types different fields, or assert to the concrete type")+") }; ")
+				}
+			}
+		}
+		impls = func(from string) string {
+			var b strings.Builder
+			b.WriteString("if " + d + " := " + RuntimeName + ".DynType(&" + from + "); " + d + " != \"\" { ")
+			for i, n := range names {
+				b.WriteString("if " + d + " == " + strconv.Quote(n) + " { " + try(from, codes[i]) + "}; ")
+			}
+			if len(known) > 0 {
+				b.WriteString("switch " + d + " { case " + strings.Join(known, ", ") + ": return " + z + ", false }; ")
+			}
+			// yaegi keeps no type of a value of a struct type (or a
+			// pointer to one): its shape
+			b.WriteString("} else { ")
+			for _, s := range byShape {
+				b.WriteString(strings.ReplaceAll(s, x+".(", from+".("))
+			}
+			return b.String() + "}; "
+		}
+	}
+	return func() string {
+		var b strings.Builder
+		b.WriteString("func() (" + ts + ", bool) { " + x + " := " + gen() + "; var " + z + " " + ts + "; ")
+		if empty {
+			return b.String() + "if " + x + " == nil { return " + z + ", false }; return " + x + ", true }()"
+		}
+		if impls != nil {
+			b.WriteString("if " + x + " == nil { return " + z + ", false }; " + impls(x))
+		}
+		b.WriteString(try(x, ts) + "if " + w + ", ok := " + RuntimeName + ".Wrapped(" + x + "); ok { ")
+		if impls != nil {
+			b.WriteString(impls(w))
+		}
+		return b.String() + try(w, ts) + "}; return " + z + ", false }()"
+	}
+}
+
+// lowerAssert rewrites a type assertion yaegi gets wrong (see assertOK):
+// the right side of v, ok := x.(T) as assertOK's call, x.(T) anywhere
+// else as a call of it that asserts again (and panics) when it fails.
+func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
+	if ta.Type == nil || c.assertDone[ta] {
+		return
+	}
+	c.assertDone[ta] = true
+	// A value of a cell type in an interface of a compiled package
+	// (an error) is not even copied right by yaegi: left as it is.
+	xt := c.types.ExprType(c.off(ta.X.Pos()), c.off(ta.X.End()))
+	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) {
+		return
+	}
+	if commaOK {
+		if ok := c.assertOK(func() string { return c.render(ta.X) }, ta.Type); ok != nil {
+			c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string { return ok() })
+		}
+		return
+	}
+	x := c.temp("n")
+	ok := c.assertOK(func() string { return x }, ta.Type)
+	if ok == nil {
+		return
+	}
+	ts := c.types.TypeString(c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End())))
+	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
+		return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; if v, ok := " + ok() + "; ok { return v }; return " + x + ".(" + ts + ") }()"
+	})
+}
+
+// lowerCommaOKAssert lowers the type assertion of v, ok := x.(T),
+// v, ok = x.(T) and var v, ok = x.(T).
+func (c *compiler) lowerCommaOKAssert(n ast.Node) {
+	var lhs, rhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = n.Lhs, n.Rhs
+	case *ast.ValueSpec:
+		rhs = n.Values
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+	}
+	if len(lhs) == 2 && len(rhs) == 1 {
+		if ta, ok := ast.Unparen(rhs[0]).(*ast.TypeAssertExpr); ok {
+			c.lowerAssert(ta, true)
+		}
+	}
 }

@@ -97,7 +97,8 @@ func (c *compiler) copyLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
 		return
 	}
 	list := strings.Join(names, ", ")
-	c.w.insert(c.off(body.Lbrace)+1, " "+list+" := "+list+";")
+	c.w.insert(c.off(body.Lbrace)+1, " "+list+" := "+list+"; {")
+	c.w.insert(c.off(body.Rbrace), "; }")
 	c.loopCopies = append(c.loopCopies, loopCopy{body: body, names: names})
 }
 

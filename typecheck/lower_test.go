@@ -148,8 +148,20 @@ func TestLowerUnexportedFields(t *testing.T) {
 func TestLowerTypeSwitch(t *testing.T) {
 	got := lowered(t, "type E struct{ k string }\nfunc (e *E) Error() string { return e.k }",
 		"func kind(v any) string {\n\tswitch x := v.(type) {\n\tcase nil, int:\n\t\treturn \"a\"\n\tcase error:\n\t\treturn x.Error()\n\tdefault:\n\t\treturn \"d\"\n\t}\n}\nfunc loop(v any) {\n\tswitch v.(type) {\n\tcase int:\n\t\tbreak\n\t}\n}")
-	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := __gkt1.(error); ok { _ = x; return x.Error(); } else { x := __gkt1; _ = x; return "d"; }`,
+	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := func() (error, bool) { __gkn2 := __gkt1; var __gkn4 error; if __gkn2 == nil { return __gkn4, false }; if __gkn6 := __gkrt.DynType(&__gkn2); __gkn6 != "" { if __gkn6 == "*main.E" { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; }; switch __gkn6 { case "main.E", "*main.E": return __gkn4, false }; } else { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; };`,
 		"switch v.(type) {")
+}
+
+// Type assertions to interfaces and to the cells' types are lowered (see
+// the cell compiler's assertOK): nil values, empty interfaces, values of
+// the cells' types in an any; an assertion on an error is left to yaegi.
+func TestLowerTypeAssertions(t *testing.T) {
+	got := lowered(t, "type E struct{ k string }\nfunc (e *E) Error() string { return e.k }",
+		"var v any\n_, ok := v.(any)\ne, ok2 := v.(error)\np := v.(*E)\nvar err error\n_, ok3 := err.(*E)\n_, _, _, _, _ = ok, e, ok2, p, ok3")
+	wantLowered(t, got, "commaok: func() (any, bool) { __gkn1 := v; var __gkn3 any; if __gkn1 == nil { return __gkn3, false }; return __gkn1, true }()",
+		"commaok: func() (error, bool) { __gkn6 := v; var __gkn8 error; if __gkn6 == nil",
+		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; return __gkn11.(*E) }()",
+		"commaok: err.(*E)")
 }
 
 // Loop variables whose address the body takes, or which it assigns while a
@@ -159,7 +171,17 @@ func TestLowerLoopVariables(t *testing.T) {
 	got := lowered(t, "func f() (ps []*int, fs []func() int) {\n\tfor i := 0; i < 3; i++ {\n\t\tps = append(ps, &i)\n\t\tfs = append(fs, func() int { return i })\n\t\ti++\n\t}\n\tfor i := range 2 {\n\t\tdefer func() { println(i) }()\n\t}\n\treturn\n}")
 	wantLowered(t, got, "if __gkc3, __gkw2 := func(__gkp1 int) (int, int) { i := __gkp1; _ = i;",
 		"; return 0, i }(i); true { i = __gkw2; if __gkc3 == 1 { break } };",
-		"defer func(__gkp4 int) { i := __gkp4; _ = i;  println(i) }(i)")
+		"defer func(__gkp4 int) { i := __gkp4; _ = i; {  println(i) ; }}(i)")
+}
+
+// The body of a lowered loop is a block of its own, as in Go, so it may
+// declare the loop's variables again (i, d := i, d); a continue then
+// hands the loop's variable, not the body's, to the next iteration.
+func TestLowerLoopBodyShadows(t *testing.T) {
+	got := lowered(t, "func f(xs []string) (fs []func()) {\n\tfor i, d := range xs {\n\t\ti, d := i, d\n\t\tfs = append(fs, func() { println(i, d) })\n\t}\n\tfor i := 0; i < 3; i++ {\n\t\tfs = append(fs, func() { println(i) })\n\t\tif i == 1 {\n\t\t\ti := 7\n\t\t\t_ = i\n\t\t\tcontinue\n\t\t}\n\t\ti++\n\t}\n\tfor i := range xs {\n\t\ti := i\n\t\tdefer func() { i := i; println(i) }()\n\t}\n\treturn\n}")
+	wantLowered(t, got, "d := __gkp2; _ = d; { \n\t\ti, d := i, d",
+		"__gka9 := &i; { ", "return 0, *__gka9\n", "; }; return 0, i }(i)",
+		"i := __gkp10; _ = i; {  i := i; println(i) ; }}(i)")
 }
 
 // errors.As into a type of the cells, or an interface the cells write, is
