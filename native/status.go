@@ -1,9 +1,11 @@
 package native
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 )
 
 // Command runs %native with its arguments: "" lists the compiled
@@ -105,4 +107,40 @@ func (t *Tier) Status() string {
 		}
 	}
 	return b.String()
+}
+
+// Compiled returns the names of the functions that run compiled now.
+func (t *Tier) Compiled() []string {
+	if t == nil {
+		return nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var names []string
+	for _, e := range t.sorted() {
+		if e.state == compiled {
+			names = append(names, e.a.Name)
+		}
+	}
+	return names
+}
+
+// Idle waits until no build is queued or under way (every function that
+// qualifies is compiled, or stays interpreted with its reason), or until
+// ctx ends.
+func (t *Tier) Idle(ctx context.Context) error {
+	for t != nil {
+		t.mu.Lock()
+		busy := t.running || len(t.queue) > 0
+		t.mu.Unlock()
+		if !busy {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	return nil
 }

@@ -157,3 +157,19 @@ func TestNativeInterruptOfACompiledLoop(t *testing.T) {
 	ts.want(t, "kept", "42")
 	ts.want(t, "deep(3)", "0") // the flag is clear again
 }
+
+// TestNativeTypesMadeByReflect: a compiled function whose signature has a
+// composite type the worker does not contain (the interpreter made it
+// with reflect, the plugin has its own) is called with the interpreter's
+// values and returns values the interpreter uses (corpus program
+// 306_array_value_semantics.go failed with "reflect: Call using *[3]int as
+// type *[3]int").
+func TestNativeTypesMadeByReflect(t *testing.T) {
+	ts := newNativeSession(t)
+	ts.want(t, "func setFirst(a *[5]uint16, v uint16) []*[5]uint16 { a[0] = v; return []*[5]uint16{a} }", "")
+	ts.waitCompiled(t, "setFirst")
+	ts.want(t, "var a [5]uint16\nps := setFirst(&a, 7)\nps[0][1] = 8\nfmt.Println(a, *ps[0], len(ps))", "")
+	if r := ts.run("fmt.Print(a)", 0); r.err != nil || r.stdout != "[7 8 0 0 0]" {
+		t.Fatalf("got %q, error %s", r.stdout, r.errText())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"gokernel/compiler"
 	"gokernel/native"
+	"reflect"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -147,10 +148,28 @@ func (s *Session) InstallNative(in *native.Install) error {
 	if !in.Current() {
 		return nil
 	}
+	if err := in.Adapt(s.funcType); err != nil {
+		return err
+	}
 	if err := s.yi.Use(interp.Exports{in.Path + "/" + in.Path[strings.LastIndex(in.Path, "/")+1:]: in.Values}); err != nil {
 		return err
 	}
 	return s.redeclare(in.Src, in.Funcs)
+}
+
+// funcType returns the interpreter's type of the function name (its
+// parameters' types are the ones the interpreter passes).
+func (s *Session) funcType(name string) (t reflect.Type, ok bool) {
+	defer func() {
+		if recover() != nil {
+			t, ok = nil, false
+		}
+	}()
+	v, err := s.yi.Eval(name)
+	if err != nil || !v.IsValid() || v.Kind() != reflect.Func {
+		return nil, false
+	}
+	return v.Type(), true
 }
 
 // Reinterpret declares the funcs names again from their cells' source.
