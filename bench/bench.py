@@ -6,8 +6,13 @@ measures the figures below in the same run, and prints a table with ratios.
 With --update-readme it also rewrites the "Performance" table in README.md.
 With --before REV it also measures gokernel built from git revision REV, in
 the same run (a column of its own): the cost of a change, within noise or not.
+With --debugger it measures only the cost of JupyterLab's debugger (issue 16):
+a CPU-bound cell with the debugger detached, attached with a breakpoint that
+is not hit, and detached again, best of N, and prints the ratio (with
+--before, REV's build is measured detached in the same run).
 
     /usr/bin/python3 bench/bench.py [--quick] [--update-readme] [--before REV]
+    /usr/bin/python3 bench/bench.py --debugger [--quick] [--before REV]
 """
 
 import argparse
@@ -364,6 +369,69 @@ def measure_modules(name, r, quick):
         shutil.rmtree(cache, ignore_errors=True)
 
 
+DEBUG_DEF = ("func sumTo(n int) int {\n\ts := 0\n\tfor i := 1; i <= n; i++ {\n\t\ts += i\n\t}\n\treturn s\n}\n"
+             "func never() int {\n\tx := 1\n\treturn x\n}")
+DEBUG_CELL = "sumTo(2000000)"
+
+
+def debug_request(b, command, arguments=None, seq=[0]):
+    """A DAP request on the control channel (JupyterLab's debugger); its body."""
+    seq[0] += 1
+    msg = b.kc.session.msg("debug_request", {"seq": seq[0], "type": "request", "command": command,
+                                             "arguments": arguments or {}})
+    b.kc.control_channel.send(msg)
+    while True:
+        r = b.kc.get_control_msg(timeout=30)
+        if r["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+            if not r["content"].get("success"):
+                raise RuntimeError("%s failed: %s" % (command, r["content"]))
+            return r["content"].get("body", {})
+
+
+def measure_debugger(name, quick, before=False):
+    """The cost of the debugger (issue 16): sumTo(2e6), a loop in a
+    function, best of N, detached (interpreted: `%native off`, and with the
+    native tier, the default), attached as JupyterLab attaches it with a
+    breakpoint in a function the cell does not call, and detached again.
+    With before, the build of an earlier revision: detached only."""
+    n = 2 if quick else 5
+    b = Bench(name)
+    r = {}
+    best = lambda: min(b.run(DEBUG_CELL)[0] for _ in range(n))  # noqa: E731
+    b.run(DEBUG_DEF)
+    reply = b.run(DEBUG_CELL)[3]
+    assert reply["status"] == "ok", reply
+    r["_native"] = best()
+    # Interpreted from here on (attached, the native tier is off anyway).
+    b.run(b.code["native_off"])
+    r["_detached"] = best()
+    if not before:
+        debug_request(b, "initialize", {"clientID": "bench", "adapterID": "go", "pathFormat": "path",
+                                        "linesStartAt1": True, "columnsStartAt1": True})
+        debug_request(b, "attach")
+        path = debug_request(b, "dumpCell", {"code": DEBUG_DEF})["sourcePath"]
+        debug_request(b, "setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": 9}],
+                                            "sourceModified": False})
+        debug_request(b, "configurationDone")
+        r["_attached"] = best()
+        debug_request(b, "disconnect", {"restart": False, "terminateDebuggee": False})
+        r["_after"] = best()
+    b.close()
+    return r
+
+
+def print_debugger(results):
+    """The debugger's figures, one line per build."""
+    for name, r in results.items():
+        if "_attached" in r:
+            print("%s: sumTo(2e6) best of N: detached %.3f s (interpreted, %%native off), attached with a breakpoint "
+                  "not hit %.3f s: ratio %.2fx; detached again %.3f s; native tier (default, detached) %.3f s"
+                  % (name, r["_detached"], r["_attached"], r["_attached"] / r["_detached"], r["_after"], r["_native"]))
+        else:
+            print("%s: sumTo(2e6) best of N: detached %.3f s (interpreted, %%native off); native tier %.3f s"
+                  % (name, r["_detached"], r["_native"]))
+
+
 def install_before(rev, data_dir):
     """Builds gokernel at git revision rev and installs it as the kernelspec
     "gokernel-REV"; returns that name."""
@@ -398,6 +466,7 @@ def main():
     ap.add_argument("--update-readme", action="store_true", help="write the table into README.md")
     ap.add_argument("--kernels", default="gokernel,python3")
     ap.add_argument("--before", metavar="REV", help="also measure gokernel built from git revision REV")
+    ap.add_argument("--debugger", action="store_true", help="only the cost of the debugger, attached vs detached")
     args = ap.parse_args()
     if args.before and args.update_readme:
         ap.error("--update-readme takes the figures of this tree only: leave out --before")
@@ -412,6 +481,12 @@ def main():
     if args.before:
         names.insert(0, install_before(args.before, data_dir))
     results = {}
+    if args.debugger:
+        for n in [n for n in names if n.startswith("gokernel")]:
+            print("measuring the debugger's cost in %s ..." % n, file=sys.stderr)
+            results[n] = measure_debugger(n, args.quick, before=n != "gokernel")
+        print_debugger(results)
+        return
     for n in names:
         print("measuring %s ..." % n, file=sys.stderr)
         results[n] = measure(n, args.quick)

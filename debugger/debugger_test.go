@@ -228,3 +228,40 @@ func TestNextAcrossTopLevelStatements(t *testing.T) {
 	h.ok("continue", map[string]any{"threadId": tid})
 	finished(t, done)
 }
+
+// An interrupt while a goroutine is stopped in a loop ends the cell and,
+// as the worker does it (Interrupt once the cancelled run has returned),
+// leaves no goroutine stopped. Interrupt right after the cancel, the
+// goroutine let go reached the breakpoint again (the loop's next
+// iteration) before yaegi ended the run, in about half of the runs.
+func TestInterruptWhileStoppedInALoop(t *testing.T) {
+	h := newHarness(t)
+	h.ok("attach", map[string]any{})
+	code := "n := 0\nfor i := 0; i < 1000; i++ {\n\tn += i\n}"
+	path := h.ok("dumpCell", map[string]any{"code": code})["sourcePath"].(string)
+	h.ok("setBreakpoints", map[string]any{"source": map[string]any{"path": path}, "breakpoints": []any{map[string]any{"line": 3}}})
+	for i := 0; i < 10; i++ {
+		h.count++
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func(count int) {
+			_, err := h.s.Execute(ctx, count, code)
+			done <- err
+		}(h.count)
+		h.wait("stopped")
+		cancel()
+		select {
+		case err := <-done:
+			if err == nil {
+				t.Fatal("the interrupted cell ended without an error")
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("the interrupted cell did not end while its goroutine was stopped")
+		}
+		h.d.Interrupt()
+		time.Sleep(50 * time.Millisecond)
+		if st := h.ok("debugInfo", nil)["stoppedThreads"].([]any); len(st) != 0 {
+			t.Fatalf("run %d: goroutines still stopped after the interrupt: %v", i, st)
+		}
+	}
+}

@@ -173,7 +173,11 @@ func (d *Debugger) Detach() {
 }
 
 // Interrupt lets every stopped goroutine go on, so that an interrupted
-// cell ends (the worker calls it after cancelling the cells).
+// cell ends. The worker calls it once the interrupted cell's run has
+// returned: yaegi ends a cancelled run on a goroutine of its own, a moment
+// after the cancel, and a goroutine let go before that would run on to
+// the next breakpoint (the next iteration of a loop) and stay stopped
+// there; let go after it, the goroutine ends at its next statement.
 func (d *Debugger) Interrupt() {
 	d.mu.Lock()
 	defer d.mu.Unlock()

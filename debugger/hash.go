@@ -43,8 +43,12 @@ func murmur2(data []byte, seed uint32) uint32 {
 }
 
 // TmpFilePrefix is the directory (with its trailing separator) where
-// dumpCell writes the cells' sources; TmpFileSuffix ends their names.
-var TmpFilePrefix = filepath.Join(os.TempDir(), fmt.Sprintf("gokernel_%d", os.Getpid())) + string(filepath.Separator)
+// dumpCell writes the cells' sources; TmpFileSuffix ends their names. Its
+// name has "ipykernel_" in it: JupyterLab 4.6 names a source file by its
+// cell ("Cell [3]") in the call stack and the breakpoints only when the
+// path contains "ipykernel_" (the display provider of its notebook
+// plugin); other paths are shown as they are.
+var TmpFilePrefix = filepath.Join(os.TempDir(), fmt.Sprintf("ipykernel_gokernel_%d", os.Getpid())) + string(filepath.Separator)
 
 // TmpFileSuffix ends the names of the cells' source files.
 const TmpFileSuffix = ".go"

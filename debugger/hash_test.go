@@ -1,6 +1,11 @@
 package debugger
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // The reference values are those of MurmurHash2 (32-bit) as ipykernel's
 // murmur2_x86 computes them (ipykernel.compiler), which JupyterLab's
@@ -20,5 +25,20 @@ func TestMurmur2(t *testing.T) {
 		if got := murmur2([]byte(c.in), c.seed); got != c.want {
 			t.Errorf("murmur2(%q, %#x) = %#x, want %#x", c.in, c.seed, got, c.want)
 		}
+	}
+}
+
+// JupyterLab 4.6 shows "Cell [n]" for a frame or a breakpoint only when
+// the source path contains "ipykernel_"; the path is prefix, hash, suffix.
+func TestSourcePathNamesACell(t *testing.T) {
+	p := SourcePath("x := 1\nfmt.Println(x)")
+	if !strings.Contains(p, "ipykernel_") {
+		t.Errorf("SourcePath = %q: JupyterLab shows it as a path, not as its cell", p)
+	}
+	if want := TmpFilePrefix + "1443478927.go"; p != want {
+		t.Errorf("SourcePath = %q, want %q", p, want)
+	}
+	if !strings.HasPrefix(p, os.TempDir()) || !strings.HasSuffix(TmpFilePrefix, string(filepath.Separator)) {
+		t.Errorf("TmpFilePrefix = %q: a directory under %s", TmpFilePrefix, os.TempDir())
 	}
 }

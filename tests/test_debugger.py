@@ -265,3 +265,69 @@ def test_interrupt_while_stopped(k):
     assert d.ok("debugInfo")["stoppedThreads"] == []
     d.ok("setBreakpoints", {"source": {"path": d.ok("dumpCell", {"code": code})["sourcePath"]}, "breakpoints": []})
     assert k.run("kept").result == "42"
+
+
+def test_jupyterlab_4_6_flow(k):
+    """The requests JupyterLab 4.6's debugger (@jupyterlab/debugger 4.6.4)
+    sends for: toggle the debugger on, click the gutter of line 2 of cell 1,
+    run cell 2, see the call stack and variables, next, continue. In its
+    order: no configurationDone; debugInfo before each setBreakpoints;
+    inspectVariables on the iopub messages of a running cell (also while a
+    goroutine is stopped, before JupyterLab hears of the stop); the scopes'
+    variables requested together. The page test (tests/jupyterlab) shows the
+    same in a browser."""
+    d = Debug(k)
+    define = "func add(a, b int) int {\n\ts := a + b\n\treturn s\n}"
+    k.ok(define)
+    info = d.ok("debugInfo")  # the notebook opens: restoreState(false)
+    assert info["isStarted"] is False
+    # The bug toggle: restoreState(true) starts the session, then the globals.
+    d.ok("debugInfo")
+    d.ok("initialize", {"clientID": "jupyterlab", "clientName": "JupyterLab", "adapterID": "gokernel",
+                        "pathFormat": "path", "linesStartAt1": True, "columnsStartAt1": True,
+                        "supportsVariableType": True, "supportsVariablePaging": True,
+                        "supportsRunInTerminalRequest": True, "locale": ""})
+    d.ok("attach")
+    assert "add" not in [v["name"] for v in d.ok("inspectVariables")["variables"]]  # functions are not variables
+    # The gutter click: updateBreakpoints(code, [{line: 2}]).
+    path = d.ok("dumpCell", {"code": define})["sourcePath"]
+    state = d.ok("debugInfo")
+    from ipykernel.compiler import murmur2_x86
+    # JupyterLab finds the cell by this path, and names it "Cell [n]" only
+    # when the path has "ipykernel_" in it.
+    assert path == state["tmpFilePrefix"] + str(murmur2_x86(define, state["hashSeed"])) + state["tmpFileSuffix"]
+    assert "ipykernel_" in path, path
+    bps = d.ok("setBreakpoints", {"breakpoints": [{"line": 2}], "source": {"path": path}, "sourceModified": False})
+    assert [(b["line"], b["verified"]) for b in bps["breakpoints"]] == [(2, True)], bps
+    # Run cell 2; JupyterLab asks for the globals on its iopub messages.
+    msg_id = k.kc.execute("add(2, 3)")
+    assert d.ok("inspectVariables")["variables"] is not None
+    stopped = d.event("stopped")
+    tid = stopped["threadId"]
+    assert d.ok("inspectVariables")["variables"] is not None
+    frames = d.ok("stackTrace", {"threadId": tid})["stackFrames"]
+    assert (frames[0]["name"], frames[0]["line"], frames[0]["source"]["path"]) == ("add", 2, path), frames
+    scopes = d.ok("scopes", {"frameId": frames[0]["id"]})["scopes"]
+    assert scopes[0]["name"] == "Locals", scopes  # the Variables panel shows the first scope
+
+    def shown(scope):
+        # JupyterLab's Variables tree shows the value of a variable of
+        # type int, float, bool or str, the type otherwise.
+        return {v["name"]: v["value"] if v["type"] in ("int", "float", "bool", "str") else v["type"]
+                for v in d.ok("variables", {"variablesReference": scope["variablesReference"]})["variables"]}
+
+    local = shown(scopes[0])
+    assert local["a"] == "2" and local["b"] == "3", local
+    d.ok("next", {"threadId": tid})
+    assert d.event("continued")["threadId"] == tid
+    tid = d.event("stopped")["threadId"]
+    frames = d.ok("stackTrace", {"threadId": tid})["stackFrames"]
+    assert (frames[0]["name"], frames[0]["line"]) == ("add", 3), frames
+    assert shown(d.ok("scopes", {"frameId": frames[0]["id"]})["scopes"][0])["s"] == "5"
+    d.ok("continue", {"threadId": tid})
+    assert d.event("continued")["threadId"] == tid
+    reply = d.finish(msg_id)
+    assert reply["status"] == "ok", reply
+    result = [m for m in d.iopub if m["msg_type"] == "execute_result" and m["parent_header"].get("msg_id") == msg_id]
+    assert [m["content"]["data"]["text/plain"] for m in result] == ["5"], result
+    assert d.ok("debugInfo")["stoppedThreads"] == []

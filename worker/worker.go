@@ -167,6 +167,11 @@ func (w *server) execute(req *pipe.Request) {
 
 	reply := &pipe.Event{ID: req.ID, Kind: pipe.EvReply, Status: "ok"}
 	result, err := w.magics.Run(ctx, req.Count, req.Code)
+	if w.debug != nil && ctx.Err() != nil {
+		// Interrupted: yaegi has ended the cell's run, the goroutines
+		// stopped at breakpoints go on and end (see Debugger.Interrupt).
+		w.debug.Interrupt()
+	}
 	w.runMu.Lock()
 	delete(w.cancels, req.ID)
 	last := len(w.cancels) == 0 // no other cell (of another shell) runs
@@ -230,8 +235,10 @@ func (w *server) interrupt() {
 	for _, cancel := range w.cancels {
 		cancel()
 	}
-	if w.debug != nil {
-		w.debug.Interrupt() // the goroutines stopped at breakpoints end with their cells
+	if w.debug != nil && len(w.cancels) == 0 {
+		// No cell runs: goroutines that earlier cells started, stopped at
+		// breakpoints, go on (a running cell's end lets its own go, in execute).
+		w.debug.Interrupt()
 	}
 	proc.KillAll()
 	if n := killDescendants(); n > 0 {

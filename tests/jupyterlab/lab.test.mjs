@@ -477,3 +477,141 @@ test('Go syntax highlighting comes from language_info', async () => {
     await page.close();
   }
 });
+
+// --- JupyterLab's visual debugger -------------------------------------------
+
+// The debugger sidebar as the user reads it: the call stack's frames, the
+// Variables panel's rows (name and value), the Breakpoints panel's lines.
+function debuggerView(page) {
+  return page.evaluate(() => {
+    const texts = sel => Array.from(document.querySelectorAll(sel));
+    return {
+      frames: texts('.jp-DebuggerCallstackFrame').map(f => ({
+        name: (f.querySelector('.jp-DebuggerCallstackFrame-name') || {}).innerText || '',
+        location: (f.querySelector('.jp-DebuggerCallstackFrame-location') || {}).innerText || ''
+      })),
+      variables: Object.fromEntries(texts('.jp-DebuggerVariables .jp-TreeItem').map(v => [
+        (v.querySelector('.jp-DebuggerVariables-name') || {}).innerText || '',
+        (v.querySelector('.jp-DebuggerVariables-detail') || {}).innerText || ''
+      ])),
+      breakpoints: texts('.jp-DebuggerBreakpoint').map(b => ({
+        source: (b.querySelector('.jp-DebuggerBreakpoint-source') || {}).innerText || '',
+        line: (b.querySelector('.jp-DebuggerBreakpoint-line') || {}).innerText || ''
+      }))
+    };
+  });
+}
+
+// The 1-based lines of cell i's editor that carry JupyterLab's highlight of
+// the line the debugger stopped on.
+function highlightedLines(page, i) {
+  return page.evaluate(i => {
+    const lines = Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell')[i].querySelectorAll('.cm-line'));
+    return lines.map((l, n) => l.classList.contains('jp-DebuggerEditor-highlight') ? n + 1 : 0).filter(n => n > 0);
+  }, i);
+}
+
+// The 1-based lines of cell i's editor with a breakpoint dot in the gutter
+// (the gutter's rows side by side with the lines; its hidden spacer row
+// holds a dot too).
+function gutterDots(page, i) {
+  return page.evaluate(i => {
+    const cell = document.querySelectorAll('.jp-Notebook .jp-Cell')[i];
+    const lines = Array.from(cell.querySelectorAll('.cm-line')).map(l => l.getBoundingClientRect());
+    const rows = Array.from(cell.querySelectorAll('.cm-gutter.cm-breakpoint-gutter .cm-gutterElement'))
+      .filter(r => getComputedStyle(r).visibility !== 'hidden' && r.querySelector('.cm-breakpoint-icon, .cm-selected-breakpoint-icon'));
+    return rows.map(r => {
+      const b = r.getBoundingClientRect();
+      const mid = (b.top + b.bottom) / 2;
+      return lines.findIndex(l => l.top <= mid && mid <= l.bottom) + 1;
+    });
+  }, i);
+}
+
+// Whether a toolbar button (a jp-button) can be clicked.
+function buttonEnabled(locator) {
+  return locator.evaluate(el => !(el.disabled === true || el.getAttribute('aria-disabled') === 'true'));
+}
+
+test('the debugger: gutter breakpoint, call stack, variables, highlighted line, next, continue', async () => {
+  writeNotebook('debugger.ipynb', [
+    ['code', 'func add(a, b int) int {\n\ts := a + b\n\treturn s\n}'],
+    ['code', 'add(2, 3)']
+  ]);
+  const page = await open('debugger.ipynb');
+  try {
+    const cell = i => page.locator('.jp-Notebook .jp-Cell').nth(i);
+    const view = () => debuggerView(page);
+    // Cell 1 defines add.
+    await cell(0).locator('.cm-content').click();
+    await page.keyboard.press('Shift+Enter');
+    await waitFor(async () => /^\[1\]:$/.test((await cells(page))[0].prompt.trim()), 30000, 'cell 1 to run');
+    await kernelIdle(page);
+
+    // The bug in the notebook's toolbar turns the debugger on (it is
+    // enabled once JupyterLab knows the kernelspec has metadata.debugger).
+    const bug = page.locator('.jp-Toolbar .jp-DebuggerBugButton');
+    await waitFor(async () => (await bug.count()) === 1 && await buttonEnabled(bug), 30000, 'the debugger toggle to be enabled');
+    assert.equal(await bug.getAttribute('aria-pressed'), 'false');
+    assert.equal(await bug.getAttribute('title'), 'Enable Debugger');
+    await bug.click();
+    await waitFor(async () => (await bug.getAttribute('aria-pressed')) === 'true', 15000, 'the debugger toggle to be on');
+    // The debugger sidebar opens on the right: Variables, Callstack, Breakpoints.
+    await page.locator('#jp-debugger-sidebar').waitFor({ state: 'visible', timeout: 15000 });
+    for (const panel of ['.jp-DebuggerVariables', '.jp-DebuggerCallstack', '.jp-DebuggerBreakpoints']) {
+      assert.ok(await page.locator(`#jp-debugger-sidebar ${panel}`).first().isVisible(), `${panel} in the sidebar`);
+    }
+    // The cells' editors get line numbers and the breakpoint gutter.
+    const gutter = cell(0).locator('.cm-gutter.cm-breakpoint-gutter');
+    await gutter.waitFor({ timeout: 15000 });
+    assert.deepEqual(await gutterDots(page, 0), [], 'no breakpoint yet');
+
+    // A click in the gutter of line 2 (s := a + b) sets a breakpoint there.
+    const line2 = await cell(0).locator('.cm-line').nth(1).boundingBox();
+    const gbox = await gutter.boundingBox();
+    await page.mouse.click(gbox.x + gbox.width / 2, line2.y + line2.height / 2);
+    await waitFor(async () => (await gutterDots(page, 0)).join() === '2', 15000, 'a breakpoint dot next to line 2');
+    await waitFor(async () => (await view()).breakpoints.some(b => b.line === '2'), 15000, 'the breakpoint in the Breakpoints panel');
+    assert.deepEqual((await view()).breakpoints.map(b => b.source + ':' + b.line), ['Cell [1]:2']);
+
+    // Run cell 2: add stops at line 2.
+    await cell(1).locator('.cm-content').click();
+    await page.keyboard.press('Shift+Enter');
+    await waitFor(async () => (await view()).frames.some(f => f.name === 'add'), 30000, 'the call stack to show add');
+    let v = await view();
+    const top = v.frames[0];
+    assert.equal(top.name, 'add', JSON.stringify(v.frames));
+    assert.match(top.location, /^Cell \[1\]:2$/, 'the frame is in cell [1], line 2');
+    await waitFor(async () => (v = await view()).variables.a === '2' && v.variables.b === '3', 15000, 'a = 2 and b = 3 in the Variables panel');
+    await waitFor(async () => (await highlightedLines(page, 0)).join() === '2', 15000, 'line 2 of cell 1 to be highlighted');
+    assert.deepEqual(await highlightedLines(page, 1), [], 'no line of cell 2 is highlighted');
+    assert.equal(await kernelStatus(page), 'busy', 'the cell is still running');
+    await shot(page, 'debugger.png');
+
+    // Next (the call stack's step over button): line 3, s = 5.
+    const next = page.locator('.jp-DebuggerCallstack [data-jp-item-name="step-over"] .jp-ToolbarButtonComponent');
+    await waitFor(() => buttonEnabled(next), 15000, 'the Next button to be enabled');
+    assert.equal(await next.getAttribute('title'), 'Next');
+    await next.click();
+    await waitFor(async () => (await highlightedLines(page, 0)).join() === '3', 15000, 'the highlight to move to line 3');
+    await waitFor(async () => (v = await view()).variables.s === '5', 15000, 's = 5 in the Variables panel');
+    assert.match(v.frames[0].location, /^Cell \[1\]:3$/, JSON.stringify(v.frames));
+
+    // Continue: the cell finishes with its output, the highlight goes.
+    const cont = page.locator('.jp-DebuggerCallstack [data-jp-item-name="continue"] .jp-ToolbarButtonComponent');
+    await waitFor(() => buttonEnabled(cont), 15000, 'the Continue button to be enabled');
+    await cont.click();
+    await waitFor(async () => /^\[2\]:$/.test((await cells(page))[1].prompt.trim()), 30000, 'cell 2 to finish');
+    await kernelIdle(page);
+    const out = (await cells(page))[1].outputs;
+    assert.equal(out.map(o => o.text).join('').trim(), '5', JSON.stringify(out));
+    assert.deepEqual(await highlightedLines(page, 0), [], 'no highlight once the cell ran on');
+    assert.deepEqual((await view()).frames, [], 'the call stack is empty again');
+    assert.deepEqual(await modelErrors(page), []);
+    noProblems(page);
+  } catch (e) {
+    await failed(page, e);
+  } finally {
+    await page.close();
+  }
+});

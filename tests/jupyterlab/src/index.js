@@ -2,12 +2,15 @@
 // notebook, opened through JupyterLab's own services, document manager,
 // notebook widget factory, CodeMirror editors, completer and tooltip, with
 // the notebook toolbar's run, interrupt and restart buttons and JupyterLab's
-// key bindings for them. The notebook is ?path=NAME.ipynb (relative to the
-// server's root directory).
+// key bindings for them, and JupyterLab's visual debugger (the toolbar's bug
+// toggle, breakpoints in the cells' gutters, the debugger sidebar on the
+// right). The notebook is ?path=NAME.ipynb (relative to the server's root
+// directory).
 
 import '@jupyterlab/application/style/index.css';
 import '@jupyterlab/codemirror/style/index.css';
 import '@jupyterlab/completer/style/index.css';
+import '@jupyterlab/debugger/style/index.css';
 import '@jupyterlab/documentsearch/style/index.css';
 import '@jupyterlab/notebook/style/index.css';
 import '@jupyterlab/tooltip/style/index.css';
@@ -48,6 +51,7 @@ import {
   ProviderReconciliator
 } from '@jupyterlab/completer';
 import { Tooltip } from '@jupyterlab/tooltip';
+import { Debugger, DebuggerDisplayRegistry } from '@jupyterlab/debugger';
 import { SessionContextDialogs, Toolbar } from '@jupyterlab/apputils';
 import { ToolbarButton, runIcon, fastForwardIcon } from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
@@ -91,6 +95,96 @@ function editorServices() {
     factoryService: new CodeMirrorEditorFactory({ extensions, languages }),
     mimeTypeService: new CodeMirrorMimeTypeService(languages)
   };
+}
+
+// JupyterLab's visual debugger, wired as @jupyterlab/debugger-extension
+// wires it in JupyterLab (its service, config, notebooks, sidebar and main
+// plugins): the debugger service on the notebook's session, the bug toggle
+// in the notebook's toolbar and the gutter breakpoints of its cells (the
+// notebook handler, whose editor handlers also highlight the stopped
+// line), the sidebar's Variables, Callstack, Breakpoints and Sources panels
+// with the continue, terminate, next, step in, step out and evaluate
+// commands of the callstack's toolbar. Returns the sidebar.
+function debuggerFor(panel, manager, commands, services) {
+  const displayRegistry = new DebuggerDisplayRegistry();
+  const service = new Debugger.Service({
+    config: new Debugger.Config(),
+    displayRegistry,
+    specsManager: manager.kernelspecs,
+    mimeTypeService: services.mimeTypeService
+  });
+  // The notebooks plugin's display provider: a source file that is a cell
+  // of the notebook is shown as "Cell [n]" (JupyterLab asks this of paths
+  // that contain "ipykernel_" only; gokernel names its files so).
+  displayRegistry.register({
+    canHandle: source => (source.path || '').includes('ipykernel_'),
+    getDisplayName: source => {
+      for (const cell of panel.content.widgets) {
+        const model = cell.model;
+        if (model.type === 'code' && service.getCodeId(model.sharedModel.getSource()) === source.path) {
+          if (model.executionState === 'running') {
+            return 'Cell [*]';
+          }
+          return model.executionCount == null ? 'Cell [ ]' : `Cell [${model.executionCount}]`;
+        }
+      }
+      return source.path || '';
+    }
+  });
+  const ids = Debugger.CommandIDs;
+  const stopped = () => service.hasStoppedThreads();
+  commands.addCommand(ids.debugContinue, { label: 'Continue', caption: 'Continue',
+    icon: Debugger.Icons.continueIcon, isEnabled: stopped,
+    execute: async () => { await service.continue(); commands.notifyCommandChanged(); } });
+  commands.addCommand(ids.terminate, { label: 'Terminate', caption: 'Terminate',
+    icon: Debugger.Icons.terminateIcon, isEnabled: stopped,
+    execute: async () => { await service.restart(); commands.notifyCommandChanged(); } });
+  commands.addCommand(ids.next, { label: 'Next', caption: 'Next',
+    icon: Debugger.Icons.stepOverIcon, isEnabled: stopped, execute: () => service.next() });
+  commands.addCommand(ids.stepIn, { label: 'Step In', caption: 'Step In',
+    icon: Debugger.Icons.stepIntoIcon, isEnabled: stopped, execute: () => service.stepIn() });
+  commands.addCommand(ids.stepOut, { label: 'Step Out', caption: 'Step Out',
+    icon: Debugger.Icons.stepOutIcon, isEnabled: stopped, execute: () => service.stepOut() });
+  commands.addCommand(ids.evaluate, { label: 'Evaluate Code', caption: 'Evaluate Code',
+    icon: Debugger.Icons.evaluateIcon, isEnabled: stopped,
+    execute: async () => {
+      const code = window.prompt('Evaluate');
+      if (code) {
+        const reply = await service.evaluate(code);
+        console.debug(reply && reply.result);
+      }
+    } });
+  commands.addCommand(ids.pauseOnExceptions, { label: 'Pause on exceptions',
+    isEnabled: () => !!service.session && service.session.isStarted,
+    execute: args => service.pauseOnExceptionsFilter(args.filter) });
+  service.eventMessage.connect(() => commands.notifyCommandChanged());
+  service.sessionChanged.connect(() => commands.notifyCommandChanged());
+
+  const sidebar = new Debugger.Sidebar({
+    service,
+    callstackCommands: { registry: commands, continue: ids.debugContinue, terminate: ids.terminate,
+      next: ids.next, stepIn: ids.stepIn, stepOut: ids.stepOut, evaluate: ids.evaluate },
+    breakpointsCommands: { registry: commands, pauseOnExceptions: ids.pauseOnExceptions },
+    editorServices: services,
+    themeManager: null
+  });
+  // The sidebar is shown when the debugger starts (JupyterLab activates it
+  // on the kernel's initialized event), hidden when it stops.
+  sidebar.hide();
+  service.eventMessage.connect((_, event) => {
+    if (event.event === 'initialized' || service.isStarted) {
+      sidebar.show();
+    }
+  });
+  service.stopped.connect(() => sidebar.hide());
+  // The handler asks the shell whether the notebook has the focus before it
+  // toggles the debugger: the page's one notebook always has it.
+  const handler = new Debugger.Handler({ type: 'notebook', shell: { currentWidget: panel }, service });
+  void panel.sessionContext.ready.then(async () => {
+    await handler.updateContext(panel, panel.sessionContext);
+    commands.notifyCommandChanged();
+  });
+  return sidebar;
 }
 
 // Cells run as in JupyterLab (its default cell executor).
@@ -242,16 +336,21 @@ async function main() {
     commands.addKeyBinding(binding);
   }
 
-  const main = new BoxPanel();
+  const sidebar = debuggerFor(panel, manager, commands, services);
+
+  const main = new BoxPanel({ direction: 'left-to-right', spacing: 0 });
   main.id = 'main';
   BoxPanel.setStretch(panel, 1);
+  BoxPanel.setStretch(sidebar, 0);
+  BoxPanel.setSizeBasis(sidebar, 360);
   main.addWidget(panel);
+  main.addWidget(sidebar);
   Widget.attach(main, document.body);
   window.addEventListener('resize', () => main.update());
 
   // For the tests: the panel, to wait on the kernel's state (they click and
   // type like a user for everything else).
-  window.gokernelLab = { panel, notebook, services };
+  window.gokernelLab = { panel, notebook, services, debuggerSidebar: sidebar };
   await panel.context.ready;
   await panel.sessionContext.ready;
   document.body.dataset.gkReady = 'true';
