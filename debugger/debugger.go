@@ -164,16 +164,17 @@ func args(raw json.RawMessage, v any) error {
 
 func (d *Debugger) initialize(json.RawMessage) (any, error) {
 	return map[string]any{
-		"supportsConfigurationDoneRequest": true,
-		"supportsFunctionBreakpoints":      true,
-		"supportsConditionalBreakpoints":   false,
-		"supportsEvaluateForHovers":        true,
-		"supportsSetVariable":              false,
-		"supportsTerminateRequest":         true,
-		"supportsStepBack":                 false,
-		"supportsDelayedStackTraceLoading": false,
-		"supportsLoadedSourcesRequest":     false,
-		"exceptionBreakpointFilters":       []any{},
+		"supportsConfigurationDoneRequest":      true,
+		"supportsSingleThreadExecutionRequests": true,
+		"supportsFunctionBreakpoints":           true,
+		"supportsConditionalBreakpoints":        false,
+		"supportsEvaluateForHovers":             true,
+		"supportsSetVariable":                   false,
+		"supportsTerminateRequest":              true,
+		"supportsStepBack":                      false,
+		"supportsDelayedStackTraceLoading":      false,
+		"supportsLoadedSourcesRequest":          false,
+		"exceptionBreakpointFilters":            []any{},
 	}, nil
 }
 

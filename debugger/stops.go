@@ -158,10 +158,14 @@ func (d *Debugger) resume(att *attachment, g int, action string) {
 	_ = att.dbg.Continue(g)
 }
 
-// resumeRequest answers continue, next, stepIn and stepOut.
+// resumeRequest answers continue, next, stepIn and stepOut. As the Debug
+// Adapter Protocol says, continue resumes every stopped goroutine unless
+// singleThread is set (JupyterLab 4.6 sends its continue with threadId 1
+// once it has forgotten the stopped one); the steps move the one given.
 func (d *Debugger) resumeRequest(raw json.RawMessage, action string) (any, error) {
 	var a struct {
-		ThreadID *int64 `json:"threadId"`
+		ThreadID     *int64 `json:"threadId"`
+		SingleThread bool   `json:"singleThread"`
 	}
 	if err := args(raw, &a); err != nil {
 		return nil, err
@@ -170,6 +174,20 @@ func (d *Debugger) resumeRequest(raw json.RawMessage, action string) (any, error
 	defer d.mu.Unlock()
 	if a.ThreadID == nil {
 		return nil, fail("%s needs a threadId", action)
+	}
+	if action == "continue" && !a.SingleThread {
+		resumed := 0
+		for _, st := range d.stops {
+			select {
+			case st.action <- action:
+				resumed++
+			default: // already resuming
+			}
+		}
+		if resumed == 0 {
+			return nil, fail("no goroutine is stopped")
+		}
+		return map[string]any{"allThreadsContinued": true}, nil
 	}
 	st := d.stops[*a.ThreadID]
 	if st == nil {

@@ -324,7 +324,9 @@ def test_jupyterlab_4_6_flow(k):
     frames = d.ok("stackTrace", {"threadId": tid})["stackFrames"]
     assert (frames[0]["name"], frames[0]["line"]) == ("add", 3), frames
     assert shown(d.ok("scopes", {"frameId": frames[0]["id"]})["scopes"][0])["s"] == "5"
-    d.ok("continue", {"threadId": tid})
+    # JupyterLab 4.6 forgets the stopped thread before it sends continue, so
+    # the request says threadId 1; per DAP it resumes every stopped goroutine.
+    assert d.ok("continue", {"threadId": 1})["allThreadsContinued"] is True
     assert d.event("continued")["threadId"] == tid
     reply = d.finish(msg_id)
     assert reply["status"] == "ok", reply

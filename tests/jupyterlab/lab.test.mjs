@@ -585,11 +585,15 @@ test('the debugger: gutter breakpoint, call stack, variables, highlighted line, 
     await waitFor(async () => (v = await view()).variables.a === '2' && v.variables.b === '3', 15000, 'a = 2 and b = 3 in the Variables panel');
     await waitFor(async () => (await highlightedLines(page, 0)).join() === '2', 15000, 'line 2 of cell 1 to be highlighted');
     assert.deepEqual(await highlightedLines(page, 1), [], 'no line of cell 2 is highlighted');
-    assert.equal(await kernelStatus(page), 'busy', 'the cell is still running');
+    // The cell is still running: its prompt is [*] (the kernel status
+    // circle shows idle, as with ipykernel: the debugger's requests on the
+    // control channel each end with an idle status).
+    assert.equal((await cells(page))[1].prompt.trim(), '[*]:', 'the cell is still running');
+    assert.ok(await page.getByText('Paused in Debugger').first().isVisible(), 'the toolbar says Paused in Debugger');
     await shot(page, 'debugger.png');
 
-    // Next (the call stack's step over button): line 3, s = 5.
-    const next = page.locator('.jp-DebuggerCallstack [data-jp-item-name="step-over"] .jp-ToolbarButtonComponent');
+    // Next (the Callstack panel's toolbar, the debugger:next command): line 3, s = 5.
+    const next = page.locator('#jp-debugger-sidebar jp-button[data-command="debugger:next"]');
     await waitFor(() => buttonEnabled(next), 15000, 'the Next button to be enabled');
     assert.equal(await next.getAttribute('title'), 'Next');
     await next.click();
@@ -598,7 +602,7 @@ test('the debugger: gutter breakpoint, call stack, variables, highlighted line, 
     assert.match(v.frames[0].location, /^Cell \[1\]:3$/, JSON.stringify(v.frames));
 
     // Continue: the cell finishes with its output, the highlight goes.
-    const cont = page.locator('.jp-DebuggerCallstack [data-jp-item-name="continue"] .jp-ToolbarButtonComponent');
+    const cont = page.locator('#jp-debugger-sidebar jp-button[data-command="debugger:continue"]');
     await waitFor(() => buttonEnabled(cont), 15000, 'the Continue button to be enabled');
     await cont.click();
     await waitFor(async () => /^\[2\]:$/.test((await cells(page))[1].prompt.trim()), 30000, 'cell 2 to finish');
