@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -37,8 +38,8 @@ type importerFunc func(path string) (*types.Package, error)
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // checkSource type-checks the package at path from the Go files of fsys,
-// importing its dependencies with imp.
-func checkSource(path string, fsys fs.FS, fset *token.FileSet, imp types.Importer) (*types.Package, error) {
+// importing its dependencies with imp, after giving their paths to prefetch.
+func checkSource(path string, fsys fs.FS, fset *token.FileSet, prefetch func([]string), imp types.Importer) (*types.Package, error) {
 	names, err := fs.Glob(fsys, "*.go")
 	if err != nil {
 		return nil, err
@@ -62,6 +63,15 @@ func checkSource(path string, fsys fs.FS, fset *token.FileSet, imp types.Importe
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no Go files", path)
 	}
+	var imports []string
+	for _, f := range files {
+		for _, spec := range f.Imports {
+			if p, err := strconv.Unquote(spec.Path.Value); err == nil {
+				imports = append(imports, p)
+			}
+		}
+	}
+	prefetch(imports)
 	conf := types.Config{Importer: imp, FakeImportC: true}
 	return conf.Check(path, fset, files, nil)
 }

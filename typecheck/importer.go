@@ -55,17 +55,24 @@ var shared = sync.OnceValues(func() (*token.FileSet, *sourceImporter) {
 		// not fetch another toolchain for a go.mod found there.
 		os.Setenv("GOTOOLCHAIN", "local")
 	}
-	imp, ok := importer.ForCompiler(fset, kind, nil).(types.ImporterFrom)
+	var index *exportIndex
+	var lookup importer.Lookup
+	if kind == "gc" {
+		index = newExportIndex(root)
+		lookup = index.lookup
+	}
+	imp, ok := importer.ForCompiler(fset, kind, lookup).(types.ImporterFrom)
 	if !ok {
 		return nil, nil
 	}
-	return fset, &sourceImporter{ImporterFrom: imp, fset: fset}
+	return fset, &sourceImporter{ImporterFrom: imp, fset: fset, index: index}
 })
 
 // sourceImporter imports standard packages from source, once each.
 type sourceImporter struct {
 	types.ImporterFrom
 	fset  *token.FileSet // for the packages checked from their source here
+	index *exportIndex   // where the export data is (nil: from source)
 	mu    sync.Mutex
 	cache map[string]*types.Package
 	fails map[string]error
@@ -93,7 +100,7 @@ func (s *sourceImporter) importLocked(path, dir string, mode types.ImportMode) (
 		s.cache, s.fails = map[string]*types.Package{}, map[string]error{}
 	}
 	if fsys := cellSource(path); fsys != nil {
-		p, err := checkSource(path, fsys, s.fset, importerFunc(func(dep string) (*types.Package, error) {
+		p, err := checkSource(path, fsys, s.fset, s.prefetch, importerFunc(func(dep string) (*types.Package, error) {
 			return s.importLocked(dep, dir, mode)
 		}))
 		if err != nil {
@@ -117,6 +124,14 @@ func (s *sourceImporter) importLocked(path, dir string, mode types.ImportMode) (
 	return p, nil
 }
 
+// prefetch finds the export data of the standard packages among paths
+// with one go list (a no-op when the packages are checked from source).
+func (s *sourceImporter) prefetch(paths []string) {
+	if s.index != nil {
+		_ = s.index.prefetch(paths...) // on an error, each import reports its own
+	}
+}
+
 // Import implements types.Importer.
 func (s *sourceImporter) Import(path string) (*types.Package, error) {
 	return s.ImportFrom(path, "", 0)
@@ -129,6 +144,9 @@ func (c *Checker) Warm(paths ...string) {
 		return
 	}
 	go func() {
+		if _, s := shared(); s != nil {
+			s.prefetch(paths)
+		}
 		for _, p := range paths {
 			_, _ = c.imp.ImportFrom(p, "", 0)
 		}
