@@ -4,6 +4,7 @@ import (
 	"errors"
 	"gokernel/compiler"
 	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -146,6 +147,37 @@ func BenchmarkCheckCell(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := c.Check(cell); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The stubs of earlier cells follow the cell's imports in the check file;
+// none of their names may take a position of the cell. The stub
+// "var ex *E" landed on a line of the cell, column 5, where a cell that
+// defines i in "for i := ..." on that line had i typed *E or int, by map
+// order (the loop lowering then wrote func(p *E)).
+func TestStubsHaveNoCellPositions(t *testing.T) {
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go toolchain")
+	}
+	res, err := c.Check("type E struct{}\nex := &E{}\n_ = ex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Commit()
+	for blank := 0; blank < 8; blank++ {
+		cell := "import \"fmt\"\nimport \"strings\"\n" + strings.Repeat("\n", blank) +
+			"for i := 0; i < 2; i++ {\n\tfmt.Println(strings.Repeat(\"x\", i))\n}"
+		off := strings.Index(cell, "i :=")
+		for n := 0; n < 20; n++ {
+			res, err := c.Check(cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.DefType(off); got == nil || got.String() != "int" {
+				t.Fatalf("for on line %d, check %d: the type of i is %v, want int", 3+blank, n, got)
+			}
 		}
 	}
 }

@@ -21,6 +21,11 @@ func (c *Checker) header(own map[string]bool, imports map[string]string, cellImp
 	var b strings.Builder
 	b.WriteString("package main\n")
 	b.WriteString(cellImports)
+	// The cell's imports carry line directives into cell.go; what follows
+	// is not the cell's: without this, a stub's names would get positions
+	// of the cell (a var stub's name on the line and column of one the
+	// cell defines, whose type lookups by offset then took either).
+	b.WriteString("//line stubs.go:1\n")
 	names := make([]string, 0, len(c.imports))
 	for name := range c.imports {
 		if _, again := imports[name]; !again && !own[name] {
