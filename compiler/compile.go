@@ -427,6 +427,10 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 					continue
 				}
 			}
+			if c.blankCheck(vs) {
+				continue
+			}
+			c.nameBlanks(vs)
 			decl, assign := c.splitVar(gd, vs)
 			var s *Step
 			switch {

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -344,4 +345,99 @@ func (c *compiler) userDefined(name string) bool {
 	}
 	d := c.env.Lookup(name)
 	return d != nil && d.Kind != "import"
+}
+
+// nameBlanks gives each blank name of a top-level var spec with values a
+// name of its own (__gkblankSERIAL_N, not a declaration of the session):
+// yaegi ran `var _ = f()` after the initializers of the cell's named vars,
+// where Go runs them all in declaration order (corpus 435).
+func (c *compiler) nameBlanks(vs *ast.ValueSpec) {
+	if len(vs.Values) == 0 || c.splitSpecs[vs] || !c.callsFunc(vs) {
+		return // no function runs: the order cannot show (var _ io.Writer = (*T)(nil) stays)
+	}
+	for _, id := range vs.Names {
+		if id.Name == "_" {
+			c.nTemp++
+			c.w.replace(c.off(id.Pos()), c.off(id.End()), "__gkblank"+strconv.Itoa(c.w.base/LineStride)+"_"+strconv.Itoa(c.nTemp))
+		}
+	}
+}
+
+// callsFunc reports whether the values of vs call a function (conversions
+// are not calls).
+func (c *compiler) callsFunc(vs *ast.ValueSpec) bool {
+	found := false
+	for _, v := range vs.Values {
+		ast.Inspect(v, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && !found {
+				if t := c.types.ExprType(c.off(call.Fun.Pos()), c.off(call.Fun.End())); t != nil {
+					_, found = t.Underlying().(*types.Signature)
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// blankCheck reports whether vs only declares blank names with values that
+// cannot do anything when evaluated (nil, literals, names, conversions and
+// addresses of them): `var _ io.Writer = (*T)(nil)`, the compile-time
+// check that *T implements io.Writer. The type checker has made that check,
+// so the spec is dropped (yaegi refused a nil *T in an io.Writer).
+func (c *compiler) blankCheck(vs *ast.ValueSpec) bool {
+	if len(vs.Values) == 0 {
+		return false
+	}
+	for _, id := range vs.Names {
+		if id.Name != "_" {
+			return false
+		}
+	}
+	for _, v := range vs.Values {
+		if !c.inert(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// inert reports whether evaluating x cannot panic, block or call anything.
+func (c *compiler) inert(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Ident, *ast.BasicLit, *ast.FuncLit:
+		return true
+	case *ast.ParenExpr:
+		return c.inert(x.X)
+	case *ast.UnaryExpr:
+		return x.Op == token.AND && c.inert(x.X)
+	case *ast.SelectorExpr:
+		_, pkg := c.types.Use(c.off(x.Sel.Pos())).(*types.Var)
+		id, isID := x.X.(*ast.Ident)
+		if !isID {
+			return false
+		}
+		_, isPkg := c.types.Use(c.off(id.Pos())).(*types.PkgName)
+		return pkg && isID && isPkg
+	case *ast.CompositeLit:
+		for _, e := range x.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				e = kv.Value
+			}
+			if !c.inert(e) {
+				return false
+			}
+		}
+		return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) != nil
+	case *ast.CallExpr: // a conversion
+		t := c.types.ExprType(c.off(x.Fun.Pos()), c.off(x.Fun.End()))
+		if t == nil || len(x.Args) != 1 {
+			return false
+		}
+		if _, call := t.Underlying().(*types.Signature); call {
+			return false
+		}
+		return c.inert(x.Args[0])
+	}
+	return false
 }
