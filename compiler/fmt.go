@@ -72,7 +72,7 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		}
 		arg := args[n]
 		n++
-		if strings.IndexByte("vsqxX", verb) >= 0 && !strings.Contains(spec, "#") && c.stringOperand(arg) {
+		if strings.IndexByte("vsqxX", verb) >= 0 && !strings.Contains(spec, "#") && c.stringOperand(arg, strings.Contains(spec, "+")) {
 			out.WriteString(spec + string(verb))
 			continue
 		}
@@ -122,6 +122,9 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		if len(fields) == 0 {
 			return ""
 		}
+		if u := c.types.TypeString(t.Underlying()); pointerStringer(t) && u != "" {
+			return names("__gkfmt.Sprintf(\"%+v\", (" + u + ")(\x00))") // see stringOperand
+		}
 		return names("__gkfmt.Sprintf(\"%+v\", \x00)")
 	}
 	if verb == 'T' {
@@ -139,7 +142,7 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		return ""
 	}
 	arg := "\x00"
-	if ms := types.NewMethodSet(t); stringMethod(ms, "Error") != nil || stringMethod(ms, "String") != nil {
+	if ms := types.NewMethodSet(t); stringMethod(ms, "Error") != nil || stringMethod(ms, "String") != nil || pointerStringer(t) {
 		// yaegi would give fmt a wrapper of the value: its underlying
 		// value instead.
 		if _, ptr := t.Underlying().(*types.Pointer); ptr {
@@ -160,126 +163,6 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		b += ", " + strconv.Quote(goTypeName(n)) + ", *new(" + ts + ")"
 	}
 	return names(b + ")")
-}
-
-// goTypeName is t as reflect and %T write it (main.Pair[string,int],
-// uint8 for byte), or "" for the types whose literals reflect writes
-// otherwise (struct, interface).
-func goTypeName(t types.Type) string {
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		s := t.Obj().Name()
-		if p := t.Obj().Pkg(); p != nil {
-			s = p.Name() + "." + s
-		}
-		if args := t.TypeArgs(); args != nil && args.Len() > 0 {
-			var as []string
-			for i := 0; i < args.Len(); i++ {
-				a := goTypeName(args.At(i))
-				if a == "" {
-					return ""
-				}
-				as = append(as, a)
-			}
-			s += "[" + strings.Join(as, ",") + "]"
-		}
-		return s
-	case *types.Basic:
-		switch {
-		case t.Info()&types.IsUntyped != 0:
-			return ""
-		case t.Kind() == types.Byte:
-			return "uint8"
-		case t.Kind() == types.Rune:
-			return "int32"
-		}
-		return t.Name()
-	case *types.Pointer:
-		return prefixed("*", t.Elem())
-	case *types.Slice:
-		return prefixed("[]", t.Elem())
-	case *types.Array:
-		return prefixed("["+strconv.FormatInt(t.Len(), 10)+"]", t.Elem())
-	case *types.Map:
-		if k := goTypeName(t.Key()); k != "" {
-			return prefixed("map["+k+"]", t.Elem())
-		}
-	case *types.Chan:
-		return prefixed(map[types.ChanDir]string{types.SendRecv: "chan ", types.SendOnly: "chan<- ", types.RecvOnly: "<-chan "}[t.Dir()], t.Elem())
-	case *types.Signature:
-		list := func(tu *types.Tuple, variadic bool) (string, bool) {
-			var ns []string
-			for i := 0; i < tu.Len(); i++ {
-				t := tu.At(i).Type()
-				pre := ""
-				if variadic && i == tu.Len()-1 {
-					t, pre = t.(*types.Slice).Elem(), "..."
-				}
-				n := goTypeName(t)
-				if n == "" {
-					return "", false
-				}
-				ns = append(ns, pre+n)
-			}
-			return strings.Join(ns, ", "), true
-		}
-		ps, ok1 := list(t.Params(), t.Variadic())
-		rs, ok2 := list(t.Results(), false)
-		if !ok1 || !ok2 || t.TypeParams() != nil {
-			return ""
-		}
-		s := "func(" + ps + ")"
-		if t.Results().Len() == 1 {
-			s += " " + rs
-		} else if t.Results().Len() > 1 {
-			s += " (" + rs + ")"
-		}
-		return s
-	}
-	return ""
-}
-
-// prefixed is goTypeName of elem after prefix, or "".
-func prefixed(prefix string, elem types.Type) string {
-	if e := goTypeName(elem); e != "" {
-		return prefix + e
-	}
-	return ""
-}
-
-// mentionsCellType reports whether t names a type of the cells.
-func mentionsCellType(t types.Type) bool {
-	return strings.Contains(types.TypeString(t, func(p *types.Package) string { return p.Path() }), "main.")
-}
-
-// cellStructs returns the named struct types of the cells inside t.
-func cellStructs(t types.Type, seen map[types.Type]bool) []*types.Named {
-	if seen[t] {
-		return nil
-	}
-	seen[t] = true
-	var out []*types.Named
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
-		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
-			out = append(out, n)
-		}
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		out = append(out, cellStructs(u.Elem(), seen)...)
-	case *types.Slice:
-		out = append(out, cellStructs(u.Elem(), seen)...)
-	case *types.Array:
-		out = append(out, cellStructs(u.Elem(), seen)...)
-	case *types.Map:
-		out = append(out, cellStructs(u.Key(), seen)...)
-		out = append(out, cellStructs(u.Elem(), seen)...)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			out = append(out, cellStructs(u.Field(i).Type(), seen)...)
-		}
-	}
-	return out
 }
 
 // isPackage reports whether id names the imported package path.
@@ -321,14 +204,14 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 		return // Print puts spaces between operands that are not strings
 	}
 	for _, a := range call.Args[from:] {
-		c.stringOperand(a)
+		c.stringOperand(a, false)
 	}
 }
 
 // stringOperand rewrites x, an operand of fmt formatted with %v, when its
 // type has a String or Error method of the cells; it reports whether it
 // did.
-func (c *compiler) stringOperand(x ast.Expr) bool {
+func (c *compiler) stringOperand(x ast.Expr, plus bool) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if t == nil || types.IsInterface(t) {
 		return false
@@ -345,7 +228,17 @@ func (c *compiler) stringOperand(x ast.Expr) bool {
 		}
 	}
 	if method == "" {
-		return false
+		if plus || !pointerStringer(t) {
+			return false // %+v: formatOperand
+		}
+		// Only *T has the method: fmt does not call it on a T, but yaegi
+		// gave fmt the variable's address. Its underlying value has none.
+		u := c.types.TypeString(t.Underlying())
+		if u == "" {
+			return false
+		}
+		c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
+		return true
 	}
 	ts := c.types.TypeString(t)
 	if ts == "" {
@@ -359,6 +252,16 @@ func (c *compiler) stringOperand(x ast.Expr) bool {
 	}
 	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + c.render(x) + ")." + method + "()" })
 	return true
+}
+
+// pointerStringer reports whether t is not a pointer and only *t has a
+// String or Error method of the cells.
+func pointerStringer(t types.Type) bool {
+	if _, ptr := t.Underlying().(*types.Pointer); ptr || types.IsInterface(t) {
+		return false
+	}
+	ms := types.NewMethodSet(types.NewPointer(t))
+	return stringMethod(ms, "Error") != nil || stringMethod(ms, "String") != nil
 }
 
 // stringMethod returns the method name() string of the cells in ms, or nil.

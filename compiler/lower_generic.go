@@ -229,3 +229,126 @@ func (c *compiler) iterSeq(x ast.Expr) bool {
 	})
 	return true
 }
+
+// The names of types as reflect and fmt's %T write them, used by the
+// lowerings that print types or compare them at run time.
+
+// goTypeName is t as reflect and %T write it (main.Pair[string,int],
+// uint8 for byte), or "" for the types whose literals reflect writes
+// otherwise (struct, interface).
+func goTypeName(t types.Type) string {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		s := t.Obj().Name()
+		if p := t.Obj().Pkg(); p != nil {
+			s = p.Name() + "." + s
+		}
+		if args := t.TypeArgs(); args != nil && args.Len() > 0 {
+			var as []string
+			for i := 0; i < args.Len(); i++ {
+				a := goTypeName(args.At(i))
+				if a == "" {
+					return ""
+				}
+				as = append(as, a)
+			}
+			s += "[" + strings.Join(as, ",") + "]"
+		}
+		return s
+	case *types.Basic:
+		switch {
+		case t.Info()&types.IsUntyped != 0:
+			return ""
+		case t.Kind() == types.Byte:
+			return "uint8"
+		case t.Kind() == types.Rune:
+			return "int32"
+		}
+		return t.Name()
+	case *types.Pointer:
+		return prefixed("*", t.Elem())
+	case *types.Slice:
+		return prefixed("[]", t.Elem())
+	case *types.Array:
+		return prefixed("["+strconv.FormatInt(t.Len(), 10)+"]", t.Elem())
+	case *types.Map:
+		if k := goTypeName(t.Key()); k != "" {
+			return prefixed("map["+k+"]", t.Elem())
+		}
+	case *types.Chan:
+		return prefixed(map[types.ChanDir]string{types.SendRecv: "chan ", types.SendOnly: "chan<- ", types.RecvOnly: "<-chan "}[t.Dir()], t.Elem())
+	case *types.Signature:
+		list := func(tu *types.Tuple, variadic bool) (string, bool) {
+			var ns []string
+			for i := 0; i < tu.Len(); i++ {
+				t := tu.At(i).Type()
+				pre := ""
+				if variadic && i == tu.Len()-1 {
+					t, pre = t.(*types.Slice).Elem(), "..."
+				}
+				n := goTypeName(t)
+				if n == "" {
+					return "", false
+				}
+				ns = append(ns, pre+n)
+			}
+			return strings.Join(ns, ", "), true
+		}
+		ps, ok1 := list(t.Params(), t.Variadic())
+		rs, ok2 := list(t.Results(), false)
+		if !ok1 || !ok2 || t.TypeParams() != nil {
+			return ""
+		}
+		s := "func(" + ps + ")"
+		if t.Results().Len() == 1 {
+			s += " " + rs
+		} else if t.Results().Len() > 1 {
+			s += " (" + rs + ")"
+		}
+		return s
+	}
+	return ""
+}
+
+// prefixed is goTypeName of elem after prefix, or "".
+func prefixed(prefix string, elem types.Type) string {
+	if e := goTypeName(elem); e != "" {
+		return prefix + e
+	}
+	return ""
+}
+
+// mentionsCellType reports whether t names a type of the cells.
+func mentionsCellType(t types.Type) bool {
+	return strings.Contains(types.TypeString(t, func(p *types.Package) string { return p.Path() }), "main.")
+}
+
+// cellStructs returns the named struct types of the cells inside t.
+func cellStructs(t types.Type, seen map[types.Type]bool) []*types.Named {
+	if seen[t] {
+		return nil
+	}
+	seen[t] = true
+	var out []*types.Named
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+			out = append(out, n)
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Slice:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Array:
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Map:
+		out = append(out, cellStructs(u.Key(), seen)...)
+		out = append(out, cellStructs(u.Elem(), seen)...)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			out = append(out, cellStructs(u.Field(i).Type(), seen)...)
+		}
+	}
+	return out
+}
