@@ -154,6 +154,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteGo(n)
 	case *ast.SelectStmt:
 		c.rewriteSelectBranches(n, c.labeled[n])
+		c.lowerSelectComms(n)
 	case *ast.SwitchStmt, *ast.TypeSwitchStmt:
 		c.lowerSwitch(n.(ast.Stmt))
 	case *ast.CallExpr:

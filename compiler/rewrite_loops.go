@@ -340,3 +340,84 @@ func (c *compiler) rewriteSelectBranches(sel *ast.SelectStmt, labelled bool) {
 	}
 	c.w.insert(c.off(sel.End()), after)
 }
+
+// lowerSelectComms lowers the communications of a select that yaegi runs
+// wrongly: a channel or a value to send that is not a name (a call, a
+// receive) is evaluated, with all the others in source order as Go does,
+// into temporaries before the select ({ __gkq1 := f(); select { case v
+// := <-__gkq1: ... } }), and a receive assigned to existing variables,
+// fields or elements (case x, ok = <-c:) is received into temporaries
+// that the case assigns first (case __gkq2, __gkq3 := <-c: x, ok = ...).
+// Not in a labelled select.
+func (c *compiler) lowerSelectComms(sel *ast.SelectStmt) {
+	if c.labeled[sel] {
+		return
+	}
+	var operands []ast.Expr // in source order
+	hoist := false
+	for _, cc := range sel.Body.List {
+		cl := cc.(*ast.CommClause)
+		var recv *ast.UnaryExpr
+		switch s := cl.Comm.(type) {
+		case *ast.SendStmt:
+			operands = append(operands, s.Chan, s.Value)
+		case *ast.ExprStmt:
+			recv, _ = ast.Unparen(s.X).(*ast.UnaryExpr)
+		case *ast.AssignStmt:
+			recv, _ = ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr)
+			if s.Tok == token.ASSIGN {
+				c.selectAssign(cl, s)
+			}
+		}
+		if recv != nil {
+			operands = append(operands, recv.X)
+		}
+	}
+	for _, x := range operands {
+		_, lit := ast.Unparen(x).(*ast.BasicLit)
+		hoist = hoist || !isPath(x) && !lit
+	}
+	if !hoist {
+		return
+	}
+	var names []string
+	var seqs []int
+	hoisting := false
+	for _, x := range operands {
+		name := c.temp("q")
+		names = append(names, name)
+		seqs = append(seqs, len(c.w.edits))
+		start, end := c.off(x.Pos()), c.off(x.End())
+		c.w.add(start, end, func(w *rewriter) string {
+			if hoisting { // the operand itself, with the edits inside it
+				return w.render(start, end)
+			}
+			return name
+		})
+	}
+	c.w.add(c.off(sel.Pos()), c.off(sel.Pos()), func(w *rewriter) string {
+		var b strings.Builder
+		b.WriteString("{ ")
+		hoisting = true
+		for i, x := range operands {
+			b.WriteString(names[i] + " := " + c.render(x) + "; ")
+			delete(w.applied, seqs[i]) // the select's operand is still to write: the name
+		}
+		hoisting = false
+		return b.String()
+	})
+	c.w.insert(c.off(sel.End()), " }")
+}
+
+// selectAssign makes case a, b = <-c: a receive into temporaries that the
+// case's body assigns first.
+func (c *compiler) selectAssign(cl *ast.CommClause, s *ast.AssignStmt) {
+	var temps []string
+	for range s.Lhs {
+		temps = append(temps, c.temp("q"))
+	}
+	c.w.add(c.off(s.Pos()), c.off(s.TokPos)+1, func(*rewriter) string { return strings.Join(temps, ", ") + " :=" })
+	c.w.add(c.off(cl.Colon)+1, c.off(cl.Colon)+1, func(*rewriter) string {
+		return " " + c.render(&valueList{s.Lhs}) + " = " + strings.Join(temps, ", ") + ";"
+	})
+}
