@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -56,6 +57,7 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 		c.rangeByIndex(r)
 		return
 	}
+	decoded := c.rangeOverString(r)
 	if r.Tok == token.DEFINE {
 		var vars []ast.Expr
 		for _, x := range []ast.Expr{r.Key, r.Value} {
@@ -64,11 +66,55 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 			}
 		}
 		c.deferLoopVars(vars, r.Body)
-		if c.closureLoop(r, vars, r.Body, false) {
-			return
+		if !c.closureLoop(r, vars, r.Body, false) {
+			c.copyLoopVars(vars, r.Body)
 		}
-		c.copyLoopVars(vars, r.Body)
 	}
+	if decoded { // after the body's own edits at its end
+		c.w.insert(c.off(r.Body.Rbrace), "; }")
+	}
+}
+
+// rangeOverString lowers a range over a string with an index variable to
+// a loop decoding the string: yaegi ranges over []rune(s) and takes the
+// length of string(runes[:n]) as the index, wrong after an invalid byte
+// (U+FFFD counts 3 bytes: "\xffz" gives z at 3, not 1), and quadratic.
+// The string is evaluated once and a label stays on the loop:
+//
+//	for __gks, __gki, __gkw := string(s), 0, 0; __gki < len(__gks); __gki += __gkw {
+//		var __gkr rune; __gkr, __gkw = __gkrt.DecodeRune(__gks[__gki:])
+//		k, v := __gki, __gkr; { body } }
+//
+// The caller closes the inner block. A value-only range is right in yaegi.
+func (c *compiler) rangeOverString(r *ast.RangeStmt) bool {
+	if id, ok := r.Key.(*ast.Ident); r.Key == nil || ok && id.Name == "_" || !c.isString(r.X) {
+		return false
+	}
+	s, i, w, ru := c.temp("s"), c.temp("i"), c.temp("w"), c.temp("r")
+	// From the key on: a marker before the statement stays.
+	c.w.add(c.off(r.Key.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
+		lhs, rhs := c.render(r.Key), i
+		if r.Value != nil {
+			lhs, rhs = lhs+", "+c.render(r.Value), rhs+", "+ru
+		}
+		return s + ", " + i + ", " + w + " := string(" + c.render(r.X) + "), 0, 0; " + i + " < len(" + s + "); " + i + " += " + w +
+			" { var " + ru + " rune; " + ru + ", " + w + " = " + RuntimeName + ".DecodeRune(" + s + "[" + i + ":]); " +
+			lhs + " " + r.Tok.String() + " " + rhs + "; { "
+	})
+	return true
+}
+
+// isString reports whether x is a string (a literal, or typed so).
+func (c *compiler) isString(x ast.Expr) bool {
+	if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok {
+		return lit.Kind == token.STRING
+	}
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // identSet returns the names of the identifiers among xs.

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -47,6 +48,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"TypedNil":   reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
 			"GoSyntax":   reflect.ValueOf(goSyntax),
 			"FieldNames": reflect.ValueOf(fieldNames),
+			"DecodeRune": reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),

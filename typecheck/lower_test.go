@@ -240,3 +240,16 @@ func TestLowerConstKinds(t *testing.T) {
 	got := lowered(t, "const c = min(1, 2.5)\nconst k = 'a'\nvar r = 'a'\nvar f = 2.5\nvar n = 3")
 	wantLowered(t, got, "c = 1.0", "var r rune = 'a'", "var f float64 = 2.5", "var n = 3")
 }
+
+// yaegi ranges over []rune(s) and gives string(runes[:n]) the length as
+// the index: wrong after an invalid byte (U+FFFD counts 3 bytes). A range
+// over a string with an index decodes the string itself, evaluated once,
+// the label kept on the loop; closures get the iteration's variables.
+func TestLowerRangeString(t *testing.T) {
+	got := lowered(t, "type N string", "import \"fmt\"\nvar n N = \"é\"\nL: for i, r := range n { if r == 0 { continue L }; fmt.Println(i, r) }\nfor _, r := range \"x\" { _ = r }\nvar k int\nfor k = range \"ab\" {}\nfor i, r := range n { go func() { fmt.Println(i, r) }() }")
+	wantLowered(t, got,
+		"L: for __gks1, __gki2, __gkw3 := string(n), 0, 0; __gki2 < len(__gks1); __gki2 += __gkw3 { var __gkr4 rune; __gkr4, __gkw3 = __gkrt.DecodeRune(__gks1[__gki2:]); i, r := __gki2, __gkr4; {  if r == 0 { continue L }; fmt.Println(i, r) ; }}",
+		"for _, r := range \"x\" { _ = r }",
+		"__gkw7 := string(\"ab\"), 0, 0;", "k = __gki6; { ; }}",
+		"i, r := __gki10, __gkr12; {  if __gkc17 := func(__gkp13 int, __gkp14 rune) int {", "}(i, r); __gkc17 == 1 { break }; ; }}")
+}
