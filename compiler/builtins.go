@@ -173,8 +173,9 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 	xs := c.text(x)
 	switch n := n.(type) {
 	case *ast.IndexExpr:
-		c.w.insert(c.off(n.Index.Pos()), RuntimeName+".Index(int(")
-		c.w.insert(c.off(n.Index.End()), "), len("+xs+"))")
+		c.w.add(c.off(n.Index.Pos()), c.off(n.Index.End()), func(*rewriter) string {
+			return RuntimeName + ".Index(int(" + c.render(n.Index) + "), len(" + xs + "))"
+		})
 	case *ast.SliceExpr:
 		hi := "len(" + xs + ")"
 		if n.High != nil {

@@ -145,6 +145,9 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 
 // rewrite is the ast.Inspect visitor applying every rewrite and check.
 func (c *compiler) rewrite(n ast.Node) bool {
+	if x, ok := n.(ast.Expr); ok && c.constExpr(x) {
+		return false
+	}
 	switch n := n.(type) {
 	case *ast.ForStmt:
 		c.rewriteFor(n)

@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -340,6 +341,9 @@ func isPath(x ast.Expr) bool {
 type Types interface {
 	// ExprType returns the type of the expression at [start, end), or nil.
 	ExprType(start, end int) types.Type
+	// ExprValue returns the value of the constant expression at
+	// [start, end) (as the checker computed it exactly), or nil.
+	ExprValue(start, end int) constant.Value
 	// Def returns the object the identifier at off defines, or nil.
 	Def(off int) types.Object
 	// Use returns the object the identifier at off refers to, or nil.
@@ -359,6 +363,8 @@ type Types interface {
 type noTypes struct{}
 
 func (noTypes) ExprType(start, end int) types.Type { return nil }
+
+func (noTypes) ExprValue(start, end int) constant.Value { return nil }
 
 func (noTypes) Def(off int) types.Object { return nil }
 

@@ -119,7 +119,7 @@ func (c *compiler) constValues(gd *ast.GenDecl) {
 			if !ok {
 				return
 			}
-			v := constLiteral(obj)
+			v := ConstLiteral(obj.Val(), obj.Type())
 			if v == "" {
 				return
 			}
@@ -157,35 +157,48 @@ func (c *compiler) constValues(gd *ast.GenDecl) {
 	})
 }
 
-// constLiteral writes a constant's exact value as Go source, or "".
-func constLiteral(obj *types.Const) string {
-	val := obj.Val()
+// ConstLiteral writes val, the exact value of a constant of type t, as Go
+// source, or "": an untyped constant keeps its kind (a rune stays a rune, a
+// float with an integer value a float, a complex value a complex).
+func ConstLiteral(val constant.Value, t types.Type) string {
+	kind := types.Invalid
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		kind = b.Kind()
+	}
 	switch val.Kind() {
 	case constant.Bool, constant.String, constant.Int:
-		if b, ok := obj.Type().Underlying().(*types.Basic); ok && b.Kind() == types.UntypedRune {
+		switch kind {
+		case types.UntypedRune:
 			if r, exact := constant.Int64Val(val); exact && r >= 0 && r <= 0x10FFFF {
 				return strconv.QuoteRune(rune(r))
 			}
-		}
-		if b, ok := obj.Type().Underlying().(*types.Basic); ok && b.Kind() == types.UntypedFloat && val.Kind() == constant.Int {
+			return "('\\x00' + " + val.ExactString() + ")"
+		case types.UntypedFloat:
 			return val.ExactString() + ".0" // min(1, 2.5) is an untyped float
+		case types.UntypedComplex:
+			return "(" + val.ExactString() + " + 0i)"
 		}
 		return val.ExactString()
 	case constant.Float:
 		s := val.ExactString()
 		if num, den, ok := strings.Cut(s, "/"); ok {
-			return "(" + num + ".0/" + den + ")"
-		}
-		if !strings.ContainsAny(s, ".eE") {
+			s = "(" + num + ".0/" + den + ")"
+		} else if !strings.ContainsAny(s, ".eE") {
 			s += ".0" // stays an untyped float
+		}
+		if kind == types.UntypedComplex {
+			return "(" + s + " + 0i)"
 		}
 		return s
 	case constant.Complex:
+		// An imaginary literal, not complex(re, im): yaegi folds the
+		// builtin into a complex128 it then takes for an untyped constant
+		// ("complex128 is not constant.Value" in c/complex(0, 1)).
 		re, im := constLiteralOf(constant.Real(val)), constLiteralOf(constant.Imag(val))
-		if re == "" || im == "" {
-			return ""
+		if strings.HasPrefix(im, "(") {
+			return "(" + re + " + " + im + "*1i)"
 		}
-		return "complex(" + re + ", " + im + ")"
+		return "(" + re + " + " + im + "i)"
 	}
 	return ""
 }
@@ -196,6 +209,134 @@ func constLiteralOf(v constant.Value) string {
 		return "(" + num + ".0/" + den + ")"
 	}
 	return s
+}
+
+// yaegi folds the builtins complex, real and imag of constants into
+// values of Go's types that it still takes for untyped constants, and it
+// gives the untyped constant of a non-constant shift (1 << i) the type
+// int whatever the shift's context ("reflect: call of reflect.Value.Uint
+// on int Value" in p&(1<<i), p a uint8 flag type). The checker knows the
+// exact value and the type of every constant expression:
+//
+//   - a constant expression that is complex, shifts (var g float64 =
+//     1 << 3 >> 1: "shift of type float64"), or calls complex, real or
+//     imag, is written as its value, converted to its type when it has
+//     one (complex128((4 + -3i)), float64(4));
+//   - the untyped constant operand of a non-constant shift is converted
+//     to the type the checker gave it (Perm(1) << i).
+
+// constExpr rewrites x if it is a constant expression yaegi computes
+// wrongly, and reports whether it did (x is then replaced whole).
+func (c *compiler) constExpr(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.BinaryExpr:
+		if x.Op == token.SHL || x.Op == token.SHR {
+			c.shiftOperand(x)
+		}
+	case *ast.UnaryExpr, *ast.CallExpr, *ast.ParenExpr, *ast.Ident, *ast.SelectorExpr:
+	default:
+		return false
+	}
+	start, end := c.off(x.Pos()), c.off(x.End())
+	val := c.types.ExprValue(start, end)
+	if val == nil || (val.Kind() != constant.Complex && !c.foldsWrongly(x)) {
+		return false
+	}
+	t := c.types.ExprType(start, end)
+	if t == nil {
+		return false
+	}
+	lit := ConstLiteral(val, t)
+	if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&types.IsUntyped == 0 {
+		ts := c.types.TypeString(t)
+		if ts == "" || lit == "" {
+			return false
+		}
+		lit = ts + "(" + lit + ")"
+	} else if lit == "" {
+		return false
+	} else if strings.HasPrefix(lit, "-") {
+		lit = "(" + lit + ")"
+	}
+	c.w.replace(start, end, lit)
+	return true
+}
+
+// foldsWrongly reports whether the constant expression x shifts, or calls
+// the builtin complex, real or imag.
+func (c *compiler) foldsWrongly(x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if n.Op == token.SHL || n.Op == token.SHR {
+				found = true
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+				if _, builtin := c.types.Use(c.off(id.Pos())).(*types.Builtin); builtin && (id.Name == "complex" || id.Name == "real" || id.Name == "imag") {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// untypedConst reports whether x is written as an untyped constant
+// expression (the checker records the type it converts it to).
+func (c *compiler) untypedConst(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.ParenExpr:
+		return c.untypedConst(x.X)
+	case *ast.UnaryExpr:
+		return c.untypedConst(x.X)
+	case *ast.BinaryExpr:
+		if x.Op == token.SHL || x.Op == token.SHR {
+			return c.untypedConst(x.X)
+		}
+		return c.untypedConst(x.X) && c.untypedConst(x.Y)
+	case *ast.Ident, *ast.SelectorExpr:
+		id, ok := x.(*ast.Ident)
+		if !ok {
+			id = x.(*ast.SelectorExpr).Sel
+		}
+		k, ok := c.types.Use(c.off(id.Pos())).(*types.Const)
+		if !ok {
+			return false
+		}
+		b, ok := k.Type().(*types.Basic)
+		return ok && b.Info()&types.IsUntyped != 0
+	}
+	return false
+}
+
+// shiftOperand converts the untyped constant operand of the non-constant
+// shift x to the type the checker gave it.
+func (c *compiler) shiftOperand(x *ast.BinaryExpr) {
+	if c.types.ExprValue(c.off(x.Pos()), c.off(x.End())) != nil {
+		return // a constant shift
+	}
+	start, end := c.off(x.X.Pos()), c.off(x.X.End())
+	t := c.types.ExprType(start, end)
+	if t == nil || !c.untypedConst(x.X) {
+		return
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		// A shift count (b >> (1 << i)): the checker leaves the operand
+		// untyped, Go makes it an int.
+		if b.Kind() != types.UntypedInt && b.Kind() != types.UntypedRune {
+			return
+		}
+		t = types.Typ[types.Int]
+	}
+	if ts := c.types.TypeString(t); ts != "" {
+		c.w.insert(start, ts+"(")
+		c.w.insert(end, ")")
+	}
 }
 
 // iterSeq rewrites iter.Seq[V] and iter.Seq2[K, V] as the function types

@@ -51,8 +51,8 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 	case c.isFunc(r.X):
 		c.errorAt(c.off(r.X.Pos()), "range over a function (Go 1.23 iterators) is not supported by the interpreter: call the function with a yield callback instead (seq(func(v T) bool { ...; return true })), or use %%%%compile")
 	case c.isInt(r.X):
-		c.w.insert(c.off(r.X.Pos()), "make([]struct{}, ")
-		c.w.insert(c.off(r.X.End()), ")")
+		// One edit of X's range: X's own rewrites (constExpr) apply inside.
+		c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string { return "make([]struct{}, " + c.render(r.X) + ")" })
 	case r.Value != nil && c.rangesOverChans(r.X):
 		c.rangeByIndex(r)
 		return

@@ -181,3 +181,16 @@ func TestStubsHaveNoCellPositions(t *testing.T) {
 		}
 	}
 }
+
+// The constants of earlier cells keep their exact value and kind: an
+// untyped float with an integer value stays a float (2.0/4 is not 0), a
+// rune a rune (which a float64 takes), a complex value with fractions its
+// sign (the stub wrote (0 + 6004799503160661.0/18014398509481984i), a
+// division by i).
+func TestCheckConstantsOfEarlierCells(t *testing.T) {
+	got := checkCells(t, "const f = 2.0\nconst k = 'a'\nconst third = 1.0 / 3 * 1i",
+		"var x float64 = k\nvar a [f/4*4 - 1]int\nvar b [int(imag(third) * 3)]int")
+	if got[1] != "" {
+		t.Errorf("constants of an earlier cell: %s", got[1])
+	}
+}

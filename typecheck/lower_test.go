@@ -59,7 +59,7 @@ func TestLowerVarOfEarlierGlobal(t *testing.T) {
 	got := lowered(t, "var s uint = 3", "x := 2\nvar y int64 = 1 << s\nvar z = x + 1\nvar w = z * 2\nvar a = b\nvar b = 5")
 	// The group of declarations stays one (var a = b with var b = 5),
 	// the assignments run in order, and w, which depends on z, too.
-	wantLowered(t, got, "decls: var y int64\nvar z int\nvar w int\nvar a = b\nvar b = 5\nstmts: y = 1 << s\nstmts: z = x + 1\nstmts: w = z * 2\n")
+	wantLowered(t, got, "decls: var y int64\nvar z int\nvar w int\nvar a = b\nvar b = 5\nstmts: y = int64(1) << s\nstmts: z = x + 1\nstmts: w = z * 2\n")
 	// A receive in the initializer is hoisted before the assignment.
 	got = lowered(t, "c := make(chan float64, 1)\nc <- 1.5", "var a = <-c")
 	wantLowered(t, got, "decls: var a float64\n", "stmts: __gkv1 := <-c; a = __gkv1")
@@ -252,4 +252,19 @@ func TestLowerRangeString(t *testing.T) {
 		"for _, r := range \"x\" { _ = r }",
 		"__gkw7 := string(\"ab\"), 0, 0;", "k = __gki6; { ; }}",
 		"i, r := __gki10, __gkr12; {  if __gkc17 := func(__gkp13 int, __gkp14 rune) int {", "}(i, r); __gkc17 == 1 { break }; ; }}")
+}
+
+// Constant expressions yaegi folds wrongly are written with the value and
+// the type the checker found: complex constants and the builtins complex,
+// real and imag of constants, constant shifts; the untyped constant of a
+// non-constant shift gets the type of its context (p&(1<<i) with p a
+// uint8 flag type, b>>(1<<i) a shift count: an int).
+func TestLowerConstantExpressions(t *testing.T) {
+	got := lowered(t, "type Perm uint8\nconst c = 3 + 4i\nconst third = 1.0 / 3 * 1i",
+		"func f(p Perm, b uint64, i int, z complex128) {\n\t_ = p&(1<<i) != 0\n\t_ = b >> (1 << i)\n\t_ = Perm(1) << i\n\t_ = z / complex(0, 1)\n\tvar g float64 = 1 << 3 >> 1\n\tvar h float32 = (1 << 2) + 3*4\n\t_ = h\n\tvar z64 complex64 = c * c\n\t_, _, _ = g, z64, real(c)\n\t_ = z + third - 2\n}")
+	wantLowered(t, got, "p&(Perm(1)<<i) != 0", "b >> (int(1) << i)", "_ = Perm(1) << i", "z / complex128((0 + 1i))",
+		"var g float64 = float64(4.0)", "var h float32 = float32(16.0)", "var z64 complex64 = complex64((-7 + 24i))", "_, _, _ = g, z64, float64(3.0)",
+		"z + complex128((0 + (6004799503160661.0/18014398509481984)*1i)) - 2")
+	got = lowered(t, "const c = 3 + 4i\nconst third = 1.0 / 3 * 1i\nconst r = real(c)\nconst k = 'a'")
+	wantLowered(t, got, "c = (3 + 4i)", "third = (0 + (1.0/3)*1i)", "r = 3.0", "k = 'a'")
 }

@@ -2,6 +2,7 @@ package typecheck
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"gokernel/compiler"
@@ -23,6 +24,7 @@ type Result struct {
 	funcs   []Func              // the cell's top-level funcs, as checked
 
 	exprs map[[2]int]types.Type // by cell offsets; built on first use
+	vals  map[[2]int]constant.Value
 	defs  map[int]types.Object
 	uses  map[int]types.Object
 	insts map[int]types.Instance
@@ -43,7 +45,7 @@ func (r *Result) index() {
 	if r.exprs != nil {
 		return
 	}
-	r.exprs, r.defs, r.uses, r.insts = map[[2]int]types.Type{}, map[int]types.Object{}, map[int]types.Object{}, map[int]types.Instance{}
+	r.exprs, r.vals, r.defs, r.uses, r.insts = map[[2]int]types.Type{}, map[[2]int]constant.Value{}, map[int]types.Object{}, map[int]types.Object{}, map[int]types.Instance{}
 	for id, obj := range r.info.Uses {
 		if off := r.offset(id.Pos()); off >= 0 {
 			r.uses[off] = obj
@@ -52,6 +54,9 @@ func (r *Result) index() {
 	for x, tv := range r.info.Types {
 		if start, end := r.offset(x.Pos()), r.offset(x.End()); start >= 0 && end >= 0 {
 			r.exprs[[2]int{start, end}] = tv.Type
+			if tv.Value != nil {
+				r.vals[[2]int{start, end}] = tv.Value
+			}
 		}
 	}
 	for id, obj := range r.info.Defs {
@@ -74,6 +79,16 @@ func (r *Result) ExprType(start, end int) types.Type {
 	}
 	r.index()
 	return r.exprs[[2]int{start, end}]
+}
+
+// ExprValue returns the value of the constant expression of the cell's
+// own parse at offsets start..end, or nil (not a constant).
+func (r *Result) ExprValue(start, end int) constant.Value {
+	if r == nil || r.info == nil {
+		return nil
+	}
+	r.index()
+	return r.vals[[2]int{start, end}]
 }
 
 // DefType returns the type of the variable the cell defines at offset off.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"gokernel/compiler"
 	"sort"
 	"strings"
 )
@@ -193,16 +194,14 @@ func anyNamed(t types.Type, f func(*types.Named) bool) bool {
 	return found
 }
 
-// constText writes a const stub with the constant's exact value.
+// constText writes a const stub with the constant's exact value (an
+// untyped constant keeps its kind: 2.0 stays a float, 'a' a rune).
 func constText(obj *types.Const, q types.Qualifier) string {
-	v := obj.Val().ExactString()
-	if num, den, ok := strings.Cut(v, "/"); ok {
-		v = "(" + num + ".0/" + den + ")"
+	v := compiler.ConstLiteral(obj.Val(), obj.Type())
+	if v == "" {
+		v = obj.Val().ExactString()
 	}
 	if basic, ok := obj.Type().(*types.Basic); ok && basic.Info()&types.IsUntyped != 0 {
-		if basic.Kind() == types.UntypedRune {
-			return "const " + obj.Name() + " = rune(" + v + ")"
-		}
 		return "const " + obj.Name() + " = " + v
 	}
 	return "const " + obj.Name() + " " + types.TypeString(obj.Type(), q) + " = " + v
