@@ -34,8 +34,11 @@ func TestCPUTimeCountsEveryThread(t *testing.T) {
 		sink = r[0] + r[1]
 	})
 	// The same work twice, on two threads: twice the CPU time, whether the
-	// machine ran them at once or in turns.
-	if r := float64(two.CPU) / float64(one.CPU); r < 1.5 || r > 3 {
+	// machine ran them at once or in turns; counting only the calling
+	// thread would give about 1. No upper bound: on a loaded machine two
+	// threads on one core's hyperthreads each take more CPU time for the
+	// same work (3.4 was seen while other tests ran).
+	if r := float64(two.CPU) / float64(one.CPU); r < 1.5 {
 		t.Fatalf("one run: %v; two at once: %v (CPU ratio %.2f, want about 2)", one, two, r)
 	}
 }
