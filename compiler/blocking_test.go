@@ -78,8 +78,8 @@ select {}`
 	for _, want := range []string{
 		at(6, goroutine.Lock) + "; l.Lock()", // an interface: always marked
 		"if len(c) == 0 { " + at(7, goroutine.Range) + " }; for v := range c {",
-		"if len(c) == 0 { " + at(7, goroutine.Range) + " }; continue",    // each iteration receives
-		"fmt.Println(v)\n\t; if len(c) == 0 { " + at(7, goroutine.Range), // ... at the end of the body too
+		"if len(c) == 0 { " + at(7, goroutine.Range) + " }; continue",                                               // each iteration receives
+		"fmt.Println(v)\n\t; if len(c) == 0 { " + at(7, goroutine.Range),                                            // ... at the end of the body too
 		at(17, goroutine.Select) + "; { __gkq2 := c; __gkq3 := time.After(time.Second); select {\n\tcase <-__gkq2:", // operands evaluated first, in order
 		"if len(ch) == cap(ch) { " + at(23, goroutine.Send) + " }; ch <- 1",
 		"if !mu.TryLock() { " + at(24, goroutine.Lock) + "; mu.Lock() }",
