@@ -314,8 +314,12 @@ func (c *compiler) plan() (*Plan, error) {
 		pl.Steps = append(pl.Steps, s)
 	}
 	c.varGroups()
+	own := map[string]bool{} // the variables declared so far at the top level
 	for i, it := range c.p.Items {
 		last := i == len(c.p.Items)-1
+		if i > 0 {
+			topNames(c.p.Items[i-1], own)
+		}
 		switch it := it.(type) {
 		case *ast.GenDecl: // import
 			flushRun()
@@ -339,6 +343,11 @@ func (c *compiler) plan() (*Plan, error) {
 		case *ast.AssignStmt:
 			if it.Tok != token.DEFINE {
 				run = append(run, it)
+				continue
+			}
+			if decl, assign, ds := c.reusedDefine(it, own); decl != "" {
+				other(&Step{Kind: StepDecls, Src: decl + "\n", Decls: ds})
+				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.blocks[it]})
 				continue
 			}
 			if s := c.commaOK(it.Lhs, it.Rhs); s != nil {
