@@ -165,6 +165,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerFormat(n)
 		c.lowerStringers(n)
 		c.checkErrorsAs(n)
+		c.checkReflect(n)
 		c.conversions(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true

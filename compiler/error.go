@@ -180,3 +180,29 @@ func (c *compiler) checkErrorsAs(call *ast.CallExpr) {
 	})
 	c.errorAt(c.off(call.Pos()), "errors.As into a %s is not supported by the interpreter (its compiled errors package cannot see the types and interfaces of the cells): assert the type of the error where it is returned (v, ok := err.(%s))%s", name, name, OrCompile)
 }
+
+// checkReflect refuses reflect.TypeOf and reflect.ValueOf of a value whose
+// type mentions a type of the cells: the interpreter's reflect types of
+// the cells' types have no names (t.Name() is "") and show unexported
+// fields as exported ones named X... (age becomes Xage), so a program that
+// looks at them would print something else than Go.
+func (c *compiler) checkReflect(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "TypeOf" && sel.Sel.Name != "ValueOf" || len(call.Args) != 1 {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "reflect") {
+		return
+	}
+	t := c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))
+	if t == nil || !mentionsCellType(t) {
+		return
+	}
+	name := types.TypeString(t, func(p *types.Package) string {
+		if p.Path() == "main" {
+			return ""
+		}
+		return p.Name()
+	})
+	c.errorAt(c.off(call.Pos()), "reflect.%s of a %s is not supported by the interpreter: its reflect types of the cells' types have no names and show unexported fields as exported ones (X...)%s", sel.Sel.Name, name, OrCompile)
+}
