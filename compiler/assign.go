@@ -274,3 +274,51 @@ func (c *compiler) targetType(l, x ast.Expr, define bool) string {
 	}
 	return c.types.TypeString(t)
 }
+
+// spreadFuncArgs converts the functions passed by name to a call with a
+// spread variadic argument (filter(isEven, nums...)) to their parameter's
+// type: yaegi panics assigning the function's node to the parameter
+// ("reflect.Set: value of type *interp.node is not assignable to type
+// func(int) bool"), though not a func variable or literal.
+func (c *compiler) spreadFuncArgs(call *ast.CallExpr) {
+	if !call.Ellipsis.IsValid() {
+		return
+	}
+	sig, ok := c.types.ExprType(c.off(call.Fun.Pos()), c.off(call.Fun.End())).(*types.Signature)
+	if !ok {
+		return
+	}
+	for i, arg := range call.Args {
+		if i >= sig.Params().Len() {
+			break
+		}
+		var id *ast.Ident
+		switch a := ast.Unparen(arg).(type) {
+		case *ast.Ident:
+			id = a
+		case *ast.SelectorExpr:
+			id = a.Sel
+		}
+		if id == nil {
+			continue
+		}
+		if _, isFunc := c.types.Use(c.off(id.Pos())).(*types.Func); !isFunc {
+			continue
+		}
+		if ts := c.types.TypeString(sig.Params().At(i).Type()); ts != "" {
+			c.w.insert(c.off(arg.Pos()), "("+ts+")(")
+			c.w.insert(c.off(arg.End()), ")")
+		}
+	}
+}
+
+// runeLiterals writes the rune literals among the values of a top-level
+// define as rune('A'): yaegi gives a global defined from one the type int.
+func runeLiterals(w *rewriter, p *Cell, values []ast.Expr) {
+	for _, x := range values {
+		if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok && lit.Kind == token.CHAR {
+			w.insert(p.Off(x.Pos()), "rune(")
+			w.insert(p.Off(x.End()), ")")
+		}
+	}
+}

@@ -166,6 +166,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerStringers(n)
 		c.checkErrorsAs(n)
 		c.checkReflect(n)
+		c.spreadFuncArgs(n)
 		c.conversions(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
@@ -361,6 +362,7 @@ func (c *compiler) plan() (*Plan, error) {
 				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.blocks[it]})
 				continue
 			}
+			runeLiterals(c.w, c.p, it.Rhs)
 			s := &Step{Kind: StepDefine, Src: c.render(it), Block: c.blocks[it]}
 			for _, l := range it.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {

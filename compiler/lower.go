@@ -24,6 +24,7 @@ func (c *compiler) lowerReturns(ft *ast.FuncType, body *ast.BlockStmt) {
 	if ft.Results == nil || body == nil {
 		return
 	}
+	c.zeroResults(ft, body)
 	var types []string
 	for _, f := range ft.Results.List {
 		n := max(len(f.Names), 1)
@@ -57,6 +58,24 @@ func (c *compiler) lowerReturns(ft *ast.FuncType, body *ast.BlockStmt) {
 		}
 		return true
 	})
+}
+
+// zeroResults sets the named results of a function to their zero values
+// when it starts: yaegi keeps their values from the call before when the
+// call is in a loop (func cnt(s []int) (c int) { for range s { c++ };
+// return } returned 2, 4, 6 called three times in a loop).
+func (c *compiler) zeroResults(ft *ast.FuncType, body *ast.BlockStmt) {
+	for _, f := range ft.Results.List {
+		for _, name := range f.Names {
+			if name.Name == "_" {
+				continue
+			}
+			name, typ := name.Name, f.Type
+			c.w.add(c.off(body.Lbrace)+1, c.off(body.Lbrace)+1, func(*rewriter) string {
+				return " " + name + " = *new(" + c.render(typ) + ");"
+			})
+		}
+	}
 }
 
 // allSimple reports whether xs are all names or literals.

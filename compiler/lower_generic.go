@@ -262,15 +262,15 @@ func (c *compiler) constExpr(x ast.Expr) bool {
 	return true
 }
 
-// foldsWrongly reports whether the constant expression x shifts, or calls
-// the builtin complex, real or imag.
+// foldsWrongly reports whether the constant expression x shifts, divides
+// integer constants, or calls the builtin complex, real or imag.
 func (c *compiler) foldsWrongly(x ast.Expr) bool {
 	found := false
 	ast.Inspect(x, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
-			if n.Op == token.SHL || n.Op == token.SHR {
-				found = true
+			if n.Op == token.SHL || n.Op == token.SHR || n.Op == token.QUO && c.intConst(n.X) && c.intConst(n.Y) {
+				found = true // var r float64 = 3 / 2 is 1 in Go, 1.5 in yaegi
 			}
 		case *ast.CallExpr:
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
@@ -282,6 +282,13 @@ func (c *compiler) foldsWrongly(x ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// intConst reports whether x is a constant of an integer value written
+// without a type (3, 'a', 1 << 2): its division truncates.
+func (c *compiler) intConst(x ast.Expr) bool {
+	v := c.types.ExprValue(c.off(x.Pos()), c.off(x.End()))
+	return v != nil && v.Kind() == constant.Int && c.untypedConst(ast.Unparen(x))
 }
 
 // untypedConst reports whether x is written as an untyped constant

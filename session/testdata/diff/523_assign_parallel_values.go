@@ -69,6 +69,9 @@ func main() {
 	sb := "a"
 	sb, ok := strings.CutPrefix(sb+"bc", "a")
 	fmt.Println(sb, ok)
+	// A rune literal keeps its type.
+	ch := 'x'
+	fmt.Printf("%T %v %c\n", ch, ch, ch)
 	// In a function.
 	func() {
 		c, d := []int{1}, 0
