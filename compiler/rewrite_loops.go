@@ -56,6 +56,8 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 	case r.Value != nil && c.rangesOverChans(r.X):
 		c.rangeByIndex(r)
 		return
+	default:
+		c.rangeOverArrayPointer(r)
 	}
 	decoded := c.rangeOverString(r)
 	if r.Tok == token.DEFINE {
@@ -102,6 +104,66 @@ func (c *compiler) rangeOverString(r *ast.RangeStmt) bool {
 			lhs + " " + r.Tok.String() + " " + rhs + "; { "
 	})
 	return true
+}
+
+// rangeOverArrayPointer rewrites the range expression of a range over a
+// pointer to an array, on which yaegi panics ("call of reflect.Value.Elem
+// on array Value"). With a value variable it ranges over p[:], whose
+// elements are read through the pointer at each iteration as Go does; with
+// an index only over make([]struct{}, N), N the array's length: Go does not
+// evaluate p then (a nil p ranges too), unless p calls or receives, which
+// a closure then evaluates first.
+func (c *compiler) rangeOverArrayPointer(r *ast.RangeStmt) {
+	n, ok := c.arrayPointerLen(r.X)
+	if !ok {
+		return
+	}
+	if id, isID := r.Value.(*ast.Ident); r.Value != nil && !(isID && id.Name == "_") {
+		c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string { return "(" + c.render(r.X) + ")[:]" })
+		return
+	}
+	length := strconv.FormatInt(n, 10)
+	c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string {
+		if evaluates(r.X) {
+			return "make([]struct{}, func() int { _ = " + c.render(r.X) + "; return " + length + " }())"
+		}
+		return "make([]struct{}, " + length + ")"
+	})
+}
+
+// arrayPointerLen returns the length of the array x points to, if x is a
+// pointer to an array.
+func (c *compiler) arrayPointerLen(x ast.Expr) (int64, bool) {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return 0, false
+	}
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return 0, false
+	}
+	a, ok := p.Elem().Underlying().(*types.Array)
+	if !ok {
+		return 0, false
+	}
+	return a.Len(), true
+}
+
+// evaluates reports whether x calls a function or receives: Go evaluates
+// the range expression of a range over an array (pointer) with an index
+// only when it does.
+func evaluates(x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
 }
 
 // isString reports whether x is a string (a literal, or typed so).

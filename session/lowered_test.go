@@ -63,4 +63,8 @@ var loweredSequences = []sequence{
 		{code: "err := mayFail(true)\nvar e2 error = &E{}\nfmt.Println(err, err != nil, e2)\nfmt.Printf(\"%T\\n\", pn())", stdout: "E true E\n*runtime.PanicNilError\n"},
 		{code: "mayFail(false)", err: "a nil *E converted to error: the interpreter cannot hold a nil value of a type of the cells"},
 	}},
+	{"range over a pointer to an array", []cell{
+		{code: "import \"fmt\"\ntype Vec [3]float64\nfunc (v *Vec) Scale(k float64) { for i := range v { v[i] *= k } }\nfunc nilArr() *[2]int { fmt.Print(\"called \"); return nil }"},
+		{code: "v := Vec{1, 2, 3}\nv.Scale(2)\np := &v\nfor i, x := range p { p[2] = 0; fmt.Print(i, x, \" \") }\nfor i := range nilArr() { fmt.Print(i, \" \") }\nfmt.Println(v)", stdout: "0 2 1 4 2 0 called 0 1 [2 4 0]\n"},
+	}},
 }

@@ -268,3 +268,14 @@ func TestLowerConstantExpressions(t *testing.T) {
 	got = lowered(t, "const c = 3 + 4i\nconst third = 1.0 / 3 * 1i\nconst r = real(c)\nconst k = 'a'")
 	wantLowered(t, got, "c = (3 + 4i)", "third = (0 + (1.0/3)*1i)", "r = 3.0", "k = 'a'")
 }
+
+// yaegi panics ranging over a pointer to an array ("call of
+// reflect.Value.Elem on array Value"): with a value variable the range is
+// over p[:], with an index only over as many empty structs as the array
+// has elements, p evaluated only when it calls or receives, as in Go.
+func TestLowerRangeArrayPointer(t *testing.T) {
+	got := lowered(t, "func f() *[3]int { return nil }",
+		"func g(v *[3]float64, ch chan *[2]int) {\n\tfor i := range v { v[i] *= 2 }\n\tfor i, x := range v { _, _ = i, x }\n\tfor range v {}\n\tfor i, _ := range f() { _ = i }\n\tfor i := range <-ch { _ = i }\n}")
+	wantLowered(t, got, "for i := range make([]struct{}, 3) { v[i] *= 2 }", "for i, x := range (v)[:] {", "for range make([]struct{}, 3) {}",
+		"for i, _ := range make([]struct{}, func() int { _ = f(); return 3 }()) {", "for i := range make([]struct{}, func() int { _ = <-ch; return 2 }()) {")
+}
