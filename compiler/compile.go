@@ -171,12 +171,12 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
+		c.localAliases(n)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
 	case *ast.TypeAssertExpr:
 		c.lowerAssert(n, false)
-
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {
 			c.genericCall(n.(ast.Expr))
@@ -212,6 +212,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerReceives(n.Body)
 	case *ast.Ident:
 		c.explicitTypeArgs(n)
+		c.localAliasUse(n)
 	case *ast.LabeledStmt:
 		c.labeled[n.Stmt] = true
 		c.labels[n.Stmt] = n.Label.Name
@@ -224,12 +225,6 @@ func (c *compiler) errorAt(off int, format string, args ...any) {
 	l, col := c.w.lineCol(off)
 	c.errs = append(c.errs, &Error{Name: "CompileError", Msg: fmt.Sprintf(format, args...), Line: l, Col: col})
 }
-
-func (c *compiler) off(pos token.Pos) int { return c.p.Off(pos) }
-
-func (c *compiler) render(n ast.Node) string { return c.w.render(c.off(n.Pos()), c.off(n.End())) }
-
-func (c *compiler) text(n ast.Node) string { return c.w.text(c.off(n.Pos()), c.off(n.End())) }
 
 // collectDefined records the top-level names the cell defines.
 func (c *compiler) collectDefined() {

@@ -1,6 +1,8 @@
 package compiler
 
 import (
+	"go/ast"
+	"go/token"
 	"sort"
 	"strconv"
 	"strings"
@@ -126,3 +128,9 @@ func (w *rewriter) render(start, end int) string {
 
 // text returns src[start:end] without edits or directives.
 func (w *rewriter) text(start, end int) string { return w.src[start:min(end, len(w.src))] }
+
+func (c *compiler) off(pos token.Pos) int { return c.p.Off(pos) }
+
+func (c *compiler) render(n ast.Node) string { return c.w.render(c.off(n.Pos()), c.off(n.End())) }
+
+func (c *compiler) text(n ast.Node) string { return c.w.text(c.off(n.Pos()), c.off(n.End())) }

@@ -331,3 +331,38 @@ func syntaxError(err error) error {
 	}
 	return &Error{Name: "SyntaxError", Msg: err.Error()}
 }
+
+// DeclarationsOf returns the declarations of a cell as source, in order.
+func DeclarationsOf(code string) string {
+	return strings.Join(DeclarationItems(code), "\n")
+}
+
+// DeclarationItems returns each top-level declaration of a cell (imports,
+// consts, vars, types, funcs and methods, not statements), in order.
+func DeclarationItems(code string) []string {
+	p, err := Parse(code)
+	if err != nil {
+		return nil
+	}
+	var parts []string
+	for _, it := range p.Items {
+		switch n := it.(type) {
+		case *ast.FuncDecl:
+			if n.Recv == nil && n.Name.Name == "main" {
+				continue
+			}
+		case *ast.GenDecl:
+		case *ast.DeclStmt:
+			if gd, ok := n.Decl.(*ast.GenDecl); !ok || gd.Tok == token.IMPORT {
+				continue
+			}
+		default:
+			continue
+		}
+		start, end := p.Off(it.Pos()), p.Off(it.End())
+		if start >= 0 && end <= len(code) && start < end {
+			parts = append(parts, code[start:end])
+		}
+	}
+	return parts
+}

@@ -67,4 +67,8 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype Vec [3]float64\nfunc (v *Vec) Scale(k float64) { for i := range v { v[i] *= k } }\nfunc nilArr() *[2]int { fmt.Print(\"called \"); return nil }"},
 		{code: "v := Vec{1, 2, 3}\nv.Scale(2)\np := &v\nfor i, x := range p { p[2] = 0; fmt.Print(i, x, \" \") }\nfor i := range nilArr() { fmt.Print(i, \" \") }\nfmt.Println(v)", stdout: "0 2 1 4 2 0 called 0 1 [2 4 0]\n"},
 	}},
+	{"type aliases declared in functions", []cell{
+		{code: "import \"fmt\"\nfunc f() string {\n\ttype int = string\n\tvar i int = \"shadowed\"\n\treturn i\n}"},
+		{code: "type Local struct{ V int }\ntype LocalAlias = Local\n{\n\ttype Ptr = *LocalAlias\n\tvar p Ptr = &LocalAlias{3}\n\tfmt.Println(f(), *p, Local{3} == LocalAlias{3})\n}", stdout: "shadowed {3} true\n"},
+	}},
 }

@@ -279,3 +279,15 @@ func TestLowerRangeArrayPointer(t *testing.T) {
 	wantLowered(t, got, "for i := range make([]struct{}, 3) { v[i] *= 2 }", "for i, x := range (v)[:] {", "for range make([]struct{}, 3) {}",
 		"for i, _ := range make([]struct{}, func() int { _ = f(); return 3 }()) {", "for i := range make([]struct{}, func() int { _ = <-ch; return 2 }()) {")
 }
+
+// yaegi does not declare type aliases in functions ("undefined: A"; type
+// int = string in a block makes int a string nowhere): a local alias is
+// removed and its uses written as its type; package-level ones stay.
+func TestLowerLocalTypeAlias(t *testing.T) {
+	got := lowered(t, "type Top = int",
+		"func g() {\n\t{\n\t\ttype int = string\n\t\tvar i int = \"s\"\n\t\t_ = i\n\t}\n\ttype L struct{ V int }\n\ttype (\n\t\tA = L\n\t\tP = *A\n\t\tB struct{}\n\t)\n\tvar p P = P(&A{1})\n\tvar t Top = 2\n\t_, _, _ = p, B{}, t\n}")
+	wantLowered(t, got, "var i string = \"s\"", "type (\n\t\t\n\t\t\n\t\tB struct{}\n\t)", "var p *L = (*L)(&L{1})", "var t Top = 2")
+	if strings.Contains(got, "type int") {
+		t.Errorf("the local alias stays:\n%s", got)
+	}
+}
