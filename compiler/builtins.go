@@ -365,3 +365,61 @@ func (c *compiler) nilReturns(ft ast.Node, body *ast.BlockStmt) {
 		return true
 	})
 }
+
+// yaegi's values of a named type of the cells have its underlying type for
+// reflect, so an interface holding a main.T of int matches x.(int). When
+// the interpreter keeps the dynamic type (cellrt.DynType), an assertion to
+// a type that is not of the cells but has the underlying type of one fails
+// as in Go, with Go's panic when it is not comma-ok:
+//
+//	func() (int, bool) { x := X; if d := __gkrt.DynType(&x); d != "" { var z int; return z, false }; if v, ok := x.(int); ok { return v, true }; var z int; return z, false }()
+
+// foreignAssert lowers ta so when its type is not of the cells and a named
+// type of the cells has it as underlying type; it reports whether it did.
+func (c *compiler) foreignAssert(ta *ast.TypeAssertExpr, commaOK bool) bool {
+	t := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
+	if t == nil || types.IsInterface(t) || mentionsCellType(t) || !c.underlyingOfCellType(t) {
+		return false
+	}
+	ts, want, iface := c.types.TypeString(t), goTypeName(t), c.interfaceName(ta.X)
+	if ts == "" || want == "" || iface == "" {
+		return false
+	}
+	x, d, v := c.temp("n"), c.temp("n"), c.temp("n")
+	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
+		known := "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { "
+		if !commaOK {
+			return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; " + known + "panic(" + RuntimeName + ".AssertFail(" + strconv.Quote(iface) + ", " + d + ", " + strconv.Quote(want) + ")) }; return " + x + ".(" + ts + ") }()"
+		}
+		return "func() (" + ts + ", bool) { var " + v + " " + ts + "; " + x + " := " + c.render(ta.X) + "; " + known + "return " + v + ", false }; if " + v + ", ok := " + x + ".(" + ts + "); ok { return " + v + ", true }; return " + v + ", false }()"
+	})
+	return true
+}
+
+// underlyingOfCellType reports whether t is the underlying type of a named
+// type of the cells.
+func (c *compiler) underlyingOfCellType(t types.Type) bool {
+	scope := c.types.Scope()
+	if scope == nil {
+		return false
+	}
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && types.Identical(tn.Type().Underlying(), t) {
+			return true
+		}
+	}
+	return false
+}
+
+// interfaceName returns the name of x's interface type as Go's panics
+// write it ("interface {}", "main.Shape"), or "".
+func (c *compiler) interfaceName(x ast.Expr) string {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if it, ok := types.Unalias(t).(*types.Interface); ok && it.Empty() {
+		return "interface {}"
+	}
+	if _, ok := types.Unalias(t).(*types.Named); ok && types.IsInterface(t) {
+		return goTypeName(t)
+	}
+	return ""
+}

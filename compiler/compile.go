@@ -482,8 +482,8 @@ import __gkfmt "fmt"
 import ` + RuntimeName + ` "` + RuntimePath + `"
 import ` + generic.Name + ` "` + generic.Path + `"
 type __gkNever struct{ __gkNever int }
-func __gkMin[T any](a, b T) T { if b < a { return b }; return a }
-func __gkMax[T any](a, b T) T { if b > a { return b }; return a }
+func __gkMin[__gkT any](a, b __gkT) __gkT { if b < a { return b }; return a }
+func __gkMax[__gkT any](a, b __gkT) __gkT { if b > a { return b }; return a }
 var __gkDefers []func()
 var __gkDeferLits []int
 func __gkRunDefers() {

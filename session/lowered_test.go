@@ -71,4 +71,9 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\nfunc f() string {\n\ttype int = string\n\tvar i int = \"shadowed\"\n\treturn i\n}"},
 		{code: "type Local struct{ V int }\ntype LocalAlias = Local\n{\n\ttype Ptr = *LocalAlias\n\tvar p Ptr = &LocalAlias{3}\n\tfmt.Println(f(), *p, Local{3} == LocalAlias{3})\n}", stdout: "shadowed {3} true\n"},
 	}},
+	{"assertions to the underlying type of a cell type; interface operands of fmt with String; a type named T", []cell{
+		{code: "import \"fmt\"\ntype Stringer interface{ String() string }\ntype T int\nfunc (t T) String() string { return fmt.Sprintf(\"T(%d)\", int(t)) }\ntype P struct{ n int }\nfunc (p *P) String() string { if p.n == 0 { panic(\"zero\") }; return \"P\" }"},
+		{code: "var x any = T(5)\nn, ok := x.(int)\nfunc() { defer func() { fmt.Println(recover()) }(); _ = x.(int) }()\nvar a, b, c, d Stringer = T(1), &P{1}, &P{0}, (*P)(nil)\nvar e Stringer\nfmt.Println(n, ok, a, b, c, d, e, min(T(3), T(2)))",
+			stdout: "interface conversion: interface {} is main.T, not int\n0 false T(1) P %!v(PANIC=String method: zero) <nil> <nil> T(2)\n"},
+	}},
 }

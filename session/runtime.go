@@ -49,6 +49,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntax":   reflect.ValueOf(goSyntax),
 			"FieldNames": reflect.ValueOf(fieldNames),
 			"DecodeRune": reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
+			"AssertFail": reflect.ValueOf(assertFail),
+			"NilDeref":   reflect.ValueOf(nilDeref),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -168,6 +170,18 @@ func goRuntimeMessage(msg string) (string, bool) {
 		return "runtime error: " + strings.Replace(strings.TrimPrefix(msg, "reflect: "), " to array with", " to array or pointer to array with", 1), true
 	}
 	return "", false
+}
+
+// assertFail is the panic of a type assertion of an interface value of
+// dynamic type dyn to the type want, which it does not hold.
+func assertFail(iface, dyn, want string) error {
+	return runtimeError("interface conversion: " + iface + " is " + dyn + ", not " + want)
+}
+
+// nilDeref reports whether msg, a panic of a cell, is a nil pointer
+// dereference (yaegi's is a reflect call on a zero Value).
+func nilDeref(msg string) bool {
+	return strings.Contains(msg, "nil pointer dereference") || strings.Contains(msg, "reflect: call of reflect.Value.") && strings.Contains(msg, " on zero Value")
 }
 
 // checkIndex returns i, or panics as Go does when it is out of range.

@@ -291,3 +291,22 @@ func TestLowerLocalTypeAlias(t *testing.T) {
 		t.Errorf("the local alias stays:\n%s", got)
 	}
 }
+
+// A value of a named type of the cells in an interface matches, in yaegi,
+// an assertion to its underlying type: where the interpreter knows the
+// dynamic type, such an assertion fails (or panics) as in Go. An operand
+// of fmt of an interface type of the cells with a String method is printed
+// by calling it (fmt sees the underlying value). The prelude's generic
+// helpers name their type parameter __gkT: yaegi takes a type parameter T
+// for a type T of the cells.
+func TestLowerAssertToUnderlyingAndInterfaceStringer(t *testing.T) {
+	got := lowered(t, "type T int\ntype S interface{ String() string }\nfunc (t T) String() string { return \"t\" }",
+		"import \"fmt\"\nvar x any = T(5)\nn, ok := x.(int)\nm := x.(int)\n_, _ = x.(string)\nvar s S = T(1)\nfmt.Println(s, n, ok, m)")
+	wantLowered(t, got, "__gkn1 := x; if __gkn2 := __gkrt.DynType(&__gkn1); __gkn2 != \"\" { return __gkn3, false }; if __gkn3, ok := __gkn1.(int); ok { return __gkn3, true }",
+		"panic(__gkrt.AssertFail(\"interface {}\", __gkn5, \"int\")) }; return __gkn4.(int) }()",
+		":= x.(string);",
+		"fmt.Println(func(v S) (s any) { if v == nil { return nil };")
+	if strings.Contains(compiler.Prelude, "[T any]") {
+		t.Error("the prelude names a type parameter T")
+	}
+}
