@@ -423,3 +423,36 @@ func (c *compiler) interfaceName(x ast.Expr) string {
 	}
 	return ""
 }
+
+// yaegi panics calling a method promoted from an embedded interface field
+// (w.Name() with Namer embedded in w's struct: "invalid interface value"),
+// and gets w.Namer.Name() right: the selector is written with the path of
+// embedded fields to the interface.
+
+// embeddedInterfaceMethod inserts the embedded fields before the method of
+// sel when it is promoted from an embedded interface.
+func (c *compiler) embeddedInterfaceMethod(sel *ast.SelectorExpr) {
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	xt := c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End()))
+	if !ok || xt == nil || c.isTypeExpr(sel.X) || fn.Type().(*types.Signature).Recv() == nil || !types.IsInterface(fn.Type().(*types.Signature).Recv().Type()) {
+		return
+	}
+	obj, index, _ := types.LookupFieldOrMethod(xt, true, fn.Pkg(), fn.Name())
+	if obj != fn || len(index) < 2 {
+		return
+	}
+	var path strings.Builder
+	t := xt
+	for _, i := range index[:len(index)-1] {
+		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
+			t = p.Elem()
+		}
+		st, isStruct := t.Underlying().(*types.Struct)
+		if !isStruct {
+			return
+		}
+		path.WriteString("." + st.Field(i).Name())
+		t = st.Field(i).Type()
+	}
+	c.w.insert(c.off(sel.X.End()), path.String())
+}

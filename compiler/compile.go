@@ -191,6 +191,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.SelectorExpr:
 		if !c.genericDone[n] && !c.genericCall(n) {
 			c.checkSelector(n)
+			c.embeddedInterfaceMethod(n)
 			c.methodValue(n)
 		}
 	case *ast.FuncDecl:

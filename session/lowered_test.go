@@ -76,4 +76,8 @@ var loweredSequences = []sequence{
 		{code: "var x any = T(5)\nn, ok := x.(int)\nfunc() { defer func() { fmt.Println(recover()) }(); _ = x.(int) }()\nvar a, b, c, d Stringer = T(1), &P{1}, &P{0}, (*P)(nil)\nvar e Stringer\nfmt.Println(n, ok, a, b, c, d, e, min(T(3), T(2)))",
 			stdout: "interface conversion: interface {} is main.T, not int\n0 false T(1) P %!v(PANIC=String method: zero) <nil> <nil> T(2)\n"},
 	}},
+	{"methods promoted from an embedded interface", []cell{
+		{code: "import \"fmt\"\ntype Namer interface{ Name() string }\ntype fixed string\nfunc (f fixed) Name() string { return string(f) }\ntype W struct {\n\tNamer\n\tp string\n}\ntype Outer struct{ *W }"},
+		{code: "w := W{fixed(\"a\"), \"p\"}\nf := w.Name\nw.Namer = fixed(\"b\")\no := Outer{&w}\nfmt.Println(f(), w.Name(), o.Name())", stdout: "a b b\n"},
+	}},
 }

@@ -310,3 +310,12 @@ func TestLowerAssertToUnderlyingAndInterfaceStringer(t *testing.T) {
 		t.Error("the prelude names a type parameter T")
 	}
 }
+
+// yaegi panics calling a method promoted from an embedded interface
+// ("invalid interface value"): the selector goes through the embedded
+// fields.
+func TestLowerEmbeddedInterfaceMethod(t *testing.T) {
+	got := lowered(t, "type Namer interface{ Name() string }\ntype In struct{ Namer }\ntype W struct{ *In; p string }",
+		"func f(w W, i In) string { return w.Name() + i.Name() + (&w).Name() }")
+	wantLowered(t, got, "return w.In.Namer.Name() + i.Namer.Name() + (&w).In.Namer.Name()")
+}
