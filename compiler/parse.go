@@ -366,3 +366,41 @@ func DeclarationItems(code string) []string {
 	}
 	return parts
 }
+
+// usedNames returns the names among names that n mentions.
+func usedNames(n ast.Node, names []string) []string {
+	if len(names) == 0 {
+		return nil
+	}
+	seen := map[string]bool{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok {
+			seen[id.Name] = true
+		}
+		return true
+	})
+	var used []string
+	for _, name := range names {
+		if seen[name] {
+			used = append(used, name)
+		}
+	}
+	return used
+}
+
+// mentions reports whether the identifier name occurs in n.
+func mentions(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func isNil(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	return ok && id.Name == "nil"
+}

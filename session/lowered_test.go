@@ -80,4 +80,9 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype Namer interface{ Name() string }\ntype fixed string\nfunc (f fixed) Name() string { return string(f) }\ntype W struct {\n\tNamer\n\tp string\n}\ntype Outer struct{ *W }"},
 		{code: "w := W{fixed(\"a\"), \"p\"}\nf := w.Name\nw.Namer = fixed(\"b\")\no := Outer{&w}\nfmt.Println(f(), w.Name(), o.Name())", stdout: "a b b\n"},
 	}},
+	{"receives among the arguments of defer and go statements", []cell{
+		{code: "import \"fmt\"\nfunc show(tag string, v int) { fmt.Println(tag, v) }\nfunc withRecover(c chan int) {\n\tdefer func() { recover() }()\n\tdefer show(\"in place\", <-c)\n\tpanic(\"x\")\n}\nfunc list(c chan int) {\n\tdefer show(\"list\", <-c)\n\tshow(\"direct\", <-c)\n}"},
+		{code: "c := make(chan int, 10)\nfor i := 1; i <= 5; i++ { c <- i }\nwithRecover(c)\nlist(c)\ndone := make(chan bool)\ngo func(v int) { show(\"goroutine\", v); done <- true }(<-c)\n<-done\ndefer show(\"top\", <-c)\nfmt.Println(\"end\")",
+			stdout: "in place 1\ndirect 3\nlist 2\ngoroutine 4\nend\ntop 5\n"},
+	}},
 }

@@ -319,3 +319,12 @@ func TestLowerEmbeddedInterfaceMethod(t *testing.T) {
 		"func f(w W, i In) string { return w.Name() + i.Name() + (&w).Name() }")
 	wantLowered(t, got, "return w.In.Namer.Name() + i.Namer.Name() + (&w).In.Namer.Name()")
 }
+
+// The receives among the arguments of defer and go statements are
+// evaluated when the statement runs, one define at a time (yaegi mixes up
+// f, v := g, <-c and a receive among a call's arguments).
+func TestLowerReceiveInDeferGoArgs(t *testing.T) {
+	got := lowered(t, "func show(s string, v int) {}",
+		"func run(c chan int) {\n\tdefer show(\"d\", <-c)\n\tgo func(v int) {}(<-c)\n}")
+	wantLowered(t, got, "{ __gkt3 := <-c; __gkdl2 = append(", "}(__gkt3)) }", "; __gkg1_0 := <-c; __gkg1_f := ")
+}
