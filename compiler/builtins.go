@@ -215,157 +215,6 @@ func (c *compiler) callsRecover(src string) bool {
 	return found
 }
 
-// yaegi cannot keep a nil pointer of a type of the cells in an interface of a compiled package with methods (error,
-// fmt.Stringer, io.Reader): the interface is nil, so err != nil is false
-// where Go's is true (the typed-nil pitfall). Where such a value becomes
-// one (a return, an assignment, a var with a type, an argument of a
-// function of the cells), the
-// cell compiler checks it: a nil one panics with a clear error rather than
-// go on differently from Go.
-
-// nilChecked rewrites x, converted to type to, to panic when it is a nil
-// pointer of a type of the cells and to is an interface of a compiled
-// package with methods.
-func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
-	if to == nil || !types.IsInterface(to) {
-		return
-	}
-	if n, ok := types.Unalias(to).(*types.Named); !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() == "main" {
-		if !ok || n.Obj().Pkg() != nil { // error is the universe's
-			return
-		}
-	}
-	if it, ok := to.Underlying().(*types.Interface); !ok || it.NumMethods() == 0 {
-		return
-	}
-	switch x := ast.Unparen(x).(type) {
-	case *ast.UnaryExpr: // &T{...}, &v
-		if x.Op == token.AND {
-			return
-		}
-	case *ast.CompositeLit, *ast.FuncLit:
-		return
-	}
-	from := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if from == nil || types.IsInterface(from) || !mentionsCellType(from) {
-		return
-	}
-	if _, ptr := from.Underlying().(*types.Pointer); !ptr {
-		return // a value of another kind, rewritten so, loses its methods for yaegi (sort.Sort(ByAge(ps)))
-	}
-	ts := c.types.TypeString(from)
-	if ts == "" {
-		return
-	}
-	msg := strconv.Quote("a nil " + types.TypeString(from, func(p *types.Package) string {
-		if p.Path() == "main" {
-			return ""
-		}
-		return p.Name()
-	}) + " converted to " + types.TypeString(to, func(p *types.Package) string { return p.Name() }) +
-		": the interpreter cannot hold a nil value of a type of the cells in an interface of a compiled package (it would be a nil interface, unlike Go's): return or assign nil itself, or run the cell compiled with %%compile")
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
-		return "func(v " + ts + ") " + ts + " { if v == nil { panic(" + RuntimeName + ".TypedNil(" + msg + ")) }; return v }(" + c.render(x) + ")"
-	})
-}
-
-// conversions rewrites the values n converts: nilChecked for the operands
-// of an assignment, of a var with a type and of a call; a var without a
-// type given an untyped constant gets its default type written (yaegi
-// makes var r = 'a' an int at the top level of a cell, not an int32).
-func (c *compiler) conversions(n ast.Node) {
-	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
-			for i, l := range n.Lhs {
-				c.nilChecked(n.Rhs[i], typeOf(l))
-			}
-		}
-	case *ast.ValueSpec:
-		if l, isLit := valueLit(n); isLit && n.Type == nil && len(n.Names) == 1 && l.Kind != token.INT && l.Kind != token.STRING {
-			if b, ok := defType(c.types.Def(c.off(n.Names[0].Pos()))).(*types.Basic); ok && isVar(c.types.Def(c.off(n.Names[0].Pos()))) {
-				c.w.insert(c.off(n.Names[0].End()), " "+b.Name()) // float64, complex128, int32 (rune)
-			}
-		}
-		if n.Type != nil && len(n.Values) == len(n.Names) {
-			for _, v := range n.Values {
-				c.nilChecked(v, typeOf(n.Type))
-			}
-		}
-	case *ast.CallExpr:
-		sig, ok := typeOf(n.Fun).(*types.Signature)
-		if !ok || n.Ellipsis.IsValid() || !c.callsCellFunc(n.Fun) {
-			return
-		}
-		for i, a := range n.Args {
-			switch {
-			case sig.Variadic() && i >= sig.Params().Len()-1:
-				c.nilChecked(a, sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem())
-			case i < sig.Params().Len():
-				c.nilChecked(a, sig.Params().At(i).Type())
-			}
-		}
-	}
-}
-
-func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
-
-// valueLit returns the only value of vs if it is a literal.
-func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
-	if len(vs.Values) != 1 {
-		return nil, false
-	}
-	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
-	return l, ok
-}
-
-// callsCellFunc reports whether fun names a function or method of the
-// cells (a call of a compiled function is left alone).
-func (c *compiler) callsCellFunc(fun ast.Expr) bool {
-	var id *ast.Ident
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
-		return false
-	}
-	fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "main"
-}
-
-// nilReturns applies nilChecked to the results of the returns of a
-// function of type ft.
-func (c *compiler) nilReturns(ft ast.Node, body *ast.BlockStmt) {
-	var sig *types.Signature
-	switch f := ft.(type) {
-	case *ast.FuncDecl:
-		if fn, ok := c.types.Def(c.off(f.Name.Pos())).(*types.Func); ok {
-			sig, _ = fn.Type().(*types.Signature)
-		}
-	case *ast.FuncLit:
-		sig, _ = c.types.ExprType(c.off(f.Pos()), c.off(f.End())).(*types.Signature)
-	}
-	if sig == nil || body == nil || sig.Results().Len() == 0 {
-		return
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == sig.Results().Len() {
-				for i, r := range n.Results {
-					c.nilChecked(r, sig.Results().At(i).Type())
-				}
-			}
-		}
-		return true
-	})
-}
-
 // yaegi's values of a named type of the cells have its underlying type for
 // reflect, so an interface holding a main.T of int matches x.(int). When
 // the interpreter keeps the dynamic type (cellrt.DynType), an assertion to
@@ -455,4 +304,68 @@ func (c *compiler) embeddedInterfaceMethod(sel *ast.SelectorExpr) {
 		t = st.Field(i).Type()
 	}
 	c.w.insert(c.off(sel.X.End()), path.String())
+}
+
+// sameShapeGuard returns the code that decides x.(T), for T a struct type
+// of the cells (or a pointer to one) that another type of the cells has
+// the fields of, before yaegi's assertion, which holds for either (it
+// compares the underlying types): by x's dynamic type where the
+// interpreter keeps it, else by refusing the value when the assertion
+// would hold, as for an interface (see assertOK). "" for other types.
+func (c *compiler) sameShapeGuard(t types.Type, x, d, z string) string {
+	if types.IsInterface(t) || !mentionsCellType(t) {
+		return ""
+	}
+	s := strings.TrimPrefix(shape(t, 0), "*")
+	if unique, _ := c.structShapes(); unique[s] || !strings.HasPrefix(s, "struct{") {
+		return ""
+	}
+	name, ts := goTypeName(t), c.types.TypeString(t)
+	if name == "" || ts == "" {
+		return ""
+	}
+	msg := strconv.Quote("the interpreter cannot tell a " + name + " from the cells' other types with the same fields in this type assertion: give the types different fields")
+	return "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { if " + d + " != " + strconv.Quote(name) + " { return " + z + ", false } } else if _, ok := " + x + ".(" + ts + "); ok { panic(" + msg + ") }; "
+}
+
+// yaegi compares two values of an interface type of the cells with the
+// wrappers it keeps them in, which differ for equal values made by
+// different expressions (two Key{"a"} in a Named are not ==). a == b and
+// a != b are written as a comparison of the dynamic types and values:
+//
+//	func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, b)
+
+// interfaceEquality lowers the comparison b when an operand has a
+// non-empty interface type of the cells and neither is nil.
+func (c *compiler) interfaceEquality(b *ast.BinaryExpr) {
+	if b.Op != token.EQL && b.Op != token.NEQ || isNil(b.X) || isNil(b.Y) {
+		return
+	}
+	xt := c.types.ExprType(c.off(b.X.Pos()), c.off(b.X.End()))
+	yt := c.types.ExprType(c.off(b.Y.Pos()), c.off(b.Y.End()))
+	it := xt // the interface both operands are assignable to
+	if !cellInterface(xt) || cellInterface(yt) && !types.AssignableTo(yt, xt) {
+		it = yt
+	}
+	if xt == nil || yt == nil || !cellInterface(it) {
+		return
+	}
+	ts := c.types.TypeString(it)
+	if ts == "" {
+		return
+	}
+	not := ""
+	if b.Op == token.NEQ {
+		not = "!"
+	}
+	c.w.add(c.off(b.Pos()), c.off(b.End()), func(*rewriter) string {
+		return not + "func(x, y " + ts + ") bool { return " + RuntimeName + ".IfaceEqual(&x, &y) }(" + c.render(b.X) + ", " + c.render(b.Y) + ")"
+	})
+}
+
+// cellInterface reports whether t is a non-empty interface type declared
+// by the cells.
+func cellInterface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && types.IsInterface(n) && !n.Underlying().(*types.Interface).Empty()
 }

@@ -5,7 +5,6 @@
 package compiler
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"gokernel/stdlib/generic"
@@ -177,6 +176,10 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerCommaOKAssert(n)
 	case *ast.TypeAssertExpr:
 		c.lowerAssert(n, false)
+	case *ast.BinaryExpr:
+		c.interfaceEquality(n)
+	case *ast.MapType:
+		c.checkInterfaceKey(n)
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {
 			c.genericCall(n.(ast.Expr))
@@ -219,12 +222,6 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.labels[n.Stmt] = n.Label.Name
 	}
 	return true
-}
-
-// errorAt records a compile error at cell offset off.
-func (c *compiler) errorAt(off int, format string, args ...any) {
-	l, col := c.w.lineCol(off)
-	c.errs = append(c.errs, &Error{Name: "CompileError", Msg: fmt.Sprintf(format, args...), Line: l, Col: col})
 }
 
 // collectDefined records the top-level names the cell defines.

@@ -436,7 +436,7 @@ func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
 		if impls != nil {
 			b.WriteString("if " + x + " == nil { return " + z + ", false }; " + impls(x))
 		}
-		b.WriteString(try(x, ts) + "if " + w + ", ok := " + RuntimeName + ".Wrapped(" + x + "); ok { ")
+		b.WriteString(c.sameShapeGuard(typ, x, d, z) + try(x, ts) + "if " + w + ", ok := " + RuntimeName + ".Wrapped(" + x + "); ok { ")
 		if impls != nil {
 			b.WriteString(impls(w))
 		}

@@ -85,4 +85,10 @@ var loweredSequences = []sequence{
 		{code: "c := make(chan int, 10)\nfor i := 1; i <= 5; i++ { c <- i }\nwithRecover(c)\nlist(c)\ndone := make(chan bool)\ngo func(v int) { show(\"goroutine\", v); done <- true }(<-c)\n<-done\ndefer show(\"top\", <-c)\nfmt.Println(\"end\")",
 			stdout: "in place 1\ndirect 3\nlist 2\ngoroutine 4\nend\ntop 5\n"},
 	}},
+	{"equality of values of an interface of the cells; type switches on struct types of the same fields", []cell{
+		{code: "import \"fmt\"\ntype Named interface{ Name() string }\ntype Key struct {\n\tNS   string\n\tPath [2]string\n}\nfunc (k Key) Name() string { return k.NS }\ntype I int\nfunc (i I) Name() string { return \"i\" }\ntype Cat struct{}\ntype Dog struct{}\nfunc (Cat) Name() string { return \"meow\" }\nfunc (Dog) Name() string { return \"woof\" }"},
+		{code: "var a, b Named = Key{\"x\", [2]string{\"p\", \"q\"}}, Key{\"x\", [2]string{\"p\", \"q\"}}\nvar i, j Named = I(1), I(1)\nvar n Named\nfmt.Println(a == b, a != b, i == j, i == I(2), a == i, n == nil, n == a)\nfor _, x := range []any{Cat{}, Dog{}, 1} {\n\tswitch x.(type) {\n\tcase Cat:\n\t\tfmt.Println(\"cat\")\n\tcase Named:\n\t\tfmt.Println(\"named:\", x.(Named).Name())\n\tdefault:\n\t\tfmt.Println(\"other\")\n\t}\n}",
+			stdout: "true false true false false true false\ncat\nnamed: woof\nother\n"},
+		{code: "m := map[Named]int{}", err: "maps keyed by an interface type of the cells (map[Named]int) are not supported by the interpreter"},
+	}},
 }

@@ -328,3 +328,31 @@ func TestLowerReceiveInDeferGoArgs(t *testing.T) {
 		"func run(c chan int) {\n\tdefer show(\"d\", <-c)\n\tgo func(v int) {}(<-c)\n}")
 	wantLowered(t, got, "{ __gkt3 := <-c; __gkdl2 = append(", "}(__gkt3)) }", "; __gkg1_0 := <-c; __gkg1_f := ")
 }
+
+// yaegi compares values of an interface type of the cells by its wrappers
+// (two equal Key in a Named differ): == and != compare dynamic types and
+// values; a map keyed by such an interface is refused. An assertion to a
+// struct type with the fields of another type of the cells is decided by
+// the dynamic type, or refused when the interpreter does not keep it.
+func TestLowerInterfaceEqualityAndSameShape(t *testing.T) {
+	got := lowered(t, "type Named interface{ Name() string }\ntype Key struct{ NS string }\nfunc (k Key) Name() string { return k.NS }\ntype Cat struct{}\ntype Dog struct{}",
+		"var a, b Named = Key{\"x\"}, Key{\"x\"}\nvar x any = Cat{}\n_ = a == b\n_ = a != Key{\"y\"}\n_ = a == nil\n_, _ = x.(Cat)\n_, _ = x.(Key)")
+	wantLowered(t, got, "_ = func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, b)",
+		"_ = !func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, Key{\"y\"})", "_ = a == nil",
+		"!= \"main.Cat\" { return __gkn3, false } } else if _, ok := __gkn1.(Cat); ok { panic(\"the interpreter cannot tell a main.Cat from the cells' other types with the same fields in this type assertion: give the types different fields\") }; if __gkn2, ok := __gkn1.(Cat)")
+	if strings.Contains(got, "cannot tell a main.Key") {
+		t.Errorf("a struct type of a shape of its own is refused:\n%s", got)
+	}
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	src := "type Named interface{ Name() string }\nvar m map[Named]int"
+	res, err := c.Check(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := compiler.CompileChecked(src, 1, 1, fakeEnv{}, res); err == nil || !strings.Contains(err.Error(), "maps keyed by an interface type of the cells (map[Named]int) are not supported") {
+		t.Errorf("map[Named]int: got %v", err)
+	}
+}
