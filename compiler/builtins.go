@@ -369,3 +369,86 @@ func cellInterface(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && types.IsInterface(n) && !n.Underlying().(*types.Interface).Empty()
 }
+
+// betweenInterfaces reports whether x.(T) asserts a value of an
+// interface of a compiled package other than error to another such
+// interface: yaegi keeps a value of a type of the cells in a wrapper that
+// has only the first one's methods (io.Writer to io.Reader never holds).
+func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
+	tt := c.types.ExprType(c.off(t.Pos()), c.off(t.End()))
+	return xt != nil && tt != nil && types.IsInterface(xt) && types.IsInterface(tt) && !types.Identical(xt, types.Universe.Lookup("error").Type()) && !mentionsCellType(tt)
+}
+
+// yaegi leaves the methods promoted from an embedded type of a compiled
+// package (strings.Builder in struct{ strings.Builder }) out of the method
+// sets it checks interfaces against ("cannot use type *rw as type
+// io.Writer"). A package-level struct type of the cells declared alone
+// gets them as methods of its own that call the embedded field's:
+//
+//	func (__gkr *rw) Write(p0 []byte) (int, error) { return __gkr.Builder.Write(p0) }
+
+// forwardPromoted declares the methods the struct type of gd promotes
+// from embedded types of compiled packages.
+func (c *compiler) forwardPromoted(gd *ast.GenDecl) {
+	if gd.Tok != token.TYPE || gd.Lparen.IsValid() || len(gd.Specs) != 1 {
+		return
+	}
+	ts := gd.Specs[0].(*ast.TypeSpec)
+	tn, ok := c.types.Def(c.off(ts.Name.Pos())).(*types.TypeName)
+	if !ok || tn.IsAlias() || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() {
+		return
+	}
+	named, ok := tn.Type().(*types.Named)
+	st, isStruct := tn.Type().Underlying().(*types.Struct)
+	if !ok || !isStruct || named.TypeParams() != nil {
+		return
+	}
+	var b strings.Builder
+	value, ptr := types.NewMethodSet(named), types.NewMethodSet(types.NewPointer(named))
+	for i := 0; i < ptr.Len(); i++ {
+		sel := ptr.At(i)
+		fn := sel.Obj().(*types.Func)
+		field := st.Field(sel.Index()[0])
+		if len(sel.Index()) != 2 || !fn.Exported() || !field.Embedded() || mentionsCellType(field.Type()) {
+			continue
+		}
+		recv := "*" + tn.Name()
+		if value.Lookup(fn.Pkg(), fn.Name()) != nil {
+			recv = tn.Name()
+		}
+		b.WriteString(c.forwarder(recv, field.Name(), fn))
+	}
+	c.w.insert(c.off(gd.End()), b.String())
+}
+
+// forwarder returns the declaration of method fn of recv that calls the
+// embedded field's, or "" if a type of its signature cannot be written.
+func (c *compiler) forwarder(recv, field string, fn *types.Func) string {
+	sig := fn.Type().(*types.Signature)
+	var params, args, results []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		t, dots := sig.Params().At(i).Type(), ""
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t, dots = t.(*types.Slice).Elem(), "..."
+		}
+		ts := c.types.TypeString(t)
+		if ts == "" {
+			return ""
+		}
+		p := "p" + strconv.Itoa(i)
+		params, args = append(params, p+" "+dots+ts), append(args, p+dots)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		ts := c.types.TypeString(sig.Results().At(i).Type())
+		if ts == "" {
+			return ""
+		}
+		results = append(results, ts)
+	}
+	call := "__gkr." + field + "." + fn.Name() + "(" + strings.Join(args, ", ") + ")"
+	res := ""
+	if len(results) > 0 {
+		call, res = "return "+call, " ("+strings.Join(results, ", ")+")"
+	}
+	return "\nfunc (__gkr " + recv + ") " + fn.Name() + "(" + strings.Join(params, ", ") + ")" + res + " { " + call + " }"
+}

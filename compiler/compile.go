@@ -171,6 +171,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.GenDecl:
 		c.constValues(n)
 		c.localAliases(n)
+		c.forwardPromoted(n)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)

@@ -455,7 +455,7 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	// A value of a cell type in an interface of a compiled package
 	// (an error) is not even copied right by yaegi: left as it is.
 	xt := c.types.ExprType(c.off(ta.X.Pos()), c.off(ta.X.End()))
-	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) || c.foreignAssert(ta, commaOK) {
+	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) && !c.betweenInterfaces(xt, ta.Type) || c.foreignAssert(ta, commaOK) {
 		return
 	}
 	if commaOK {

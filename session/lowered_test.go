@@ -91,4 +91,9 @@ var loweredSequences = []sequence{
 			stdout: "true false true false false true false\ncat\nnamed: woof\nother\n"},
 		{code: "m := map[Named]int{}", err: "maps keyed by an interface type of the cells (map[Named]int) are not supported by the interpreter"},
 	}},
+	{"methods promoted from embedded compiled types; assertions between compiled interfaces", []cell{
+		{code: "import (\"fmt\"; \"io\"; \"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\nfunc (r *rw) Read(p []byte) (int, error) { return 0, io.EOF }\ntype C struct {\n\tsync.Mutex\n\tn int\n}"},
+		{code: "var w io.Writer = &rw{}\nfmt.Fprint(w, \"a\")\nr, isReader := w.(io.Reader)\n_, isCloser := w.(io.Closer)\nif sw, ok := w.(io.StringWriter); ok { sw.WriteString(\"b\") }\nvar c C\nvar l sync.Locker = &c\nl.Lock()\nc.n++\nl.Unlock()\nn, err := r.Read(nil)\nfmt.Println(isReader, isCloser, w.(*rw).String(), c.n, n, err)",
+			stdout: "true false ab 1 0 EOF\n"},
+	}},
 }

@@ -356,3 +356,19 @@ func TestLowerInterfaceEqualityAndSameShape(t *testing.T) {
 		t.Errorf("map[Named]int: got %v", err)
 	}
 }
+
+// A struct type of the cells gets the methods it promotes from an embedded
+// type of a compiled package as its own (yaegi leaves them out of its
+// method set); an assertion between interfaces of compiled packages goes
+// through the cells' types that implement the target.
+func TestLowerPromotedCompiledMethods(t *testing.T) {
+	got := lowered(t, "import (\"io\"; \"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\ntype C struct {\n\tsync.Mutex\n\tn int\n}\nfunc (c *C) Lock() {}",
+		"var w io.Writer = &rw{}\n_, ok := w.(io.StringWriter)")
+	wantLowered(t, got, "func() (io.StringWriter, bool) { __gkn1 := w;", "if __gkn5 == \"*main.rw\" { if __gkn2, ok := __gkn1.(*rw); ok { return __gkn2, true }; };")
+	got = lowered(t, "import (\"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\ntype C struct {\n\tsync.Mutex\n\tn int\n}\nfunc (c *C) Lock() {}")
+	wantLowered(t, got, "type rw struct{ strings.Builder }\nfunc (__gkr *rw) Cap() (int) { return __gkr.Builder.Cap() }",
+		"func (__gkr *rw) Grow(p0 int) { __gkr.Builder.Grow(p0) }", "func (__gkr *C) Unlock() { __gkr.Mutex.Unlock() }")
+	if strings.Contains(got, "__gkr.Mutex.Lock()") {
+		t.Errorf("a method of the cell type is forwarded:\n%s", got)
+	}
+}
