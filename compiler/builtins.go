@@ -408,15 +408,17 @@ func (c *compiler) forwardPromoted(gd *ast.GenDecl) {
 	for i := 0; i < ptr.Len(); i++ {
 		sel := ptr.At(i)
 		fn := sel.Obj().(*types.Func)
-		field := st.Field(sel.Index()[0])
-		if len(sel.Index()) != 2 || !fn.Exported() || !field.Embedded() || mentionsCellType(field.Type()) {
+		if len(sel.Index()) != 2 || !fn.Exported() {
+			continue
+		}
+		if field := st.Field(sel.Index()[0]); !field.Embedded() || mentionsCellType(field.Type()) {
 			continue
 		}
 		recv := "*" + tn.Name()
 		if value.Lookup(fn.Pkg(), fn.Name()) != nil {
 			recv = tn.Name()
 		}
-		b.WriteString(c.forwarder(recv, field.Name(), fn))
+		b.WriteString(c.forwarder(recv, st.Field(sel.Index()[0]).Name(), fn))
 	}
 	c.w.insert(c.off(gd.End()), b.String())
 }
