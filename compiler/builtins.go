@@ -215,153 +215,242 @@ func (c *compiler) callsRecover(src string) bool {
 	return found
 }
 
-// yaegi cannot keep a nil pointer of a type of the cells in an interface of a compiled package with methods (error,
-// fmt.Stringer, io.Reader): the interface is nil, so err != nil is false
-// where Go's is true (the typed-nil pitfall). Where such a value becomes
-// one (a return, an assignment, a var with a type, an argument of a
-// function of the cells), the
-// cell compiler checks it: a nil one panics with a clear error rather than
-// go on differently from Go.
+// yaegi's values of a named type of the cells have its underlying type for
+// reflect, so an interface holding a main.T of int matches x.(int). When
+// the interpreter keeps the dynamic type (cellrt.DynType), an assertion to
+// a type that is not of the cells but has the underlying type of one fails
+// as in Go, with Go's panic when it is not comma-ok:
+//
+//	func() (int, bool) { x := X; if d := __gkrt.DynType(&x); d != "" { var z int; return z, false }; if v, ok := x.(int); ok { return v, true }; var z int; return z, false }()
 
-// nilChecked rewrites x, converted to type to, to panic when it is a nil
-// pointer of a type of the cells and to is an interface of a compiled
-// package with methods.
-func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
-	if to == nil || !types.IsInterface(to) {
-		return
+// foreignAssert lowers ta so when its type is not of the cells and a named
+// type of the cells has it as underlying type; it reports whether it did.
+func (c *compiler) foreignAssert(ta *ast.TypeAssertExpr, commaOK bool) bool {
+	t := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
+	if t == nil || types.IsInterface(t) || mentionsCellType(t) || !c.underlyingOfCellType(t) {
+		return false
 	}
-	if n, ok := types.Unalias(to).(*types.Named); !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() == "main" {
-		if !ok || n.Obj().Pkg() != nil { // error is the universe's
-			return
+	ts, want, iface := c.types.TypeString(t), goTypeName(t), c.interfaceName(ta.X)
+	if ts == "" || want == "" || iface == "" {
+		return false
+	}
+	x, d, v := c.temp("n"), c.temp("n"), c.temp("n")
+	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
+		known := "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { "
+		if !commaOK {
+			return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; " + known + "panic(" + RuntimeName + ".AssertFail(" + strconv.Quote(iface) + ", " + d + ", " + strconv.Quote(want) + ")) }; return " + x + ".(" + ts + ") }()"
+		}
+		return "func() (" + ts + ", bool) { var " + v + " " + ts + "; " + x + " := " + c.render(ta.X) + "; " + known + "return " + v + ", false }; if " + v + ", ok := " + x + ".(" + ts + "); ok { return " + v + ", true }; return " + v + ", false }()"
+	})
+	return true
+}
+
+// underlyingOfCellType reports whether t is the underlying type of a named
+// type of the cells.
+func (c *compiler) underlyingOfCellType(t types.Type) bool {
+	scope := c.types.Scope()
+	if scope == nil {
+		return false
+	}
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && types.Identical(tn.Type().Underlying(), t) {
+			return true
 		}
 	}
-	if it, ok := to.Underlying().(*types.Interface); !ok || it.NumMethods() == 0 {
+	return false
+}
+
+// interfaceName returns the name of x's interface type as Go's panics
+// write it ("interface {}", "main.Shape"), or "".
+func (c *compiler) interfaceName(x ast.Expr) string {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if it, ok := types.Unalias(t).(*types.Interface); ok && it.Empty() {
+		return "interface {}"
+	}
+	if _, ok := types.Unalias(t).(*types.Named); ok && types.IsInterface(t) {
+		return goTypeName(t)
+	}
+	return ""
+}
+
+// yaegi panics calling a method promoted from an embedded interface field
+// (w.Name() with Namer embedded in w's struct: "invalid interface value"),
+// and gets w.Namer.Name() right: the selector is written with the path of
+// embedded fields to the interface.
+
+// embeddedInterfaceMethod inserts the embedded fields before the method of
+// sel when it is promoted from an embedded interface.
+func (c *compiler) embeddedInterfaceMethod(sel *ast.SelectorExpr) {
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	xt := c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End()))
+	if !ok || xt == nil || c.isTypeExpr(sel.X) || fn.Type().(*types.Signature).Recv() == nil || !types.IsInterface(fn.Type().(*types.Signature).Recv().Type()) {
 		return
 	}
-	switch x := ast.Unparen(x).(type) {
-	case *ast.UnaryExpr: // &T{...}, &v
-		if x.Op == token.AND {
+	obj, index, _ := types.LookupFieldOrMethod(xt, true, fn.Pkg(), fn.Name())
+	if obj != fn || len(index) < 2 {
+		return
+	}
+	var path strings.Builder
+	t := xt
+	for _, i := range index[:len(index)-1] {
+		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
+			t = p.Elem()
+		}
+		st, isStruct := t.Underlying().(*types.Struct)
+		if !isStruct {
 			return
 		}
-	case *ast.CompositeLit, *ast.FuncLit:
+		path.WriteString("." + st.Field(i).Name())
+		t = st.Field(i).Type()
+	}
+	c.w.insert(c.off(sel.X.End()), path.String())
+}
+
+// sameShapeGuard returns the code that decides x.(T), for T a struct type
+// of the cells (or a pointer to one) that another type of the cells has
+// the fields of, before yaegi's assertion, which holds for either (it
+// compares the underlying types): by x's dynamic type where the
+// interpreter keeps it, else by refusing the value when the assertion
+// would hold, as for an interface (see assertOK). "" for other types.
+func (c *compiler) sameShapeGuard(t types.Type, x, d, z string) string {
+	if types.IsInterface(t) || !mentionsCellType(t) {
+		return ""
+	}
+	s := strings.TrimPrefix(shape(t, 0), "*")
+	if unique, _ := c.structShapes(); unique[s] || !strings.HasPrefix(s, "struct{") {
+		return ""
+	}
+	name, ts := goTypeName(t), c.types.TypeString(t)
+	if name == "" || ts == "" {
+		return ""
+	}
+	msg := strconv.Quote("the interpreter cannot tell a " + name + " from the cells' other types with the same fields in this type assertion: give the types different fields")
+	return "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { if " + d + " != " + strconv.Quote(name) + " { return " + z + ", false } } else if _, ok := " + x + ".(" + ts + "); ok { panic(" + msg + ") }; "
+}
+
+// yaegi compares two values of an interface type of the cells with the
+// wrappers it keeps them in, which differ for equal values made by
+// different expressions (two Key{"a"} in a Named are not ==). a == b and
+// a != b are written as a comparison of the dynamic types and values:
+//
+//	func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, b)
+
+// interfaceEquality lowers the comparison b when an operand has a
+// non-empty interface type of the cells and neither is nil.
+func (c *compiler) interfaceEquality(b *ast.BinaryExpr) {
+	if b.Op != token.EQL && b.Op != token.NEQ || isNil(b.X) || isNil(b.Y) {
 		return
 	}
-	from := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if from == nil || types.IsInterface(from) || !mentionsCellType(from) {
+	xt := c.types.ExprType(c.off(b.X.Pos()), c.off(b.X.End()))
+	yt := c.types.ExprType(c.off(b.Y.Pos()), c.off(b.Y.End()))
+	it := xt // the interface both operands are assignable to
+	if !cellInterface(xt) || cellInterface(yt) && !types.AssignableTo(yt, xt) {
+		it = yt
+	}
+	if xt == nil || yt == nil || !cellInterface(it) {
 		return
 	}
-	if _, ptr := from.Underlying().(*types.Pointer); !ptr {
-		return // a value of another kind, rewritten so, loses its methods for yaegi (sort.Sort(ByAge(ps)))
-	}
-	ts := c.types.TypeString(from)
+	ts := c.types.TypeString(it)
 	if ts == "" {
 		return
 	}
-	msg := strconv.Quote("a nil " + types.TypeString(from, func(p *types.Package) string {
-		if p.Path() == "main" {
-			return ""
-		}
-		return p.Name()
-	}) + " converted to " + types.TypeString(to, func(p *types.Package) string { return p.Name() }) +
-		": the interpreter cannot hold a nil value of a type of the cells in an interface of a compiled package (it would be a nil interface, unlike Go's): return or assign nil itself, or run the cell compiled with %%compile")
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
-		return "func(v " + ts + ") " + ts + " { if v == nil { panic(" + RuntimeName + ".TypedNil(" + msg + ")) }; return v }(" + c.render(x) + ")"
+	not := ""
+	if b.Op == token.NEQ {
+		not = "!"
+	}
+	c.w.add(c.off(b.Pos()), c.off(b.End()), func(*rewriter) string {
+		return not + "func(x, y " + ts + ") bool { return " + RuntimeName + ".IfaceEqual(&x, &y) }(" + c.render(b.X) + ", " + c.render(b.Y) + ")"
 	})
 }
 
-// conversions rewrites the values n converts: nilChecked for the operands
-// of an assignment, of a var with a type and of a call; a var without a
-// type given an untyped constant gets its default type written (yaegi
-// makes var r = 'a' an int at the top level of a cell, not an int32).
-func (c *compiler) conversions(n ast.Node) {
-	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
-			for i, l := range n.Lhs {
-				c.nilChecked(n.Rhs[i], typeOf(l))
-			}
-		}
-	case *ast.ValueSpec:
-		if l, isLit := valueLit(n); isLit && n.Type == nil && len(n.Names) == 1 && l.Kind != token.INT && l.Kind != token.STRING {
-			if b, ok := defType(c.types.Def(c.off(n.Names[0].Pos()))).(*types.Basic); ok && isVar(c.types.Def(c.off(n.Names[0].Pos()))) {
-				c.w.insert(c.off(n.Names[0].End()), " "+b.Name()) // float64, complex128, int32 (rune)
-			}
-		}
-		if n.Type != nil && len(n.Values) == len(n.Names) {
-			for _, v := range n.Values {
-				c.nilChecked(v, typeOf(n.Type))
-			}
-		}
-	case *ast.CallExpr:
-		sig, ok := typeOf(n.Fun).(*types.Signature)
-		if !ok || n.Ellipsis.IsValid() || !c.callsCellFunc(n.Fun) {
-			return
-		}
-		for i, a := range n.Args {
-			switch {
-			case sig.Variadic() && i >= sig.Params().Len()-1:
-				c.nilChecked(a, sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem())
-			case i < sig.Params().Len():
-				c.nilChecked(a, sig.Params().At(i).Type())
-			}
-		}
-	}
+// cellInterface reports whether t is a non-empty interface type declared
+// by the cells.
+func cellInterface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && types.IsInterface(n) && !n.Underlying().(*types.Interface).Empty()
 }
 
-func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
-
-// valueLit returns the only value of vs if it is a literal.
-func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
-	if len(vs.Values) != 1 {
-		return nil, false
-	}
-	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
-	return l, ok
+// betweenInterfaces reports whether x.(T) asserts a value of an
+// interface of a compiled package other than error to another such
+// interface: yaegi keeps a value of a type of the cells in a wrapper that
+// has only the first one's methods (io.Writer to io.Reader never holds).
+func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
+	tt := c.types.ExprType(c.off(t.Pos()), c.off(t.End()))
+	return xt != nil && tt != nil && types.IsInterface(xt) && types.IsInterface(tt) && !types.Identical(xt, types.Universe.Lookup("error").Type()) && !mentionsCellType(tt)
 }
 
-// callsCellFunc reports whether fun names a function or method of the
-// cells (a call of a compiled function is left alone).
-func (c *compiler) callsCellFunc(fun ast.Expr) bool {
-	var id *ast.Ident
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
-		return false
-	}
-	fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "main"
-}
+// yaegi leaves the methods promoted from an embedded type of a compiled
+// package (strings.Builder in struct{ strings.Builder }) out of the method
+// sets it checks interfaces against ("cannot use type *rw as type
+// io.Writer"). A package-level struct type of the cells declared alone
+// gets them as methods of its own that call the embedded field's:
+//
+//	func (__gkr *rw) Write(p0 []byte) (int, error) { return __gkr.Builder.Write(p0) }
 
-// nilReturns applies nilChecked to the results of the returns of a
-// function of type ft.
-func (c *compiler) nilReturns(ft ast.Node, body *ast.BlockStmt) {
-	var sig *types.Signature
-	switch f := ft.(type) {
-	case *ast.FuncDecl:
-		if fn, ok := c.types.Def(c.off(f.Name.Pos())).(*types.Func); ok {
-			sig, _ = fn.Type().(*types.Signature)
-		}
-	case *ast.FuncLit:
-		sig, _ = c.types.ExprType(c.off(f.Pos()), c.off(f.End())).(*types.Signature)
-	}
-	if sig == nil || body == nil || sig.Results().Len() == 0 {
+// forwardPromoted declares the methods the struct type of gd promotes
+// from embedded types of compiled packages.
+func (c *compiler) forwardPromoted(gd *ast.GenDecl) {
+	if gd.Tok != token.TYPE || gd.Lparen.IsValid() || len(gd.Specs) != 1 {
 		return
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) == sig.Results().Len() {
-				for i, r := range n.Results {
-					c.nilChecked(r, sig.Results().At(i).Type())
-				}
-			}
+	ts := gd.Specs[0].(*ast.TypeSpec)
+	tn, ok := c.types.Def(c.off(ts.Name.Pos())).(*types.TypeName)
+	if !ok || tn.IsAlias() || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() {
+		return
+	}
+	named, ok := tn.Type().(*types.Named)
+	st, isStruct := tn.Type().Underlying().(*types.Struct)
+	if !ok || !isStruct || named.TypeParams() != nil {
+		return
+	}
+	var b strings.Builder
+	value, ptr := types.NewMethodSet(named), types.NewMethodSet(types.NewPointer(named))
+	for i := 0; i < ptr.Len(); i++ {
+		sel := ptr.At(i)
+		fn := sel.Obj().(*types.Func)
+		if len(sel.Index()) != 2 || !fn.Exported() {
+			continue
 		}
-		return true
-	})
+		if field := st.Field(sel.Index()[0]); !field.Embedded() || mentionsCellType(field.Type()) {
+			continue
+		}
+		recv := "*" + tn.Name()
+		if value.Lookup(fn.Pkg(), fn.Name()) != nil {
+			recv = tn.Name()
+		}
+		b.WriteString(c.forwarder(recv, st.Field(sel.Index()[0]).Name(), fn))
+	}
+	c.w.insert(c.off(gd.End()), b.String())
+}
+
+// forwarder returns the declaration of method fn of recv that calls the
+// embedded field's, or "" if a type of its signature cannot be written.
+func (c *compiler) forwarder(recv, field string, fn *types.Func) string {
+	sig := fn.Type().(*types.Signature)
+	var params, args, results []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		t, dots := sig.Params().At(i).Type(), ""
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t, dots = t.(*types.Slice).Elem(), "..."
+		}
+		ts := c.types.TypeString(t)
+		if ts == "" {
+			return ""
+		}
+		p := "p" + strconv.Itoa(i)
+		params, args = append(params, p+" "+dots+ts), append(args, p+dots)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		ts := c.types.TypeString(sig.Results().At(i).Type())
+		if ts == "" {
+			return ""
+		}
+		results = append(results, ts)
+	}
+	call := "__gkr." + field + "." + fn.Name() + "(" + strings.Join(args, ", ") + ")"
+	res := ""
+	if len(results) > 0 {
+		call, res = "return "+call, " ("+strings.Join(results, ", ")+")"
+	}
+	return "\nfunc (__gkr " + recv + ") " + fn.Name() + "(" + strings.Join(params, ", ") + ")" + res + " { " + call + " }"
 }

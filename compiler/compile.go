@@ -5,7 +5,6 @@
 package compiler
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"gokernel/stdlib/generic"
@@ -173,12 +172,17 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
+		c.localAliases(n)
+		c.forwardPromoted(n)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
 	case *ast.TypeAssertExpr:
 		c.lowerAssert(n, false)
-
+	case *ast.BinaryExpr:
+		c.interfaceEquality(n)
+	case *ast.MapType:
+		c.checkInterfaceKey(n)
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) {
 			c.genericCall(n.(ast.Expr))
@@ -193,6 +197,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.SelectorExpr:
 		if !c.genericDone[n] && !c.genericCall(n) {
 			c.checkSelector(n)
+			c.embeddedInterfaceMethod(n)
 			c.methodValue(n)
 		}
 	case *ast.FuncDecl:
@@ -214,24 +219,13 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerReceives(n.Body)
 	case *ast.Ident:
 		c.explicitTypeArgs(n)
+		c.localAliasUse(n)
 	case *ast.LabeledStmt:
 		c.labeled[n.Stmt] = true
 		c.labels[n.Stmt] = n.Label.Name
 	}
 	return true
 }
-
-// errorAt records a compile error at cell offset off.
-func (c *compiler) errorAt(off int, format string, args ...any) {
-	l, col := c.w.lineCol(off)
-	c.errs = append(c.errs, &Error{Name: "CompileError", Msg: fmt.Sprintf(format, args...), Line: l, Col: col})
-}
-
-func (c *compiler) off(pos token.Pos) int { return c.p.Off(pos) }
-
-func (c *compiler) render(n ast.Node) string { return c.w.render(c.off(n.Pos()), c.off(n.End())) }
-
-func (c *compiler) text(n ast.Node) string { return c.w.text(c.off(n.Pos()), c.off(n.End())) }
 
 // collectDefined records the top-level names the cell defines.
 func (c *compiler) collectDefined() {
@@ -499,8 +493,8 @@ import __gkfmt "fmt"
 import ` + RuntimeName + ` "` + RuntimePath + `"
 import ` + generic.Name + ` "` + generic.Path + `"
 type __gkNever struct{ __gkNever int }
-func __gkMin[T any](a, b T) T { if b < a { return b }; return a }
-func __gkMax[T any](a, b T) T { if b > a { return b }; return a }
+func __gkMin[__gkT any](a, b __gkT) __gkT { if b < a { return b }; return a }
+func __gkMax[__gkT any](a, b __gkT) __gkT { if b > a { return b }; return a }
 var __gkDefers []func()
 var __gkDeferLits []int
 func __gkRunDefers() {

@@ -9,41 +9,6 @@ import (
 	"strings"
 )
 
-// DeclarationsOf returns the declarations of a cell as source, in order.
-func DeclarationsOf(code string) string {
-	return strings.Join(DeclarationItems(code), "\n")
-}
-
-// DeclarationItems returns each top-level declaration of a cell (imports,
-// consts, vars, types, funcs and methods, not statements), in order.
-func DeclarationItems(code string) []string {
-	p, err := Parse(code)
-	if err != nil {
-		return nil
-	}
-	var parts []string
-	for _, it := range p.Items {
-		switch n := it.(type) {
-		case *ast.FuncDecl:
-			if n.Recv == nil && n.Name.Name == "main" {
-				continue
-			}
-		case *ast.GenDecl:
-		case *ast.DeclStmt:
-			if gd, ok := n.Decl.(*ast.GenDecl); !ok || gd.Tok == token.IMPORT {
-				continue
-			}
-		default:
-			continue
-		}
-		start, end := p.Off(it.Pos()), p.Off(it.End())
-		if start >= 0 && end <= len(code) && start < end {
-			parts = append(parts, code[start:end])
-		}
-	}
-	return parts
-}
-
 // Decl is a top-level declaration of the cells.
 type Decl struct {
 	Name string // the name, or Type.Method
@@ -440,4 +405,89 @@ func (c *compiler) inert(x ast.Expr) bool {
 		return c.inert(x.Args[0])
 	}
 	return false
+}
+
+// yaegi does not declare a type alias local to a function ("undefined: A"
+// at its uses; type int = string in a block makes "cannot convert" errors
+// of int). Such an alias is removed and each use written as the type it
+// stands for, as the checker names it (or as the declaration writes it).
+
+// localAliases removes the local type aliases of gd.
+func (c *compiler) localAliases(gd *ast.GenDecl) {
+	if gd.Tok != token.TYPE {
+		return
+	}
+	for _, s := range gd.Specs {
+		ts := s.(*ast.TypeSpec)
+		if c.localAlias(c.types.Def(c.off(ts.Name.Pos()))) == nil {
+			continue
+		}
+		if !gd.Lparen.IsValid() {
+			c.w.replace(c.off(gd.Pos()), c.off(gd.End()), "")
+			return
+		}
+		c.w.replace(c.off(ts.Pos()), c.off(ts.End()), "")
+	}
+}
+
+// localAliasUse writes the use id of a local type alias as its type, in
+// parentheses where a conversion needs them ((*T)(x), func, chan).
+func (c *compiler) localAliasUse(id *ast.Ident) {
+	spec := c.aliasSpec(c.localAlias(c.types.Use(c.off(id.Pos()))))
+	if spec == nil {
+		return
+	}
+	text := c.aliasText(spec)
+	switch spec.Type.(type) {
+	case *ast.StarExpr, *ast.FuncType, *ast.ChanType:
+		if rest := c.w.src[c.off(id.End()):]; strings.HasPrefix(strings.TrimLeft(rest, " \t"), "(") {
+			text = "(" + text + ")"
+		}
+	}
+	c.w.replace(c.off(id.Pos()), c.off(id.End()), text)
+}
+
+// aliasText returns the type of the local alias spec as its declaration
+// writes it, with the local aliases it mentions written so too.
+func (c *compiler) aliasText(spec *ast.TypeSpec) string {
+	var b strings.Builder
+	pos := c.off(spec.Type.Pos())
+	ast.Inspect(spec.Type, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if inner := c.aliasSpec(c.localAlias(c.types.Use(c.off(id.Pos())))); inner != nil && inner != spec {
+			b.WriteString(c.w.text(pos, c.off(id.Pos())) + c.aliasText(inner))
+			pos = c.off(id.End())
+		}
+		return true
+	})
+	return b.String() + c.w.text(pos, c.off(spec.Type.End()))
+}
+
+// localAlias returns obj if it is a type alias declared in a function.
+func (c *compiler) localAlias(obj types.Object) *types.TypeName {
+	tn, ok := obj.(*types.TypeName)
+	if !ok || !tn.IsAlias() || tn.Pkg() == nil || tn.Parent() == nil || tn.Parent() == tn.Pkg().Scope() {
+		return nil
+	}
+	return tn
+}
+
+// aliasSpec returns the declaration of the local alias obj.
+func (c *compiler) aliasSpec(obj *types.TypeName) *ast.TypeSpec {
+	var spec *ast.TypeSpec
+	if obj == nil {
+		return nil
+	}
+	for _, it := range c.p.Items {
+		ast.Inspect(it, func(n ast.Node) bool {
+			if ts, ok := n.(*ast.TypeSpec); ok && c.types.Def(c.off(ts.Name.Pos())) == obj {
+				spec = ts
+			}
+			return spec == nil
+		})
+	}
+	return spec
 }

@@ -1,7 +1,9 @@
 package compiler
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
@@ -179,6 +181,173 @@ func (c *compiler) checkErrorsAs(call *ast.CallExpr) {
 		return p.Name()
 	})
 	c.errorAt(c.off(call.Pos()), "errors.As into a %s is not supported by the interpreter (its compiled errors package cannot see the types and interfaces of the cells): assert the type of the error where it is returned (v, ok := err.(%s))%s", name, name, OrCompile)
+}
+
+// errorAt records a compile error at cell offset off.
+func (c *compiler) errorAt(off int, format string, args ...any) {
+	l, col := c.w.lineCol(off)
+	c.errs = append(c.errs, &Error{Name: "CompileError", Msg: fmt.Sprintf(format, args...), Line: l, Col: col})
+}
+
+// checkInterfaceKey refuses a map keyed by a non-empty interface type of
+// the cells: yaegi keeps its keys in wrappers that differ for equal values
+// (two Key{"a"} in a Named are two keys), and panics indexing it with a
+// value of a concrete type.
+func (c *compiler) checkInterfaceKey(m *ast.MapType) {
+	if kt := c.types.ExprType(c.off(m.Key.Pos()), c.off(m.Key.End())); kt != nil && cellInterface(kt) {
+		c.errorAt(c.off(m.Pos()), "maps keyed by an interface type of the cells (%s) are not supported by the interpreter: it tells equal keys apart; key the map by a concrete type, or a string made of the key%s", c.text(m), OrCompile)
+	}
+}
+
+// yaegi cannot keep a nil pointer of a type of the cells in an interface of a compiled package with methods (error,
+// fmt.Stringer, io.Reader): the interface is nil, so err != nil is false
+// where Go's is true (the typed-nil pitfall). Where such a value becomes
+// one (a return, an assignment, a var with a type, an argument of a
+// function of the cells), the
+// cell compiler checks it: a nil one panics with a clear error rather than
+// go on differently from Go.
+
+// nilChecked rewrites x, converted to type to, to panic when it is a nil
+// pointer of a type of the cells and to is an interface of a compiled
+// package with methods.
+func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
+	if to == nil || !types.IsInterface(to) {
+		return
+	}
+	if n, ok := types.Unalias(to).(*types.Named); !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() == "main" {
+		if !ok || n.Obj().Pkg() != nil { // error is the universe's
+			return
+		}
+	}
+	if it, ok := to.Underlying().(*types.Interface); !ok || it.NumMethods() == 0 {
+		return
+	}
+	switch x := ast.Unparen(x).(type) {
+	case *ast.UnaryExpr: // &T{...}, &v
+		if x.Op == token.AND {
+			return
+		}
+	case *ast.CompositeLit, *ast.FuncLit:
+		return
+	}
+	from := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if from == nil || types.IsInterface(from) || !mentionsCellType(from) {
+		return
+	}
+	if _, ptr := from.Underlying().(*types.Pointer); !ptr {
+		return // a value of another kind, rewritten so, loses its methods for yaegi (sort.Sort(ByAge(ps)))
+	}
+	ts := c.types.TypeString(from)
+	if ts == "" {
+		return
+	}
+	msg := strconv.Quote("a nil " + types.TypeString(from, func(p *types.Package) string {
+		if p.Path() == "main" {
+			return ""
+		}
+		return p.Name()
+	}) + " converted to " + types.TypeString(to, func(p *types.Package) string { return p.Name() }) +
+		": the interpreter cannot hold a nil value of a type of the cells in an interface of a compiled package (it would be a nil interface, unlike Go's): return or assign nil itself, or run the cell compiled with %%compile")
+	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+		return "func(v " + ts + ") " + ts + " { if v == nil { panic(" + RuntimeName + ".TypedNil(" + msg + ")) }; return v }(" + c.render(x) + ")"
+	})
+}
+
+// conversions rewrites the values n converts: nilChecked for the operands
+// of an assignment, of a var with a type and of a call; a var without a
+// type given an untyped constant gets its default type written (yaegi
+// makes var r = 'a' an int at the top level of a cell, not an int32).
+func (c *compiler) conversions(n ast.Node) {
+	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+			for i, l := range n.Lhs {
+				c.nilChecked(n.Rhs[i], typeOf(l))
+			}
+		}
+	case *ast.ValueSpec:
+		if l, isLit := valueLit(n); isLit && n.Type == nil && len(n.Names) == 1 && l.Kind != token.INT && l.Kind != token.STRING {
+			if b, ok := defType(c.types.Def(c.off(n.Names[0].Pos()))).(*types.Basic); ok && isVar(c.types.Def(c.off(n.Names[0].Pos()))) {
+				c.w.insert(c.off(n.Names[0].End()), " "+b.Name()) // float64, complex128, int32 (rune)
+			}
+		}
+		if n.Type != nil && len(n.Values) == len(n.Names) {
+			for _, v := range n.Values {
+				c.nilChecked(v, typeOf(n.Type))
+			}
+		}
+	case *ast.CallExpr:
+		sig, ok := typeOf(n.Fun).(*types.Signature)
+		if !ok || n.Ellipsis.IsValid() || !c.callsCellFunc(n.Fun) {
+			return
+		}
+		for i, a := range n.Args {
+			switch {
+			case sig.Variadic() && i >= sig.Params().Len()-1:
+				c.nilChecked(a, sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem())
+			case i < sig.Params().Len():
+				c.nilChecked(a, sig.Params().At(i).Type())
+			}
+		}
+	}
+}
+
+func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
+
+// valueLit returns the only value of vs if it is a literal.
+func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
+	if len(vs.Values) != 1 {
+		return nil, false
+	}
+	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
+	return l, ok
+}
+
+// callsCellFunc reports whether fun names a function or method of the
+// cells (a call of a compiled function is left alone).
+func (c *compiler) callsCellFunc(fun ast.Expr) bool {
+	var id *ast.Ident
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return false
+	}
+	fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "main"
+}
+
+// nilReturns applies nilChecked to the results of the returns of a
+// function of type ft.
+func (c *compiler) nilReturns(ft ast.Node, body *ast.BlockStmt) {
+	var sig *types.Signature
+	switch f := ft.(type) {
+	case *ast.FuncDecl:
+		if fn, ok := c.types.Def(c.off(f.Name.Pos())).(*types.Func); ok {
+			sig, _ = fn.Type().(*types.Signature)
+		}
+	case *ast.FuncLit:
+		sig, _ = c.types.ExprType(c.off(f.Pos()), c.off(f.End())).(*types.Signature)
+	}
+	if sig == nil || body == nil || sig.Results().Len() == 0 {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == sig.Results().Len() {
+				for i, r := range n.Results {
+					c.nilChecked(r, sig.Results().At(i).Type())
+				}
+			}
+		}
+		return true
+	})
 }
 
 // checkReflect refuses reflect.TypeOf and reflect.ValueOf of a value whose

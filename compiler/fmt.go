@@ -213,7 +213,10 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 // did.
 func (c *compiler) stringOperand(x ast.Expr, plus bool) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if t == nil || types.IsInterface(t) {
+	if t != nil && types.IsInterface(t) {
+		return c.interfaceStringOperand(x, t)
+	}
+	if t == nil {
 		return false
 	}
 	ms := types.NewMethodSet(t)
@@ -251,6 +254,38 @@ func (c *compiler) stringOperand(x ast.Expr, plus bool) bool {
 		return true
 	}
 	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + c.render(x) + ")." + method + "()" })
+	return true
+}
+
+// interfaceStringOperand rewrites x, an operand of an interface type of
+// the cells with a String or Error method, as a call of it (fmt gets the
+// value's underlying value from yaegi: 5 for a main.T): when no type of the
+// cells that implements it has a Format method, or an Error method besides
+// its String, the method is the one fmt calls. A nil interface prints
+// <nil>, as a method panicking on a nil pointer does; another panic prints
+// as fmt prints it.
+func (c *compiler) interfaceStringOperand(x ast.Expr, t types.Type) bool {
+	it, ok := t.Underlying().(*types.Interface)
+	ts := c.types.TypeString(t)
+	if !ok || ts == "" {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	method := "String"
+	if stringMethod(ms, "Error") != nil {
+		method = "Error"
+	} else if stringMethod(ms, "String") == nil {
+		return false
+	}
+	for _, impl := range c.cellImplementers(it, true) {
+		impls := types.NewMethodSet(impl)
+		if hasMethod(impls, "Format") || method == "String" && hasMethod(impls, "Error") {
+			return false
+		}
+	}
+	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+		return "func(v " + ts + ") (s any) { if v == nil { return nil }; defer func() { if r := recover(); r != nil { s = \"<nil>\"; if m := __gkfmt.Sprint(r); !" + RuntimeName + ".NilDeref(m) { s = \"%!v(PANIC=" + method + " method: \" + m + \")\" } } }(); return v." + method + "() }(" + c.render(x) + ")"
+	})
 	return true
 }
 

@@ -436,7 +436,7 @@ func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
 		if impls != nil {
 			b.WriteString("if " + x + " == nil { return " + z + ", false }; " + impls(x))
 		}
-		b.WriteString(try(x, ts) + "if " + w + ", ok := " + RuntimeName + ".Wrapped(" + x + "); ok { ")
+		b.WriteString(c.sameShapeGuard(typ, x, d, z) + try(x, ts) + "if " + w + ", ok := " + RuntimeName + ".Wrapped(" + x + "); ok { ")
 		if impls != nil {
 			b.WriteString(impls(w))
 		}
@@ -455,7 +455,7 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	// A value of a cell type in an interface of a compiled package
 	// (an error) is not even copied right by yaegi: left as it is.
 	xt := c.types.ExprType(c.off(ta.X.Pos()), c.off(ta.X.End()))
-	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) {
+	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) && !c.betweenInterfaces(xt, ta.Type) || c.foreignAssert(ta, commaOK) {
 		return
 	}
 	if commaOK {

@@ -27,27 +27,6 @@ import (
 // read them yet. Starting goroutines natively is about twice as fast as a
 // deferred recover in interpreted code.
 
-// usedNames returns the names among names that n mentions.
-func usedNames(n ast.Node, names []string) []string {
-	if len(names) == 0 {
-		return nil
-	}
-	seen := map[string]bool{}
-	ast.Inspect(n, func(x ast.Node) bool {
-		if id, ok := x.(*ast.Ident); ok {
-			seen[id.Name] = true
-		}
-		return true
-	})
-	var used []string
-	for _, name := range names {
-		if seen[name] {
-			used = append(used, name)
-		}
-	}
-	return used
-}
-
 // builtinCalls may be started by a go statement but are not values.
 var builtinCalls = map[string]bool{"close": true, "panic": true, "print": true, "println": true, "copy": true, "delete": true, "clear": true}
 
@@ -132,11 +111,7 @@ func (c *compiler) laterCall(stmt ast.Stmt, call *ast.CallExpr, wrap func(call s
 		if call.Ellipsis.IsValid() {
 			ell = "..."
 		}
-		head := ""
-		if len(lhs) > 0 {
-			head = strings.Join(lhs, ", ") + " := " + strings.Join(rhs, ", ") + "; "
-		}
-		return "{ " + head + wrap(callee+"("+strings.Join(args, ", ")+ell+")", lhs) + " }"
+		return "{ " + defineEach(lhs, rhs) + wrap(callee+"("+strings.Join(args, ", ")+ell+")", lhs) + " }"
 	})
 }
 
@@ -298,7 +273,19 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 			if len(l.params) == 0 { // made by a call too: see closuresOutsideFrame
 				return list + " = append(" + list + ", func() func() { return func() { " + inner + " } }())"
 			}
-			return list + " = append(" + list + ", func(" + strings.Join(l.params, ", ") + ") func() { return func() { " + inner + " } }(" + strings.Join(args, ", ") + "))"
+			head := ""
+			if hasReceive(call) { // yaegi mishandles a receive among a call's arguments
+				temps := make([]string, len(args))
+				for i := range args {
+					temps[i] = c.temp("t")
+				}
+				head, args = "{ "+defineEach(temps, args), temps
+			}
+			appended := list + " = append(" + list + ", func(" + strings.Join(l.params, ", ") + ") func() { return func() { " + inner + " } }(" + strings.Join(args, ", ") + "))"
+			if head != "" {
+				return head + appended + " }"
+			}
+			return appended
 		})
 	}
 }
@@ -359,18 +346,6 @@ func deferInLoop(body *ast.BlockStmt) bool {
 		})
 	}
 	walk(body, false)
-	return found
-}
-
-// mentions reports whether the identifier name occurs in n.
-func mentions(n ast.Node, name string) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok && id.Name == name {
-			found = true
-		}
-		return !found
-	})
 	return found
 }
 
@@ -454,13 +429,8 @@ func (c *compiler) deferTemps(d *ast.DeferStmt) {
 		if call.Ellipsis.IsValid() {
 			ell = "..."
 		}
-		return strings.Join(names, ", ") + " := " + strings.Join(values, ", ") + "; defer " + fun + "(" + strings.Join(args, ", ") + ell + ")"
+		return defineEach(names, values) + "defer " + fun + "(" + strings.Join(args, ", ") + ell + ")"
 	})
-}
-
-func isNil(x ast.Expr) bool {
-	id, ok := ast.Unparen(x).(*ast.Ident)
-	return ok && id.Name == "nil"
 }
 
 // deferReceiver returns how the receiver of a deferred call of a method of
@@ -490,4 +460,15 @@ func (c *compiler) deferReceiver(sel *ast.SelectorExpr) (amp, typ string, ok boo
 	}
 	typ = c.types.TypeString(rt)
 	return amp, typ, typ != ""
+}
+
+// defineEach defines each of names as the value of the same index, in
+// order, one at a time: yaegi mixes up a define of several values when one
+// is a receive (a, b := f, <-c left a nil).
+func defineEach(names, values []string) string {
+	var b strings.Builder
+	for i, n := range names {
+		b.WriteString(n + " := " + values[i] + "; ")
+	}
+	return b.String()
 }

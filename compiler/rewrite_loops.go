@@ -59,6 +59,8 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 	case r.Value != nil && c.rangesOverChans(r.X):
 		c.rangeByIndex(r)
 		return
+	default:
+		c.rangeOverArrayPointer(r)
 	}
 	decoded := c.rangeOverString(r)
 	if r.Tok == token.DEFINE {
@@ -105,6 +107,66 @@ func (c *compiler) rangeOverString(r *ast.RangeStmt) bool {
 			lhs + " " + r.Tok.String() + " " + rhs + "; { "
 	})
 	return true
+}
+
+// rangeOverArrayPointer rewrites the range expression of a range over a
+// pointer to an array, on which yaegi panics ("call of reflect.Value.Elem
+// on array Value"). With a value variable it ranges over p[:], whose
+// elements are read through the pointer at each iteration as Go does; with
+// an index only over make([]struct{}, N), N the array's length: Go does not
+// evaluate p then (a nil p ranges too), unless p calls or receives, which
+// a closure then evaluates first.
+func (c *compiler) rangeOverArrayPointer(r *ast.RangeStmt) {
+	n, ok := c.arrayPointerLen(r.X)
+	if !ok {
+		return
+	}
+	if id, isID := r.Value.(*ast.Ident); r.Value != nil && !(isID && id.Name == "_") {
+		c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string { return "(" + c.render(r.X) + ")[:]" })
+		return
+	}
+	length := strconv.FormatInt(n, 10)
+	c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string {
+		if evaluates(r.X) {
+			return "make([]struct{}, func() int { _ = " + c.render(r.X) + "; return " + length + " }())"
+		}
+		return "make([]struct{}, " + length + ")"
+	})
+}
+
+// arrayPointerLen returns the length of the array x points to, if x is a
+// pointer to an array.
+func (c *compiler) arrayPointerLen(x ast.Expr) (int64, bool) {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return 0, false
+	}
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return 0, false
+	}
+	a, ok := p.Elem().Underlying().(*types.Array)
+	if !ok {
+		return 0, false
+	}
+	return a.Len(), true
+}
+
+// evaluates reports whether x calls a function or receives: Go evaluates
+// the range expression of a range over an array (pointer) with an index
+// only when it does.
+func evaluates(x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
 }
 
 // isString reports whether x is a string (a literal, or typed so).
@@ -322,155 +384,4 @@ func isGlobalExpr(x ast.Expr) bool {
 		return ok
 	})
 	return ok
-}
-
-// yaegi v0.16.1 gets the break statements of a select's cases wrong: a
-// plain break leaves the loop around the select (Go leaves only the
-// select), a labelled break or continue to the loop only leaves the select
-// (the loop goes on: an endless loop, or a hang on a drained channel). So
-// every such branch becomes a goto to a label after the select, and a
-// labelled one first records where to go on from there:
-//
-//	for { select { case <-tick: break; case <-done: break loop } }
-//	->  for { __gks1 := 0; select { case <-tick: goto __gke2; case <-done: { __gks1 = 1; goto __gke2 } }; __gke2: ; if __gks1 == 1 { break loop } }
-//
-// Branches nested in a loop, switch or select inside the case (which
-// they belong to) and a select that is itself labelled are left as they
-// are.
-func (c *compiler) rewriteSelectBranches(sel *ast.SelectStmt, labelled bool) {
-	if labelled {
-		return
-	}
-	inner := map[string]bool{} // labels defined inside the select
-	ast.Inspect(sel.Body, func(n ast.Node) bool {
-		if l, ok := n.(*ast.LabeledStmt); ok {
-			inner[l.Label.Name] = true
-		}
-		_, lit := n.(*ast.FuncLit)
-		return !lit
-	})
-	var plain, outer []*ast.BranchStmt
-	for _, cc := range sel.Body.List {
-		for _, st := range cc.(*ast.CommClause).Body {
-			ast.Inspect(st, func(m ast.Node) bool {
-				switch m := m.(type) {
-				case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-					return false
-				case *ast.BranchStmt:
-					switch {
-					case m.Tok == token.BREAK && m.Label == nil:
-						plain = append(plain, m)
-					case m.Label != nil && (m.Tok == token.BREAK || m.Tok == token.CONTINUE) && !inner[m.Label.Name]:
-						outer = append(outer, m)
-					}
-				}
-				return true
-			})
-		}
-	}
-	if len(plain)+len(outer) == 0 {
-		return
-	}
-	end := c.temp("e")
-	for _, b := range plain {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "goto "+end)
-	}
-	after := "; " + end + ": ;"
-	if len(outer) > 0 {
-		flag := c.temp("s")
-		codes := map[string]int{} // "break loop" -> 1, ...
-		for _, b := range outer {
-			key := b.Tok.String() + " " + b.Label.Name
-			code, ok := codes[key]
-			if !ok {
-				code = len(codes) + 1
-				codes[key] = code
-				after += " if " + flag + " == " + strconv.Itoa(code) + " { " + key + " };"
-			}
-			c.w.replace(c.off(b.Pos()), c.off(b.End()), "{ "+flag+" = "+strconv.Itoa(code)+"; goto "+end+" }")
-		}
-		c.w.insert(c.off(sel.Pos()), flag+" := 0; ")
-	}
-	c.w.insert(c.off(sel.End()), after)
-}
-
-// lowerSelectComms lowers the communications of a select that yaegi runs
-// wrongly: a channel or a value to send that is not a name (a call, a
-// receive) is evaluated, with all the others in source order as Go does,
-// into temporaries before the select ({ __gkq1 := f(); select { case v
-// := <-__gkq1: ... } }), and a receive assigned to existing variables,
-// fields or elements (case x, ok = <-c:) is received into temporaries
-// that the case assigns first (case __gkq2, __gkq3 := <-c: x, ok = ...).
-// Not in a labelled select.
-func (c *compiler) lowerSelectComms(sel *ast.SelectStmt) {
-	if c.labeled[sel] {
-		return
-	}
-	var operands []ast.Expr // in source order
-	hoist := false
-	for _, cc := range sel.Body.List {
-		cl := cc.(*ast.CommClause)
-		var recv *ast.UnaryExpr
-		switch s := cl.Comm.(type) {
-		case *ast.SendStmt:
-			operands = append(operands, s.Chan, s.Value)
-		case *ast.ExprStmt:
-			recv, _ = ast.Unparen(s.X).(*ast.UnaryExpr)
-		case *ast.AssignStmt:
-			recv, _ = ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr)
-			if s.Tok == token.ASSIGN {
-				c.selectAssign(cl, s)
-			}
-		}
-		if recv != nil {
-			operands = append(operands, recv.X)
-		}
-	}
-	for _, x := range operands {
-		_, lit := ast.Unparen(x).(*ast.BasicLit)
-		hoist = hoist || !isPath(x) && !lit
-	}
-	if !hoist {
-		return
-	}
-	var names []string
-	var seqs []int
-	hoisting := false
-	for _, x := range operands {
-		name := c.temp("q")
-		names = append(names, name)
-		seqs = append(seqs, len(c.w.edits))
-		start, end := c.off(x.Pos()), c.off(x.End())
-		c.w.add(start, end, func(w *rewriter) string {
-			if hoisting { // the operand itself, with the edits inside it
-				return w.render(start, end)
-			}
-			return name
-		})
-	}
-	c.w.add(c.off(sel.Pos()), c.off(sel.Pos()), func(w *rewriter) string {
-		var b strings.Builder
-		b.WriteString("{ ")
-		hoisting = true
-		for i, x := range operands {
-			b.WriteString(names[i] + " := " + c.render(x) + "; ")
-			delete(w.applied, seqs[i]) // the select's operand is still to write: the name
-		}
-		hoisting = false
-		return b.String()
-	})
-	c.w.insert(c.off(sel.End()), " }")
-}
-
-// selectAssign makes case a, b = <-c: a receive into temporaries that the
-// case's body assigns first.
-func (c *compiler) selectAssign(cl *ast.CommClause, s *ast.AssignStmt) {
-	var temps []string
-	for range s.Lhs {
-		temps = append(temps, c.temp("q"))
-	}
-	c.w.add(c.off(s.Pos()), c.off(s.TokPos)+1, func(*rewriter) string { return strings.Join(temps, ", ") + " :=" })
-	c.w.add(c.off(cl.Colon)+1, c.off(cl.Colon)+1, func(*rewriter) string {
-		return " " + c.render(&valueList{s.Lhs}) + " = " + strings.Join(temps, ", ") + ";"
-	})
 }

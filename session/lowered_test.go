@@ -63,4 +63,37 @@ var loweredSequences = []sequence{
 		{code: "err := mayFail(true)\nvar e2 error = &E{}\nfmt.Println(err, err != nil, e2)\nfmt.Printf(\"%T\\n\", pn())", stdout: "E true E\n*runtime.PanicNilError\n"},
 		{code: "mayFail(false)", err: "a nil *E converted to error: the interpreter cannot hold a nil value of a type of the cells"},
 	}},
+	{"range over a pointer to an array", []cell{
+		{code: "import \"fmt\"\ntype Vec [3]float64\nfunc (v *Vec) Scale(k float64) { for i := range v { v[i] *= k } }\nfunc nilArr() *[2]int { fmt.Print(\"called \"); return nil }"},
+		{code: "v := Vec{1, 2, 3}\nv.Scale(2)\np := &v\nfor i, x := range p { p[2] = 0; fmt.Print(i, x, \" \") }\nfor i := range nilArr() { fmt.Print(i, \" \") }\nfmt.Println(v)", stdout: "0 2 1 4 2 0 called 0 1 [2 4 0]\n"},
+	}},
+	{"type aliases declared in functions", []cell{
+		{code: "import \"fmt\"\nfunc f() string {\n\ttype int = string\n\tvar i int = \"shadowed\"\n\treturn i\n}"},
+		{code: "type Local struct{ V int }\ntype LocalAlias = Local\n{\n\ttype Ptr = *LocalAlias\n\tvar p Ptr = &LocalAlias{3}\n\tfmt.Println(f(), *p, Local{3} == LocalAlias{3})\n}", stdout: "shadowed {3} true\n"},
+	}},
+	{"assertions to the underlying type of a cell type; interface operands of fmt with String; a type named T", []cell{
+		{code: "import \"fmt\"\ntype Stringer interface{ String() string }\ntype T int\nfunc (t T) String() string { return fmt.Sprintf(\"T(%d)\", int(t)) }\ntype P struct{ n int }\nfunc (p *P) String() string { if p.n == 0 { panic(\"zero\") }; return \"P\" }"},
+		{code: "var x any = T(5)\nn, ok := x.(int)\nfunc() { defer func() { fmt.Println(recover()) }(); _ = x.(int) }()\nvar a, b, c, d Stringer = T(1), &P{1}, &P{0}, (*P)(nil)\nvar e Stringer\nfmt.Println(n, ok, a, b, c, d, e, min(T(3), T(2)))",
+			stdout: "interface conversion: interface {} is main.T, not int\n0 false T(1) P %!v(PANIC=String method: zero) <nil> <nil> T(2)\n"},
+	}},
+	{"methods promoted from an embedded interface", []cell{
+		{code: "import \"fmt\"\ntype Namer interface{ Name() string }\ntype fixed string\nfunc (f fixed) Name() string { return string(f) }\ntype W struct {\n\tNamer\n\tp string\n}\ntype Outer struct{ *W }"},
+		{code: "w := W{fixed(\"a\"), \"p\"}\nf := w.Name\nw.Namer = fixed(\"b\")\no := Outer{&w}\nfmt.Println(f(), w.Name(), o.Name())", stdout: "a b b\n"},
+	}},
+	{"receives among the arguments of defer and go statements", []cell{
+		{code: "import \"fmt\"\nfunc show(tag string, v int) { fmt.Println(tag, v) }\nfunc withRecover(c chan int) {\n\tdefer func() { recover() }()\n\tdefer show(\"in place\", <-c)\n\tpanic(\"x\")\n}\nfunc list(c chan int) {\n\tdefer show(\"list\", <-c)\n\tshow(\"direct\", <-c)\n}"},
+		{code: "c := make(chan int, 10)\nfor i := 1; i <= 5; i++ { c <- i }\nwithRecover(c)\nlist(c)\ndone := make(chan bool)\ngo func(v int) { show(\"goroutine\", v); done <- true }(<-c)\n<-done\ndefer show(\"top\", <-c)\nfmt.Println(\"end\")",
+			stdout: "in place 1\ndirect 3\nlist 2\ngoroutine 4\nend\ntop 5\n"},
+	}},
+	{"equality of values of an interface of the cells; type switches on struct types of the same fields", []cell{
+		{code: "import \"fmt\"\ntype Named interface{ Name() string }\ntype Key struct {\n\tNS   string\n\tPath [2]string\n}\nfunc (k Key) Name() string { return k.NS }\ntype I int\nfunc (i I) Name() string { return \"i\" }\ntype Cat struct{}\ntype Dog struct{}\nfunc (Cat) Name() string { return \"meow\" }\nfunc (Dog) Name() string { return \"woof\" }"},
+		{code: "var a, b Named = Key{\"x\", [2]string{\"p\", \"q\"}}, Key{\"x\", [2]string{\"p\", \"q\"}}\nvar i, j Named = I(1), I(1)\nvar n Named\nfmt.Println(a == b, a != b, i == j, i == I(2), a == i, n == nil, n == a)\nfor _, x := range []any{Cat{}, Dog{}, 1} {\n\tswitch x.(type) {\n\tcase Cat:\n\t\tfmt.Println(\"cat\")\n\tcase Named:\n\t\tfmt.Println(\"named:\", x.(Named).Name())\n\tdefault:\n\t\tfmt.Println(\"other\")\n\t}\n}",
+			stdout: "true false true false false true false\ncat\nnamed: woof\nother\n"},
+		{code: "m := map[Named]int{}", err: "maps keyed by an interface type of the cells (map[Named]int) are not supported by the interpreter"},
+	}},
+	{"methods promoted from embedded compiled types; assertions between compiled interfaces", []cell{
+		{code: "import (\"fmt\"; \"io\"; \"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\nfunc (r *rw) Read(p []byte) (int, error) { return 0, io.EOF }\ntype C struct {\n\tsync.Mutex\n\tn int\n}"},
+		{code: "var w io.Writer = &rw{}\nfmt.Fprint(w, \"a\")\nr, isReader := w.(io.Reader)\n_, isCloser := w.(io.Closer)\nif sw, ok := w.(io.StringWriter); ok { sw.WriteString(\"b\") }\nvar c C\nvar l sync.Locker = &c\nl.Lock()\nc.n++\nl.Unlock()\nn, err := r.Read(nil)\nfmt.Println(isReader, isCloser, w.(*rw).String(), c.n, n, err)",
+			stdout: "true false ab 1 0 EOF\n"},
+	}},
 }

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -49,6 +50,9 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntax":   reflect.ValueOf(goSyntax),
 			"FieldNames": reflect.ValueOf(fieldNames),
 			"DecodeRune": reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
+			"AssertFail": reflect.ValueOf(assertFail),
+			"IfaceEqual": reflect.ValueOf(ifaceEqual),
+			"NilDeref":   reflect.ValueOf(nilDeref),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -168,6 +172,59 @@ func goRuntimeMessage(msg string) (string, bool) {
 		return "runtime error: " + strings.Replace(strings.TrimPrefix(msg, "reflect: "), " to array with", " to array or pointer to array with", 1), true
 	}
 	return "", false
+}
+
+// ifaceEqual reports whether *p == *q, p and q pointers to variables of
+// an interface type of the cells: their dynamic types (as far as the
+// interpreter keeps them) and values are equal. yaegi compares the
+// wrappers it keeps such values in, which differ for equal values.
+func ifaceEqual(p, q any) bool {
+	vp, vq := heldValue(p), heldValue(q)
+	if !vp.IsValid() || !vq.IsValid() {
+		return vp.IsValid() == vq.IsValid()
+	}
+	if dynType(p) != dynType(q) || vp.Type() != vq.Type() {
+		return false
+	}
+	return vp.Interface() == vq.Interface()
+}
+
+// heldValue returns the value the interface variable *p holds (invalid
+// for nil), out of yaegi's wrapper (valueInterface) if it is in one.
+func heldValue(p any) reflect.Value {
+	v := reflect.ValueOf(p).Elem()
+	for v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if v.Kind() == reflect.Interface {
+		return reflect.Value{}
+	}
+	if v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
+		return v
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	f := c.Field(1) // value reflect.Value, unexported
+	held := reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface().(reflect.Value)
+	for held.IsValid() && held.Kind() == reflect.Interface && !held.IsNil() {
+		held = held.Elem()
+	}
+	if !held.IsValid() || held.Kind() == reflect.Interface || !held.CanInterface() {
+		return reflect.Value{}
+	}
+	return held
+}
+
+// assertFail is the panic of a type assertion of an interface value of
+// dynamic type dyn to the type want, which it does not hold.
+func assertFail(iface, dyn, want string) error {
+	return runtimeError("interface conversion: " + iface + " is " + dyn + ", not " + want)
+}
+
+// nilDeref reports whether msg, a panic of a cell, is a nil pointer
+// dereference (yaegi's is a reflect call on a zero Value).
+func nilDeref(msg string) bool {
+	return strings.Contains(msg, "nil pointer dereference") || strings.Contains(msg, "reflect: call of reflect.Value.") && strings.Contains(msg, " on zero Value")
 }
 
 // checkIndex returns i, or panics as Go does when it is out of range.

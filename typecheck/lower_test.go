@@ -121,7 +121,7 @@ func TestLowerMethodValues(t *testing.T) {
 func TestLowerDeferEvaluation(t *testing.T) {
 	got := lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}\nfunc (t *T) P(s []int) {}",
 		"func f() {\n\tt := T{\"a\"}\n\ts := []int{1}\n\tdefer t.Show()\n\tdefer t.P(s)\n\tdefer func() { recover() }()\n\tt.n = \"b\"\n}")
-	wantLowered(t, got, "__gkd1 := (t); defer __gkd1.Show()", "__gkd2, __gkd3 := &(t), s; defer __gkd2.P(__gkd3)")
+	wantLowered(t, got, "__gkd1 := (t); defer __gkd1.Show()", "__gkd2 := &(t); __gkd3 := s; defer __gkd2.P(__gkd3)")
 	got = lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}", "func g() {\n\tt := T{\"a\"}\n\tdefer t.Show()\n\tt.n = \"b\"\n}")
 	wantLowered(t, got, "func(__gkf1 T) func() { return func() { __gkf1.Show() } }((t))")
 }
@@ -283,4 +283,108 @@ func TestLowerParallelAssign(t *testing.T) {
 	// A target indexed by a name assigned before it keeps the tuple.
 	got = lowered(t, "", "i, a := 0, []int{0}\ni, a[i] = 1, len(a)")
 	wantLowered(t, got, "i, a[i] = __gkp3, __gkp4")
+}
+
+// yaegi panics ranging over a pointer to an array ("call of
+// reflect.Value.Elem on array Value"): with a value variable the range is
+// over p[:], with an index only over as many empty structs as the array
+// has elements, p evaluated only when it calls or receives, as in Go.
+func TestLowerRangeArrayPointer(t *testing.T) {
+	got := lowered(t, "func f() *[3]int { return nil }",
+		"func g(v *[3]float64, ch chan *[2]int) {\n\tfor i := range v { v[i] *= 2 }\n\tfor i, x := range v { _, _ = i, x }\n\tfor range v {}\n\tfor i, _ := range f() { _ = i }\n\tfor i := range <-ch { _ = i }\n}")
+	wantLowered(t, got, "for i := range make([]struct{}, 3) { v[i] *= 2 }", "for i, x := range (v)[:] {", "for range make([]struct{}, 3) {}",
+		"for i, _ := range make([]struct{}, func() int { _ = f(); return 3 }()) {", "for i := range make([]struct{}, func() int { _ = <-ch; return 2 }()) {")
+}
+
+// yaegi does not declare type aliases in functions ("undefined: A"; type
+// int = string in a block makes int a string nowhere): a local alias is
+// removed and its uses written as its type; package-level ones stay.
+func TestLowerLocalTypeAlias(t *testing.T) {
+	got := lowered(t, "type Top = int",
+		"func g() {\n\t{\n\t\ttype int = string\n\t\tvar i int = \"s\"\n\t\t_ = i\n\t}\n\ttype L struct{ V int }\n\ttype (\n\t\tA = L\n\t\tP = *A\n\t\tB struct{}\n\t)\n\tvar p P = P(&A{1})\n\tvar t Top = 2\n\t_, _, _ = p, B{}, t\n}")
+	wantLowered(t, got, "var i string = \"s\"", "type (\n\t\t\n\t\t\n\t\tB struct{}\n\t)", "var p *L = (*L)(&L{1})", "var t Top = 2")
+	if strings.Contains(got, "type int") {
+		t.Errorf("the local alias stays:\n%s", got)
+	}
+}
+
+// A value of a named type of the cells in an interface matches, in yaegi,
+// an assertion to its underlying type: where the interpreter knows the
+// dynamic type, such an assertion fails (or panics) as in Go. An operand
+// of fmt of an interface type of the cells with a String method is printed
+// by calling it (fmt sees the underlying value). The prelude's generic
+// helpers name their type parameter __gkT: yaegi takes a type parameter T
+// for a type T of the cells.
+func TestLowerAssertToUnderlyingAndInterfaceStringer(t *testing.T) {
+	got := lowered(t, "type T int\ntype S interface{ String() string }\nfunc (t T) String() string { return \"t\" }",
+		"import \"fmt\"\nvar x any = T(5)\nn, ok := x.(int)\nm := x.(int)\n_, _ = x.(string)\nvar s S = T(1)\nfmt.Println(s, n, ok, m)")
+	wantLowered(t, got, "__gkn1 := x; if __gkn2 := __gkrt.DynType(&__gkn1); __gkn2 != \"\" { return __gkn3, false }; if __gkn3, ok := __gkn1.(int); ok { return __gkn3, true }",
+		"panic(__gkrt.AssertFail(\"interface {}\", __gkn5, \"int\")) }; return __gkn4.(int) }()",
+		":= x.(string);",
+		"fmt.Println(func(v S) (s any) { if v == nil { return nil };")
+	if strings.Contains(compiler.Prelude, "[T any]") {
+		t.Error("the prelude names a type parameter T")
+	}
+}
+
+// yaegi panics calling a method promoted from an embedded interface
+// ("invalid interface value"): the selector goes through the embedded
+// fields.
+func TestLowerEmbeddedInterfaceMethod(t *testing.T) {
+	got := lowered(t, "type Namer interface{ Name() string }\ntype In struct{ Namer }\ntype W struct{ *In; p string }",
+		"func f(w W, i In) string { return w.Name() + i.Name() + (&w).Name() }")
+	wantLowered(t, got, "return w.In.Namer.Name() + i.Namer.Name() + (&w).In.Namer.Name()")
+}
+
+// The receives among the arguments of defer and go statements are
+// evaluated when the statement runs, one define at a time (yaegi mixes up
+// f, v := g, <-c and a receive among a call's arguments).
+func TestLowerReceiveInDeferGoArgs(t *testing.T) {
+	got := lowered(t, "func show(s string, v int) {}",
+		"func run(c chan int) {\n\tdefer show(\"d\", <-c)\n\tgo func(v int) {}(<-c)\n}")
+	wantLowered(t, got, "{ __gkt3 := <-c; __gkdl2 = append(", "}(__gkt3)) }", "; __gkg1_0 := <-c; __gkg1_f := ")
+}
+
+// yaegi compares values of an interface type of the cells by its wrappers
+// (two equal Key in a Named differ): == and != compare dynamic types and
+// values; a map keyed by such an interface is refused. An assertion to a
+// struct type with the fields of another type of the cells is decided by
+// the dynamic type, or refused when the interpreter does not keep it.
+func TestLowerInterfaceEqualityAndSameShape(t *testing.T) {
+	got := lowered(t, "type Named interface{ Name() string }\ntype Key struct{ NS string }\nfunc (k Key) Name() string { return k.NS }\ntype Cat struct{}\ntype Dog struct{}",
+		"var a, b Named = Key{\"x\"}, Key{\"x\"}\nvar x any = Cat{}\n_ = a == b\n_ = a != Key{\"y\"}\n_ = a == nil\n_, _ = x.(Cat)\n_, _ = x.(Key)")
+	wantLowered(t, got, "_ = func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, b)",
+		"_ = !func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, Key{\"y\"})", "_ = a == nil",
+		"!= \"main.Cat\" { return __gkn3, false } } else if _, ok := __gkn1.(Cat); ok { panic(\"the interpreter cannot tell a main.Cat from the cells' other types with the same fields in this type assertion: give the types different fields\") }; if __gkn2, ok := __gkn1.(Cat)")
+	if strings.Contains(got, "cannot tell a main.Key") {
+		t.Errorf("a struct type of a shape of its own is refused:\n%s", got)
+	}
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	src := "type Named interface{ Name() string }\nvar m map[Named]int"
+	res, err := c.Check(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := compiler.CompileChecked(src, 1, 1, fakeEnv{}, res); err == nil || !strings.Contains(err.Error(), "maps keyed by an interface type of the cells (map[Named]int) are not supported") {
+		t.Errorf("map[Named]int: got %v", err)
+	}
+}
+
+// A struct type of the cells gets the methods it promotes from an embedded
+// type of a compiled package as its own (yaegi leaves them out of its
+// method set); an assertion between interfaces of compiled packages goes
+// through the cells' types that implement the target.
+func TestLowerPromotedCompiledMethods(t *testing.T) {
+	got := lowered(t, "import (\"io\"; \"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\ntype C struct {\n\tsync.Mutex\n\tn int\n}\nfunc (c *C) Lock() {}",
+		"var w io.Writer = &rw{}\n_, ok := w.(io.StringWriter)")
+	wantLowered(t, got, "func() (io.StringWriter, bool) { __gkn1 := w;", "if __gkn5 == \"*main.rw\" { if __gkn2, ok := __gkn1.(*rw); ok { return __gkn2, true }; };")
+	got = lowered(t, "import (\"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\ntype C struct {\n\tsync.Mutex\n\tn int\n}\nfunc (c *C) Lock() {}")
+	wantLowered(t, got, "type rw struct{ strings.Builder }\nfunc (__gkr *rw) Cap() (int) { return __gkr.Builder.Cap() }",
+		"func (__gkr *rw) Grow(p0 int) { __gkr.Builder.Grow(p0) }", "func (__gkr *C) Unlock() { __gkr.Mutex.Unlock() }")
+	if strings.Contains(got, "__gkr.Mutex.Lock()") {
+		t.Errorf("a method of the cell type is forwarded:\n%s", got)
+	}
 }
