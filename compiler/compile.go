@@ -178,8 +178,8 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerAssert(n, false)
 
 	case *ast.IndexExpr, *ast.IndexListExpr:
-		if !c.iterSeq(n.(ast.Expr)) {
-			c.genericCall(n.(ast.Expr))
+		if !c.iterSeq(n.(ast.Expr)) && !c.genericCall(n.(ast.Expr)) {
+			c.partialTypeArgs(n.(ast.Expr))
 		}
 		if c.recovers {
 			c.boundsCheck(n.(ast.Expr))

@@ -77,6 +77,14 @@ func TestLowerGenericDefine(t *testing.T) {
 	wantLowered(t, got, "decls: var strs []string\nstmts: strs = Map[int, string]([]int{1}, func(i int) string { return \"n\" })\ndefine: n, _ := len(strs), 0\n")
 }
 
+// A partial list of type arguments is completed with the ones the checker
+// inferred (yaegi: nil pointer dereference).
+func TestLowerPartialTypeArgs(t *testing.T) {
+	got := lowered(t, "func Convert[To, From ~int | ~float64](f From) To { return To(f) }",
+		"a := Convert[int](3.9)\nb := Convert[float64, int](7)\n_, _ = a, b")
+	wantLowered(t, got, "Convert[int, float64](3.9)", "Convert[float64, int](7)")
+}
+
 // recover() unwraps what yaegi panics with; in a cell that recovers, indexes and slice bounds are checked to panic with Go's
 // messages.
 func TestLowerPanicRecover(t *testing.T) {
