@@ -166,11 +166,14 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerStringers(n)
 		c.checkErrorsAs(n)
 		c.conversions(n)
+		c.typeParamConversion(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
+	case *ast.TypeSpec:
+		c.typeSetConstraints(n.TypeParams)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
@@ -195,6 +198,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 	case *ast.FuncDecl:
 		c.checkVariadicGeneric(n)
+		c.typeSetConstraints(n.Type.TypeParams)
 		c.nilReturns(n, n.Body)
 		if n.Body != nil {
 			c.lowerReturns(n.Type, n.Body)

@@ -82,3 +82,81 @@ func (c *compiler) typeArgStrings(targs *types.TypeList, from int) (args []strin
 	}
 	return args, true
 }
+
+// typeParamConversion rewrites a conversion to a type parameter, P(x) or
+// (*P)(x): yaegi looks the instantiated type up by its name in scope, finds
+// only the predeclared ones, and panics or fails with "too many arguments"
+// for any other type argument (S(s) with S = Word, PT(&t) with PT = *T).
+// A value assignable to P (an untyped constant included: Go requires it
+// representable in each type of P's type set) is passed as P to a function
+// literal; any other is converted by the runtime (reflect) to the type of
+// P's instantiation.
+func (c *compiler) typeParamConversion(call *ast.CallExpr) {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() || !c.namesTypeParam(call.Fun) {
+		return
+	}
+	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
+	to, from := typeOf(call.Fun), typeOf(call.Args[0])
+	ts := c.types.TypeString(to)
+	if to == nil || from == nil || ts == "" {
+		return
+	}
+	if types.AssignableTo(from, to) || c.untypedConst(call.Args[0]) {
+		v := c.temp("v")
+		c.w.replace(c.off(call.Fun.Pos()), c.off(call.Fun.End()), "func("+v+" "+ts+") "+ts+" { return "+v+" }")
+		return
+	}
+	v := c.temp("v")
+	c.w.replace(c.off(call.Fun.Pos()), c.off(call.Lparen)+1, "func() "+ts+" { "+v+" := ")
+	c.w.replace(c.off(call.Args[0].End()), c.off(call.Rparen)+1,
+		"; return "+RuntimeName+".Convert(&"+v+", new("+ts+")).("+ts+") }()")
+}
+
+// namesTypeParam reports whether the type x is a type parameter, or a
+// pointer to one, written by its name.
+func (c *compiler) namesTypeParam(x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if star, ok := x.(*ast.StarExpr); ok {
+		x = ast.Unparen(star.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	tn, ok := c.types.Use(c.off(id.Pos())).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	_, ok = tn.Type().(*types.TypeParam)
+	return ok
+}
+
+// typeSetConstraints writes interface{} for the constraints of the type
+// parameters of a generic function or type (tparams) that restrict their
+// type set with type terms (~string, int | float64, comparable): yaegi
+// checks the type arguments against them itself, and wrongly for a union
+// with an interface term (T Integer | ~float64 refuses float64, a panic).
+// The checker has checked them; yaegi uses a constraint for nothing else,
+// its methods included (it compiles each instantiation with the type
+// arguments in place).
+func (c *compiler) typeSetConstraints(tparams *ast.FieldList) {
+	if tparams == nil {
+		return
+	}
+	for _, f := range tparams.List {
+		if len(f.Names) == 0 {
+			continue
+		}
+		tn, ok := c.types.Def(c.off(f.Names[0].Pos())).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		tp, ok := tn.Type().(*types.TypeParam)
+		if !ok {
+			continue
+		}
+		if iface, ok := tp.Constraint().Underlying().(*types.Interface); ok && !iface.IsMethodSet() {
+			c.w.replace(c.off(f.Type.Pos()), c.off(f.Type.End()), "interface{}")
+		}
+	}
+}

@@ -19,6 +19,10 @@ var loweredSequences = []sequence{
 		{code: "strs := Map([]int{1, 2}, func(i int) string { return fmt.Sprint(\"n\", i) })\nk, v := Pair(\"a\", 1.5)\nfmt.Println(strs, k, v)", stdout: "[n1 n2] a 1.5\n"},
 		{code: "lens := Map(strs, func(s string) int { return len(s) })\nlens", out: "[2 2]"},
 	}},
+	{"generic functions: partial type arguments, conversions to type parameters, unions of constraints", []cell{
+		{code: "import (\"fmt\"; \"strings\")\ntype Word string\nfunc (w Word) Len() int { return len(w) }\ntype Integer interface{ ~int | ~int8 | ~uint8 }\nfunc SumAs[R, T Integer](xs []T) R { var r R; for _, x := range xs { r += R(x) }; return r }\nfunc Avg[T Integer | ~float64](xs []T) float64 { s := 0.0; for _, x := range xs { s += float64(x) }; return s / float64(len(xs)) }\nfunc Upper[S ~string](s S) S { return S(strings.ToUpper(string(s))) }\ntype Setter[T any] interface{ *T; Set(string) }\ntype Cfg struct{ v string }\nfunc (c *Cfg) Set(s string) { c.v = s + \"!\" }\nfunc Make[T any, PT Setter[T]](s string) T { var t T; PT(&t).Set(s); return t }"},
+		{code: "u := Upper(Word(\"go\"))\nfmt.Println(SumAs[int8]([]uint8{200, 100}), SumAs[int]([]int8{-3, 5}), Avg([]float64{0.5, 1}), u, u.Len(), Make[Cfg](\"c\"))\nfmt.Printf(\"%T\\n\", u)", stdout: "44 2 0.75 GO 2 {c!}\nmain.Word\n"},
+	}},
 	{"comma-ok define with a blank at the top level", []cell{
 		{code: "c := make(chan int, 1)\nc <- 4\nclose(c)\nm := map[string]int{\"a\": 1}\nvar x any = \"s\""},
 		{code: "v, _ := <-c\n_, ok := <-c\n_, found := m[\"a\"]\n_, isStr := x.(string)\nfmt.Println(v, ok, found, isStr)", stdout: "4 false true true\n"},

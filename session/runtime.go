@@ -49,6 +49,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntax":   reflect.ValueOf(goSyntax),
 			"FieldNames": reflect.ValueOf(fieldNames),
 			"DecodeRune": reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
+			"Convert":    reflect.ValueOf(convertTo),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -94,6 +95,15 @@ func clearValue(x any) {
 	default:
 		panic(fmt.Sprintf("invalid argument: clear(%T): argument must be a map or a slice", x))
 	}
+}
+
+// convertTo converts *from to the type of *to, as Go converts a value to a
+// type parameter (the cell compiler's typeParamConversion: yaegi cannot
+// convert to the instantiation of one that is not predeclared). Both are
+// pointers: an interpreted value of a type with methods is wrapped when
+// given as it is.
+func convertTo(from, to any) any {
+	return reflect.ValueOf(from).Elem().Convert(reflect.TypeOf(to).Elem()).Interface()
 }
 
 // stdFile returns f, or def when f is nil.

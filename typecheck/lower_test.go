@@ -85,6 +85,23 @@ func TestLowerPartialTypeArgs(t *testing.T) {
 	wantLowered(t, got, "Convert[int, float64](3.9)", "Convert[float64, int](7)")
 }
 
+// A conversion to a type parameter goes through a function literal (a
+// value assignable to it) or the runtime (any other): yaegi finds only the
+// predeclared types by the name of the type argument.
+func TestLowerTypeParamConversion(t *testing.T) {
+	got := lowered(t, "type Setter[T any] interface{ *T; Set(string) }\nfunc Fill[T any, PT Setter[T]](t *T) { PT(t).Set(\"x\") }\nfunc Up[S ~string](s string) S { return S(s) }\nfunc Sum[R, T ~int | ~uint8](x T) R { return R(x) + R(1) }")
+	wantLowered(t, got, "func(__gkv1 PT) PT { return __gkv1 }(t).Set(\"x\")",
+		"return func() S { __gkv2 := s; return __gkrt.Convert(&__gkv2, new(S)).(S) }()",
+		"func() R { __gkv3 := x; return __gkrt.Convert(&__gkv3, new(R)).(R) }() + func(__gkv4 R) R { return __gkv4 }(1)")
+}
+
+// The constraints that restrict a type set are written interface{}: yaegi
+// checks type arguments against them wrongly (a union with an interface).
+func TestLowerTypeSetConstraints(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype Integer interface{ ~int | ~int64 }\nfunc Avg[T Integer | ~float64, U fmt.Stringer](xs []T, u U) float64 { return 0 }\ntype Box[K comparable, V any] struct{ k K; v V }")
+	wantLowered(t, got, "type Integer interface{ ~int | ~int64 }", "func Avg[T interface{}, U fmt.Stringer](", "type Box[K interface{}, V any] struct")
+}
+
 // recover() unwraps what yaegi panics with; in a cell that recovers, indexes and slice bounds are checked to panic with Go's
 // messages.
 func TestLowerPanicRecover(t *testing.T) {
