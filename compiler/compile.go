@@ -179,6 +179,8 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerCommaOKAssert(n)
 	case *ast.TypeAssertExpr:
 		c.lowerAssert(n, false)
+	case *ast.BinaryExpr:
+		c.interfaceEquality(n)
 
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) && !c.genericCall(n.(ast.Expr)) {

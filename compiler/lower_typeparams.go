@@ -160,3 +160,39 @@ func (c *compiler) typeSetConstraints(tparams *ast.FieldList) {
 		}
 	}
 }
+
+// interfaceEquality rewrites x == y and x != y where an operand is an
+// interface or a type parameter (comparable) as a call of cellrt.Equal:
+// yaegi compares the structs it holds a value of a type of the cells in,
+// so two equal values in interfaces were unequal (Shape(Sq(1)) ==
+// Shape(Sq(1)) was false). A comparison with nil is left as it is.
+func (c *compiler) interfaceEquality(be *ast.BinaryExpr) {
+	if be.Op != token.EQL && be.Op != token.NEQ || c.isNil(be.X) || c.isNil(be.Y) {
+		return
+	}
+	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
+	tx, ty := typeOf(be.X), typeOf(be.Y)
+	if tx == nil || ty == nil || !types.IsInterface(tx) && !types.IsInterface(ty) {
+		return
+	}
+	not := ""
+	if be.Op == token.NEQ {
+		not = "!"
+	}
+	x, y := c.temp("x"), c.temp("y")
+	c.w.add(c.off(be.Pos()), c.off(be.End()), func(*rewriter) string {
+		return not + "func(" + x + ", " + y + " any) bool { return " + RuntimeName + ".Equal(&" + x + ", &" + y + ") }(" +
+			c.render(be.X) + ", " + c.render(be.Y) + ")"
+	})
+}
+
+// isNil reports whether x is the predeclared nil.
+func (c *compiler) isNil(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := c.types.Use(c.off(id.Pos())).(*types.Nil)
+	return isNil
+}
+

@@ -102,6 +102,17 @@ func TestLowerTypeSetConstraints(t *testing.T) {
 	wantLowered(t, got, "type Integer interface{ ~int | ~int64 }", "func Avg[T interface{}, U fmt.Stringer](", "type Box[K interface{}, V any] struct")
 }
 
+// == and != of interface values (or of a type parameter's) call
+// cellrt.Equal; a comparison with nil is left alone.
+func TestLowerInterfaceEquality(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype Shape interface{ Area() int }\ntype Sq int\nfunc (s Sq) Area() int { return 1 }\nfunc Has[T comparable](xs []T, v T) bool { for _, x := range xs { if x == v { return true } }; return false }",
+		"var a, b Shape = Sq(1), Sq(1)\nfmt.Println(a == b, a != Sq(2), a == nil, 1 == 2)")
+	wantLowered(t, got, "func(__gkx1, __gky2 any) bool { return __gkrt.Equal(&__gkx1, &__gky2) }(a, b)",
+		"!func(__gkx3, __gky4 any) bool { return __gkrt.Equal(&__gkx3, &__gky4) }(a, Sq(2)), a == nil, 1 == 2)")
+	got = lowered(t, "func Has[T comparable](xs []T, v T) bool { for _, x := range xs { if x == v { return true } }; return false }")
+	wantLowered(t, got, "if func(__gkx1, __gky2 any) bool { return __gkrt.Equal(&__gkx1, &__gky2) }(x, v) {")
+}
+
 // recover() unwraps what yaegi panics with; in a cell that recovers, indexes and slice bounds are checked to panic with Go's
 // messages.
 func TestLowerPanicRecover(t *testing.T) {
