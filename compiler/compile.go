@@ -172,6 +172,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
+		c.aliasDecls(n)
 	case *ast.TypeSpec:
 		c.typeSetConstraints(n.TypeParams)
 	case *ast.AssignStmt, *ast.ValueSpec:
@@ -183,7 +184,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.interfaceEquality(n)
 
 	case *ast.IndexExpr, *ast.IndexListExpr:
-		if !c.iterSeq(n.(ast.Expr)) && !c.genericCall(n.(ast.Expr)) {
+		if !c.iterSeq(n.(ast.Expr)) && !c.aliasUse(n.(ast.Expr)) && !c.genericCall(n.(ast.Expr)) {
 			c.partialTypeArgs(n.(ast.Expr))
 		}
 		if c.recovers {
@@ -217,7 +218,9 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.CommClause:
 		c.lowerReceives(n.Body)
 	case *ast.Ident:
-		c.explicitTypeArgs(n)
+		if !c.aliasUse(n) {
+			c.explicitTypeArgs(n)
+		}
 	case *ast.LabeledStmt:
 		c.labeled[n.Stmt] = true
 		c.labels[n.Stmt] = n.Label.Name

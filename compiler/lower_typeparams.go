@@ -196,3 +196,86 @@ func (c *compiler) isNil(x ast.Expr) bool {
 	return isNil
 }
 
+// yaegi declares no local type alias (type L = Local in a function:
+// "undefined: L") and no generic one (type Set[T comparable] = map[T]bool:
+// "undefined: T"). Their uses are replaced by the types they denote, as
+// the checker resolved them; a local alias's declaration is dropped, a
+// generic one's declares the name for nothing (aliasDecl).
+
+// aliasUse replaces x, a use of such an alias (an identifier, or a generic
+// alias with its type arguments), by the type it denotes. It reports
+// whether x was one.
+func (c *compiler) aliasUse(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	switch ix := x.(type) {
+	case *ast.IndexExpr:
+		id, ok = ix.X.(*ast.Ident)
+	case *ast.IndexListExpr:
+		id, ok = ix.X.(*ast.Ident)
+	}
+	if !ok {
+		return false
+	}
+	tn, ok := c.types.Use(c.off(id.Pos())).(*types.TypeName)
+	if !ok || !c.unsupportedAlias(tn) {
+		return false
+	}
+	if _, bare := x.(*ast.Ident); bare && tn.Type().(*types.Alias).TypeParams().Len() > 0 {
+		return false // the index expression around it is replaced
+	}
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		t = tn.Type()
+	}
+	ts := c.types.TypeString(types.Unalias(t))
+	if ts == "" {
+		return false
+	}
+	if strings.HasPrefix(ts, "*") || strings.HasPrefix(ts, "func") || strings.HasPrefix(ts, "chan") || strings.HasPrefix(ts, "<-") {
+		ts = "(" + ts + ")"
+	}
+	c.w.replace(c.off(x.Pos()), c.off(x.End()), ts)
+	return true
+}
+
+// unsupportedAlias reports whether tn is an alias yaegi cannot declare.
+func (c *compiler) unsupportedAlias(tn *types.TypeName) bool {
+	a, ok := tn.Type().(*types.Alias)
+	return ok && tn.IsAlias() && UndeclaredAlias(a)
+}
+
+// UndeclaredAlias reports whether a is an alias of the cells yaegi cannot
+// declare, which the cell compiler replaces by the type it denotes: a
+// generic one (or an instance of it), or a local one.
+func UndeclaredAlias(a *types.Alias) bool {
+	obj := a.Obj()
+	if obj.Pkg() == nil || obj.Pkg().Path() != "main" {
+		return false
+	}
+	return a.TypeParams().Len() > 0 || a.TypeArgs().Len() > 0 || obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope()
+}
+
+// aliasDecls rewrites the declarations of such aliases in gd: a local
+// one is dropped (its uses name the type), a generic one is declared as an
+// alias of struct{} (the name stays declared for the session; its uses
+// name the instantiated type).
+func (c *compiler) aliasDecls(gd *ast.GenDecl) {
+	if gd.Tok != token.TYPE {
+		return
+	}
+	for _, sp := range gd.Specs {
+		ts := sp.(*ast.TypeSpec)
+		tn, ok := c.types.Def(c.off(ts.Name.Pos())).(*types.TypeName)
+		if !ok || !ts.Assign.IsValid() || !c.unsupportedAlias(tn) {
+			continue
+		}
+		switch {
+		case tn.Type().(*types.Alias).TypeParams().Len() > 0:
+			c.w.replace(c.off(ts.Name.End()), c.off(ts.End()), " = struct{}")
+		case gd.Lparen.IsValid():
+			c.w.replace(c.off(ts.Pos()), c.off(ts.End()), "")
+		default:
+			c.w.replace(c.off(gd.Pos()), c.off(gd.End()), "")
+		}
+	}
+}

@@ -28,6 +28,10 @@ var loweredSequences = []sequence{
 		{code: "var a, b Shape = Sq(1), Sq(1)\nvar t Shape = Tri(1)\nvar p, q any = P{1, 2}, P{1, 2}\nvar n Shape\nfmt.Println(a == b, a != b, a == Sq(1), a == t, p == q, p == P{2, 2}, n == nil, a == nil)\nfmt.Println(CountEq([]Shape{Sq(1), Sq(2), Sq(1)}, Shape(Sq(1))), CountEq([]any{1, \"a\", 1}, any(1)), CountEq([]error{nil}, nil))\nvar s1, s2 any = []int{1}, []int{1}\nfunc() { defer func() { fmt.Println(recover()) }(); _ = s1 == s2 }()",
 			stdout: "true false true false true false true false\n2 2 1\nruntime error: comparing uncomparable type []int\n"},
 	}},
+	{"local and generic type aliases", []cell{
+		{code: "import \"fmt\"\ntype Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]\ntype Set[T comparable] = map[T]struct{}\nfunc local() { type L struct{ V int }; type LA = L; fmt.Printf(\"%T %v\\n\", LA{3}, L{3} == LA{3}) }"},
+		{code: "s := Set[string]{\"a\": {}}\nk := Keyed[bool]{\"on\", true}\nlocal()\nfmt.Printf(\"%T %d %T %+v\\n\", s, len(s), k, k)", stdout: "main.L true\nmap[string]struct {} 1 main.Pair[string,bool] {First:on Second:true}\n"},
+	}},
 	{"comma-ok define with a blank at the top level", []cell{
 		{code: "c := make(chan int, 1)\nc <- 4\nclose(c)\nm := map[string]int{\"a\": 1}\nvar x any = \"s\""},
 		{code: "v, _ := <-c\n_, ok := <-c\n_, found := m[\"a\"]\n_, isStr := x.(string)\nfmt.Println(v, ok, found, isStr)", stdout: "4 false true true\n"},

@@ -113,6 +113,18 @@ func TestLowerInterfaceEquality(t *testing.T) {
 	wantLowered(t, got, "if func(__gkx1, __gky2 any) bool { return __gkrt.Equal(&__gkx1, &__gky2) }(x, v) {")
 }
 
+// The uses of local and generic aliases name the types they denote (yaegi
+// declares neither); a local alias's declaration is dropped, a generic
+// one's declares the name as an alias of struct{}.
+func TestLowerUndeclaredAliases(t *testing.T) {
+	got := lowered(t, "type Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]\ntype Set[T comparable] = map[T]struct{}\ntype Plain = int",
+		"s := Set[string]{\"a\": {}}\nk := Keyed[bool]{\"on\", true}\nfunc f() int { type L struct{ V int }; type LA = L; type PL = *L; var p PL = &LA{2}; var n Plain = p.V; return n }")
+	wantLowered(t, got, "var s map[string]struct{}", "s = map[string]struct{}{\"a\": {}}", "var k Pair[string, bool]", "k = Pair[string, bool]{\"on\", true}",
+		"type L struct{ V int }; ; ; var p (*L) = &L{2}; var n Plain = p.V")
+	got = lowered(t, "type Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]")
+	wantLowered(t, got, "type Keyed = struct{}")
+}
+
 // recover() unwraps what yaegi panics with; in a cell that recovers, indexes and slice bounds are checked to panic with Go's
 // messages.
 func TestLowerPanicRecover(t *testing.T) {
