@@ -148,6 +148,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	if x, ok := n.(ast.Expr); ok && c.constExpr(x) {
 		return false
 	}
+	c.rewriteTypes(n)
 	switch n := n.(type) {
 	case *ast.ForStmt:
 		c.rewriteFor(n)
@@ -166,23 +167,16 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerStringers(n)
 		c.checkErrorsAs(n)
 		c.conversions(n)
-		c.typeParamConversion(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
-		c.aliasDecls(n)
-	case *ast.TypeSpec:
-		c.typeSetConstraints(n.TypeParams)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
 	case *ast.TypeAssertExpr:
 		c.lowerAssert(n, false)
-	case *ast.BinaryExpr:
-		c.interfaceEquality(n)
-
 	case *ast.IndexExpr, *ast.IndexListExpr:
 		if !c.iterSeq(n.(ast.Expr)) && !c.aliasUse(n.(ast.Expr)) && !c.genericCall(n.(ast.Expr)) {
 			c.partialTypeArgs(n.(ast.Expr))
@@ -201,7 +195,6 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 	case *ast.FuncDecl:
 		c.checkVariadicGeneric(n)
-		c.typeSetConstraints(n.Type.TypeParams)
 		c.nilReturns(n, n.Body)
 		if n.Body != nil {
 			c.lowerReturns(n.Type, n.Body)
@@ -217,10 +210,6 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerReceives(n.Body)
 	case *ast.CommClause:
 		c.lowerReceives(n.Body)
-	case *ast.Ident:
-		if !c.aliasUse(n) {
-			c.explicitTypeArgs(n)
-		}
 	case *ast.LabeledStmt:
 		c.labeled[n.Stmt] = true
 		c.labels[n.Stmt] = n.Label.Name

@@ -12,6 +12,29 @@ import (
 // and cannot convert to a type parameter; the checker's Info.Instances and
 // types make them explicit.
 
+// rewriteTypes applies to n the rewrites of type parameters, type
+// arguments, interface comparisons and aliases (the rewrite visitor calls
+// it first; aliasUse and partialTypeArgs of index expressions come in
+// order with the others in the visitor).
+func (c *compiler) rewriteTypes(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		c.typeParamConversion(n)
+	case *ast.GenDecl:
+		c.aliasDecls(n)
+	case *ast.TypeSpec:
+		c.typeSetConstraints(n.TypeParams)
+	case *ast.FuncDecl:
+		c.typeSetConstraints(n.Type.TypeParams)
+	case *ast.BinaryExpr:
+		c.interfaceEquality(n)
+	case *ast.Ident:
+		if !c.aliasUse(n) {
+			c.explicitTypeArgs(n)
+		}
+	}
+}
+
 // explicitTypeArgs writes the type arguments Go infers for a call of a
 // generic function: yaegi infers them wrongly (Map(xs, func(int) string)
 // fails with "cannot use func(int) string as func(int) int").
