@@ -335,9 +335,9 @@ func (c *compiler) sameShapeGuard(t types.Type, x, d, z string) string {
 //
 //	func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, b)
 
-// interfaceEquality lowers the comparison b when an operand has a
+// cellInterfaceEquality lowers the comparison b when an operand has a
 // non-empty interface type of the cells and neither is nil.
-func (c *compiler) interfaceEquality(b *ast.BinaryExpr) {
+func (c *compiler) cellInterfaceEquality(b *ast.BinaryExpr) {
 	if b.Op != token.EQL && b.Op != token.NEQ || isNil(b.X) || isNil(b.Y) {
 		return
 	}

@@ -147,6 +147,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	if x, ok := n.(ast.Expr); ok && c.constExpr(x) {
 		return false
 	}
+	c.rewriteTypes(n)
 	switch n := n.(type) {
 	case *ast.ForStmt:
 		c.rewriteFor(n)
@@ -172,20 +173,17 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 	case *ast.GenDecl:
 		c.constValues(n)
-		c.localAliases(n)
 		c.forwardPromoted(n)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
 	case *ast.TypeAssertExpr:
 		c.lowerAssert(n, false)
-	case *ast.BinaryExpr:
-		c.interfaceEquality(n)
 	case *ast.MapType:
 		c.checkInterfaceKey(n)
 	case *ast.IndexExpr, *ast.IndexListExpr:
-		if !c.iterSeq(n.(ast.Expr)) {
-			c.genericCall(n.(ast.Expr))
+		if !c.iterSeq(n.(ast.Expr)) && !c.aliasUse(n.(ast.Expr)) && !c.genericCall(n.(ast.Expr)) {
+			c.partialTypeArgs(n.(ast.Expr))
 		}
 		if c.recovers {
 			c.boundsCheck(n.(ast.Expr))
@@ -217,9 +215,6 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerReceives(n.Body)
 	case *ast.CommClause:
 		c.lowerReceives(n.Body)
-	case *ast.Ident:
-		c.explicitTypeArgs(n)
-		c.localAliasUse(n)
 	case *ast.LabeledStmt:
 		c.labeled[n.Stmt] = true
 		c.labels[n.Stmt] = n.Label.Name

@@ -204,33 +204,6 @@ func hasReceive(n ast.Node) bool {
 	return found
 }
 
-// explicitTypeArgs writes the type arguments Go infers for a call of a
-// generic function: yaegi infers them wrongly (Map(xs, func(int) string)
-// fails with "cannot use func(int) string as func(int) int").
-func (c *compiler) explicitTypeArgs(id *ast.Ident) {
-	inst, ok := c.types.Instance(c.off(id.Pos()))
-	if !ok || inst.TypeArgs == nil || inst.TypeArgs.Len() == 0 {
-		return
-	}
-	if obj := c.types.Use(c.off(id.Pos())); obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "main" {
-		return // a standard package's generic function: see genericCall
-	}
-	// Only where the source gives none: the next character is not '['.
-	end := c.off(id.End())
-	if end < len(c.w.src) && c.w.src[end] == '[' {
-		return
-	}
-	var args []string
-	for i := 0; i < inst.TypeArgs.Len(); i++ {
-		s := c.types.TypeString(inst.TypeArgs.At(i))
-		if s == "" {
-			return
-		}
-		args = append(args, s)
-	}
-	c.w.insert(end, "["+strings.Join(args, ", ")+"]")
-}
-
 // rangesOverChans reports whether x is a slice or array of channels:
 // yaegi panics ranging over one with a value variable ("call of
 // reflect.Value.Len on int Value").

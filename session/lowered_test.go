@@ -19,6 +19,19 @@ var loweredSequences = []sequence{
 		{code: "strs := Map([]int{1, 2}, func(i int) string { return fmt.Sprint(\"n\", i) })\nk, v := Pair(\"a\", 1.5)\nfmt.Println(strs, k, v)", stdout: "[n1 n2] a 1.5\n"},
 		{code: "lens := Map(strs, func(s string) int { return len(s) })\nlens", out: "[2 2]"},
 	}},
+	{"generic functions: partial type arguments, conversions to type parameters, unions of constraints", []cell{
+		{code: "import (\"fmt\"; \"strings\")\ntype Word string\nfunc (w Word) Len() int { return len(w) }\ntype Integer interface{ ~int | ~int8 | ~uint8 }\nfunc SumAs[R, T Integer](xs []T) R { var r R; for _, x := range xs { r += R(x) }; return r }\nfunc Avg[T Integer | ~float64](xs []T) float64 { s := 0.0; for _, x := range xs { s += float64(x) }; return s / float64(len(xs)) }\nfunc Upper[S ~string](s S) S { return S(strings.ToUpper(string(s))) }\ntype Setter[T any] interface{ *T; Set(string) }\ntype Cfg struct{ v string }\nfunc (c *Cfg) Set(s string) { c.v = s + \"!\" }\nfunc Make[T any, PT Setter[T]](s string) T { var t T; PT(&t).Set(s); return t }"},
+		{code: "u := Upper(Word(\"go\"))\nfmt.Println(SumAs[int8]([]uint8{200, 100}), SumAs[int]([]int8{-3, 5}), Avg([]float64{0.5, 1}), u, u.Len(), Make[Cfg](\"c\"))\nfmt.Printf(\"%T\\n\", u)", stdout: "44 2 0.75 GO 2 {c!}\nmain.Word\n"},
+	}},
+	{"== of interface values holding values of cell types", []cell{
+		{code: "import \"fmt\"\ntype Shape interface{ Area() int }\ntype Sq int\nfunc (s Sq) Area() int { return int(s * s) }\ntype Tri int\nfunc (t Tri) Area() int { return 0 }\ntype P struct{ x, y int }\nfunc (p P) Area() int { return p.x }\nfunc CountEq[T comparable](xs []T, v T) int { n := 0; for _, x := range xs { if x == v { n++ } }; return n }"},
+		{code: "var a, b Shape = Sq(1), Sq(1)\nvar t Shape = Tri(1)\nvar p, q any = P{1, 2}, P{1, 2}\nvar n Shape\nfmt.Println(a == b, a != b, a == Sq(1), a == t, p == q, p == P{2, 2}, n == nil, a == nil)\nfmt.Println(CountEq([]Shape{Sq(1), Sq(2), Sq(1)}, Shape(Sq(1))), CountEq([]any{1, \"a\", 1}, any(1)), CountEq([]error{nil}, nil))\nvar s1, s2 any = []int{1}, []int{1}\nfunc() { defer func() { fmt.Println(recover()) }(); _ = s1 == s2 }()",
+			stdout: "true false true false true false true false\n2 2 1\nruntime error: comparing uncomparable type []int\n"},
+	}},
+	{"local and generic type aliases", []cell{
+		{code: "import \"fmt\"\ntype Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]\ntype Set[T comparable] = map[T]struct{}\nfunc local() { type L struct{ V int }; type LA = L; fmt.Printf(\"%T %v\\n\", LA{3}, L{3} == LA{3}) }"},
+		{code: "s := Set[string]{\"a\": {}}\nk := Keyed[bool]{\"on\", true}\nlocal()\nfmt.Printf(\"%T %d %T %+v\\n\", s, len(s), k, k)", stdout: "main.L true\nmap[string]struct {} 1 main.Pair[string,bool] {First:on Second:true}\n"},
+	}},
 	{"comma-ok define with a blank at the top level", []cell{
 		{code: "c := make(chan int, 1)\nc <- 4\nclose(c)\nm := map[string]int{\"a\": 1}\nvar x any = \"s\""},
 		{code: "v, _ := <-c\n_, ok := <-c\n_, found := m[\"a\"]\n_, isStr := x.(string)\nfmt.Println(v, ok, found, isStr)", stdout: "4 false true true\n"},

@@ -53,6 +53,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"AssertFail": reflect.ValueOf(assertFail),
 			"IfaceEqual": reflect.ValueOf(ifaceEqual),
 			"NilDeref":   reflect.ValueOf(nilDeref),
+			"Convert":    reflect.ValueOf(convertTo),
+			"Equal":      reflect.ValueOf(equalInterfaces),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -98,6 +100,15 @@ func clearValue(x any) {
 	default:
 		panic(fmt.Sprintf("invalid argument: clear(%T): argument must be a map or a slice", x))
 	}
+}
+
+// convertTo converts *from to the type of *to, as Go converts a value to a
+// type parameter (the cell compiler's typeParamConversion: yaegi cannot
+// convert to the instantiation of one that is not predeclared). Both are
+// pointers: an interpreted value of a type with methods is wrapped when
+// given as it is.
+func convertTo(from, to any) any {
+	return reflect.ValueOf(from).Elem().Convert(reflect.TypeOf(to).Elem()).Interface()
 }
 
 // stdFile returns f, or def when f is nil.
@@ -353,4 +364,51 @@ func wrapped(x any) (any, bool) {
 		return nil, false
 	}
 	return in.Interface(), true
+}
+
+// equalInterfaces reports whether the interface values *x and *y are equal
+// as Go's == says (the cell compiler's interfaceEquality): yaegi compares
+// the structs it holds a value of a type of the cells in, which differ for
+// equal values (two Sq(1) in a Shape were unequal). Like ==, it panics
+// when the dynamic types are equal and not comparable.
+func equalInterfaces(x, y *any) bool {
+	vx, tx := interpDynamic(reflect.ValueOf(x).Elem())
+	vy, ty := interpDynamic(reflect.ValueOf(y).Elem())
+	if !vx.IsValid() || !vy.IsValid() {
+		return !vx.IsValid() && !vy.IsValid()
+	}
+	if tx != "" && ty != "" && tx != ty || vx.Type() != vy.Type() || !vx.CanInterface() || !vy.CanInterface() {
+		return false
+	}
+	return vx.Interface() == vy.Interface()
+}
+
+// interpDynamic returns the dynamic value of the interface value v,
+// unwrapped from yaegi's valueInterface, and the name of its type as
+// yaegi knows it: "" for a value of a compiled type, whose reflect type
+// says it, and when yaegi kept the interface's type instead
+// (Shape(Sq(1))): two values of types of the cells with the same
+// representation then compare by it.
+func interpDynamic(v reflect.Value) (reflect.Value, string) {
+	name := ""
+	for depth := 0; depth < 8; depth++ {
+		for v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return reflect.Value{}, ""
+			}
+			v = v.Elem()
+		}
+		if v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
+			return v, name
+		}
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		if node := c.Field(0); node.Kind() == reflect.Pointer && !node.IsNil() {
+			if typ := node.Elem().FieldByName("typ"); typ.Kind() == reflect.Pointer && !typ.IsNil() && !notDynamic[typ.Elem().FieldByName("cat").Uint()] {
+				name = typ.Elem().FieldByName("str").String()
+			}
+		}
+		v = *(*reflect.Value)(unsafe.Pointer(c.Field(1).UnsafeAddr()))
+	}
+	return v, name
 }

@@ -77,6 +77,54 @@ func TestLowerGenericDefine(t *testing.T) {
 	wantLowered(t, got, "decls: var strs []string\nstmts: strs = Map[int, string]([]int{1}, func(i int) string { return \"n\" })\ndecls: var n int\nstmts: var __gkp1 int = len(strs); var __gkp2 int = 0; n = __gkp1; _ = __gkp2\n")
 }
 
+// A partial list of type arguments is completed with the ones the checker
+// inferred (yaegi: nil pointer dereference).
+func TestLowerPartialTypeArgs(t *testing.T) {
+	got := lowered(t, "func Convert[To, From ~int | ~float64](f From) To { return To(f) }",
+		"a := Convert[int](3.9)\nb := Convert[float64, int](7)\n_, _ = a, b")
+	wantLowered(t, got, "Convert[int, float64](3.9)", "Convert[float64, int](7)")
+}
+
+// A conversion to a type parameter goes through a function literal (a
+// value assignable to it) or the runtime (any other): yaegi finds only the
+// predeclared types by the name of the type argument.
+func TestLowerTypeParamConversion(t *testing.T) {
+	got := lowered(t, "type Setter[T any] interface{ *T; Set(string) }\nfunc Fill[T any, PT Setter[T]](t *T) { PT(t).Set(\"x\") }\nfunc Up[S ~string](s string) S { return S(s) }\nfunc Sum[R, T ~int | ~uint8](x T) R { return R(x) + R(1) }")
+	wantLowered(t, got, "func(__gkv1 PT) PT { return __gkv1 }(t).Set(\"x\")",
+		"return func() S { __gkv2 := s; return __gkrt.Convert(&__gkv2, new(S)).(S) }()",
+		"func() R { __gkv3 := x; return __gkrt.Convert(&__gkv3, new(R)).(R) }() + func(__gkv4 R) R { return __gkv4 }(1)")
+}
+
+// The constraints that restrict a type set are written interface{}: yaegi
+// checks type arguments against them wrongly (a union with an interface).
+func TestLowerTypeSetConstraints(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype Integer interface{ ~int | ~int64 }\nfunc Avg[T Integer | ~float64, U fmt.Stringer](xs []T, u U) float64 { return 0 }\ntype Box[K comparable, V any] struct{ k K; v V }")
+	wantLowered(t, got, "type Integer interface{ ~int | ~int64 }", "func Avg[T interface{}, U fmt.Stringer](", "type Box[K interface{}, V any] struct")
+}
+
+// == and != of interface values (or of a type parameter's) call
+// cellrt.Equal; a comparison with nil is left alone.
+func TestLowerInterfaceEquality(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype Shape interface{ Area() int }\ntype Sq int\nfunc (s Sq) Area() int { return 1 }\nfunc Has[T comparable](xs []T, v T) bool { for _, x := range xs { if x == v { return true } }; return false }",
+		"var a, b Shape = Sq(1), Sq(1)\nfmt.Println(a == b, a != Sq(2), a == nil, 1 == 2)")
+	wantLowered(t, got, "func(x, y Shape) bool { return __gkrt.IfaceEqual(&x, &y) }(a, b)",
+		"!func(x, y Shape) bool { return __gkrt.IfaceEqual(&x, &y) }(a, Sq(2)), a == nil, 1 == 2)")
+	got = lowered(t, "func Has[T comparable](xs []T, v T) bool { for _, x := range xs { if x == v { return true } }; return false }")
+	wantLowered(t, got, "if func(__gkx1, __gky2 any) bool { return __gkrt.Equal(&__gkx1, &__gky2) }(x, v) {")
+}
+
+// The uses of local and generic aliases name the types they denote (yaegi
+// declares neither); a local alias's declaration is dropped, a generic
+// one's declares the name as an alias of struct{}.
+func TestLowerUndeclaredAliases(t *testing.T) {
+	got := lowered(t, "type Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]\ntype Set[T comparable] = map[T]struct{}\ntype Plain = int",
+		"s := Set[string]{\"a\": {}}\nk := Keyed[bool]{\"on\", true}\nfunc f() int { type L struct{ V int }; type LA = L; type PL = *L; var p PL = &LA{2}; var n Plain = p.V; return n }")
+	wantLowered(t, got, "var s map[string]struct{}", "s = map[string]struct{}{\"a\": {}}", "var k Pair[string, bool]", "k = Pair[string, bool]{\"on\", true}",
+		"type L struct{ V int }; ; ; var p (*L) = &L{2}; var n Plain = p.V")
+	got = lowered(t, "type Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]")
+	wantLowered(t, got, "type Keyed = struct{}")
+}
+
 // recover() unwraps what yaegi panics with; in a cell that recovers, indexes and slice bounds are checked to panic with Go's
 // messages.
 func TestLowerPanicRecover(t *testing.T) {
@@ -302,7 +350,7 @@ func TestLowerRangeArrayPointer(t *testing.T) {
 func TestLowerLocalTypeAlias(t *testing.T) {
 	got := lowered(t, "type Top = int",
 		"func g() {\n\t{\n\t\ttype int = string\n\t\tvar i int = \"s\"\n\t\t_ = i\n\t}\n\ttype L struct{ V int }\n\ttype (\n\t\tA = L\n\t\tP = *A\n\t\tB struct{}\n\t)\n\tvar p P = P(&A{1})\n\tvar t Top = 2\n\t_, _, _ = p, B{}, t\n}")
-	wantLowered(t, got, "var i string = \"s\"", "type (\n\t\t\n\t\t\n\t\tB struct{}\n\t)", "var p *L = (*L)(&L{1})", "var t Top = 2")
+	wantLowered(t, got, "var i string = \"s\"", "type (\n\t\t\n\t\t\n\t\tB struct{}\n\t)", "var p (*L) = (*L)(&L{1})", "var t Top = 2")
 	if strings.Contains(got, "type int") {
 		t.Errorf("the local alias stays:\n%s", got)
 	}

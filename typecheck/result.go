@@ -137,6 +137,10 @@ func (r *Result) TypeString(t types.Type) string {
 	if t == nil || hasUnexported(t) || hasModuleInstance(t) {
 		return ""
 	}
+	t, ok := unaliasUndeclared(t, 0)
+	if !ok {
+		return ""
+	}
 	names := map[string]string{}
 	for name, path := range r.c.imports {
 		names[path] = name
@@ -144,7 +148,7 @@ func (r *Result) TypeString(t types.Type) string {
 	for name, path := range r.imports {
 		names[path] = name
 	}
-	ok := true
+	ok = true
 	s := types.TypeString(t, func(p *types.Package) string {
 		if p.Path() == "main" {
 			return ""
@@ -232,4 +236,102 @@ func (r *Result) Object(name string) types.Object {
 		return nil
 	}
 	return r.pkg.Scope().Lookup(name)
+}
+
+// unaliasUndeclared returns t with the aliases yaegi cannot declare (local
+// or generic ones of the cells, which the cell compiler replaces by what
+// they denote) replaced by their types, and false if one is where it
+// cannot be replaced (in a func or struct type).
+func unaliasUndeclared(t types.Type, depth int) (types.Type, bool) {
+	if depth > 8 {
+		return t, true
+	}
+	in := func(u types.Type) (types.Type, bool) { return unaliasUndeclared(u, depth+1) }
+	switch u := t.(type) {
+	case *types.Alias:
+		if compiler.UndeclaredAlias(u) {
+			return in(types.Unalias(u))
+		}
+	case *types.Pointer:
+		e, ok := in(u.Elem())
+		return types.NewPointer(e), ok
+	case *types.Slice:
+		e, ok := in(u.Elem())
+		return types.NewSlice(e), ok
+	case *types.Array:
+		e, ok := in(u.Elem())
+		return types.NewArray(e, u.Len()), ok
+	case *types.Chan:
+		e, ok := in(u.Elem())
+		return types.NewChan(u.Dir(), e), ok
+	case *types.Map:
+		k, okK := in(u.Key())
+		e, okE := in(u.Elem())
+		return types.NewMap(k, e), okK && okE
+	case *types.Named:
+		if u.TypeArgs().Len() == 0 {
+			return t, true
+		}
+		args := make([]types.Type, u.TypeArgs().Len())
+		changed := false
+		for i := range args {
+			a, ok := in(u.TypeArgs().At(i))
+			if !ok {
+				return t, false
+			}
+			args[i], changed = a, changed || a != u.TypeArgs().At(i)
+		}
+		if !changed {
+			return t, true
+		}
+		inst, err := types.Instantiate(nil, u.Origin(), args, false)
+		return inst, err == nil
+	case *types.Signature, *types.Struct:
+		return t, !mentionsUndeclaredAlias(t, 0)
+	}
+	return t, true
+}
+
+// mentionsUndeclaredAlias reports whether t mentions an alias
+// compiler.UndeclaredAlias reports (not inside the types aliases denote).
+func mentionsUndeclaredAlias(t types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	var parts []types.Type
+	switch u := t.(type) {
+	case *types.Alias:
+		return compiler.UndeclaredAlias(u)
+	case *types.Pointer:
+		parts = []types.Type{u.Elem()}
+	case *types.Slice:
+		parts = []types.Type{u.Elem()}
+	case *types.Array:
+		parts = []types.Type{u.Elem()}
+	case *types.Chan:
+		parts = []types.Type{u.Elem()}
+	case *types.Map:
+		parts = []types.Type{u.Key(), u.Elem()}
+	case *types.Named:
+		for i := 0; i < u.TypeArgs().Len(); i++ {
+			parts = append(parts, u.TypeArgs().At(i))
+		}
+	case *types.Signature:
+		for i := 0; i < u.Params().Len(); i++ {
+			parts = append(parts, u.Params().At(i).Type())
+		}
+		for i := 0; i < u.Results().Len(); i++ {
+			parts = append(parts, u.Results().At(i).Type())
+		}
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			parts = append(parts, u.Field(i).Type())
+		}
+	}
+	for _, p := range parts {
+		if mentionsUndeclaredAlias(p, depth+1) {
+			return true
+		}
+	}
+	return false
 }

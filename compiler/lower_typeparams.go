@@ -1,0 +1,308 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// The type parameters and type arguments of the cells' generic code:
+// yaegi infers type arguments wrongly, panics on partial lists of them,
+// and cannot convert to a type parameter; the checker's Info.Instances and
+// types make them explicit.
+
+// rewriteTypes applies to n the rewrites of type parameters, type
+// arguments, interface comparisons and aliases (the rewrite visitor calls
+// it first; aliasUse and partialTypeArgs of index expressions come in
+// order with the others in the visitor).
+func (c *compiler) rewriteTypes(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		c.typeParamConversion(n)
+	case *ast.GenDecl:
+		c.aliasDecls(n)
+	case *ast.TypeSpec:
+		c.typeSetConstraints(n.TypeParams)
+	case *ast.FuncDecl:
+		c.typeSetConstraints(n.Type.TypeParams)
+	case *ast.BinaryExpr:
+		c.interfaceEquality(n)
+	case *ast.Ident:
+		if !c.aliasUse(n) {
+			c.explicitTypeArgs(n)
+		}
+	}
+}
+
+// explicitTypeArgs writes the type arguments Go infers for a call of a
+// generic function: yaegi infers them wrongly (Map(xs, func(int) string)
+// fails with "cannot use func(int) string as func(int) int").
+func (c *compiler) explicitTypeArgs(id *ast.Ident) {
+	inst, ok := c.types.Instance(c.off(id.Pos()))
+	if !ok || inst.TypeArgs == nil || inst.TypeArgs.Len() == 0 {
+		return
+	}
+	if !c.cellObject(id) {
+		return // a standard package's generic function: see genericCall
+	}
+	// Only where the source gives none: the next character is not '['
+	// (partialTypeArgs completes a list that gives some).
+	end := c.off(id.End())
+	if end < len(c.w.src) && c.w.src[end] == '[' {
+		return
+	}
+	if args, ok := c.typeArgStrings(inst.TypeArgs, 0); ok {
+		c.w.insert(end, "["+strings.Join(args, ", ")+"]")
+	}
+}
+
+// partialTypeArgs completes the type arguments of an instantiation of a
+// generic function of the cells that gives only the first ones
+// (Convert[int](3.9) of Convert[To, From any]): yaegi panics with a nil
+// pointer dereference on a partial list; the checker inferred the others.
+func (c *compiler) partialTypeArgs(x ast.Expr) {
+	var fun ast.Expr
+	var given int
+	var rbrack token.Pos
+	switch ix := x.(type) {
+	case *ast.IndexExpr:
+		fun, given, rbrack = ix.X, 1, ix.Rbrack
+	case *ast.IndexListExpr:
+		fun, given, rbrack = ix.X, len(ix.Indices), ix.Rbrack
+	}
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok || !c.cellObject(id) {
+		return
+	}
+	inst, ok := c.types.Instance(c.off(id.Pos()))
+	if !ok || inst.TypeArgs == nil || inst.TypeArgs.Len() <= given {
+		return
+	}
+	if _, isFunc := inst.Type.(*types.Signature); !isFunc {
+		return
+	}
+	if rest, ok := c.typeArgStrings(inst.TypeArgs, given); ok {
+		c.w.insert(c.off(rbrack), ", "+strings.Join(rest, ", "))
+	}
+}
+
+// cellObject reports whether id names something the cells declare.
+func (c *compiler) cellObject(id *ast.Ident) bool {
+	obj := c.types.Use(c.off(id.Pos()))
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "main"
+}
+
+// typeArgStrings writes the type arguments from the index from on as the
+// cell's code names them; ok is false if one cannot be named.
+func (c *compiler) typeArgStrings(targs *types.TypeList, from int) (args []string, ok bool) {
+	for i := from; i < targs.Len(); i++ {
+		s := c.types.TypeString(targs.At(i))
+		if s == "" {
+			return nil, false
+		}
+		args = append(args, s)
+	}
+	return args, true
+}
+
+// typeParamConversion rewrites a conversion to a type parameter, P(x) or
+// (*P)(x): yaegi looks the instantiated type up by its name in scope, finds
+// only the predeclared ones, and panics or fails with "too many arguments"
+// for any other type argument (S(s) with S = Word, PT(&t) with PT = *T).
+// A value assignable to P (an untyped constant included: Go requires it
+// representable in each type of P's type set) is passed as P to a function
+// literal; any other is converted by the runtime (reflect) to the type of
+// P's instantiation.
+func (c *compiler) typeParamConversion(call *ast.CallExpr) {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() || !c.namesTypeParam(call.Fun) {
+		return
+	}
+	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
+	to, from := typeOf(call.Fun), typeOf(call.Args[0])
+	ts := c.types.TypeString(to)
+	if to == nil || from == nil || ts == "" {
+		return
+	}
+	if types.AssignableTo(from, to) || c.untypedConst(call.Args[0]) {
+		v := c.temp("v")
+		c.w.replace(c.off(call.Fun.Pos()), c.off(call.Fun.End()), "func("+v+" "+ts+") "+ts+" { return "+v+" }")
+		return
+	}
+	v := c.temp("v")
+	c.w.replace(c.off(call.Fun.Pos()), c.off(call.Lparen)+1, "func() "+ts+" { "+v+" := ")
+	c.w.replace(c.off(call.Args[0].End()), c.off(call.Rparen)+1,
+		"; return "+RuntimeName+".Convert(&"+v+", new("+ts+")).("+ts+") }()")
+}
+
+// namesTypeParam reports whether the type x is a type parameter, or a
+// pointer to one, written by its name.
+func (c *compiler) namesTypeParam(x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if star, ok := x.(*ast.StarExpr); ok {
+		x = ast.Unparen(star.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	tn, ok := c.types.Use(c.off(id.Pos())).(*types.TypeName)
+	if !ok {
+		return false
+	}
+	_, ok = tn.Type().(*types.TypeParam)
+	return ok
+}
+
+// typeSetConstraints writes interface{} for the constraints of the type
+// parameters of a generic function or type (tparams) that restrict their
+// type set with type terms (~string, int | float64, comparable): yaegi
+// checks the type arguments against them itself, and wrongly for a union
+// with an interface term (T Integer | ~float64 refuses float64, a panic).
+// The checker has checked them; yaegi uses a constraint for nothing else,
+// its methods included (it compiles each instantiation with the type
+// arguments in place).
+func (c *compiler) typeSetConstraints(tparams *ast.FieldList) {
+	if tparams == nil {
+		return
+	}
+	for _, f := range tparams.List {
+		if len(f.Names) == 0 {
+			continue
+		}
+		tn, ok := c.types.Def(c.off(f.Names[0].Pos())).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		tp, ok := tn.Type().(*types.TypeParam)
+		if !ok {
+			continue
+		}
+		if iface, ok := tp.Constraint().Underlying().(*types.Interface); ok && !iface.IsMethodSet() {
+			c.w.replace(c.off(f.Type.Pos()), c.off(f.Type.End()), "interface{}")
+		}
+	}
+}
+
+// interfaceEquality rewrites x == y and x != y where an operand is an
+// interface or a type parameter (comparable) as a call of cellrt.Equal:
+// yaegi compares the structs it holds a value of a type of the cells in,
+// so two equal values in interfaces were unequal (Shape(Sq(1)) ==
+// Shape(Sq(1)) was false). A comparison with nil is left as it is.
+func (c *compiler) interfaceEquality(be *ast.BinaryExpr) {
+	if be.Op != token.EQL && be.Op != token.NEQ || c.isNil(be.X) || c.isNil(be.Y) {
+		return
+	}
+	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
+	tx, ty := typeOf(be.X), typeOf(be.Y)
+	if tx == nil || ty == nil || !types.IsInterface(tx) && !types.IsInterface(ty) {
+		return
+	}
+	if cellInterface(tx) || cellInterface(ty) {
+		c.cellInterfaceEquality(be) // by the dynamic types the session keeps
+		return
+	}
+	not := ""
+	if be.Op == token.NEQ {
+		not = "!"
+	}
+	x, y := c.temp("x"), c.temp("y")
+	c.w.add(c.off(be.Pos()), c.off(be.End()), func(*rewriter) string {
+		return not + "func(" + x + ", " + y + " any) bool { return " + RuntimeName + ".Equal(&" + x + ", &" + y + ") }(" +
+			c.render(be.X) + ", " + c.render(be.Y) + ")"
+	})
+}
+
+// isNil reports whether x is the predeclared nil.
+func (c *compiler) isNil(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := c.types.Use(c.off(id.Pos())).(*types.Nil)
+	return isNil
+}
+
+// yaegi declares no local type alias (type L = Local in a function:
+// "undefined: L") and no generic one (type Set[T comparable] = map[T]bool:
+// "undefined: T"). Their uses are replaced by the types they denote, as
+// the checker resolved them; a local alias's declaration is dropped, a
+// generic one's declares the name for nothing (aliasDecl).
+
+// aliasUse replaces x, a use of such an alias (an identifier, or a generic
+// alias with its type arguments), by the type it denotes. It reports
+// whether x was one.
+func (c *compiler) aliasUse(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	switch ix := x.(type) {
+	case *ast.IndexExpr:
+		id, ok = ix.X.(*ast.Ident)
+	case *ast.IndexListExpr:
+		id, ok = ix.X.(*ast.Ident)
+	}
+	if !ok {
+		return false
+	}
+	tn, ok := c.types.Use(c.off(id.Pos())).(*types.TypeName)
+	if !ok || !c.unsupportedAlias(tn) {
+		return false
+	}
+	if _, bare := x.(*ast.Ident); bare && tn.Type().(*types.Alias).TypeParams().Len() > 0 {
+		return false // the index expression around it is replaced
+	}
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		t = tn.Type()
+	}
+	ts := c.types.TypeString(types.Unalias(t))
+	if ts == "" {
+		return false
+	}
+	if strings.HasPrefix(ts, "*") || strings.HasPrefix(ts, "func") || strings.HasPrefix(ts, "chan") || strings.HasPrefix(ts, "<-") {
+		ts = "(" + ts + ")"
+	}
+	c.w.replace(c.off(x.Pos()), c.off(x.End()), ts)
+	return true
+}
+
+// unsupportedAlias reports whether tn is an alias yaegi cannot declare.
+func (c *compiler) unsupportedAlias(tn *types.TypeName) bool {
+	a, ok := tn.Type().(*types.Alias)
+	return ok && tn.IsAlias() && UndeclaredAlias(a)
+}
+
+// UndeclaredAlias reports whether a is an alias of the cells yaegi cannot
+// declare, which the cell compiler replaces by the type it denotes: a
+// generic one (or an instance of it), or a local one.
+func UndeclaredAlias(a *types.Alias) bool {
+	obj := a.Obj()
+	if obj.Pkg() == nil || obj.Pkg().Path() != "main" {
+		return false
+	}
+	return a.TypeParams().Len() > 0 || a.TypeArgs().Len() > 0 || obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope()
+}
+
+// aliasDecls rewrites the declarations of such aliases in gd: a local
+// one is dropped (its uses name the type), a generic one is declared as an
+// alias of struct{} (the name stays declared for the session; its uses
+// name the instantiated type).
+func (c *compiler) aliasDecls(gd *ast.GenDecl) {
+	if gd.Tok != token.TYPE {
+		return
+	}
+	for _, sp := range gd.Specs {
+		ts := sp.(*ast.TypeSpec)
+		tn, ok := c.types.Def(c.off(ts.Name.Pos())).(*types.TypeName)
+		if !ok || !ts.Assign.IsValid() || !c.unsupportedAlias(tn) {
+			continue
+		}
+		switch {
+		case tn.Type().(*types.Alias).TypeParams().Len() > 0:
+			c.w.replace(c.off(ts.Name.End()), c.off(ts.End()), " = struct{}")
+		case gd.Lparen.IsValid():
+			c.w.replace(c.off(ts.Pos()), c.off(ts.End()), "")
+		default:
+			c.w.replace(c.off(gd.Pos()), c.off(gd.End()), "")
+		}
+	}
+}
