@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/types"
+	"gokernel/autoimport"
 	"gokernel/compiler"
 	"gokernel/magic"
 	"reflect"
@@ -166,7 +167,7 @@ func (sc *scope) globalCandidates(prefix string) []candidate {
 		}
 	}
 	cs = append(cs, builtinCandidates()...)
-	for name := range compiler.PackagesByName() {
+	for name := range autoimport.PackagesByName() {
 		cs = append(cs, candidate{text: name, kind: "module", sig: stdPackageNamed(name)})
 	}
 	return cs

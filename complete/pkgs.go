@@ -3,7 +3,7 @@ package complete
 import (
 	"go/constant"
 	"go/token"
-	"gokernel/compiler"
+	"gokernel/autoimport"
 	"path"
 	"reflect"
 	"strings"
@@ -28,7 +28,7 @@ func (p pkgInfo) symbols() map[string]reflect.Value {
 // stdPaths indexes the standard packages yaegi knows by import path.
 var stdPaths = sync.OnceValue(func() map[string]pkgInfo {
 	m := map[string]pkgInfo{}
-	for name, pkgs := range compiler.PackagesByName() {
+	for name, pkgs := range autoimport.PackagesByName() {
 		for _, p := range pkgs {
 			m[p.Path] = pkgInfo{name: name, load: p.Symbols}
 		}
@@ -51,7 +51,7 @@ func (s host) pkgByPath(p string) (pkgInfo, bool) {
 // stdPackageNamed returns the path of the standard package a cell gets
 // when it uses name without importing it, or "".
 func stdPackageNamed(name string) string {
-	return compiler.ChoosePackage(compiler.PackagesByName()[name], name, nil)
+	return autoimport.ChoosePackage(autoimport.PackagesByName()[name], name, nil)
 }
 
 // symKind classifies a package symbol: type, variable, function or constant.

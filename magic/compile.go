@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"gokernel/autoimport"
 	"io"
 	"os"
 	"os/exec"
@@ -17,7 +18,6 @@ import (
 	"syscall"
 	"time"
 
-	"gokernel/compiler"
 	"gokernel/fatal"
 	"gokernel/pipe"
 )
@@ -59,7 +59,7 @@ var packageClause = regexp.MustCompile(`(?m)^package\s+main\b`)
 // them, as cells get them: on the line of the package clause, so that the
 // compiler's line numbers stay those of the cell.
 func withMissingImports(src string) string {
-	missing := compiler.MissingImports(src, nil)
+	missing := autoimport.MissingImports(src, nil)
 	loc := packageClause.FindStringIndex(src)
 	if len(missing) == 0 || loc == nil {
 		return src

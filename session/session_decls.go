@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"gokernel/autoimport"
 	"gokernel/compiler"
 	"reflect"
 )
@@ -10,7 +11,7 @@ import (
 // autoImport imports the standard packages code uses without importing
 // them (like goimports), so `fmt.Println` works in a first cell.
 func (s *Session) autoImport(ctx context.Context, code string) error {
-	missing := compiler.MissingImports(code, func(name string) bool { return s.reg.lookup(name) != nil })
+	missing := autoimport.MissingImports(code, func(name string) bool { return s.reg.lookup(name) != nil })
 	for _, path := range missing {
 		src := fmt.Sprintf("import %q", path)
 		cell := s.newCell(0, src)

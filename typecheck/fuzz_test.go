@@ -1,6 +1,7 @@
 package typecheck
 
 import (
+	"gokernel/autoimport"
 	"gokernel/compiler"
 	"os"
 	"path/filepath"
@@ -43,7 +44,7 @@ func FuzzCompileCell(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		res, _ := ck.Check(src) // nil checker: no-op
 		_, _ = compiler.CompileChecked(src, 1, 1, env, asTypes(res))
-		_ = compiler.MissingImports(src, nil)
+		_ = autoimport.MissingImports(src, nil)
 		_, _ = compiler.IsComplete(src)
 	})
 }

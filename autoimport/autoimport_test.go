@@ -1,4 +1,4 @@
-package compiler
+package autoimport
 
 import (
 	"reflect"

@@ -1,4 +1,7 @@
-package compiler
+// Package autoimport finds the standard packages a cell uses without
+// importing them (MissingImports), as goimports does, and the standard
+// packages a name may denote (PackagesByName, ChoosePackage) for completion.
+package autoimport
 
 import (
 	"go/scanner"
