@@ -268,3 +268,16 @@ func TestLowerConstantExpressions(t *testing.T) {
 	got = lowered(t, "const c = 3 + 4i\nconst third = 1.0 / 3 * 1i\nconst r = real(c)\nconst k = 'a'")
 	wantLowered(t, got, "c = (3 + 4i)", "third = (0 + (1.0/3)*1i)", "r = 3.0", "k = 'a'")
 }
+
+// The standard library's generic functions and types that the prelude
+// writes as source (sync.OnceValue(s), atomic.Pointer[T], iter.Pull(2))
+// are named there, with the type arguments the checker inferred (yaegi
+// does not infer them from a compiled function), also in the types the
+// compiler writes; an iter.Seq conversion keeps its type parenthesized.
+func TestLowerStdSource(t *testing.T) {
+	got := lowered(t, "import (\"iter\"; \"slices\"; \"sync\"; sa \"sync/atomic\")\ntype Config struct{ V int }\nvar _ sync.Mutex\nvar _ sa.Int32\nvar _ = slices.Max[[]int]\nvar _ iter.Seq[int]",
+		"pp := new(sa.Pointer[Config])\nx := sync.OnceValue(func() Config { return Config{} })\nvar y = sync.OnceValues[int, error](nil)\n"+
+			"next, stop := iter.Pull(slices.Values([]string{\"a\"}))\nn2, _ := iter.Pull2(slices.All([]float64{}))\nf := iter.Seq[int](func(func(int) bool) {})")
+	wantLowered(t, got, "var pp *__gkPointer[Config]", "pp = new(__gkPointer[Config])", "x = __gkOnceValue[Config](func() Config",
+		"__gkOnceValues[int, error](nil)", "__gkPull[string](__gkgen.", "__gkPull2[int, float64](", "var f func(func(int) bool)", "f = (func(func(int) bool))(func")
+}
