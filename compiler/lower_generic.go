@@ -75,42 +75,6 @@ func (c *compiler) genericCall(x ast.Expr) bool {
 	return true
 }
 
-// stdSource rewrites a use of a generic function or type of the standard
-// library that the prelude writes as Go source (generic.Source: see the
-// rule there) into its name in the prelude, and reports whether sel was one.
-func (c *compiler) stdSource(sel *ast.SelectorExpr) bool {
-	obj := c.types.Use(c.off(sel.Sel.Pos()))
-	if obj == nil || obj.Pkg() == nil || obj.Pkg().Scope().Lookup(obj.Name()) != obj {
-		return false
-	}
-	name := generic.SourceName(obj.Pkg().Path() + "." + obj.Name())
-	if name == "" {
-		return false
-	}
-	c.w.replace(c.off(sel.Pos()), c.off(sel.End()), name+c.typeArgs(sel.Sel))
-	return true
-}
-
-// typeArgs returns the type arguments the checker inferred for the generic
-// function id as source ("[string, int]"): "" where the source gives them,
-// or one cannot be written. The interpreter does not infer them from an
-// argument of a compiled function.
-func (c *compiler) typeArgs(id *ast.Ident) string {
-	inst, ok := c.types.Instance(c.off(id.Pos()))
-	if end := c.off(id.End()); !ok || inst.TypeArgs.Len() == 0 || end < len(c.w.src) && c.w.src[end] == '[' {
-		return ""
-	}
-	var args []string
-	for i := 0; i < inst.TypeArgs.Len(); i++ {
-		s := c.types.TypeString(inst.TypeArgs.At(i))
-		if s == "" {
-			return ""
-		}
-		args = append(args, s)
-	}
-	return "[" + strings.Join(args, ", ") + "]"
-}
-
 // InstanceKey returns the key of package generic (generic.Ident) of the
 // instantiation of the generic function (or type, of a module) fn with
 // type arguments targs: "slices.Sort[[]int, int]".
@@ -373,42 +337,6 @@ func (c *compiler) shiftOperand(x *ast.BinaryExpr) {
 		c.w.insert(start, ts+"(")
 		c.w.insert(end, ")")
 	}
-}
-
-// iterSeq rewrites iter.Seq[V] and iter.Seq2[K, V] as the function types
-// they stand for, func(func(V) bool) and func(func(K, V) bool): package
-// iter only has generic types, which the interpreter cannot import. It
-// reports whether x was one.
-func (c *compiler) iterSeq(x ast.Expr) bool {
-	var sel *ast.SelectorExpr
-	var args []ast.Expr
-	switch ix := x.(type) {
-	case *ast.IndexExpr:
-		sel, _ = ix.X.(*ast.SelectorExpr)
-		args = []ast.Expr{ix.Index}
-	case *ast.IndexListExpr:
-		sel, _ = ix.X.(*ast.SelectorExpr)
-		args = ix.Indices
-	}
-	if sel == nil {
-		return false
-	}
-	obj, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.TypeName)
-	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "iter" || (obj.Name() != "Seq" && obj.Name() != "Seq2") {
-		return false
-	}
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
-		var ps []string
-		for _, a := range args {
-			ps = append(ps, c.render(a))
-		}
-		t := "func(func(" + strings.Join(ps, ", ") + ") bool)"
-		if end := c.off(x.End()); end < len(c.w.src) && c.w.src[end] == '(' {
-			t = "(" + t + ")" // a conversion, not a result type
-		}
-		return t
-	})
-	return true
 }
 
 // The names of types as reflect and fmt's %T write them, used by the
