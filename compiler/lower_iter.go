@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/stdlib/generic"
+	"strconv"
 	"strings"
 )
 
@@ -125,6 +126,10 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 	if !ok {
 		return false
 	}
+	before, after, ok := c.loopReturns(r, br.returns)
+	if !ok {
+		return false
+	}
 	vars := []ast.Expr{r.Key, r.Value}
 	var params, assigns []string
 	for i, t := range ptypes {
@@ -146,9 +151,136 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return false")
 	}
 	c.w.add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
-		return c.render(r.X) + "(func(" + strings.Join(params, ", ") + ") bool { " + strings.Join(assigns, "") + "{ "
+		return before + c.render(r.X) + "(func(" + strings.Join(params, ", ") + ") bool { " + strings.Join(assigns, "") + "{ "
 	})
 	c.w.insert(c.off(r.Body.Rbrace), "; }; return true ")
-	c.w.insert(c.off(r.End()), ")")
+	c.w.insert(c.off(r.End()), ")"+after)
 	return true
+}
+
+// loopReturns lowers the returns of the body of a range over a function,
+// which runs as the yield function: each keeps its results in temporaries
+// of the result types, sets a flag and ends the iteration (return false);
+// after the loop, the function returns what the flag says:
+//
+//	{ var __gkret1 int; var __gkr2 T
+//	  seq(func(v V) bool { ...; { __gkr2 = x; __gkret1 = 1; return false }; ...; return true })
+//	  if __gkret1 == 1 { return __gkr2 }; if __gkret1 == 2 { return } }
+//
+// In a range over a function inside another's body, the outermost loop
+// lowers the returns, and each inner one ends its iteration when the
+// outermost's flag is set. It returns the code before and after the loop,
+// and false when a return cannot be lowered (outside a function, or a
+// result type code cannot name).
+func (c *compiler) loopReturns(r *ast.RangeStmt, returns []*ast.ReturnStmt) (before, after string, ok bool) {
+	if len(returns) == 0 {
+		return "", "", true
+	}
+	if outer := c.outerIterator(r); outer != nil { // the outer loop lowers them
+		return "", "; if " + returnFlag(c.off(outer.Pos())) + " != 0 { return false }", true
+	}
+	sig := c.enclosingSig(r.Pos())
+	if sig == nil {
+		return "", "", false
+	}
+	flag := returnFlag(c.off(r.Pos()))
+	var temps, decls []string
+	for i := 0; i < sig.Results().Len(); i++ {
+		t := c.types.TypeString(sig.Results().At(i).Type())
+		if t == "" {
+			return "", "", false
+		}
+		temps = append(temps, c.temp("r"))
+		decls = append(decls, "var "+temps[i]+" "+t+"; ")
+	}
+	valued, bare := false, false
+	for _, ret := range returns {
+		if len(ret.Results) == 0 {
+			bare = true
+			c.w.replace(c.off(ret.Pos()), c.off(ret.End()), "{ "+flag+" = 2; return false }")
+			continue
+		}
+		valued = true
+		c.w.add(c.off(ret.Pos()), c.off(ret.End()), func(*rewriter) string {
+			var b strings.Builder
+			b.WriteString("{ ")
+			if len(ret.Results) == len(temps) {
+				for i, x := range ret.Results {
+					b.WriteString(temps[i] + " = " + c.render(x) + "; ")
+				}
+			} else { // return f(), f of several results
+				b.WriteString(strings.Join(temps, ", ") + " = " + c.render(ret.Results[0]) + "; ")
+			}
+			return b.String() + flag + " = 1; return false }"
+		})
+	}
+	before, after = "{ var "+flag+" int; ", "; "
+	if valued {
+		before += strings.Join(decls, "")
+		after += "if " + flag + " == 1 { return " + strings.Join(temps, ", ") + " }; "
+	}
+	if bare {
+		after += "if " + flag + " == 2 { return }; "
+	}
+	return before, after + "}", true
+}
+
+// enclosingSig returns the signature of the innermost function around
+// pos, or nil.
+func (c *compiler) enclosingSig(pos token.Pos) *types.Signature {
+	var sig *types.Signature
+	for _, it := range c.p.Items {
+		ast.Inspect(it, func(n ast.Node) bool {
+			if n == nil || pos < n.Pos() || pos >= n.End() {
+				return false
+			}
+			switch f := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := c.types.Def(c.off(f.Name.Pos())).(*types.Func); ok {
+					sig, _ = fn.Type().(*types.Signature)
+				}
+			case *ast.FuncLit:
+				sig, _ = c.types.ExprType(c.off(f.Pos()), c.off(f.End())).(*types.Signature)
+			}
+			return true
+		})
+	}
+	return sig
+}
+
+// returnFlag is the name of the flag of the returns of the range over a
+// function at offset off.
+func returnFlag(off int) string { return "__gkret" + strconv.Itoa(off) }
+
+// outerIterator returns the outermost range over a function whose body
+// holds r in r's function, or nil.
+func (c *compiler) outerIterator(r *ast.RangeStmt) *ast.RangeStmt {
+	var outer *ast.RangeStmt
+	for _, it := range c.p.Items {
+		ast.Inspect(it, func(n ast.Node) bool {
+			if n == nil || n == r || r.Pos() < n.Pos() || r.Pos() >= n.End() {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl, *ast.FuncLit:
+				outer = nil
+			case *ast.RangeStmt:
+				if _, iterates := c.iteratorType(n.X); iterates && outer == nil {
+					outer = n
+				}
+			}
+			return true
+		})
+	}
+	return outer
+}
+
+// funcTyped reports whether the checker gave x a function type.
+func (c *compiler) funcTyped(x ast.Expr) bool {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return false
+	}
+	_, isFunc := t.Underlying().(*types.Signature)
+	return isFunc
 }

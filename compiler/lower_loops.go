@@ -27,10 +27,12 @@ import (
 // belong to the loop.
 type branches struct {
 	breaks, continues []*ast.BranchStmt
+	returns           []*ast.ReturnStmt
 }
 
 // loopBody returns the branches of body belonging to loop (labelled
-// label, or ""), and false when the body cannot run as a function.
+// label, or ""), and false when the body cannot run as a function (its
+// returns too: see loopReturns).
 func loopBody(body *ast.BlockStmt, label string) (branches, bool) {
 	var br branches
 	ok := true
@@ -48,7 +50,9 @@ func loopBody(body *ast.BlockStmt, label string) (branches, bool) {
 			switch m := m.(type) {
 			case *ast.FuncLit:
 				return false
-			case *ast.ReturnStmt, *ast.DeferStmt:
+			case *ast.ReturnStmt:
+				br.returns = append(br.returns, m)
+			case *ast.DeferStmt:
 				ok = false
 			case *ast.LabeledStmt:
 				ok = false // labels inside: keep it simple
@@ -103,7 +107,7 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 		return false
 	}
 	br, ok := loopBody(body, c.loopLabel(loop))
-	if !ok {
+	if !ok || len(br.returns) > 0 {
 		return false
 	}
 	// The parameters have names of their own, bound to the loop's names

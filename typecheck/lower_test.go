@@ -281,3 +281,21 @@ func TestLowerStdSource(t *testing.T) {
 	wantLowered(t, got, "var pp *__gkPointer[Config]", "pp = new(__gkPointer[Config])", "x = __gkOnceValue[Config](func() Config",
 		"__gkOnceValues[int, error](nil)", "__gkPull[string](__gkgen.", "__gkPull2[int, float64](", "var f func(func(int) bool)", "f = (func(func(int) bool))(func")
 }
+
+// The returns of the body of a range over a function (which runs as the
+// yield function) keep their results and a flag, end the iteration, and
+// the function returns after the loop; inside another range over a
+// function, the outermost lowers them and the inner one ends its
+// iteration on the flag.
+func TestLowerRangeOverFuncReturns(t *testing.T) {
+	got := lowered(t, "import \"iter\"\nfunc find(seq iter.Seq[int], w int) (int, error) {\n\tfor v := range seq {\n\t\tif v == w {\n\t\t\treturn v, nil\n\t\t}\n\t}\n\treturn 0, nil\n}\n"+
+		"func named(seq iter.Seq2[int, string]) (s string) {\n\tfor _, v := range seq {\n\t\ts = v\n\t\treturn\n\t}\n\treturn\n}\n"+
+		"func both(a, b iter.Seq[int]) int {\n\tfor x := range a {\n\t\tfor y := range b {\n\t\t\treturn x + y\n\t\t}\n\t}\n\treturn 0\n}")
+	wantLowered(t, got, "{ var __gkret", " int; var __gkr", " int; var __gkr", " error; seq(func(v int) bool {",
+		" = v; __gkr", " = nil; __gkret", " = 1; return false }",
+		" = 2; return false }", " == 2 { return }; }",
+		"b(func(y int) bool {", " != 0 { return false }")
+	if strings.Contains(got, "range") {
+		t.Errorf("a range over a function is left:\n%s", got)
+	}
+}
