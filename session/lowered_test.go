@@ -63,4 +63,18 @@ var loweredSequences = []sequence{
 		{code: "err := mayFail(true)\nvar e2 error = &E{}\nfmt.Println(err, err != nil, e2)\nfmt.Printf(\"%T\\n\", pn())", stdout: "E true E\n*runtime.PanicNilError\n"},
 		{code: "mayFail(false)", err: "a nil *E converted to error: the interpreter cannot hold a nil value of a type of the cells"},
 	}},
+	{"generic helpers of the standard library written as source: sync.OnceValue(s), atomic.Pointer[T], iter.Pull(2)", []cell{
+		{code: "import (\"fmt\"; \"iter\"; \"sync\"; \"sync/atomic\")\ntype Cfg struct{ V int }\nvar cur atomic.Pointer[Cfg]\nget := sync.OnceValue(func() Cfg { fmt.Println(\"computed\"); return Cfg{3} })\n" +
+			"func gen(yield func(Cfg) bool) { for i := 0; i < 3; i++ { if !yield(Cfg{i}) { fmt.Println(\"stopped\", i); return } } }"},
+		{code: "fmt.Println(get(), get(), cur.Load() == nil)\ncur.Store(&Cfg{1})\nfmt.Println(cur.Swap(&Cfg{2}).V, cur.CompareAndSwap(nil, nil), cur.Load().V)\n" +
+			"next, stop := iter.Pull(iter.Seq[Cfg](gen))\nfmt.Println(next())\nstop()\nfmt.Println(next())\n" +
+			"bad := sync.OnceValues(func() (int, error) { panic(\"once\") })\nfor i := 0; i < 2; i++ { func() { defer func() { fmt.Println(recover()) }(); bad() }() }",
+			stdout: "computed\n{3} {3} true\n1 false 2\n{0} true\nstopped 0\n{0} false\nonce\nonce\n"},
+	}},
+	{"returns in the body of a range over a function", []cell{
+		{code: "import (\"fmt\"; \"iter\"; \"slices\")\nfunc find(seq iter.Seq[int], w int) (int, bool) {\n\tfor v := range seq {\n\t\tif v == w {\n\t\t\treturn v * 10, true\n\t\t}\n\t}\n\treturn 0, false\n}\n" +
+			"func both(a, b iter.Seq[int]) (n int) {\n\tfor x := range a {\n\t\tfor y := range b {\n\t\t\tif x < y {\n\t\t\t\tn = x*10 + y\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}\n\treturn -1\n}"},
+		{code: "s := slices.Values([]int{1, 2, 3})\nfmt.Println(find(s, 2))\nfmt.Println(find(s, 5))\nfmt.Println(both(s, slices.Values([]int{2})), both(s, s), both(s, slices.Values([]int{0})))",
+			stdout: "20 true\n0 false\n12 12 -1\n"},
+	}},
 }
