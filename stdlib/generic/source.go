@@ -14,7 +14,9 @@ package generic
 //     source that the interpreter instantiates itself: Source, which the
 //     session evaluates once in its prelude, and the cell compiler rewrites
 //     a use of one (sync.OnceValue, atomic.Pointer[T]...) into its name in
-//     Source (SourceName). They are sync.OnceValue, sync.OnceValues,
+//     Source (SourceName), with the type arguments the checker inferred
+//     (the interpreter does not infer them from compiled functions), and
+//     writes the types that mention one with that name. They are sync.OnceValue, sync.OnceValues,
 //     atomic.Pointer[T] (a pointer guarded by a mutex: the same methods and
 //     results), iter.Pull and iter.Pull2 (the sequence runs on a goroutine
 //     that hands over each value on channels: the same next and stop, a
@@ -39,7 +41,8 @@ func SourceName(key string) string { return sourceNames[key] }
 // Source is Go source that the interpreter runs: the generic functions and
 // types of the standard library listed in sourceNames, with the semantics
 // of Go's (its names start with __gk, as the prelude's, which imports sync
-// as __gksync).
+// as __gksync). A recovered value goes through __gkrt.Recovered, as the
+// cells' recover does; a receive is assigned before it is returned.
 const Source = `
 func __gkOnceValue[T any](f func() T) func() T {
 	var once __gksync.Once
