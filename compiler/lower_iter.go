@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/stdlib/generic"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -123,7 +124,7 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 		return false
 	}
 	br, ok := loopBody(r.Body, c.loopLabel(r))
-	if !ok {
+	if !ok || !c.deferRegistered(br.defers) {
 		return false
 	}
 	before, after, ok := c.loopReturns(r, br.returns)
@@ -246,6 +247,20 @@ func (c *compiler) enclosingSig(pos token.Pos) *types.Signature {
 		})
 	}
 	return sig
+}
+
+// deferRegistered reports whether each of defers was rewritten into the
+// registration of its call on a list its function (lowerDefers) or the cell
+// (rewriteTopDefer) runs at its end: then it may run in the yield function
+// of a range over a function; a defer statement would run at its end.
+func (c *compiler) deferRegistered(defers []*ast.DeferStmt) bool {
+	for _, d := range defers {
+		start, end := c.off(d.Pos()), c.off(d.End())
+		if !slices.ContainsFunc(c.w.edits, func(e edit) bool { return e.start == start && e.end == end }) {
+			return false
+		}
+	}
+	return true
 }
 
 // returnFlag is the name of the flag of the returns of the range over a

@@ -28,11 +28,12 @@ import (
 type branches struct {
 	breaks, continues []*ast.BranchStmt
 	returns           []*ast.ReturnStmt
+	defers            []*ast.DeferStmt
 }
 
 // loopBody returns the branches of body belonging to loop (labelled
 // label, or ""), and false when the body cannot run as a function (its
-// returns too: see loopReturns).
+// returns and defers neither: see rangeOverFunc).
 func loopBody(body *ast.BlockStmt, label string) (branches, bool) {
 	var br branches
 	ok := true
@@ -53,7 +54,7 @@ func loopBody(body *ast.BlockStmt, label string) (branches, bool) {
 			case *ast.ReturnStmt:
 				br.returns = append(br.returns, m)
 			case *ast.DeferStmt:
-				ok = false
+				br.defers = append(br.defers, m)
 			case *ast.LabeledStmt:
 				ok = false // labels inside: keep it simple
 			case *ast.ForStmt, *ast.RangeStmt:
@@ -107,7 +108,7 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 		return false
 	}
 	br, ok := loopBody(body, c.loopLabel(loop))
-	if !ok || len(br.returns) > 0 {
+	if !ok || len(br.returns) > 0 || len(br.defers) > 0 {
 		return false
 	}
 	// The parameters have names of their own, bound to the loop's names

@@ -282,7 +282,7 @@ func TestLowerStdSource(t *testing.T) {
 		"__gkOnceValues[int, error](nil)", "__gkPull[string](__gkgen.", "__gkPull2[int, float64](", "var f func(func(int) bool)", "f = (func(func(int) bool))(func")
 }
 
-// The returns of the body of a range over a function (which runs as the
+// The returns and defers of the body of a range over a function (which runs as the
 // yield function) keep their results and a flag, end the iteration, and
 // the function returns after the loop; inside another range over a
 // function, the outermost lowers them and the inner one ends its
@@ -295,6 +295,12 @@ func TestLowerRangeOverFuncReturns(t *testing.T) {
 		" = v; __gkr", " = nil; __gkret", " = 1; return false }",
 		" = 2; return false }", " == 2 { return }; }",
 		"b(func(y int) bool {", " != 0 { return false }")
+	if strings.Contains(got, "range") {
+		t.Errorf("a range over a function is left:\n%s", got)
+	}
+	// A defer in the body registers its call on the function's list.
+	got = lowered(t, "import (\"fmt\"; \"slices\")\nfunc run() {\n\tfor v := range slices.Values([]int{1}) {\n\t\tdefer fmt.Println(v)\n\t}\n}")
+	wantLowered(t, got, "defer func() { for __gki", "(func(v int) bool {", " = append(__gkdl")
 	if strings.Contains(got, "range") {
 		t.Errorf("a range over a function is left:\n%s", got)
 	}
