@@ -165,6 +165,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.lowerFormat(n)
 		c.lowerStringers(n)
 		c.checkErrorsAs(n)
+		c.checkReflect(n)
 		c.conversions(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
@@ -314,8 +315,12 @@ func (c *compiler) plan() (*Plan, error) {
 		pl.Steps = append(pl.Steps, s)
 	}
 	c.varGroups()
+	own := map[string]bool{} // the variables declared so far at the top level
 	for i, it := range c.p.Items {
 		last := i == len(c.p.Items)-1
+		if i > 0 {
+			topNames(c.p.Items[i-1], own)
+		}
 		switch it := it.(type) {
 		case *ast.GenDecl: // import
 			flushRun()
@@ -339,6 +344,11 @@ func (c *compiler) plan() (*Plan, error) {
 		case *ast.AssignStmt:
 			if it.Tok != token.DEFINE {
 				run = append(run, it)
+				continue
+			}
+			if decl, assign, ds := c.reusedDefine(it, own); decl != "" {
+				other(&Step{Kind: StepDecls, Src: decl + "\n", Decls: ds})
+				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.blocks[it]})
 				continue
 			}
 			if s := c.commaOK(it.Lhs, it.Rhs); s != nil {

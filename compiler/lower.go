@@ -84,6 +84,7 @@ func allSimple(xs []ast.Expr) bool {
 func (c *compiler) lowerReceives(list []ast.Stmt) {
 	for _, st := range list {
 		c.lowerMultiAssign(st)
+		c.lowerParallelAssign(st)
 		recvs := c.hoistable(st)
 		if len(recvs) == 0 {
 			continue
@@ -103,61 +104,6 @@ func (c *compiler) lowerReceives(list []ast.Stmt) {
 			return b.String()
 		})
 	}
-}
-
-// lowerMultiAssign assigns the values of a call, a map index, a type
-// assertion or a receive to several existing variables, fields or
-// elements through temporaries: yaegi drops the values it assigns to
-// fields and elements (r.W, r.H = dims() leaves r unchanged), and leaves a
-// variable as it was when a comma-ok expression fails (v, ok = m["z"]
-// keeps v). a.x, b = f() becomes __gkm1, __gkm2 := f(); a.x, b = __gkm1,
-// __gkm2, when the left side evaluates nothing that the call could see
-// (names, fields, pointers and elements indexed by names or literals).
-func (c *compiler) lowerMultiAssign(st ast.Stmt) {
-	as, ok := st.(*ast.AssignStmt)
-	if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
-		return
-	}
-	switch r := ast.Unparen(as.Rhs[0]).(type) {
-	case *ast.CallExpr, *ast.IndexExpr, *ast.TypeAssertExpr:
-	case *ast.UnaryExpr:
-		if r.Op != token.ARROW {
-			return
-		}
-	default:
-		return
-	}
-	var temps []string
-	for _, l := range as.Lhs {
-		if !plainTarget(l) {
-			return
-		}
-		temps = append(temps, c.temp("m")) // a blank's too: _ = __gkm2 uses it
-	}
-	rhs := as.Rhs[0]
-	c.w.add(c.off(as.Pos()), c.off(as.Pos()), func(*rewriter) string {
-		return strings.Join(temps, ", ") + " := " + c.render(rhs) + "; "
-	})
-	c.w.replace(c.off(as.TokPos), c.off(rhs.End()), "= "+strings.Join(temps, ", "))
-}
-
-// plainTarget reports whether x is an assignment target whose evaluation
-// has no effect: a name, a field or element of one, or *name.
-func plainTarget(x ast.Expr) bool {
-	switch x := ast.Unparen(x).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return plainTarget(x.X)
-	case *ast.StarExpr:
-		return plainTarget(x.X)
-	case *ast.IndexExpr:
-		switch ast.Unparen(x.Index).(type) {
-		case *ast.Ident, *ast.BasicLit:
-			return plainTarget(x.X)
-		}
-	}
-	return false
 }
 
 // hoistable returns the receives of st to hoist, in evaluation order.

@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 )
@@ -399,4 +400,32 @@ func (c *compiler) varParams(vars []ast.Expr) (params, args, binds, types []stri
 		types = append(types, t)
 	}
 	return params, args, binds, types, true
+}
+
+// typedIntKey gives the key of a range over an integer of another type
+// than int (n of type Small: i is a Small) its type: the slice ranged over
+// instead has int indexes. The key is declared in the body, so that every
+// iteration has its own:
+//
+//	for __gkk := range make([]struct{}, n) { i := Small(__gkk); { body } }
+//
+// It reports whether it rewrote the loop.
+func (c *compiler) typedIntKey(r *ast.RangeStmt) bool {
+	key, ok := r.Key.(*ast.Ident)
+	if !ok || key.Name == "_" {
+		return false
+	}
+	t := c.types.ExprType(c.off(r.X.Pos()), c.off(r.X.End()))
+	if t == nil || types.Identical(types.Default(t), types.Typ[types.Int]) {
+		return false
+	}
+	ts := c.types.TypeString(types.Default(t))
+	if ts == "" {
+		return false
+	}
+	k := c.temp("k")
+	c.w.replace(c.off(key.Pos()), c.off(r.TokPos)+len(r.Tok.String()), k+" :=")
+	c.w.insert(c.off(r.Body.Lbrace)+1, " "+key.Name+" "+r.Tok.String()+" "+ts+"("+k+"); {")
+	c.w.insert(c.off(r.Body.Rbrace), "; }")
+	return true
 }

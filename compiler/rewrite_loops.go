@@ -53,6 +53,9 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 	case c.isInt(r.X):
 		// One edit of X's range: X's own rewrites (constExpr) apply inside.
 		c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string { return "make([]struct{}, " + c.render(r.X) + ")" })
+		if c.typedIntKey(r) {
+			return
+		}
 	case r.Value != nil && c.rangesOverChans(r.X):
 		c.rangeByIndex(r)
 		return
@@ -193,6 +196,10 @@ var intTypes = map[string]bool{
 
 // isInt reports whether x is known to be an integer.
 func (c *compiler) isInt(x ast.Expr) bool {
+	if t := c.types.ExprType(c.off(x.Pos()), c.off(x.End())); t != nil {
+		b, ok := t.Underlying().(*types.Basic)
+		return ok && b.Info()&types.IsInteger != 0
+	}
 	switch x := ast.Unparen(x).(type) {
 	case *ast.BasicLit:
 		return x.Kind == token.INT
