@@ -68,8 +68,8 @@ var loweredSequences = []sequence{
 			"func gen(yield func(Cfg) bool) { for i := 0; i < 3; i++ { if !yield(Cfg{i}) { fmt.Println(\"stopped\", i); return } } }"},
 		{code: "fmt.Println(get(), get(), cur.Load() == nil)\ncur.Store(&Cfg{1})\nfmt.Println(cur.Swap(&Cfg{2}).V, cur.CompareAndSwap(nil, nil), cur.Load().V)\n" +
 			"next, stop := iter.Pull(iter.Seq[Cfg](gen))\nfmt.Println(next())\nstop()\nfmt.Println(next())\n" +
-			"bad := sync.OnceValues(func() (int, error) { panic(\"once\") })\nfor i := 0; i < 2; i++ { func() { defer func() { fmt.Println(recover()) }(); bad() }() }",
-			stdout: "computed\n{3} {3} true\n1 false 2\n{0} true\nstopped 0\n{0} false\nonce\nonce\n"},
+			"bad := sync.OnceValues(func() (int, error) { panic(\"once\") })\nfor i := 0; i < 2; i++ { func() { defer func() { fmt.Println(recover()) }(); bad() }() }\nfmt.Printf(\"%T\\n\", &cur)",
+			stdout: "computed\n{3} {3} true\n1 false 2\n{0} true\nstopped 0\n{0} false\nonce\nonce\n*atomic.Pointer[main.Cfg]\n"},
 	}},
 	{"returns in the body of a range over a function", []cell{
 		{code: "import (\"fmt\"; \"iter\"; \"slices\")\nfunc find(seq iter.Seq[int], w int) (int, bool) {\n\tfor v := range seq {\n\t\tif v == w {\n\t\t\treturn v * 10, true\n\t\t}\n\t}\n\treturn 0, false\n}\n" +
