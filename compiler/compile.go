@@ -193,7 +193,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 			c.boundsCheck(n)
 		}
 	case *ast.SelectorExpr:
-		if !c.genericDone[n] && !c.genericCall(n) {
+		if !c.genericDone[n] && !c.genericCall(n) && !c.stdSource(n) {
 			c.checkSelector(n)
 			c.embeddedInterfaceMethod(n)
 			c.methodValue(n)
@@ -484,7 +484,7 @@ const (
 // Prelude is evaluated once per session: the imports and helpers that
 // generated code uses. Its names start with __gk and are never shown.
 const Prelude = `package main
-import __gkfmt "fmt"
+import (__gkfmt "fmt"; __gksync "sync")
 import ` + RuntimeName + ` "` + RuntimePath + `"
 import ` + generic.Name + ` "` + generic.Path + `"
 type __gkNever struct{ __gkNever int }
@@ -500,4 +500,4 @@ func __gkRunDefers() {
 		f()
 	}
 }
-`
+` + generic.Source

@@ -63,9 +63,6 @@ var Unavailable = map[string]string{
 	"maps.Values":           "use a loop: for _, v := range m { vals = append(vals, v) }",
 	"maps.Clone":            "use a loop that copies the entries into a new map",
 	"maps.Copy":             "use a loop: for k, v := range src { dst[k] = v }",
-	"sync.OnceValue":        "use a sync.Once and a variable: once.Do(func() { v = compute() })",
-	"sync.OnceValues":       "use a sync.Once and variables: once.Do(func() { v, err = compute() })",
-	"atomic.Pointer":        "use atomic.Value, or a pointer guarded by a sync.Mutex",
 }
 
 // available are the members of slices and maps that work.
@@ -90,7 +87,7 @@ func (c *compiler) checkSelector(sel *ast.SelectorExpr) {
 		return
 	}
 	if what := stdGeneric(c.types.Use(c.off(sel.Sel.Pos()))); what != "" {
-		c.errorAt(c.off(sel.Pos()), "%s is a generic %s of the standard library, which the interpreter cannot instantiate (of the standard library's generic functions, cells run those of slices, maps and cmp, and iter.Seq)%s", name, what, OrCompile)
+		c.errorAt(c.off(sel.Pos()), "%s is a generic %s of the standard library, which the interpreter cannot instantiate (of the standard library's generic functions, cells run those of slices, maps and cmp, iter.Seq, iter.Pull, sync.OnceValue(s) and atomic.Pointer)%s", name, what, OrCompile)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"gokernel/stdlib/generic"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -129,7 +131,7 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 	}
 	if verb == 'T' {
 		name := goTypeName(t)
-		if name == "" || !mentionsCellType(t) {
+		if name == "" || !mentionsCellType(t) && !mentionsSourceType(t) {
 			return ""
 		}
 		if isPath(x) || isLiteral(x) {
@@ -432,4 +434,19 @@ func (c *compiler) structShapes() (map[string]bool, []string) {
 		unique[s] = n == 1 && strings.HasPrefix(s, "struct{") && !strings.Contains(s, "?")
 	}
 	return unique, names
+}
+
+// sourceType matches a qualified generic type in a type string with paths.
+var sourceType = regexp.MustCompile(`([\pL\pN_./-]+)\.([\pL\pN_]+)\[`)
+
+// mentionsSourceType reports whether t mentions a generic type of the
+// standard library that the prelude writes as source (atomic.Pointer[T]),
+// whose name the interpreter's %T does not know.
+func mentionsSourceType(t types.Type) bool {
+	for _, m := range sourceType.FindAllStringSubmatch(types.TypeString(t, func(p *types.Package) string { return p.Path() }), -1) {
+		if generic.SourceName(m[1]+"."+m[2]) != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -39,6 +39,9 @@ func (c *compiler) lowerReturns(ft *ast.FuncType, body *ast.BlockStmt) {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false // lowered on its own
+		case *ast.RangeStmt:
+			_, iterates := c.iteratorType(n.X)
+			return !iterates // its returns: loopReturns
 		case *ast.ReturnStmt:
 			if len(n.Results) != len(types) || allSimple(n.Results) || hasReceive(n) {
 				return true // receives are hoisted into names by lowerReceives

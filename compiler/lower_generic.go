@@ -346,38 +346,6 @@ func (c *compiler) shiftOperand(x *ast.BinaryExpr) {
 	}
 }
 
-// iterSeq rewrites iter.Seq[V] and iter.Seq2[K, V] as the function types
-// they stand for, func(func(V) bool) and func(func(K, V) bool): package
-// iter only has generic types, which the interpreter cannot import. It
-// reports whether x was one.
-func (c *compiler) iterSeq(x ast.Expr) bool {
-	var sel *ast.SelectorExpr
-	var args []ast.Expr
-	switch ix := x.(type) {
-	case *ast.IndexExpr:
-		sel, _ = ix.X.(*ast.SelectorExpr)
-		args = []ast.Expr{ix.Index}
-	case *ast.IndexListExpr:
-		sel, _ = ix.X.(*ast.SelectorExpr)
-		args = ix.Indices
-	}
-	if sel == nil {
-		return false
-	}
-	obj, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.TypeName)
-	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "iter" || (obj.Name() != "Seq" && obj.Name() != "Seq2") {
-		return false
-	}
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
-		var ps []string
-		for _, a := range args {
-			ps = append(ps, c.render(a))
-		}
-		return "func(func(" + strings.Join(ps, ", ") + ") bool)"
-	})
-	return true
-}
-
 // The names of types as reflect and fmt's %T write them, used by the
 // lowerings that print types or compare them at run time.
 

@@ -28,10 +28,13 @@ import (
 // belong to the loop.
 type branches struct {
 	breaks, continues []*ast.BranchStmt
+	returns           []*ast.ReturnStmt
+	defers            []*ast.DeferStmt
 }
 
 // loopBody returns the branches of body belonging to loop (labelled
-// label, or ""), and false when the body cannot run as a function.
+// label, or ""), and false when the body cannot run as a function (its
+// returns and defers neither: see rangeOverFunc).
 func loopBody(body *ast.BlockStmt, label string) (branches, bool) {
 	var br branches
 	ok := true
@@ -49,8 +52,10 @@ func loopBody(body *ast.BlockStmt, label string) (branches, bool) {
 			switch m := m.(type) {
 			case *ast.FuncLit:
 				return false
-			case *ast.ReturnStmt, *ast.DeferStmt:
-				ok = false
+			case *ast.ReturnStmt:
+				br.returns = append(br.returns, m)
+			case *ast.DeferStmt:
+				br.defers = append(br.defers, m)
 			case *ast.LabeledStmt:
 				ok = false // labels inside: keep it simple
 			case *ast.ForStmt, *ast.RangeStmt:
@@ -104,7 +109,7 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 		return false
 	}
 	br, ok := loopBody(body, c.loopLabel(loop))
-	if !ok {
+	if !ok || len(br.returns) > 0 || len(br.defers) > 0 {
 		return false
 	}
 	// The parameters have names of their own, bound to the loop's names
@@ -252,75 +257,6 @@ func capturesAny(body *ast.BlockStmt, vars []ast.Expr) bool {
 		return !found
 	})
 	return found
-}
-
-// iteratorType returns the yield function's parameter types if x is a
-// range-over-func iterator (func(yield func(...) bool)), as code names
-// them; ok is false otherwise.
-func (c *compiler) iteratorType(x ast.Expr) (params []string, ok bool) {
-	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if t == nil {
-		return nil, false
-	}
-	sig, isFunc := t.Underlying().(*types.Signature)
-	if !isFunc || sig.Params().Len() != 1 || sig.Results().Len() != 0 {
-		return nil, false
-	}
-	yield, isFunc := sig.Params().At(0).Type().Underlying().(*types.Signature)
-	if !isFunc || yield.Results().Len() != 1 || yield.Params().Len() > 2 {
-		return nil, false
-	}
-	if b, isBasic := yield.Results().At(0).Type().Underlying().(*types.Basic); !isBasic || b.Kind() != types.Bool {
-		return nil, false
-	}
-	for i := 0; i < yield.Params().Len(); i++ {
-		s := c.types.TypeString(yield.Params().At(i).Type())
-		if s == "" {
-			return nil, false
-		}
-		params = append(params, s)
-	}
-	return params, true
-}
-
-// rangeOverFunc rewrites for k, v := range seq { body } as
-// seq(func(k K, v V) bool { body; return true }); it reports whether it
-// did (the loop is refused otherwise).
-func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
-	ptypes, ok := c.iteratorType(r.X)
-	if !ok {
-		return false
-	}
-	br, ok := loopBody(r.Body, c.loopLabel(r))
-	if !ok {
-		return false
-	}
-	vars := []ast.Expr{r.Key, r.Value}
-	var params, assigns []string
-	for i, t := range ptypes {
-		name := "_"
-		if i < len(vars) && vars[i] != nil {
-			if r.Tok == token.DEFINE {
-				name = c.text(vars[i])
-			} else { // for k = range seq: assign the outer variable
-				name = c.temp("y")
-				assigns = append(assigns, c.text(vars[i])+" = "+name+"; ")
-			}
-		}
-		params = append(params, name+" "+t)
-	}
-	for _, b := range br.continues {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return true")
-	}
-	for _, b := range br.breaks {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return false")
-	}
-	c.w.add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
-		return c.render(r.X) + "(func(" + strings.Join(params, ", ") + ") bool { " + strings.Join(assigns, "") + "{ "
-	})
-	c.w.insert(c.off(r.Body.Rbrace), "; }; return true ")
-	c.w.insert(c.off(r.End()), ")")
-	return true
 }
 
 // yaegi evaluates the case expressions of a switch in another order than

@@ -258,7 +258,10 @@ func (c *compiler) aliasUse(x ast.Expr) bool {
 	if ts == "" {
 		return false
 	}
-	if strings.HasPrefix(ts, "*") || strings.HasPrefix(ts, "func") || strings.HasPrefix(ts, "chan") || strings.HasPrefix(ts, "<-") {
+	// In parentheses where a conversion needs them ((*T)(x)), only there:
+	// yaegi crashes on var p (*T) = ... ("index out of range [-1]").
+	conversion := strings.HasPrefix(strings.TrimLeft(c.w.src[min(c.off(x.End()), len(c.w.src)):], " \t"), "(")
+	if conversion && (strings.HasPrefix(ts, "*") || strings.HasPrefix(ts, "func") || strings.HasPrefix(ts, "chan") || strings.HasPrefix(ts, "<-")) {
 		ts = "(" + ts + ")"
 	}
 	c.w.replace(c.off(x.Pos()), c.off(x.End()), ts)

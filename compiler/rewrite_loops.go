@@ -48,8 +48,8 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 	switch {
 	case c.rangeOverFunc(r):
 		return
-	case c.isFunc(r.X):
-		c.errorAt(c.off(r.X.Pos()), "range over a function (Go 1.23 iterators) is not supported by the interpreter: call the function with a yield callback instead (seq(func(v T) bool { ...; return true })), or use %%%%compile")
+	case c.isFunc(r.X) || c.funcTyped(r.X):
+		c.errorAt(c.off(r.X.Pos()), "this range over a function (Go 1.23 iterators) is not supported by the interpreter (its body has a label, a goto, or a defer that cannot leave it (a deferred func literal, a function that recovers), or the yield function's types cannot be written): call the function with a yield callback instead (seq(func(v T) bool { ...; return true }))%s", OrCompile)
 	case c.isInt(r.X):
 		// One edit of X's range: X's own rewrites (constExpr) apply inside.
 		c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string { return "make([]struct{}, " + c.render(r.X) + ")" })

@@ -162,8 +162,6 @@ var sequences = []sequence{
 		{code: "slices.Contains([]int{1, 2}, 2)", out: "true"},
 		{code: "import \"maps\"\nslices.Sorted(maps.Keys(map[string]int{\"b\": 1, \"a\": 2}))", out: "[a b]"},
 		{code: "type Pt struct{ X int }\nslices.IndexFunc([]Pt{{1}, {2}}, func(p Pt) bool { return p.X == 2 })", err: "slices.IndexFunc for []Pt, Pt is not available in the interpreter: the generic functions of slices, maps and cmp run on slices and maps of builtin types"},
-		{code: "import \"sync/atomic\"\nvar p atomic.Pointer[int]", err: "atomic.Pointer is not available"},
-		{code: "import \"sync\"\nf := sync.OnceValue(func() int { return 1 })", err: "sync.OnceValue is not available"},
 		{code: "func Sum[T int | float64](xs ...T) T { var s T; for _, x := range xs { s += x }; return s }", err: "variadic generic functions"},
 		{code: "seq := func(yield func(int) bool) { yield(1); yield(2) }\nfor v := range seq { fmt.Println(v) }", stdout: "1\n2\n"},
 		{code: "import \"iter\"\nvar seq iter.Seq[int] = func(yield func(int) bool) { yield(7) }\nfor v := range seq { fmt.Println(v) }", stdout: "7\n"},

@@ -109,4 +109,18 @@ var loweredSequences = []sequence{
 		{code: "var w io.Writer = &rw{}\nfmt.Fprint(w, \"a\")\nr, isReader := w.(io.Reader)\n_, isCloser := w.(io.Closer)\nif sw, ok := w.(io.StringWriter); ok { sw.WriteString(\"b\") }\nvar c C\nvar l sync.Locker = &c\nl.Lock()\nc.n++\nl.Unlock()\nn, err := r.Read(nil)\nfmt.Println(isReader, isCloser, w.(*rw).String(), c.n, n, err)",
 			stdout: "true false ab 1 0 EOF\n"},
 	}},
+	{"generic helpers of the standard library written as source: sync.OnceValue(s), atomic.Pointer[T], iter.Pull(2)", []cell{
+		{code: "import (\"fmt\"; \"iter\"; \"sync\"; \"sync/atomic\")\ntype Cfg struct{ V int }\nvar cur atomic.Pointer[Cfg]\nget := sync.OnceValue(func() Cfg { fmt.Println(\"computed\"); return Cfg{3} })\n" +
+			"func gen(yield func(Cfg) bool) { for i := 0; i < 3; i++ { if !yield(Cfg{i}) { fmt.Println(\"stopped\", i); return } } }"},
+		{code: "fmt.Println(get(), get(), cur.Load() == nil)\ncur.Store(&Cfg{1})\nfmt.Println(cur.Swap(&Cfg{2}).V, cur.CompareAndSwap(nil, nil), cur.Load().V)\n" +
+			"next, stop := iter.Pull(iter.Seq[Cfg](gen))\nfmt.Println(next())\nstop()\nfmt.Println(next())\n" +
+			"bad := sync.OnceValues(func() (int, error) { panic(\"once\") })\nfor i := 0; i < 2; i++ { func() { defer func() { fmt.Println(recover()) }(); bad() }() }\nfmt.Printf(\"%T\\n\", &cur)",
+			stdout: "computed\n{3} {3} true\n1 false 2\n{0} true\nstopped 0\n{0} false\nonce\nonce\n*atomic.Pointer[main.Cfg]\n"},
+	}},
+	{"returns in the body of a range over a function", []cell{
+		{code: "import (\"fmt\"; \"iter\"; \"slices\")\nfunc find(seq iter.Seq[int], w int) (int, bool) {\n\tfor v := range seq {\n\t\tif v == w {\n\t\t\treturn v * 10, true\n\t\t}\n\t}\n\treturn 0, false\n}\n" +
+			"func both(a, b iter.Seq[int]) (n int) {\n\tfor x := range a {\n\t\tfor y := range b {\n\t\t\tif x < y {\n\t\t\t\tn = x*10 + y\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}\n\treturn -1\n}"},
+		{code: "s := slices.Values([]int{1, 2, 3})\nfmt.Println(find(s, 2))\nfmt.Println(find(s, 5))\nfmt.Println(both(s, slices.Values([]int{2})), both(s, s), both(s, slices.Values([]int{0})))",
+			stdout: "20 true\n0 false\n12 12 -1\n"},
+	}},
 }

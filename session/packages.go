@@ -22,9 +22,9 @@ import (
 // startPackages are given to the interpreter when a session starts. fmt
 // makes yaegi redirect the standard streams (patching flag, log, os and
 // math/bits, so those must be there too) and compile its generic sources
-// (cmp, maps, slices). Every other standard package is loaded when a cell
+// (cmp, maps, slices); the prelude's helpers use sync. Every other standard package is loaded when a cell
 // imports it: see Session.usePackage.
-var startPackages = []string{"fmt", "flag", "log", "os", "math/bits", "cmp", "maps", "slices"}
+var startPackages = []string{"fmt", "flag", "log", "os", "math/bits", "cmp", "maps", "slices", "sync"}
 
 // usePackage makes the standard package with import path p importable by
 // cells, with the packages of the interfaces its API takes or returns

@@ -120,7 +120,7 @@ func TestLowerUndeclaredAliases(t *testing.T) {
 	got := lowered(t, "type Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]\ntype Set[T comparable] = map[T]struct{}\ntype Plain = int",
 		"s := Set[string]{\"a\": {}}\nk := Keyed[bool]{\"on\", true}\nfunc f() int { type L struct{ V int }; type LA = L; type PL = *L; var p PL = &LA{2}; var n Plain = p.V; return n }")
 	wantLowered(t, got, "var s map[string]struct{}", "s = map[string]struct{}{\"a\": {}}", "var k Pair[string, bool]", "k = Pair[string, bool]{\"on\", true}",
-		"type L struct{ V int }; ; ; var p (*L) = &L{2}; var n Plain = p.V")
+		"type L struct{ V int }; ; ; var p *L = &L{2}; var n Plain = p.V")
 	got = lowered(t, "type Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]")
 	wantLowered(t, got, "type Keyed = struct{}")
 }
@@ -317,6 +317,43 @@ func TestLowerConstantExpressions(t *testing.T) {
 	wantLowered(t, got, "c = (3 + 4i)", "third = (0 + (1.0/3)*1i)", "r = 3.0", "k = 'a'")
 }
 
+// The standard library's generic functions and types that the prelude
+// writes as source (sync.OnceValue(s), atomic.Pointer[T], iter.Pull(2))
+// are named there, with the type arguments the checker inferred (yaegi
+// does not infer them from a compiled function), also in the types the
+// compiler writes; an iter.Seq conversion keeps its type parenthesized.
+func TestLowerStdSource(t *testing.T) {
+	got := lowered(t, "import (\"iter\"; \"slices\"; \"sync\"; sa \"sync/atomic\")\ntype Config struct{ V int }\nvar _ sync.Mutex\nvar _ sa.Int32\nvar _ = slices.Max[[]int]\nvar _ iter.Seq[int]",
+		"pp := new(sa.Pointer[Config])\nx := sync.OnceValue(func() Config { return Config{} })\nvar y = sync.OnceValues[int, error](nil)\n"+
+			"next, stop := iter.Pull(slices.Values([]string{\"a\"}))\nn2, _ := iter.Pull2(slices.All([]float64{}))\nf := iter.Seq[int](func(func(int) bool) {})")
+	wantLowered(t, got, "var pp *__gkPointer[Config]", "pp = new(__gkPointer[Config])", "x = __gkOnceValue[Config](func() Config",
+		"__gkOnceValues[int, error](nil)", "__gkPull[string](__gkgen.", "__gkPull2[int, float64](", "var f func(func(int) bool)", "f = (func(func(int) bool))(func")
+}
+
+// The returns and defers of the body of a range over a function (which runs as the
+// yield function) keep their results and a flag, end the iteration, and
+// the function returns after the loop; inside another range over a
+// function, the outermost lowers them and the inner one ends its
+// iteration on the flag.
+func TestLowerRangeOverFuncReturns(t *testing.T) {
+	got := lowered(t, "import \"iter\"\nfunc find(seq iter.Seq[int], w int) (int, error) {\n\tfor v := range seq {\n\t\tif v == w {\n\t\t\treturn v, nil\n\t\t}\n\t}\n\treturn 0, nil\n}\n"+
+		"func named(seq iter.Seq2[int, string]) (s string) {\n\tfor _, v := range seq {\n\t\ts = v\n\t\treturn\n\t}\n\treturn\n}\n"+
+		"func both(a, b iter.Seq[int]) int {\n\tfor x := range a {\n\t\tfor y := range b {\n\t\t\treturn x + y\n\t\t}\n\t}\n\treturn 0\n}")
+	wantLowered(t, got, "{ var __gkret", " int; var __gkr", " int; var __gkr", " error; seq(func(v int) bool {",
+		" = v; __gkr", " = nil; __gkret", " = 1; return false }",
+		" = 2; return false }", " == 2 { return }; }",
+		"b(func(y int) bool {", " != 0 { return false }")
+	if strings.Contains(got, "range") {
+		t.Errorf("a range over a function is left:\n%s", got)
+	}
+	// A defer in the body registers its call on the function's list.
+	got = lowered(t, "import (\"fmt\"; \"slices\")\nfunc run() {\n\tfor v := range slices.Values([]int{1}) {\n\t\tdefer fmt.Println(v)\n\t}\n}")
+	wantLowered(t, got, "defer func() { for __gki", "(func(v int) bool {", " = append(__gkdl")
+	if strings.Contains(got, "range") {
+		t.Errorf("a range over a function is left:\n%s", got)
+	}
+}
+
 // Several values assigned at once, when one is not a name or a literal, are
 // evaluated into temporaries of the targets' types first (yaegi dropped the
 // others: n, s = 5, append(s, 2) left n at 0); a top-level define that
@@ -350,7 +387,7 @@ func TestLowerRangeArrayPointer(t *testing.T) {
 func TestLowerLocalTypeAlias(t *testing.T) {
 	got := lowered(t, "type Top = int",
 		"func g() {\n\t{\n\t\ttype int = string\n\t\tvar i int = \"s\"\n\t\t_ = i\n\t}\n\ttype L struct{ V int }\n\ttype (\n\t\tA = L\n\t\tP = *A\n\t\tB struct{}\n\t)\n\tvar p P = P(&A{1})\n\tvar t Top = 2\n\t_, _, _ = p, B{}, t\n}")
-	wantLowered(t, got, "var i string = \"s\"", "type (\n\t\t\n\t\t\n\t\tB struct{}\n\t)", "var p (*L) = (*L)(&L{1})", "var t Top = 2")
+	wantLowered(t, got, "var i string = \"s\"", "type (\n\t\t\n\t\t\n\t\tB struct{}\n\t)", "var p *L = (*L)(&L{1})", "var t Top = 2")
 	if strings.Contains(got, "type int") {
 		t.Errorf("the local alias stays:\n%s", got)
 	}

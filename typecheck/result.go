@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/compiler"
+	"gokernel/stdlib/generic"
+	"regexp"
 	"strings"
 )
 
@@ -132,7 +134,10 @@ func (r *Result) Instance(off int) (types.Instance, bool) {
 	return inst, ok
 }
 
-// typeString writes t as cell code can name it, or "" if it cannot.
+// TypeString writes t as cell code can name it, or "" if it cannot. A
+// generic type of the standard library that the prelude writes as source
+// (atomic.Pointer[T]) is written with its name there (generic.SourceName),
+// iter.Seq[V] and iter.Seq2[K, V] as the function types they stand for.
 func (r *Result) TypeString(t types.Type) string {
 	if t == nil || hasUnexported(t) || hasModuleInstance(t) {
 		return ""
@@ -153,17 +158,57 @@ func (r *Result) TypeString(t types.Type) string {
 		if p.Path() == "main" {
 			return ""
 		}
-		name, found := names[p.Path()]
+		return "\x00" + p.Path() + "\x01"
+	})
+	s = seqTypes(strings.NewReplacer("\x00iter\x01.Seq2[", "\x02", "\x00iter\x01.Seq[", "\x02").Replace(s))
+	s = qualified.ReplaceAllStringFunc(s, func(m string) string {
+		path, name, _ := strings.Cut(m[1:], "\x01.")
+		if src := generic.SourceName(path + "." + name); src != "" {
+			return src
+		}
+		pkg, found := names[path]
 		if !found {
 			ok = false
 		}
-		return name
+		return pkg + "." + name
 	})
 	if !ok || strings.Contains(s, "invalid type") || strings.Contains(s, "untyped") {
 		return ""
 	}
 	return s
 }
+
+// seqTypes writes each iter.Seq[V] and iter.Seq2[K, V] of s, marked
+// "\x02V]" and "\x02K, V]", as the function type it stands for: package
+// iter has only generic types, which the interpreter cannot import.
+func seqTypes(s string) string {
+	for {
+		i := strings.LastIndexByte(s, '\x02')
+		if i < 0 {
+			return s
+		}
+		depth, end := 0, len(s)
+		for j := i + 1; j < len(s) && end == len(s); j++ {
+			switch s[j] {
+			case '[':
+				depth++
+			case ']':
+				if depth == 0 {
+					end = j
+				}
+				depth--
+			}
+		}
+		if end == len(s) {
+			return s
+		}
+		s = s[:i] + "func(func(" + s[i+1:end] + ") bool)" + s[end+1:]
+	}
+}
+
+// qualified matches a name of a package in TypeString's marks:
+// "\x00sync/atomic\x01.Pointer".
+var qualified = regexp.MustCompile("\x00[^\x01]*\x01\\.[\\pL\\pN_]+")
 
 // Func is a top-level function (not a method) that a cell declares, as the
 // checker saw it.

@@ -3,7 +3,10 @@
 // builtin types: the cell compiler rewrites a call such as slices.Sort(s),
 // whose type arguments the type checker inferred ([]int, int), into a call
 // of the matching instantiation, which the interpreter cannot make itself.
-// z_instances.go is generated: go generate ./stdlib/generic.
+// z_instances.go is generated: go generate ./stdlib/generic. It also holds
+// the generic Go source of sync.OnceValue(s), atomic.Pointer[T] and
+// iter.Pull(2), which the interpreter runs (Source); source.go states the
+// rule for each generic function of the standard library.
 package generic
 
 //go:generate go run generate.go

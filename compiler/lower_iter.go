@@ -1,0 +1,301 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"gokernel/stdlib/generic"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Iterators and the standard library's generic helpers of iter, sync and
+// sync/atomic: yaegi v0.16.1 has the Go 1.22 language and cannot import
+// package iter (generic types only).
+
+// iterSeq rewrites iter.Seq[V] and iter.Seq2[K, V] as the function types
+// they stand for, func(func(V) bool) and func(func(K, V) bool): package
+// iter only has generic types, which the interpreter cannot import. It
+// reports whether x was one.
+func (c *compiler) iterSeq(x ast.Expr) bool {
+	var sel *ast.SelectorExpr
+	var args []ast.Expr
+	switch ix := x.(type) {
+	case *ast.IndexExpr:
+		sel, _ = ix.X.(*ast.SelectorExpr)
+		args = []ast.Expr{ix.Index}
+	case *ast.IndexListExpr:
+		sel, _ = ix.X.(*ast.SelectorExpr)
+		args = ix.Indices
+	}
+	if sel == nil {
+		return false
+	}
+	obj, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.TypeName)
+	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "iter" || (obj.Name() != "Seq" && obj.Name() != "Seq2") {
+		return false
+	}
+	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+		var ps []string
+		for _, a := range args {
+			ps = append(ps, c.render(a))
+		}
+		t := "func(func(" + strings.Join(ps, ", ") + ") bool)"
+		if end := c.off(x.End()); end < len(c.w.src) && c.w.src[end] == '(' {
+			t = "(" + t + ")" // a conversion, not a result type
+		}
+		return t
+	})
+	return true
+}
+
+// stdSource rewrites a use of a generic function or type of the standard
+// library that the prelude writes as Go source (generic.Source: see the
+// rule there) into its name in the prelude, and reports whether sel was one.
+func (c *compiler) stdSource(sel *ast.SelectorExpr) bool {
+	obj := c.types.Use(c.off(sel.Sel.Pos()))
+	if obj == nil || obj.Pkg() == nil || obj.Pkg().Scope().Lookup(obj.Name()) != obj {
+		return false
+	}
+	name := generic.SourceName(obj.Pkg().Path() + "." + obj.Name())
+	if name == "" {
+		return false
+	}
+	c.w.replace(c.off(sel.Pos()), c.off(sel.End()), name+c.typeArgs(sel.Sel))
+	return true
+}
+
+// typeArgs returns the type arguments the checker inferred for the generic
+// function id as source ("[string, int]"): "" where the source gives them,
+// or one cannot be written. The interpreter does not infer them from an
+// argument of a compiled function.
+func (c *compiler) typeArgs(id *ast.Ident) string {
+	inst, ok := c.types.Instance(c.off(id.Pos()))
+	if end := c.off(id.End()); !ok || inst.TypeArgs.Len() == 0 || end < len(c.w.src) && c.w.src[end] == '[' {
+		return ""
+	}
+	var args []string
+	for i := 0; i < inst.TypeArgs.Len(); i++ {
+		s := c.types.TypeString(inst.TypeArgs.At(i))
+		if s == "" {
+			return ""
+		}
+		args = append(args, s)
+	}
+	return "[" + strings.Join(args, ", ") + "]"
+}
+
+// iteratorType returns the yield function's parameter types if x is a
+// range-over-func iterator (func(yield func(...) bool)), as code names
+// them; ok is false otherwise.
+func (c *compiler) iteratorType(x ast.Expr) (params []string, ok bool) {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return nil, false
+	}
+	sig, isFunc := t.Underlying().(*types.Signature)
+	if !isFunc || sig.Params().Len() != 1 || sig.Results().Len() != 0 {
+		return nil, false
+	}
+	yield, isFunc := sig.Params().At(0).Type().Underlying().(*types.Signature)
+	if !isFunc || yield.Results().Len() != 1 || yield.Params().Len() > 2 {
+		return nil, false
+	}
+	if b, isBasic := yield.Results().At(0).Type().Underlying().(*types.Basic); !isBasic || b.Kind() != types.Bool {
+		return nil, false
+	}
+	for i := 0; i < yield.Params().Len(); i++ {
+		s := c.types.TypeString(yield.Params().At(i).Type())
+		if s == "" {
+			return nil, false
+		}
+		params = append(params, s)
+	}
+	return params, true
+}
+
+// rangeOverFunc rewrites for k, v := range seq { body } as
+// seq(func(k K, v V) bool { body; return true }); it reports whether it
+// did (the loop is refused otherwise).
+func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
+	ptypes, ok := c.iteratorType(r.X)
+	if !ok {
+		return false
+	}
+	br, ok := loopBody(r.Body, c.loopLabel(r))
+	if !ok || !c.deferRegistered(br.defers) {
+		return false
+	}
+	before, after, ok := c.loopReturns(r, br.returns)
+	if !ok {
+		return false
+	}
+	vars := []ast.Expr{r.Key, r.Value}
+	var params, assigns []string
+	for i, t := range ptypes {
+		name := "_"
+		if i < len(vars) && vars[i] != nil {
+			if r.Tok == token.DEFINE {
+				name = c.text(vars[i])
+			} else { // for k = range seq: assign the outer variable
+				name = c.temp("y")
+				assigns = append(assigns, c.text(vars[i])+" = "+name+"; ")
+			}
+		}
+		params = append(params, name+" "+t)
+	}
+	for _, b := range br.continues {
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return true")
+	}
+	for _, b := range br.breaks {
+		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return false")
+	}
+	c.w.add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
+		return before + c.render(r.X) + "(func(" + strings.Join(params, ", ") + ") bool { " + strings.Join(assigns, "") + "{ "
+	})
+	c.w.insert(c.off(r.Body.Rbrace), "; }; return true ")
+	c.w.insert(c.off(r.End()), ")"+after)
+	return true
+}
+
+// loopReturns lowers the returns of the body of a range over a function,
+// which runs as the yield function: each keeps its results in temporaries
+// of the result types, sets a flag and ends the iteration (return false);
+// after the loop, the function returns what the flag says:
+//
+//	{ var __gkret1 int; var __gkr2 T
+//	  seq(func(v V) bool { ...; { __gkr2 = x; __gkret1 = 1; return false }; ...; return true })
+//	  if __gkret1 == 1 { return __gkr2 }; if __gkret1 == 2 { return } }
+//
+// In a range over a function inside another's body, the outermost loop
+// lowers the returns, and each inner one ends its iteration when the
+// outermost's flag is set. It returns the code before and after the loop,
+// and false when a return cannot be lowered (outside a function, or a
+// result type code cannot name).
+func (c *compiler) loopReturns(r *ast.RangeStmt, returns []*ast.ReturnStmt) (before, after string, ok bool) {
+	if len(returns) == 0 {
+		return "", "", true
+	}
+	if outer := c.outerIterator(r); outer != nil { // the outer loop lowers them
+		return "", "; if " + returnFlag(c.off(outer.Pos())) + " != 0 { return false }", true
+	}
+	sig := c.enclosingSig(r.Pos())
+	if sig == nil {
+		return "", "", false
+	}
+	flag := returnFlag(c.off(r.Pos()))
+	var temps, decls []string
+	for i := 0; i < sig.Results().Len(); i++ {
+		t := c.types.TypeString(sig.Results().At(i).Type())
+		if t == "" {
+			return "", "", false
+		}
+		temps = append(temps, c.temp("r"))
+		decls = append(decls, "var "+temps[i]+" "+t+"; ")
+	}
+	valued, bare := false, false
+	for _, ret := range returns {
+		if len(ret.Results) == 0 {
+			bare = true
+			c.w.replace(c.off(ret.Pos()), c.off(ret.End()), "{ "+flag+" = 2; return false }")
+			continue
+		}
+		valued = true
+		c.w.add(c.off(ret.Pos()), c.off(ret.End()), func(*rewriter) string {
+			var b strings.Builder
+			b.WriteString("{ ")
+			if len(ret.Results) == len(temps) {
+				for i, x := range ret.Results {
+					b.WriteString(temps[i] + " = " + c.render(x) + "; ")
+				}
+			} else { // return f(), f of several results
+				b.WriteString(strings.Join(temps, ", ") + " = " + c.render(ret.Results[0]) + "; ")
+			}
+			return b.String() + flag + " = 1; return false }"
+		})
+	}
+	before, after = "{ var "+flag+" int; ", "; "
+	if valued {
+		before += strings.Join(decls, "")
+		after += "if " + flag + " == 1 { return " + strings.Join(temps, ", ") + " }; "
+	}
+	if bare {
+		after += "if " + flag + " == 2 { return }; "
+	}
+	return before, after + "}", true
+}
+
+// enclosingSig returns the signature of the innermost function around
+// pos, or nil.
+func (c *compiler) enclosingSig(pos token.Pos) *types.Signature {
+	var sig *types.Signature
+	for _, it := range c.p.Items {
+		ast.Inspect(it, func(n ast.Node) bool {
+			if n == nil || pos < n.Pos() || pos >= n.End() {
+				return false
+			}
+			switch f := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := c.types.Def(c.off(f.Name.Pos())).(*types.Func); ok {
+					sig, _ = fn.Type().(*types.Signature)
+				}
+			case *ast.FuncLit:
+				sig, _ = c.types.ExprType(c.off(f.Pos()), c.off(f.End())).(*types.Signature)
+			}
+			return true
+		})
+	}
+	return sig
+}
+
+// deferRegistered reports whether each of defers was rewritten into the
+// registration of its call on a list its function (lowerDefers) or the cell
+// (rewriteTopDefer) runs at its end: then it may run in the yield function
+// of a range over a function; a defer statement would run at its end.
+func (c *compiler) deferRegistered(defers []*ast.DeferStmt) bool {
+	for _, d := range defers {
+		start, end := c.off(d.Pos()), c.off(d.End())
+		if !slices.ContainsFunc(c.w.edits, func(e edit) bool { return e.start == start && e.end == end }) {
+			return false
+		}
+	}
+	return true
+}
+
+// returnFlag is the name of the flag of the returns of the range over a
+// function at offset off.
+func returnFlag(off int) string { return "__gkret" + strconv.Itoa(off) }
+
+// outerIterator returns the outermost range over a function whose body
+// holds r in r's function, or nil.
+func (c *compiler) outerIterator(r *ast.RangeStmt) *ast.RangeStmt {
+	var outer *ast.RangeStmt
+	for _, it := range c.p.Items {
+		ast.Inspect(it, func(n ast.Node) bool {
+			if n == nil || n == r || r.Pos() < n.Pos() || r.Pos() >= n.End() {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncDecl, *ast.FuncLit:
+				outer = nil
+			case *ast.RangeStmt:
+				if _, iterates := c.iteratorType(n.X); iterates && outer == nil {
+					outer = n
+				}
+			}
+			return true
+		})
+	}
+	return outer
+}
+
+// funcTyped reports whether the checker gave x a function type.
+func (c *compiler) funcTyped(x ast.Expr) bool {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return false
+	}
+	_, isFunc := t.Underlying().(*types.Signature)
+	return isFunc
+}
