@@ -44,6 +44,10 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype W int\nfunc (w W) String() string { return [...]string{\"Sun\", \"Mon\"}[w] }\ntype Q struct{ t string }\nfunc (q *Q) String() string { return \"Q(\" + q.t + \")\" }\ntype B struct{}\nfunc (B) Error() string { return \"as error\" }\nfunc (B) String() string { return \"as stringer\" }"},
 		{code: "var nq *Q\nfmt.Println(W(1), &Q{\"x\"}, B{}, nq)\nfmt.Printf(\"%v|%d|%q|%s\\n\", W(0), W(1), W(1), B{})\ns := fmt.Sprint(&Q{\"y\"})\ns", out: `"Q(y)"`, stdout: "Mon Q(x) as error <nil>\nSun|1|\"Mon\"|as error\n"},
 	}},
+	{"String and Error methods of values of cell types inside fmt's operands", []cell{
+		{code: "import \"fmt\"\ntype Cel float64\nfunc (t Cel) String() string { return fmt.Sprint(float64(t), \"C\") }\ntype E struct{ n int }\nfunc (E) Error() string { return \"E\" }\ntype Pair struct{ A, B Cel; c Cel; Es []E }"},
+		{code: "p := Pair{1, 2, 3, []E{{1}}}\nfmt.Println(p, []Cel{4}, map[string]Cel{\"k\": 5}, &p)\nfmt.Printf(\"%+v|%s\\n\", p, [1]Cel{6})", stdout: "{1C 2C 3 [E]} [4C] map[k:5C] &{1C 2C 3 [E]}\n{A:1C B:2C c:3 Es:[E]}|[6C]\n"},
+	}},
 	{"unexported fields in %+v and %#v", []cell{
 		{code: "import \"fmt\"\ntype pair struct{ k string; v any }\ntype box struct{ name string; P pair }"},
 		{code: "fmt.Printf(\"%+v|%+v|%#v\\n\", []pair{{\"x\", nil}}, &box{\"b\", pair{\"y\", 1}}, pair{\"z\", 2})", stdout: "[{k:x v:<nil>}]|&{name:b P:{k:y v:1}}|main.pair{k:\"z\", v:2}\n"},

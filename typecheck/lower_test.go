@@ -135,6 +135,17 @@ func TestLowerStringers(t *testing.T) {
 		`fmt.Printf("%v %d %5s %s\n", (w).String(), (int)(w), (w).String(), __gkrt.GoSyntax((int)(w), "main.W"))`, "fmt.Print(w, w)")
 }
 
+// fmt's operands with values of String or Error methods of the cells
+// inside (exported fields, elements, map values, what a pointer operand
+// points to) are converted to a copy where those values are strings.
+func TestLowerNestedStringers(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype W int\nfunc (w W) String() string { return \"w\" }\ntype P struct{ A W; b W }\ntype B byte\nfunc (B) String() string { return \"b\" }",
+		"fmt.Println(P{}, []W{1}, map[W]W{})\nfmt.Printf(\"%v %s\\n\", &P{}, []B{1})")
+	wantLowered(t, got,
+		"fmt.Println(func(__gkv0 P) struct{ A string; b W } { return struct{ A string; b W }{(__gkv0.A).String(), __gkv0.b} }(P{}), func(__gkv0 []W) []string { if __gkv0 == nil { return nil }; __gkr0 := make([]string, len(__gkv0)); for __gki0 := range __gkv0 { __gkr0[__gki0] = (__gkv0[__gki0]).String() }; return __gkr0 }([]W{1}), map[W]W{})",
+		`fmt.Printf("%v %s\n", func(__gkv0 *P) *struct{ A string; b W } {`, "}(&P{}), []B{1})")
+}
+
 // %+v and %#v of structs with unexported fields give the fields back their
 // names (yaegi exports them as Xname).
 func TestLowerUnexportedFields(t *testing.T) {
