@@ -140,6 +140,13 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		}
 		return RuntimeName + ".TypeName(" + strconv.Quote(name) + ", \x00)"
 	}
+	if ms := types.NewMethodSet(t); stringMethod(ms, "GoString") != nil && !hasMethod(ms, "Format") {
+		// fmt calls GoString for %#v: yaegi's types do not have it.
+		if ts := c.types.TypeString(t); ts != "" {
+			return c.methodString(t, ts, "GoString").conv("\x00")
+		}
+		return ""
+	}
 	name := goTypeName(t)
 	if name == "" || !mentionsCellType(t) {
 		return ""

@@ -146,6 +146,14 @@ func TestLowerNestedStringers(t *testing.T) {
 		`fmt.Printf("%v %s\n", func(__gkv0 *P) *struct{ A string; b W } {`, "}(&P{}), []B{1})")
 }
 
+// %#v of an operand with a GoString method of the cells calls it (fmt
+// does not see it on yaegi's value).
+func TestLowerGoStringer(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype L int\nfunc (l L) GoString() string { return \"L!\" }\ntype F int\nfunc (F) GoString() string { return \"\" }\nfunc (F) Format(fmt.State, rune) {}",
+		"fmt.Printf(\"%#v %#8v %v %#v\\n\", L(1), L(2), L(3), F(4))")
+	wantLowered(t, got, `fmt.Printf("%s %8s %v %s\n", (L(1)).GoString(), (L(2)).GoString(), L(3), __gkrt.GoSyntax(F(4), "main.F"))`)
+}
+
 // %+v and %#v of structs with unexported fields give the fields back their
 // names (yaegi exports them as Xname).
 func TestLowerUnexportedFields(t *testing.T) {
