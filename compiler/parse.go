@@ -7,6 +7,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -331,3 +332,124 @@ func syntaxError(err error) error {
 	}
 	return &Error{Name: "SyntaxError", Msg: err.Error()}
 }
+
+// An edit replaces src[start:end] (an insertion when start == end) with the
+// text gen returns. gen may render original sub-ranges of its own range
+// through the rewriter, so that edits nested inside them still apply.
+type edit struct {
+	start, end int
+	seq        int
+	gen        func(w *rewriter) string
+}
+
+// rewriter applies edits to a cell's source and emits /*line*/ directives so
+// that every original byte keeps its cell position in yaegi's messages.
+//
+// yaegi resolves package names through the file name of positions, so the
+// directives keep yaegi's file name (_.go) and encode the cell in the line:
+// line serial*lineStride + n is line n of the cell with that serial.
+type rewriter struct {
+	src   string
+	base  int   // added to line numbers: identifies the cell (see cellLine)
+	lines []int // offsets of line starts
+	edits []edit
+	dirty bool
+
+	depth   int          // nesting of render calls
+	applied map[int]bool // edits applied by the current top-level render
+}
+
+// LineStride separates the line numbers of cells.
+const LineStride = 100000
+
+// CellLine splits a line of yaegi's positions into the serial of a cell and
+// the line in it; serial is 0 for generated code.
+func CellLine(line int) (serial, cellLine int) { return line / LineStride, line % LineStride }
+
+func newRewriter(src string, serial int) *rewriter {
+	w := &rewriter{src: src, base: serial * LineStride, lines: []int{0}}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			w.lines = append(w.lines, i+1)
+		}
+	}
+	return w
+}
+
+// lineCol returns the 1-based line and column of offset off.
+func (w *rewriter) lineCol(off int) (int, int) {
+	i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off }) - 1
+	return i + 1, off - w.lines[i] + 1
+}
+
+// directive returns the /*line*/ comment giving offset off its cell position.
+func (w *rewriter) directive(off int) string {
+	l, c := w.lineCol(off)
+	return "/*line _.go:" + strconv.Itoa(w.base+l) + ":" + strconv.Itoa(c) + "*/"
+}
+
+func (w *rewriter) add(start, end int, gen func(w *rewriter) string) {
+	w.edits = append(w.edits, edit{start: start, end: end, seq: len(w.edits), gen: gen})
+	w.dirty = true
+}
+
+// replace replaces src[start:end] with text.
+func (w *rewriter) replace(start, end int, text string) {
+	w.add(start, end, func(*rewriter) string { return text })
+}
+
+// insert inserts text at offset at.
+func (w *rewriter) insert(at int, text string) { w.replace(at, at, text) }
+
+func (w *rewriter) sorted() []edit {
+	if w.dirty {
+		sort.SliceStable(w.edits, func(i, j int) bool {
+			a, b := w.edits[i], w.edits[j]
+			if a.start != b.start {
+				return a.start < b.start
+			}
+			if a.end != b.end {
+				return a.end > b.end
+			}
+			return a.seq < b.seq
+		})
+		w.dirty = false
+	}
+	return w.edits
+}
+
+// render returns src[start:end] with the edits inside it applied (an
+// insertion at end included), starting with a directive for start.
+func (w *rewriter) render(start, end int) string {
+	if w.depth == 0 {
+		w.applied = map[int]bool{}
+	}
+	w.depth++
+	defer func() { w.depth-- }()
+	end = min(end, len(w.src)) // an implicit empty statement may end past the text
+	var b strings.Builder
+	pos, needDir := start, true
+	emit := func(to int) {
+		if to > pos {
+			if needDir {
+				b.WriteString(w.directive(pos))
+				needDir = false
+			}
+			b.WriteString(w.src[pos:to])
+		}
+	}
+	for _, e := range w.sorted() {
+		if w.applied[e.seq] || e.start < pos || e.end > end || (e.start == end && e.end > e.start) {
+			continue
+		}
+		w.applied[e.seq] = true
+		emit(e.start)
+		b.WriteString(e.gen(w))
+		pos, needDir = e.end, true
+	}
+	emit(end)
+	return b.String()
+}
+
+// text returns src[start:end] without edits or directives.
+func (w *rewriter) text(start, end int) string { return w.src[start:min(end, len(w.src))] }
