@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -364,4 +365,118 @@ func (c *compiler) nilReturns(ft ast.Node, body *ast.BlockStmt) {
 		}
 		return true
 	})
+}
+
+// A failed type assertion x.(T) panics in yaegi with its own message
+// ("interface conversion: nil is not main.I"); a lowered one (see
+// lowerAssert) panics with Go's instead, from cellrt.AssertFailed: the
+// name of x's dynamic type (as %T), of its static type and of T, T's
+// methods if it is an interface, and the first of them each type of the
+// cells lacks (yaegi's values of cell types have no methods for reflect).
+
+// assertPanic returns the code that panics as Go does when x (its code
+// xc), of static type xt, is not a T; where a name is not known, yaegi's
+// assertion.
+func (c *compiler) assertPanic(xc string, xt, t types.Type) string {
+	inter, asserted := runtimeTypeName(xt), runtimeTypeName(t)
+	dyn := c.dynamicTypeName(xt)
+	if it, ok := xt.Underlying().(*types.Interface); ok && it.Empty() && dyn != "" {
+		dyn = c.structTypeName(dyn)
+	}
+	if inter == "" || asserted == "" || dyn == "" {
+		return "return " + xc + ".(" + c.types.TypeString(t) + ")"
+	}
+	args := []string{xc, strings.Replace(dyn, "\x00", xc, 1), strconv.Quote(inter), strconv.Quote(asserted), "nil"}
+	if it, ok := t.Underlying().(*types.Interface); ok {
+		var names []string
+		for i := 0; i < it.NumMethods(); i++ {
+			names = append(names, it.Method(i).Name())
+		}
+		sort.Strings(names)
+		args[4] = "[]string{" + quoteAll(names) + "}"
+		for _, impl := range c.cellTypes() {
+			if m := missingMethod(impl, it, names); m != "" && goTypeName(impl) != "" {
+				args = append(args, strconv.Quote(goTypeName(impl)), strconv.Quote(m))
+			}
+		}
+	}
+	return "panic(" + RuntimeName + ".AssertFailed(" + strings.Join(args, ", ") + "))"
+}
+
+// structTypeName returns what names the dynamic type of a value in an
+// empty interface (\x00 stands for it) when it is one of the cells' struct
+// types of a shape no other type of the cells has (yaegi's reflect types
+// have no names), or pointer to one; dyn otherwise.
+func (c *compiler) structTypeName(dyn string) string {
+	unique, _ := c.structShapes()
+	var b strings.Builder
+	for _, t := range c.cellTypes() {
+		s, name, code := shape(t, 0), goTypeName(t), c.types.TypeString(t)
+		if unique[strings.TrimPrefix(s, "*")] && name != "" && code != "" {
+			b.WriteString("if _, ok := v.(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
+		}
+	}
+	if b.Len() == 0 {
+		return dyn
+	}
+	return "func(v any) string { " + b.String() + "return " + strings.Replace(dyn, "\x00", "v", 1) + " }(\x00)"
+}
+
+// runtimeTypeName is t as Go's runtime writes it in its messages
+// ("interface {}" for any), or "".
+func runtimeTypeName(t types.Type) string {
+	if it, ok := t.(*types.Interface); ok && it.Empty() {
+		return "interface {}"
+	}
+	if a, ok := t.(*types.Alias); ok && types.IsInterface(a) && types.Unalias(a).(*types.Interface).Empty() {
+		return "interface {}"
+	}
+	return goTypeName(t)
+}
+
+// cellTypes returns the package-level, non-generic named types of the
+// cells that are not interfaces, T and *T.
+func (c *compiler) cellTypes() []types.Type {
+	scope := c.types.Scope()
+	if scope == nil {
+		return nil
+	}
+	var out []types.Type
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams() == nil && !types.IsInterface(n) {
+			out = append(out, n, types.NewPointer(n))
+		}
+	}
+	return out
+}
+
+// missingMethod returns the first of names, the sorted methods of it, that
+// t does not have with its type, or "".
+func missingMethod(t types.Type, it *types.Interface, names []string) string {
+	for _, name := range names {
+		var want *types.Func
+		for i := 0; i < it.NumMethods(); i++ {
+			if it.Method(i).Name() == name {
+				want = it.Method(i)
+			}
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, false, want.Pkg(), name)
+		if f, ok := obj.(*types.Func); !ok || !types.Identical(f.Type(), want.Type()) {
+			return name
+		}
+	}
+	return ""
+}
+
+// quoteAll returns the quoted strings separated by commas.
+func quoteAll(ss []string) string {
+	var q []string
+	for _, s := range ss {
+		q = append(q, strconv.Quote(s))
+	}
+	return strings.Join(q, ", ")
 }

@@ -469,9 +469,10 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	if ok == nil {
 		return
 	}
-	ts := c.types.TypeString(c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End())))
+	tt := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
+	ts, fail := c.types.TypeString(tt), c.assertPanic(x, xt, tt)
 	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
-		return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; if v, ok := " + ok() + "; ok { return v }; return " + x + ".(" + ts + ") }()"
+		return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; if v, ok := " + ok() + "; ok { return v }; " + fail + " }()"
 	})
 }
 

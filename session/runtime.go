@@ -37,18 +37,19 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Clear": reflect.ValueOf(clearValue),
 			// Panicking is the value of the panic a cell's top-level deferred
 			// calls run for (see runner.runDefers).
-			"Panicking":  reflect.ValueOf(func() any { return s.panicking }),
-			"Recovered":  reflect.ValueOf(recovered),
-			"Index":      reflect.ValueOf(checkIndex),
-			"SliceLo":    reflect.ValueOf(checkSlice),
-			"TypeName":   reflect.ValueOf(func(name string, _ any) string { return name }),
-			"DynType":    reflect.ValueOf(dynType),
-			"Wrapped":    reflect.ValueOf(wrapped),
-			"PanicNil":   reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
-			"TypedNil":   reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
-			"GoSyntax":   reflect.ValueOf(goSyntax),
-			"FieldNames": reflect.ValueOf(fieldNames),
-			"DecodeRune": reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
+			"Panicking":    reflect.ValueOf(func() any { return s.panicking }),
+			"Recovered":    reflect.ValueOf(recovered),
+			"Index":        reflect.ValueOf(checkIndex),
+			"SliceLo":      reflect.ValueOf(checkSlice),
+			"TypeName":     reflect.ValueOf(func(name string, _ any) string { return name }),
+			"DynType":      reflect.ValueOf(dynType),
+			"Wrapped":      reflect.ValueOf(wrapped),
+			"PanicNil":     reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
+			"TypedNil":     reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
+			"GoSyntax":     reflect.ValueOf(goSyntax),
+			"FieldNames":   reflect.ValueOf(fieldNames),
+			"AssertFailed": reflect.ValueOf(assertFailed),
+			"DecodeRune":   reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -160,19 +161,54 @@ func goRuntimeMessage(msg string) (string, bool) {
 	switch {
 	case strings.HasPrefix(msg, "reflect: call of reflect.Value.") && strings.HasSuffix(msg, " on zero Value"):
 		return "runtime error: invalid memory address or nil pointer dereference", true
-	case msg == "reflect.MakeSlice: negative len" || msg == "reflect.MakeSlice: len > cap":
+	case msg == "reflect.MakeSlice: negative len":
 		return "runtime error: makeslice: len out of range", true
-	case msg == "reflect.MakeSlice: negative cap":
+	case msg == "reflect.MakeSlice: negative cap" || msg == "reflect.MakeSlice: len > cap":
 		return "runtime error: makeslice: cap out of range", true
+	case msg == "reflect.Value.Call: call of nil function":
+		return "runtime error: invalid memory address or nil pointer dereference", true
 	case strings.HasPrefix(msg, "reflect: cannot convert slice with length ") && strings.Contains(msg, " to array with length "):
 		return "runtime error: " + strings.Replace(strings.TrimPrefix(msg, "reflect: "), " to array with", " to array or pointer to array with", 1), true
 	}
 	return "", false
 }
 
+// assertFailed is the panic of a failed type assertion x.(T) with Go's
+// message (runtime.TypeAssertionError's): dyn names x's dynamic type,
+// inter its static type, asserted T; methods are T's sorted methods when
+// T is an interface (nil otherwise), and missing pairs the names of the
+// cells' types with the first of them each lacks (reflect sees no methods
+// on yaegi's values of cell types).
+func assertFailed(x any, dyn, inter, asserted string, methods []string, missing ...string) error {
+	const conv = "interface conversion: "
+	switch {
+	case x == nil && methods != nil:
+		return runtimeError(conv + "interface is nil, not " + asserted)
+	case x == nil:
+		return runtimeError(conv + inter + " is nil, not " + asserted)
+	case methods == nil:
+		return runtimeError(conv + inter + " is " + dyn + ", not " + asserted)
+	}
+	for i := 0; i+1 < len(missing); i += 2 {
+		if missing[i] == dyn {
+			return runtimeError(conv + dyn + " is not " + asserted + ": missing method " + missing[i+1])
+		}
+	}
+	t := reflect.TypeOf(x)
+	for _, m := range methods {
+		if _, ok := t.MethodByName(m); !ok {
+			return runtimeError(conv + dyn + " is not " + asserted + ": missing method " + m)
+		}
+	}
+	return runtimeError(conv + dyn + " is not " + asserted)
+}
+
 // checkIndex returns i, or panics as Go does when it is out of range.
 func checkIndex(i, n int) int {
-	if i < 0 || i >= n {
+	if i < 0 {
+		panic(runtimeError(fmt.Sprintf("runtime error: index out of range [%d]", i)))
+	}
+	if i >= n {
 		panic(runtimeError(fmt.Sprintf("runtime error: index out of range [%d] with length %d", i, n)))
 	}
 	return i
