@@ -440,7 +440,7 @@ func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
 		if impls != nil {
 			b.WriteString(impls(w))
 		}
-		return b.String() + try(w, ts) + "}; return " + z + ", false }()"
+		return b.String() + try(w, ts) + "}; " + c.twinTry(x, typ, ", true") + "return " + z + ", false }()"
 	}
 }
 
@@ -456,6 +456,7 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	// (an error) is not even copied right by yaegi: left as it is.
 	xt := c.types.ExprType(c.off(ta.X.Pos()), c.off(ta.X.End()))
 	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) {
+		c.lowerCompiledAssert(ta, xt, commaOK)
 		return
 	}
 	if commaOK {

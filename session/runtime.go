@@ -15,6 +15,24 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
+// Compiled interfaces with the method sets of interfaces cells declare
+// often: yaegi asserts no compiled value to an interface of the cells, the
+// cell compiler asserts it to its compiled twin (compiler's compiledTwins).
+type (
+	// MultiUnwrapper is an error that wraps several (errors.Join).
+	MultiUnwrapper interface{ Unwrap() []error }
+	// Unwrapper is an error that wraps one.
+	Unwrapper interface{ Unwrap() error }
+	// Iser is an error with its own errors.Is test.
+	Iser interface{ Is(error) bool }
+	// Aser is an error with its own errors.As.
+	Aser interface{ As(any) bool }
+	// Timeouter is an error that may be a timeout (net).
+	Timeouter interface{ Timeout() bool }
+	// Temporary is an error that may be temporary (net).
+	Temporary interface{ Temporary() bool }
+)
+
 // exitPanic is the panic value of os.Exit, syscall.Exit and log.Fatal in
 // a cell: the kernel must not exit.
 type exitPanic struct{ msg string }
@@ -49,7 +67,16 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntax":     reflect.ValueOf(goSyntax),
 			"FieldNames":   reflect.ValueOf(fieldNames),
 			"AssertFailed": reflect.ValueOf(assertFailed),
-			"DecodeRune":   reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
+			// The compiled twins of the cells' interfaces (see MultiUnwrapper).
+			"MultiUnwrapper": reflect.ValueOf((*MultiUnwrapper)(nil)),
+			"Unwrapper":      reflect.ValueOf((*Unwrapper)(nil)),
+			"Iser":           reflect.ValueOf((*Iser)(nil)),
+			"Aser":           reflect.ValueOf((*Aser)(nil)),
+			"Stringer":       reflect.ValueOf((*fmt.Stringer)(nil)),
+			"GoStringer":     reflect.ValueOf((*fmt.GoStringer)(nil)),
+			"Timeouter":      reflect.ValueOf((*Timeouter)(nil)),
+			"Temporary":      reflect.ValueOf((*Temporary)(nil)),
+			"DecodeRune":     reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),

@@ -154,6 +154,18 @@ func TestLowerGoStringer(t *testing.T) {
 	wantLowered(t, got, `fmt.Printf("%s %8s %v %s\n", (L(1)).GoString(), (L(2)).GoString(), L(3), __gkrt.GoSyntax(F(4), "main.F"))`)
 }
 
+// A compiled value asserted to an interface of the cells tries its compiled
+// twin in cellrt; a failed assertion panics with Go's message.
+func TestLowerAssertTwinsAndFailures(t *testing.T) {
+	got := lowered(t, "type I interface{ M() }\ntype S struct{ n int }\nfunc (S) A() {}",
+		"var e error\nvar x any = 1\nu, ok := e.(interface{ Unwrap() []error })\n_ = e.(I)\n_ = x.(I)\n_, _ = u, ok")
+	wantLowered(t, got,
+		"func() (interface{Unwrap() []error}, bool) { if v, ok := e.(interface{Unwrap() []error}); ok { return v, true }; if v, ok := e.(__gkrt.MultiUnwrapper); ok { return v, true }; var z interface{Unwrap() []error}; return z, false }()",
+		`_ = func() I { if v, ok := e.(I); ok { return v }; panic(__gkrt.AssertFailed(e, `,
+		`"error", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M"))`,
+		`"interface {}", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M")) }()`)
+}
+
 // %+v and %#v of structs with unexported fields give the fields back their
 // names (yaegi exports them as Xname).
 func TestLowerUnexportedFields(t *testing.T) {

@@ -3,9 +3,14 @@ package compiler
 import (
 	"go/ast"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 )
+
+// How values of the cells' types reach compiled code: the String and Error
+// methods of values nested in fmt's operands, the messages of failed type
+// assertions, the compiled twins of the cells' interfaces.
 
 // fmt calls the String and Error methods of values nested in the operand
 // (exported fields of structs, elements of slices and arrays, values of
@@ -197,4 +202,184 @@ func (c *compiler) nestedMap(u *types.Map, same nestedConv, verb byte, depth int
 	return nestedConv{typ: typ, conv: func(x string) string {
 		return "func(" + v + " " + same.typ + ") " + typ + " { if " + v + " == nil { return nil }; " + r + " := make(" + typ + ", len(" + v + ")); for " + k + " := range " + v + " { " + r + "[" + k + "] = " + ec.conv(v+"["+k+"]") + " }; return " + r + " }(" + x + ")"
 	}}, true, true
+}
+
+// A failed type assertion x.(T) panics in yaegi with its own message
+// ("interface conversion: nil is not main.I"); a lowered one (see
+// lowerAssert) panics with Go's instead, from cellrt.AssertFailed: the
+// name of x's dynamic type (as %T), of its static type and of T, T's
+// methods if it is an interface, and the first of them each type of the
+// cells lacks (yaegi's values of cell types have no methods for reflect).
+
+// assertPanic returns the code that panics as Go does when x (its code
+// xc), of static type xt, is not a T; where a name is not known, yaegi's
+// assertion.
+func (c *compiler) assertPanic(xc string, xt, t types.Type) string {
+	inter, asserted := runtimeTypeName(xt), runtimeTypeName(t)
+	dyn := c.dynamicTypeName(xt)
+	if it, ok := xt.Underlying().(*types.Interface); ok && it.Empty() && dyn != "" {
+		dyn = c.structTypeName(dyn)
+	}
+	if inter == "" || asserted == "" || dyn == "" {
+		return "return " + xc + ".(" + c.types.TypeString(t) + ")"
+	}
+	args := []string{xc, strings.Replace(dyn, "\x00", xc, 1), strconv.Quote(inter), strconv.Quote(asserted), "nil"}
+	if it, ok := t.Underlying().(*types.Interface); ok {
+		var names []string
+		for i := 0; i < it.NumMethods(); i++ {
+			names = append(names, it.Method(i).Name())
+		}
+		sort.Strings(names)
+		args[4] = "[]string{" + quoteAll(names) + "}"
+		for _, impl := range c.cellTypes() {
+			if m := missingMethod(impl, it, names); m != "" && goTypeName(impl) != "" {
+				args = append(args, strconv.Quote(goTypeName(impl)), strconv.Quote(m))
+			}
+		}
+	}
+	return "panic(" + RuntimeName + ".AssertFailed(" + strings.Join(args, ", ") + "))"
+}
+
+// structTypeName returns what names the dynamic type of a value in an
+// empty interface (\x00 stands for it) when it is one of the cells' struct
+// types of a shape no other type of the cells has (yaegi's reflect types
+// have no names), or pointer to one; dyn otherwise.
+func (c *compiler) structTypeName(dyn string) string {
+	unique, _ := c.structShapes()
+	var b strings.Builder
+	for _, t := range c.cellTypes() {
+		s, name, code := shape(t, 0), goTypeName(t), c.types.TypeString(t)
+		if unique[strings.TrimPrefix(s, "*")] && name != "" && code != "" {
+			b.WriteString("if _, ok := v.(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
+		}
+	}
+	if b.Len() == 0 {
+		return dyn
+	}
+	return "func(v any) string { " + b.String() + "return " + strings.Replace(dyn, "\x00", "v", 1) + " }(\x00)"
+}
+
+// runtimeTypeName is t as Go's runtime writes it in its messages
+// ("interface {}" for any), or "".
+func runtimeTypeName(t types.Type) string {
+	if it, ok := t.(*types.Interface); ok && it.Empty() {
+		return "interface {}"
+	}
+	if a, ok := t.(*types.Alias); ok && types.IsInterface(a) && types.Unalias(a).(*types.Interface).Empty() {
+		return "interface {}"
+	}
+	return goTypeName(t)
+}
+
+// cellTypes returns the package-level, non-generic named types of the
+// cells that are not interfaces, T and *T.
+func (c *compiler) cellTypes() []types.Type {
+	scope := c.types.Scope()
+	if scope == nil {
+		return nil
+	}
+	var out []types.Type
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams() == nil && !types.IsInterface(n) {
+			out = append(out, n, types.NewPointer(n))
+		}
+	}
+	return out
+}
+
+// missingMethod returns the first of names, the sorted methods of it, that
+// t does not have with its type, or "".
+func missingMethod(t types.Type, it *types.Interface, names []string) string {
+	for _, name := range names {
+		var want *types.Func
+		for i := 0; i < it.NumMethods(); i++ {
+			if it.Method(i).Name() == name {
+				want = it.Method(i)
+			}
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, false, want.Pkg(), name)
+		if f, ok := obj.(*types.Func); !ok || !types.Identical(f.Type(), want.Type()) {
+			return name
+		}
+	}
+	return ""
+}
+
+// quoteAll returns the quoted strings separated by commas.
+func quoteAll(ss []string) string {
+	var q []string
+	for _, s := range ss {
+		q = append(q, strconv.Quote(s))
+	}
+	return strings.Join(q, ", ")
+}
+
+// yaegi asserts no compiled value to an interface of the cells (x.(S) of
+// a time.Duration in an any, with S interface{ String() string }, fails;
+// so does err.(interface{ Unwrap() []error }) of errors.Join's error), but
+// it asserts one to a compiled interface, whose value it converts to the
+// cells' interface. An assertion to an interface of the cells with the
+// method set of one of cellrt's compiled twins tries the twin last.
+
+// compiledTwins are cellrt's compiled interfaces by their method sets, as
+// go/types writes an interface literal.
+var compiledTwins = map[string]string{
+	"interface{Unwrap() []error}":     "MultiUnwrapper",
+	"interface{Unwrap() error}":       "Unwrapper",
+	"interface{Is(error) bool}":       "Iser",
+	"interface{As(any) bool}":         "Aser",
+	"interface{As(interface{}) bool}": "Aser",
+	"interface{String() string}":      "Stringer",
+	"interface{GoString() string}":    "GoStringer",
+	"interface{Timeout() bool}":       "Timeouter",
+	"interface{Temporary() bool}":     "Temporary",
+}
+
+// twin returns cellrt's compiled twin of t, an interface of the cells, or "".
+func twin(t types.Type) string {
+	if n, ok := types.Unalias(t).(*types.Named); ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main") {
+		return "" // a compiled interface: yaegi asserts to it
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.Empty() {
+		return ""
+	}
+	return compiledTwins[types.TypeString(it, nil)]
+}
+
+// twinTry returns the statement that returns x asserted to the compiled
+// twin of t (then more, the rest of the results) if it holds, or "".
+func (c *compiler) twinTry(x string, t types.Type, more string) string {
+	tw := twin(t)
+	if tw == "" {
+		return ""
+	}
+	return "if v, ok := " + x + ".(" + RuntimeName + "." + tw + "); ok { return v" + more + " }; "
+}
+
+// lowerCompiledAssert lowers x.(T), x a path of a compiled interface type
+// (an error), that yaegi gets wrong: T an interface of the cells with a
+// compiled twin; and a failing x.(T) of an interface T, to panic with Go's
+// message. x is not copied (yaegi does not copy a value of a cell type in
+// a compiled interface right).
+func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, commaOK bool) {
+	t := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
+	if t == nil || !isPath(ta.X) || !types.IsInterface(t) || !types.IsInterface(xt) {
+		return
+	}
+	ts := c.types.TypeString(t)
+	if ts == "" || commaOK && twin(t) == "" {
+		return
+	}
+	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
+		x := c.render(ta.X)
+		if commaOK {
+			return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + "var z " + ts + "; return z, false }()"
+		}
+		return "func() " + ts + " { if v, ok := " + x + ".(" + ts + "); ok { return v }; " + c.twinTry(x, t, "") + c.assertPanic(x, xt, t) + " }()"
+	})
 }
