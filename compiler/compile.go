@@ -163,7 +163,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)
-		c.lowerStringers(n)
+		c.lowerCompiledCall(n)
 		c.checkErrorsAs(n)
 		c.conversions(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {

@@ -383,3 +383,52 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 		return "func() " + ts + " { if v, ok := " + x + ".(" + ts + "); ok { return v }; " + c.twinTry(x, t, "") + c.assertPanic(x, xt, t) + " }()"
 	})
 }
+
+// lowerCompiledCall lowers the operands of a call of a compiled function
+// that sees values of the cells' types: fmt's print functions, context's
+// keys.
+func (c *compiler) lowerCompiledCall(call *ast.CallExpr) {
+	c.lowerStringers(call)
+	c.lowerContextKey(call)
+}
+
+// A context key of a cell type (type ctxKey string) is, for the compiled
+// context package, a value of its underlying type: ctxKey("user") finds
+// the value of "user", and the keys of type a struct{} and b struct{} are
+// the same. The key argument of context.WithValue and of the Value method
+// of a context.Context, when its static type is a type of the cells, is
+// given to cellrt.ContextKey, which pairs it with the type's name.
+
+// lowerContextKey rewrites the key of a call of context.WithValue or
+// Context.Value.
+func (c *compiler) lowerContextKey(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		return
+	}
+	key := -1
+	switch {
+	case fn.Name() == "WithValue" && len(call.Args) == 3:
+		key = 1
+	case fn.Name() == "Value" && len(call.Args) == 1 && fn.Type().(*types.Signature).Recv() != nil:
+		key = 0
+	default:
+		return
+	}
+	x := call.Args[key]
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil || types.IsInterface(t) || !mentionsCellType(t) {
+		return
+	}
+	name := goTypeName(t)
+	if name == "" {
+		name = c.types.TypeString(t)
+	}
+	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+		return RuntimeName + ".ContextKey(" + strconv.Quote(name) + ", " + c.render(x) + ")"
+	})
+}

@@ -53,6 +53,10 @@ var loweredSequences = []sequence{
 		{code: "var x any = time.Second\ns, ok := x.(Str)\nj := errors.Join(errors.New(\"a\"), errors.New(\"b\"))\nm, ok2 := j.(interface{ Unwrap() []error })\nfmt.Println(s, ok, len(m.Unwrap()), ok2)\ncatch(func() { _ = x.(I) })\ncatch(func() { _ = j.(I) })\ncatch(func() { var n any; _ = n.(I) })",
 			stdout: "1s true 2 true\ninterface conversion: time.Duration is not main.I: missing method M\ninterface conversion: *errors.joinError is not main.I: missing method M\ninterface conversion: interface is nil, not main.I\n"},
 	}},
+	{"context keys of cell types", []cell{
+		{code: "import (\"context\"; \"fmt\")\ntype key string\ntype a struct{}\ntype b struct{}"},
+		{code: "ctx := context.WithValue(context.Background(), key(\"u\"), 1)\nctx = context.WithValue(ctx, a{}, 2)\nfmt.Println(ctx.Value(key(\"u\")), ctx.Value(\"u\"), ctx.Value(a{}), ctx.Value(b{}))", stdout: "1 <nil> 2 <nil>\n"},
+	}},
 	{"unexported fields in %+v and %#v", []cell{
 		{code: "import \"fmt\"\ntype pair struct{ k string; v any }\ntype box struct{ name string; P pair }"},
 		{code: "fmt.Printf(\"%+v|%+v|%#v\\n\", []pair{{\"x\", nil}}, &box{\"b\", pair{\"y\", 1}}, pair{\"z\", 2})", stdout: "[{k:x v:<nil>}]|&{name:b P:{k:y v:1}}|main.pair{k:\"z\", v:2}\n"},

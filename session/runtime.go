@@ -33,6 +33,18 @@ type (
 	Temporary interface{ Temporary() bool }
 )
 
+// contextKey is a context key of a type of the cells: yaegi's value of it
+// has no type name (a ctxKey("user") would equal "user"), its name tells it
+// from the values of other types, as Go's interface comparison does.
+type contextKey struct {
+	name string
+	k    any
+}
+
+// String is what a context prints of its key, as of a key that is not a
+// Stringer: its type.
+func (k contextKey) String() string { return k.name }
+
 // exitPanic is the panic value of os.Exit, syscall.Exit and log.Fatal in
 // a cell: the kernel must not exit.
 type exitPanic struct{ msg string }
@@ -67,6 +79,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntax":     reflect.ValueOf(goSyntax),
 			"FieldNames":   reflect.ValueOf(fieldNames),
 			"AssertFailed": reflect.ValueOf(assertFailed),
+			"ContextKey":   reflect.ValueOf(func(name string, k any) any { return contextKey{name, k} }),
 			// The compiled twins of the cells' interfaces (see MultiUnwrapper).
 			"MultiUnwrapper": reflect.ValueOf((*MultiUnwrapper)(nil)),
 			"Unwrapper":      reflect.ValueOf((*Unwrapper)(nil)),

@@ -166,6 +166,14 @@ func TestLowerAssertTwinsAndFailures(t *testing.T) {
 		`"interface {}", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M")) }()`)
 }
 
+// Context keys of cell types are paired with the type's name.
+func TestLowerContextKeys(t *testing.T) {
+	got := lowered(t, "import \"context\"\ntype k string\ntype s struct{}",
+		"ctx := context.WithValue(context.Background(), k(\"a\"), 1)\n_ = ctx.Value(s{})\n_ = ctx.Value(\"a\")")
+	wantLowered(t, got, `context.WithValue(context.Background(), __gkrt.ContextKey("main.k", k("a")), 1)`,
+		`ctx.Value(__gkrt.ContextKey("main.s", s{}))`, `ctx.Value("a")`)
+}
+
 // %+v and %#v of structs with unexported fields give the fields back their
 // names (yaegi exports them as Xname).
 func TestLowerUnexportedFields(t *testing.T) {
