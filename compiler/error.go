@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -179,4 +180,83 @@ func (c *compiler) checkErrorsAs(call *ast.CallExpr) {
 		return p.Name()
 	})
 	c.errorAt(c.off(call.Pos()), "errors.As into a %s is not supported by the interpreter (its compiled errors package cannot see the types and interfaces of the cells): assert the type of the error where it is returned (v, ok := err.(%s))%s", name, name, OrCompile)
+}
+
+// checkTopLevel refuses a return among the cell's top-level statements.
+func (c *compiler) checkTopLevel(it ast.Node) {
+	if _, ok := it.(ast.Stmt); !ok {
+		return
+	}
+	ast.Inspect(it, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			c.rewriteTopDefer(n)
+		case *ast.ReturnStmt:
+			c.errorAt(c.off(n.Pos()), "return is not allowed at the top level of a cell (a cell is not a function): put the code in a func, or use if/else")
+		}
+		return true
+	})
+}
+
+// yaegi's reflect types of the cells' structs have no embedded fields:
+// encoding/json would not promote the fields of an embedded struct. Its
+// calls whose value's static type has a struct of the cells embedding a
+// struct without a JSON name are refused.
+
+// jsonValueArg are the functions and methods of encoding/json with a
+// value, and its argument.
+var jsonValueArg = map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1, "Encode": 0, "Decode": 0}
+
+// checkJSONEmbedded refuses a call of encoding/json whose value embeds a
+// struct in a struct of the cells.
+func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" {
+		return
+	}
+	i, ok := jsonValueArg[fn.Name()]
+	if !ok || i >= len(call.Args) {
+		return
+	}
+	x := call.Args[i]
+	if owner, field := embeddedStruct(c.types.ExprType(c.off(x.Pos()), c.off(x.End())), map[types.Type]bool{}); owner != "" {
+		c.errorAt(c.off(x.Pos()), "encoding/json does not see the embedded field %s of %s in the interpreter (it would not promote its fields): name the field and give it a JSON key (%s %s `json:\"...\"`)%s", field, owner, field, field, OrCompile)
+	}
+}
+
+// embeddedStruct returns the name of a struct type of the cells inside t
+// that embeds a struct without a JSON name, and the embedded field.
+func embeddedStruct(t types.Type, seen map[types.Type]bool) (string, string) {
+	if t == nil || seen[t] {
+		return "", ""
+	}
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return embeddedStruct(u.Elem(), seen)
+	case *types.Slice:
+		return embeddedStruct(u.Elem(), seen)
+	case *types.Array:
+		return embeddedStruct(u.Elem(), seen)
+	case *types.Map:
+		return embeddedStruct(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			name, _, _ := strings.Cut(reflect.StructTag(u.Tag(i)).Get("json"), ",")
+			if f.Embedded() && isStruct(f.Type()) && name == "" && mentionsCellType(t) {
+				return goTypeName(t), f.Name()
+			}
+			if owner, field := embeddedStruct(f.Type(), seen); owner != "" {
+				return owner, field
+			}
+		}
+	}
+	return "", ""
 }

@@ -253,6 +253,31 @@ func TestErrorsAsAndPanicNil(t *testing.T) {
 	}
 }
 
+// The unexported fields of the cells' struct types are hidden from
+// encoding/json and encoding/xml; encoding/json of a value that embeds a
+// struct in a struct of the cells is refused (yaegi does not embed it).
+func TestJSONFieldsAndEmbedded(t *testing.T) {
+	got := lowered(t, "type level int\ntype P struct {\n\tX int `json:\"x\"`\n\tn, m int\n\ttag string `json:\"tag\"`\n\tlevel\n}")
+	wantLowered(t, got, "n, m int `json:\"-\" xml:\"-\"`", "tag string \"json:\\\"-\\\" xml:\\\"-\\\" json:\\\"tag\\\"\"", "level `json:\"-\"`", "X int `json:\"x\"`\n")
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	for src, want := range map[string]string{
+		"import \"encoding/json\"\ntype In struct{ A int }\ntype D struct{ In; B int }\njson.Marshal([]*D{})":               "encoding/json does not see the embedded field In of main.D in the interpreter",
+		"import \"encoding/json\"\ntype In struct{ A int }\ntype D struct{ In `json:\"in\"`; B int }\njson.Marshal([]*D{})": "",
+	} {
+		res, err := c.Check(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		_, err = compiler.CompileChecked(src, 1, 1, fakeEnv{}, res)
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("%q: got %v, want %q", src, err, want)
+		}
+	}
+}
+
 // Several values assigned to existing fields, elements or variables go
 // through temporaries.
 func TestLowerMultiAssign(t *testing.T) {
