@@ -71,6 +71,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Recovered":    reflect.ValueOf(recovered),
 			"Index":        reflect.ValueOf(checkIndex),
 			"SliceLo":      reflect.ValueOf(checkSlice),
+			"Slice3Lo":     reflect.ValueOf(checkSlice3),
 			"TypeName":     reflect.ValueOf(func(name string, _ any) string { return name }),
 			"DynType":      reflect.ValueOf(dynType),
 			"Wrapped":      reflect.ValueOf(wrapped),
@@ -267,6 +268,20 @@ func checkSlice(lo, hi, max int, what string) int {
 		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [:%d] with %s %d", hi, word, max)))
 	case lo < 0 || lo > hi:
 		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [%d:%d]", lo, hi)))
+	}
+	return lo
+}
+
+// checkSlice3 returns lo, or panics as Go does when x[lo:hi:max] is out
+// of range (c is x's capacity).
+func checkSlice3(lo, hi, max, c int) int {
+	switch {
+	case max < 0 || max > c:
+		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [::%d] with capacity %d", max, c)))
+	case hi < 0 || hi > max:
+		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [:%d:%d]", hi, max)))
+	case lo < 0 || lo > hi:
+		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [%d:%d:]", lo, hi)))
 	}
 	return lo
 }

@@ -92,6 +92,13 @@ func TestLowerPanicRecover(t *testing.T) {
 	wantLowered(t, got, "fmt.Println(s[i])")
 }
 
+// In a cell that recovers, x[lo:hi:max] is checked to panic with Go's
+// messages.
+func TestLowerSlice3Bounds(t *testing.T) {
+	got := lowered(t, "func f(s []int, i int) (r any) {\n\tdefer func() { r = recover() }()\n\treturn s[1:i:3]\n}")
+	wantLowered(t, got, "return s[__gkrt.Slice3Lo(int(1), int(i), int(3), cap(s)):i:3]")
+}
+
 // %T and %#v of operands whose static type mentions cell types are
 // written from the checker's types (yaegi's types have no names).
 func TestLowerFormatTypeNames(t *testing.T) {
