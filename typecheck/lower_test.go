@@ -206,7 +206,7 @@ func TestLowerTypeAssertions(t *testing.T) {
 		"var v any\n_, ok := v.(any)\ne, ok2 := v.(error)\np := v.(*E)\nvar err error\n_, ok3 := err.(*E)\n_, _, _, _, _ = ok, e, ok2, p, ok3")
 	wantLowered(t, got, "commaok: func() (any, bool) { __gkn1 := v; var __gkn3 any; if __gkn1 == nil { return __gkn3, false }; return __gkn1, true }()",
 		"commaok: func() (error, bool) { __gkn6 := v; var __gkn8 error; if __gkn6 == nil",
-		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; return __gkn11.(*E) }()",
+		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; panic(__gkrt.AssertFailed(__gkn11, func(v any) string { if _, ok := v.(E); ok { return \"main.E\" }; if _, ok := v.(*E); ok { return \"*main.E\" }; return func(v any) string { if n := __gkrt.DynType(&v); n != \"\" { return n }; return __gkfmt.Sprintf(\"%T\", v) }(v) }(__gkn11), \"interface {}\", \"*main.E\", nil)) }()",
 		"commaok: err.(*E)")
 }
 
