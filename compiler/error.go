@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -198,6 +199,63 @@ func (c *compiler) checkTopLevel(it ast.Node) {
 		}
 		return true
 	})
+}
+
+// yaegi exports the unexported fields of the cells' struct types (as
+// Xname): encoding/json and encoding/xml would encode and decode them. The
+// unexported fields of a named struct type of the cells, but embedded
+// ones, get the tags json:"-" and xml:"-" before theirs, which reflect's
+// Get finds first (Go ignores these fields).
+
+// hideUnexportedFields tags the unexported fields of the struct type ts
+// declares.
+func (c *compiler) hideUnexportedFields(ts *ast.TypeSpec) {
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok || st.Fields == nil {
+		return
+	}
+	const hidden = `json:"-" xml:"-"`
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 && c.embedsNonStruct(f) && f.Tag == nil {
+			// encoding/json ignores it; yaegi gives it a name
+			c.w.insert(c.off(f.Type.End()), " `json:\"-\"`")
+		}
+		if len(f.Names) == 0 || slices.ContainsFunc(f.Names, (*ast.Ident).IsExported) {
+			continue
+		}
+		if f.Tag == nil {
+			c.w.insert(c.off(f.Type.End()), " `"+hidden+"`")
+			continue
+		}
+		tag, err := strconv.Unquote(f.Tag.Value)
+		if err != nil {
+			continue
+		}
+		c.w.replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(hidden+" "+tag)))
+	}
+}
+
+// embedsNonStruct reports whether f embeds an unexported type that is not
+// a struct nor a pointer to one.
+func (c *compiler) embedsNonStruct(f *ast.Field) bool {
+	t := c.types.ExprType(c.off(f.Type.Pos()), c.off(f.Type.End()))
+	if t == nil {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if p, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
+		n, ok = types.Unalias(p.Elem()).(*types.Named)
+	}
+	return ok && !n.Obj().Exported() && !isStruct(n)
+}
+
+// isStruct reports whether t is a struct type or a pointer to one.
+func isStruct(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }
 
 // yaegi's reflect types of the cells' structs have no embedded fields:

@@ -227,6 +227,10 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 // did.
 func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if conv := c.interfaceStrings(t); conv != nil {
+		c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return conv.conv(c.render(x)) })
+		return true
+	}
 	if t == nil || types.IsInterface(t) {
 		return false
 	}

@@ -3,7 +3,6 @@ package compiler
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +57,9 @@ func (c *compiler) nestedCode(t types.Type, verb byte) func(string) string {
 // and false where it is out of reach.
 func (c *compiler) nestedStrings(t types.Type, verb byte, depth int) (nestedConv, bool, bool) {
 	same := nestedConv{typ: c.types.TypeString(t), conv: func(x string) string { return x }}
+	if conv := c.interfaceStrings(t); conv != nil && depth > 0 {
+		return *conv, true, true
+	}
 	if types.IsInterface(t) || !mentionsCellType(t) {
 		return same, false, true
 	}
@@ -88,6 +90,28 @@ func (c *compiler) nestedStrings(t types.Type, verb byte, depth int) (nestedConv
 		return c.nestedMap(u, same, verb, depth)
 	}
 	return same, false, true
+}
+
+// interfaceStrings converts a value of t, an interface the cells declare
+// with methods, to what fmt prints of its dynamic value when yaegi holds a
+// value of a cell type in it (its Error or String method, but for a value
+// with a Format method), or returns nil for other types.
+func (c *compiler) interfaceStrings(t types.Type) *nestedConv {
+	if t == nil {
+		return nil
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main") {
+		return nil // a compiled interface: yaegi gives fmt its wrapper
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	ts := c.types.TypeString(t)
+	if !ok || it.Empty() || ts == "" {
+		return nil
+	}
+	return &nestedConv{typ: "any", conv: func(x string) string {
+		return "func(v " + ts + ") any { if v == nil { return nil }; if _, ok := v.(interface{ Format(__gkfmt.State, rune) }); ok { return v }; " +
+			"if e, ok := v.(interface{ Error() string }); ok { return e.Error() }; if s, ok := v.(interface{ String() string }); ok { return s.String() }; return v }(" + x + ")"
+	}}
 }
 
 // methodString converts a value of type t (written ts) to the string its
@@ -433,61 +457,4 @@ func (c *compiler) lowerContextKey(call *ast.CallExpr) {
 	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
 		return RuntimeName + ".ContextKey(" + strconv.Quote(name) + ", " + c.render(x) + ")"
 	})
-}
-
-// yaegi exports the unexported fields of the cells' struct types (as
-// Xname): encoding/json and encoding/xml would encode and decode them. The
-// unexported fields of a named struct type of the cells, but embedded
-// ones, get the tags json:"-" and xml:"-" before theirs, which reflect's
-// Get finds first (Go ignores these fields).
-
-// hideUnexportedFields tags the unexported fields of the struct type ts
-// declares.
-func (c *compiler) hideUnexportedFields(ts *ast.TypeSpec) {
-	st, ok := ts.Type.(*ast.StructType)
-	if !ok || st.Fields == nil {
-		return
-	}
-	const hidden = `json:"-" xml:"-"`
-	for _, f := range st.Fields.List {
-		if len(f.Names) == 0 && c.embedsNonStruct(f) && f.Tag == nil {
-			// encoding/json ignores it; yaegi gives it a name
-			c.w.insert(c.off(f.Type.End()), " `json:\"-\"`")
-		}
-		if len(f.Names) == 0 || slices.ContainsFunc(f.Names, (*ast.Ident).IsExported) {
-			continue
-		}
-		if f.Tag == nil {
-			c.w.insert(c.off(f.Type.End()), " `"+hidden+"`")
-			continue
-		}
-		tag, err := strconv.Unquote(f.Tag.Value)
-		if err != nil {
-			continue
-		}
-		c.w.replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(hidden+" "+tag)))
-	}
-}
-
-// embedsNonStruct reports whether f embeds an unexported type that is not
-// a struct nor a pointer to one.
-func (c *compiler) embedsNonStruct(f *ast.Field) bool {
-	t := c.types.ExprType(c.off(f.Type.Pos()), c.off(f.Type.End()))
-	if t == nil {
-		return false
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if p, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
-		n, ok = types.Unalias(p.Elem()).(*types.Named)
-	}
-	return ok && !n.Obj().Exported() && !isStruct(n)
-}
-
-// isStruct reports whether t is a struct type or a pointer to one.
-func isStruct(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	_, ok := t.Underlying().(*types.Struct)
-	return ok
 }

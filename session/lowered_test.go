@@ -57,6 +57,10 @@ var loweredSequences = []sequence{
 		{code: "import (\"context\"; \"fmt\")\ntype key string\ntype a struct{}\ntype b struct{}"},
 		{code: "ctx := context.WithValue(context.Background(), key(\"u\"), 1)\nctx = context.WithValue(ctx, a{}, 2)\nfmt.Println(ctx.Value(key(\"u\")), ctx.Value(\"u\"), ctx.Value(a{}), ctx.Value(b{}))", stdout: "1 <nil> 2 <nil>\n"},
 	}},
+	{"fmt's operands of interfaces of the cells holding values with String or Error methods", []cell{
+		{code: "import \"fmt\"\ntype Str interface{ String() string }\ntype Shape interface{ Area() float64 }\ntype Nm struct{ n string }\nfunc (n Nm) String() string { return \"N:\" + n.n }\nfunc (n Nm) Area() float64 { return 1 }"},
+		{code: "var s Str = Nm{\"a\"}\nvar sh Shape = Nm{\"b\"}\nvar none Shape\nfmt.Println(s, sh, []Shape{Nm{\"c\"}}, none)\nfmt.Printf(\"%v|%q\\n\", s, sh)", stdout: "N:a N:b [N:c] <nil>\nN:a|\"N:b\"\n"},
+	}},
 	{"unexported fields in %+v and %#v", []cell{
 		{code: "import \"fmt\"\ntype pair struct{ k string; v any }\ntype box struct{ name string; P pair }"},
 		{code: "fmt.Printf(\"%+v|%+v|%#v\\n\", []pair{{\"x\", nil}}, &box{\"b\", pair{\"y\", 1}}, pair{\"z\", 2})", stdout: "[{k:x v:<nil>}]|&{name:b P:{k:y v:1}}|main.pair{k:\"z\", v:2}\n"},

@@ -153,6 +153,13 @@ func TestLowerNestedStringers(t *testing.T) {
 		`fmt.Printf("%v %s\n", func(__gkv0 *P) *struct{ A string; b W } {`, "}(&P{}), []B{1})")
 }
 
+// fmt's operands of an interface of the cells call the Error or String
+// method of their dynamic value.
+func TestLowerInterfaceStringers(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype S interface{ Area() float64 }", "var s S\nvar e error\nfmt.Println(s, e)")
+	wantLowered(t, got, `fmt.Println(func(v S) any { if v == nil { return nil }; if _, ok := v.(interface{ Format(__gkfmt.State, rune) }); ok { return v }; if e, ok := v.(interface{ Error() string }); ok { return e.Error() }; if s, ok := v.(interface{ String() string }); ok { return s.String() }; return v }(s), e)`)
+}
+
 // %#v of an operand with a GoString method of the cells calls it (fmt
 // does not see it on yaegi's value).
 func TestLowerGoStringer(t *testing.T) {
