@@ -100,12 +100,17 @@ func (c *compiler) interfaceStrings(t types.Type) *nestedConv {
 	if t == nil {
 		return nil
 	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main") {
-		return nil // a compiled interface: yaegi gives fmt its wrapper
+	switch n := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return nil
+	case *types.Named:
+		if n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" {
+			return nil // a compiled interface: yaegi gives fmt its wrapper
+		}
 	}
 	it, ok := t.Underlying().(*types.Interface)
 	ts := c.types.TypeString(t)
-	if !ok || it.Empty() || ts == "" {
+	if !ok || it.NumMethods() == 0 || ts == "" {
 		return nil
 	}
 	return &nestedConv{typ: "any", conv: func(x string) string {
