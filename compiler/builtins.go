@@ -142,9 +142,6 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 	case *ast.IndexExpr:
 		x = n.X
 	case *ast.SliceExpr:
-		if n.Slice3 {
-			return
-		}
 		x = n.X
 	default:
 		return
@@ -177,6 +174,10 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 			return RuntimeName + ".Index(int(" + c.render(n.Index) + "), len(" + xs + "))"
 		})
 	case *ast.SliceExpr:
+		if n.Slice3 {
+			c.slice3Check(n, xs)
+			return
+		}
 		hi := "len(" + xs + ")"
 		if n.High != nil {
 			if !isPath(n.High) && !isLiteral(n.High) {
@@ -193,6 +194,24 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 		}
 		c.w.add(c.off(n.Low.Pos()), c.off(n.Low.End()), func(w *rewriter) string { return check("int(" + c.render(n.Low) + ")") })
 	}
+}
+
+// slice3Check rewrites the low bound of x[lo:hi:max] (xs is x) to be
+// checked by cellrt.Slice3Lo.
+func (c *compiler) slice3Check(n *ast.SliceExpr, xs string) {
+	for _, b := range []ast.Expr{n.High, n.Max} {
+		if !isPath(b) && !isLiteral(b) {
+			return // it must be evaluated once
+		}
+	}
+	check := func(lo string) string {
+		return RuntimeName + ".Slice3Lo(" + lo + ", int(" + c.text(n.High) + "), int(" + c.text(n.Max) + "), cap(" + xs + "))"
+	}
+	if n.Low == nil {
+		c.w.insert(c.off(n.Lbrack)+1, check("0"))
+		return
+	}
+	c.w.add(c.off(n.Low.Pos()), c.off(n.Low.End()), func(w *rewriter) string { return check("int(" + c.render(n.Low) + ")") })
 }
 
 // callsRecover reports whether the cell calls recover, or calls a function

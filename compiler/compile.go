@@ -163,7 +163,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.CallExpr:
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)
-		c.lowerStringers(n)
+		c.lowerCompiledCall(n)
 		c.checkErrorsAs(n)
 		c.checkReflect(n)
 		c.spreadFuncArgs(n)
@@ -174,6 +174,8 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.GenDecl:
 		c.constValues(n)
 		c.forwardPromoted(n)
+	case *ast.TypeSpec:
+		c.hideUnexportedFields(n)
 	case *ast.AssignStmt, *ast.ValueSpec:
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
@@ -251,24 +253,6 @@ func (c *compiler) collectDefined() {
 			}
 		}
 	}
-}
-
-// checkTopLevel refuses a return among the cell's top-level statements.
-func (c *compiler) checkTopLevel(it ast.Node) {
-	if _, ok := it.(ast.Stmt); !ok {
-		return
-	}
-	ast.Inspect(it, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.DeferStmt:
-			c.rewriteTopDefer(n)
-		case *ast.ReturnStmt:
-			c.errorAt(c.off(n.Pos()), "return is not allowed at the top level of a cell (a cell is not a function): put the code in a func, or use if/else")
-		}
-		return true
-	})
 }
 
 // plan classifies the cell's items into steps.

@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -371,4 +373,129 @@ func (c *compiler) checkReflect(call *ast.CallExpr) {
 		return p.Name()
 	})
 	c.errorAt(c.off(call.Pos()), "reflect.%s of a %s is not supported by the interpreter: its reflect types of the cells' types have no names and show unexported fields as exported ones (X...)%s", sel.Sel.Name, name, OrCompile)
+}
+
+// checkTopLevel refuses a return among the cell's top-level statements.
+func (c *compiler) checkTopLevel(it ast.Node) {
+	if _, ok := it.(ast.Stmt); !ok {
+		return
+	}
+	ast.Inspect(it, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			c.rewriteTopDefer(n)
+		case *ast.ReturnStmt:
+			c.errorAt(c.off(n.Pos()), "return is not allowed at the top level of a cell (a cell is not a function): put the code in a func, or use if/else")
+		}
+		return true
+	})
+}
+
+// hideUnexportedFields tags the unexported fields of the struct type ts
+// declares.
+func (c *compiler) hideUnexportedFields(ts *ast.TypeSpec) {
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok || st.Fields == nil {
+		return
+	}
+	const hidden = `json:"-" xml:"-"`
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 && c.embedsNonStruct(f) && f.Tag == nil {
+			// encoding/json ignores it; yaegi gives it a name
+			c.w.insert(c.off(f.Type.End()), " `json:\"-\"`")
+		}
+		if len(f.Names) == 0 || slices.ContainsFunc(f.Names, (*ast.Ident).IsExported) {
+			continue
+		}
+		if f.Tag == nil {
+			c.w.insert(c.off(f.Type.End()), " `"+hidden+"`")
+			continue
+		}
+		tag, err := strconv.Unquote(f.Tag.Value)
+		if err != nil {
+			continue
+		}
+		c.w.replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(hidden+" "+tag)))
+	}
+}
+
+// embedsNonStruct reports whether f embeds an unexported type that is not
+// a struct nor a pointer to one.
+func (c *compiler) embedsNonStruct(f *ast.Field) bool {
+	t := c.types.ExprType(c.off(f.Type.Pos()), c.off(f.Type.End()))
+	if t == nil {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if p, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
+		n, ok = types.Unalias(p.Elem()).(*types.Named)
+	}
+	return ok && !n.Obj().Exported() && !isStruct(n)
+}
+
+// isStruct reports whether t is a struct type or a pointer to one.
+func isStruct(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// jsonValueArg are the functions and methods of encoding/json with a
+// value, and its argument.
+var jsonValueArg = map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1, "Encode": 0, "Decode": 0}
+
+// checkJSONEmbedded refuses a call of encoding/json whose value embeds a
+// struct in a struct of the cells.
+func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" {
+		return
+	}
+	i, ok := jsonValueArg[fn.Name()]
+	if !ok || i >= len(call.Args) {
+		return
+	}
+	x := call.Args[i]
+	if owner, field := embeddedStruct(c.types.ExprType(c.off(x.Pos()), c.off(x.End())), map[types.Type]bool{}); owner != "" {
+		c.errorAt(c.off(x.Pos()), "encoding/json does not see the embedded field %s of %s in the interpreter (it would not promote its fields): name the field and give it a JSON key (%s %s `json:\"...\"`)%s", field, owner, field, field, OrCompile)
+	}
+}
+
+// embeddedStruct returns the name of a struct type of the cells inside t
+// that embeds a struct without a JSON name, and the embedded field.
+func embeddedStruct(t types.Type, seen map[types.Type]bool) (string, string) {
+	if t == nil || seen[t] {
+		return "", ""
+	}
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return embeddedStruct(u.Elem(), seen)
+	case *types.Slice:
+		return embeddedStruct(u.Elem(), seen)
+	case *types.Array:
+		return embeddedStruct(u.Elem(), seen)
+	case *types.Map:
+		return embeddedStruct(u.Elem(), seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			name, _, _ := strings.Cut(reflect.StructTag(u.Tag(i)).Get("json"), ",")
+			if f.Embedded() && isStruct(f.Type()) && name == "" && mentionsCellType(t) {
+				return goTypeName(t), f.Name()
+			}
+			if owner, field := embeddedStruct(f.Type(), seen); owner != "" {
+				return owner, field
+			}
+		}
+	}
+	return "", ""
 }

@@ -74,7 +74,7 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		}
 		arg := args[n]
 		n++
-		if strings.IndexByte("vsqxX", verb) >= 0 && !strings.Contains(spec, "#") && c.stringOperand(arg, strings.Contains(spec, "+")) {
+		if strings.IndexByte("vsqxX", verb) >= 0 && !strings.Contains(spec, "#") && c.stringOperand(arg, verb, strings.Contains(spec, "+")) {
 			out.WriteString(spec + string(verb))
 			continue
 		}
@@ -127,6 +127,9 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		if u := c.types.TypeString(t.Underlying()); pointerStringer(t) && u != "" {
 			return names("__gkfmt.Sprintf(\"%+v\", (" + u + ")(\x00))") // see stringOperand
 		}
+		if conv := c.nestedCode(t, 'v'); conv != nil {
+			return names("__gkfmt.Sprintf(\"%+v\", " + conv("\x00") + ")")
+		}
 		return names("__gkfmt.Sprintf(\"%+v\", \x00)")
 	}
 	if verb == 'T' {
@@ -138,6 +141,13 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 			return strconv.Quote(name)
 		}
 		return RuntimeName + ".TypeName(" + strconv.Quote(name) + ", \x00)"
+	}
+	if ms := types.NewMethodSet(t); stringMethod(ms, "GoString") != nil && !hasMethod(ms, "Format") {
+		// fmt calls GoString for %#v: yaegi's types do not have it.
+		if ts := c.types.TypeString(t); ts != "" {
+			return c.methodString(t, ts, "GoString").conv("\x00")
+		}
+		return ""
 	}
 	name := goTypeName(t)
 	if name == "" || !mentionsCellType(t) {
@@ -202,23 +212,28 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "fmt") {
 		return
 	}
-	if !strings.HasSuffix(sel.Sel.Name, "ln") && len(call.Args) != from+1 {
-		return // Print puts spaces between operands that are not strings
-	}
+	// Print puts spaces between operands that are not strings: with
+	// several, only conversions that keep the operand's kind.
+	single := strings.HasSuffix(sel.Sel.Name, "ln") || len(call.Args) == from+1
 	for _, a := range call.Args[from:] {
-		c.stringOperand(a, false)
+		if single {
+			c.stringOperand(a, 'v', false)
+		} else {
+			c.nestedOperand(a, 'v')
+		}
 	}
 }
 
 // stringOperand rewrites x, an operand of fmt formatted with %v, when its
 // type has a String or Error method of the cells; it reports whether it
 // did.
-func (c *compiler) stringOperand(x ast.Expr, plus bool) bool {
+func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if t != nil && types.IsInterface(t) {
-		return c.interfaceStringOperand(x, t)
+	if conv := c.interfaceStrings(t); conv != nil {
+		c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return conv.conv(c.render(x)) })
+		return true
 	}
-	if t == nil {
+	if t == nil || types.IsInterface(t) {
 		return false
 	}
 	ms := types.NewMethodSet(t)
@@ -233,8 +248,14 @@ func (c *compiler) stringOperand(x ast.Expr, plus bool) bool {
 		}
 	}
 	if method == "" {
-		if plus || !pointerStringer(t) {
+		if plus && len(unexportedFields(t, map[types.Type]bool{})) > 0 {
 			return false // %+v: formatOperand
+		}
+		if !pointerStringer(t) {
+			return c.nestedOperand(x, verb)
+		}
+		if plus {
+			return false
 		}
 		// Only *T has the method: fmt does not call it on a T, but yaegi
 		// gave fmt the variable's address. Its underlying value has none.
@@ -256,38 +277,6 @@ func (c *compiler) stringOperand(x ast.Expr, plus bool) bool {
 		return true
 	}
 	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + c.render(x) + ")." + method + "()" })
-	return true
-}
-
-// interfaceStringOperand rewrites x, an operand of an interface type of
-// the cells with a String or Error method, as a call of it (fmt gets the
-// value's underlying value from yaegi: 5 for a main.T): when no type of the
-// cells that implements it has a Format method, or an Error method besides
-// its String, the method is the one fmt calls. A nil interface prints
-// <nil>, as a method panicking on a nil pointer does; another panic prints
-// as fmt prints it.
-func (c *compiler) interfaceStringOperand(x ast.Expr, t types.Type) bool {
-	it, ok := t.Underlying().(*types.Interface)
-	ts := c.types.TypeString(t)
-	if !ok || ts == "" {
-		return false
-	}
-	ms := types.NewMethodSet(t)
-	method := "String"
-	if stringMethod(ms, "Error") != nil {
-		method = "Error"
-	} else if stringMethod(ms, "String") == nil {
-		return false
-	}
-	for _, impl := range c.cellImplementers(it, true) {
-		impls := types.NewMethodSet(impl)
-		if hasMethod(impls, "Format") || method == "String" && hasMethod(impls, "Error") {
-			return false
-		}
-	}
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
-		return "func(v " + ts + ") (s any) { if v == nil { return nil }; defer func() { if r := recover(); r != nil { s = \"<nil>\"; if m := __gkfmt.Sprint(r); !" + RuntimeName + ".NilDeref(m) { s = \"%!v(PANIC=" + method + " method: \" + m + \")\" } } }(); return v." + method + "() }(" + c.render(x) + ")"
-	})
 	return true
 }
 

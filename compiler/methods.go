@@ -440,7 +440,7 @@ func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
 		if impls != nil {
 			b.WriteString(impls(w))
 		}
-		return b.String() + try(w, ts) + "}; return " + z + ", false }()"
+		return b.String() + try(w, ts) + "}; " + c.twinTry(x, typ, ", true") + "return " + z + ", false }()"
 	}
 }
 
@@ -455,7 +455,11 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	// A value of a cell type in an interface of a compiled package
 	// (an error) is not even copied right by yaegi: left as it is.
 	xt := c.types.ExprType(c.off(ta.X.Pos()), c.off(ta.X.End()))
-	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) && !c.betweenInterfaces(xt, ta.Type) || c.foreignAssert(ta, commaOK) {
+	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) && !c.betweenInterfaces(xt, ta.Type) {
+		c.lowerCompiledAssert(ta, xt, commaOK)
+		return
+	}
+	if c.foreignAssert(ta, commaOK) {
 		return
 	}
 	if commaOK {
@@ -469,9 +473,10 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	if ok == nil {
 		return
 	}
-	ts := c.types.TypeString(c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End())))
+	tt := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
+	ts, fail := c.types.TypeString(tt), c.assertPanic(x, xt, tt)
 	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
-		return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; if v, ok := " + ok() + "; ok { return v }; return " + x + ".(" + ts + ") }()"
+		return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; if v, ok := " + ok() + "; ok { return v }; " + fail + " }()"
 	})
 }
 

@@ -177,6 +177,9 @@ func identReason(a *Analysis, id *ast.Ident, info *types.Info, isSel bool, calls
 	if b, ok := obj.(*types.Builtin); ok && (b.Name() == "print" || b.Name() == "println") {
 		return "uses the builtin " + b.Name() + " (the interpreter writes it elsewhere)"
 	}
+	if b, ok := obj.(*types.Builtin); ok && b.Name() == "recover" {
+		return "calls recover (what the interpreter panics with, which the cells' recover turns into Go's values and messages)"
+	}
 	pkg := obj.Pkg()
 	if pkg == nil {
 		return "" // the universe: builtin types, functions, constants

@@ -49,6 +49,7 @@ func exit() { os.Exit(1) }
 func generic[T any](x T) T { return x }
 func iface(x any) string { return fmt.Sprint(x) }
 func printsBuiltin() { println("x") }
+func recovers(f func()) { defer func() { _ = recover() }(); f() }
 func main() {}
 func usesSync() { var mu sync.Mutex; mu.Lock() }
 func display() int { return runtime.NumGoroutine() }
@@ -64,6 +65,7 @@ func display() int { return runtime.NumGoroutine() }
 		"generic":       "is generic",
 		"iface":         "interface crosses",
 		"printsBuiltin": "println",
+		"recovers":      "calls recover",
 		"main":          "runs once",
 		"usesSync":      "package sync",
 		"display":       "package runtime",

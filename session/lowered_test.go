@@ -57,6 +57,23 @@ var loweredSequences = []sequence{
 		{code: "import \"fmt\"\ntype W int\nfunc (w W) String() string { return [...]string{\"Sun\", \"Mon\"}[w] }\ntype Q struct{ t string }\nfunc (q *Q) String() string { return \"Q(\" + q.t + \")\" }\ntype B struct{}\nfunc (B) Error() string { return \"as error\" }\nfunc (B) String() string { return \"as stringer\" }"},
 		{code: "var nq *Q\nfmt.Println(W(1), &Q{\"x\"}, B{}, nq)\nfmt.Printf(\"%v|%d|%q|%s\\n\", W(0), W(1), W(1), B{})\ns := fmt.Sprint(&Q{\"y\"})\ns", out: `"Q(y)"`, stdout: "Mon Q(x) as error <nil>\nSun|1|\"Mon\"|as error\n"},
 	}},
+	{"String and Error methods of values of cell types inside fmt's operands", []cell{
+		{code: "import \"fmt\"\ntype Cel float64\nfunc (t Cel) String() string { return fmt.Sprint(float64(t), \"C\") }\ntype E struct{ n int }\nfunc (E) Error() string { return \"E\" }\ntype Pair struct{ A, B Cel; c Cel; Es []E }"},
+		{code: "p := Pair{1, 2, 3, []E{{1}}}\nfmt.Println(p, []Cel{4}, map[string]Cel{\"k\": 5}, &p)\nfmt.Printf(\"%+v|%s\\n\", p, [1]Cel{6})", stdout: "{1C 2C 3 [E]} [4C] map[k:5C] &{1C 2C 3 [E]}\n{A:1C B:2C c:3 Es:[E]}|[6C]\n"},
+	}},
+	{"compiled values asserted to interfaces of the cells; Go's messages of failed assertions", []cell{
+		{code: "import (\"errors\"; \"fmt\"; \"time\")\ntype I interface{ M() }\ntype Str interface{ String() string }\nfunc catch(f func()) { defer func() { fmt.Println(recover()) }(); f() }"},
+		{code: "var x any = time.Second\ns, ok := x.(Str)\nj := errors.Join(errors.New(\"a\"), errors.New(\"b\"))\nm, ok2 := j.(interface{ Unwrap() []error })\nfmt.Println(s, ok, len(m.Unwrap()), ok2)\ncatch(func() { _ = x.(I) })\ncatch(func() { _ = j.(I) })\ncatch(func() { var n any; _ = n.(I) })",
+			stdout: "1s true 2 true\ninterface conversion: time.Duration is not main.I: missing method M\ninterface conversion: *errors.joinError is not main.I: missing method M\ninterface conversion: interface is nil, not main.I\n"},
+	}},
+	{"context keys of cell types", []cell{
+		{code: "import (\"context\"; \"fmt\")\ntype key string\ntype a struct{}\ntype b struct{}"},
+		{code: "ctx := context.WithValue(context.Background(), key(\"u\"), 1)\nctx = context.WithValue(ctx, a{}, 2)\nfmt.Println(ctx.Value(key(\"u\")), ctx.Value(\"u\"), ctx.Value(a{}), ctx.Value(b{}))", stdout: "1 <nil> 2 <nil>\n"},
+	}},
+	{"fmt's operands of interfaces of the cells holding values with String or Error methods", []cell{
+		{code: "import \"fmt\"\ntype Str interface{ String() string }\ntype Shape interface{ Area() float64 }\ntype Nm struct{ n string }\nfunc (n Nm) String() string { return \"N:\" + n.n }\nfunc (n Nm) Area() float64 { return 1 }"},
+		{code: "var s Str = Nm{\"a\"}\nvar sh Shape = Nm{\"b\"}\nvar none Shape\nfmt.Println(s, sh, []Shape{Nm{\"c\"}}, none)\nfmt.Printf(\"%v|%q\\n\", s, sh)", stdout: "N:a N:b [N:c] <nil>\nN:a|\"N:b\"\n"},
+	}},
 	{"unexported fields in %+v and %#v", []cell{
 		{code: "import \"fmt\"\ntype pair struct{ k string; v any }\ntype box struct{ name string; P pair }"},
 		{code: "fmt.Printf(\"%+v|%+v|%#v\\n\", []pair{{\"x\", nil}}, &box{\"b\", pair{\"y\", 1}}, pair{\"z\", 2})", stdout: "[{k:x v:<nil>}]|&{name:b P:{k:y v:1}}|main.pair{k:\"z\", v:2}\n"},

@@ -16,6 +16,36 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
+// Compiled interfaces with the method sets of interfaces cells declare
+// often: yaegi asserts no compiled value to an interface of the cells, the
+// cell compiler asserts it to its compiled twin (compiler's compiledTwins).
+type (
+	// MultiUnwrapper is an error that wraps several (errors.Join).
+	MultiUnwrapper interface{ Unwrap() []error }
+	// Unwrapper is an error that wraps one.
+	Unwrapper interface{ Unwrap() error }
+	// Iser is an error with its own errors.Is test.
+	Iser interface{ Is(error) bool }
+	// Aser is an error with its own errors.As.
+	Aser interface{ As(any) bool }
+	// Timeouter is an error that may be a timeout (net).
+	Timeouter interface{ Timeout() bool }
+	// Temporary is an error that may be temporary (net).
+	Temporary interface{ Temporary() bool }
+)
+
+// contextKey is a context key of a type of the cells: yaegi's value of it
+// has no type name (a ctxKey("user") would equal "user"), its name tells it
+// from the values of other types, as Go's interface comparison does.
+type contextKey struct {
+	name string
+	k    any
+}
+
+// String is what a context prints of its key, as of a key that is not a
+// Stringer: its type.
+func (k contextKey) String() string { return k.name }
+
 // exitPanic is the panic value of os.Exit, syscall.Exit and log.Fatal in
 // a cell: the kernel must not exit.
 type exitPanic struct{ msg string }
@@ -38,23 +68,35 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Clear": reflect.ValueOf(clearValue),
 			// Panicking is the value of the panic a cell's top-level deferred
 			// calls run for (see runner.runDefers).
-			"Panicking":  reflect.ValueOf(func() any { return s.panicking }),
-			"Recovered":  reflect.ValueOf(recovered),
-			"Index":      reflect.ValueOf(checkIndex),
-			"SliceLo":    reflect.ValueOf(checkSlice),
-			"TypeName":   reflect.ValueOf(func(name string, _ any) string { return name }),
-			"DynType":    reflect.ValueOf(dynType),
-			"Wrapped":    reflect.ValueOf(wrapped),
-			"PanicNil":   reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
-			"TypedNil":   reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
-			"GoSyntax":   reflect.ValueOf(goSyntax),
-			"FieldNames": reflect.ValueOf(fieldNames),
-			"DecodeRune": reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
-			"AssertFail": reflect.ValueOf(assertFail),
-			"IfaceEqual": reflect.ValueOf(ifaceEqual),
-			"NilDeref":   reflect.ValueOf(nilDeref),
-			"Convert":    reflect.ValueOf(convertTo),
-			"Equal":      reflect.ValueOf(equalInterfaces),
+			"Panicking":    reflect.ValueOf(func() any { return s.panicking }),
+			"Recovered":    reflect.ValueOf(recovered),
+			"Index":        reflect.ValueOf(checkIndex),
+			"SliceLo":      reflect.ValueOf(checkSlice),
+			"TypeName":     reflect.ValueOf(func(name string, _ any) string { return name }),
+			"DynType":      reflect.ValueOf(dynType),
+			"Wrapped":      reflect.ValueOf(wrapped),
+			"PanicNil":     reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
+			"TypedNil":     reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
+			"GoSyntax":     reflect.ValueOf(goSyntax),
+			"FieldNames":   reflect.ValueOf(fieldNames),
+			"DecodeRune":   reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
+			"AssertFail":   reflect.ValueOf(assertFail),
+			"IfaceEqual":   reflect.ValueOf(ifaceEqual),
+			"NilDeref":     reflect.ValueOf(nilDeref),
+			"Convert":      reflect.ValueOf(convertTo),
+			"Equal":        reflect.ValueOf(equalInterfaces),
+			"Slice3Lo":     reflect.ValueOf(checkSlice3),
+			"AssertFailed": reflect.ValueOf(assertFailed),
+			"ContextKey":   reflect.ValueOf(func(name string, k any) any { return contextKey{name, k} }),
+			// The compiled twins of the cells' interfaces (see MultiUnwrapper).
+			"MultiUnwrapper": reflect.ValueOf((*MultiUnwrapper)(nil)),
+			"Unwrapper":      reflect.ValueOf((*Unwrapper)(nil)),
+			"Iser":           reflect.ValueOf((*Iser)(nil)),
+			"Aser":           reflect.ValueOf((*Aser)(nil)),
+			"Stringer":       reflect.ValueOf((*fmt.Stringer)(nil)),
+			"GoStringer":     reflect.ValueOf((*fmt.GoStringer)(nil)),
+			"Timeouter":      reflect.ValueOf((*Timeouter)(nil)),
+			"Temporary":      reflect.ValueOf((*Temporary)(nil)),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
@@ -175,10 +217,12 @@ func goRuntimeMessage(msg string) (string, bool) {
 	switch {
 	case strings.HasPrefix(msg, "reflect: call of reflect.Value.") && strings.HasSuffix(msg, " on zero Value"):
 		return "runtime error: invalid memory address or nil pointer dereference", true
-	case msg == "reflect.MakeSlice: negative len" || msg == "reflect.MakeSlice: len > cap":
+	case msg == "reflect.MakeSlice: negative len":
 		return "runtime error: makeslice: len out of range", true
-	case msg == "reflect.MakeSlice: negative cap":
+	case msg == "reflect.MakeSlice: negative cap" || msg == "reflect.MakeSlice: len > cap":
 		return "runtime error: makeslice: cap out of range", true
+	case msg == "reflect.Value.Call: call of nil function":
+		return "runtime error: invalid memory address or nil pointer dereference", true
 	case strings.HasPrefix(msg, "reflect: cannot convert slice with length ") && strings.Contains(msg, " to array with length "):
 		return "runtime error: " + strings.Replace(strings.TrimPrefix(msg, "reflect: "), " to array with", " to array or pointer to array with", 1), true
 	}
@@ -238,9 +282,42 @@ func nilDeref(msg string) bool {
 	return strings.Contains(msg, "nil pointer dereference") || strings.Contains(msg, "reflect: call of reflect.Value.") && strings.Contains(msg, " on zero Value")
 }
 
+// assertFailed is the panic of a failed type assertion x.(T) with Go's
+// message (runtime.TypeAssertionError's): dyn names x's dynamic type,
+// inter its static type, asserted T; methods are T's sorted methods when
+// T is an interface (nil otherwise), and missing pairs the names of the
+// cells' types with the first of them each lacks (reflect sees no methods
+// on yaegi's values of cell types).
+func assertFailed(x any, dyn, inter, asserted string, methods []string, missing ...string) error {
+	const conv = "interface conversion: "
+	switch {
+	case x == nil && methods != nil:
+		return runtimeError(conv + "interface is nil, not " + asserted)
+	case x == nil:
+		return runtimeError(conv + inter + " is nil, not " + asserted)
+	case methods == nil:
+		return runtimeError(conv + inter + " is " + dyn + ", not " + asserted)
+	}
+	for i := 0; i+1 < len(missing); i += 2 {
+		if missing[i] == dyn {
+			return runtimeError(conv + dyn + " is not " + asserted + ": missing method " + missing[i+1])
+		}
+	}
+	t := reflect.TypeOf(x)
+	for _, m := range methods {
+		if _, ok := t.MethodByName(m); !ok {
+			return runtimeError(conv + dyn + " is not " + asserted + ": missing method " + m)
+		}
+	}
+	return runtimeError(conv + dyn + " is not " + asserted)
+}
+
 // checkIndex returns i, or panics as Go does when it is out of range.
 func checkIndex(i, n int) int {
-	if i < 0 || i >= n {
+	if i < 0 {
+		panic(runtimeError(fmt.Sprintf("runtime error: index out of range [%d]", i)))
+	}
+	if i >= n {
 		panic(runtimeError(fmt.Sprintf("runtime error: index out of range [%d] with length %d", i, n)))
 	}
 	return i
@@ -259,6 +336,20 @@ func checkSlice(lo, hi, max int, what string) int {
 		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [:%d] with %s %d", hi, word, max)))
 	case lo < 0 || lo > hi:
 		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [%d:%d]", lo, hi)))
+	}
+	return lo
+}
+
+// checkSlice3 returns lo, or panics as Go does when x[lo:hi:max] is out
+// of range (c is x's capacity).
+func checkSlice3(lo, hi, max, c int) int {
+	switch {
+	case max < 0 || max > c:
+		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [::%d] with capacity %d", max, c)))
+	case hi < 0 || hi > max:
+		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [:%d:%d]", hi, max)))
+	case lo < 0 || lo > hi:
+		panic(runtimeError(fmt.Sprintf("runtime error: slice bounds out of range [%d:%d:]", lo, hi)))
 	}
 	return lo
 }

@@ -140,6 +140,13 @@ func TestLowerPanicRecover(t *testing.T) {
 	wantLowered(t, got, "fmt.Println(s[i])")
 }
 
+// In a cell that recovers, x[lo:hi:max] is checked to panic with Go's
+// messages.
+func TestLowerSlice3Bounds(t *testing.T) {
+	got := lowered(t, "func f(s []int, i int) (r any) {\n\tdefer func() { r = recover() }()\n\treturn s[1:i:3]\n}")
+	wantLowered(t, got, "return s[__gkrt.Slice3Lo(int(1), int(i), int(3), cap(s)):i:3]")
+}
+
 // %T and %#v of operands whose static type mentions cell types are
 // written from the checker's types (yaegi's types have no names).
 func TestLowerFormatTypeNames(t *testing.T) {
@@ -183,6 +190,55 @@ func TestLowerStringers(t *testing.T) {
 		`fmt.Printf("%v %d %5s %s\n", (w).String(), (int)(w), (w).String(), __gkrt.GoSyntax((int)(w), "main.W"))`, "fmt.Print(w, w)")
 }
 
+// fmt's operands with values of String or Error methods of the cells
+// inside (exported fields, elements, map values, what a pointer operand
+// points to) are converted to a copy where those values are strings.
+func TestLowerNestedStringers(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype W int\nfunc (w W) String() string { return \"w\" }\ntype P struct{ A W; b W }\ntype B byte\nfunc (B) String() string { return \"b\" }",
+		"fmt.Println(P{}, []W{1}, map[W]W{})\nfmt.Printf(\"%v %s\\n\", &P{}, []B{1})")
+	wantLowered(t, got,
+		"fmt.Println(func(__gkv0 P) struct{ A string; b W } { return struct{ A string; b W }{(__gkv0.A).String(), __gkv0.b} }(P{}), func(__gkv0 []W) []string { if __gkv0 == nil { return nil }; __gkr0 := make([]string, len(__gkv0)); for __gki0 := range __gkv0 { __gkr0[__gki0] = (__gkv0[__gki0]).String() }; return __gkr0 }([]W{1}), map[W]W{})",
+		`fmt.Printf("%v %s\n", func(__gkv0 *P) *struct{ A string; b W } {`, "}(&P{}), []B{1})")
+}
+
+// fmt's operands of an interface of the cells call the Error or String
+// method of their dynamic value.
+func TestLowerInterfaceStringers(t *testing.T) {
+	// A type parameter (its constraint is an interface) is left alone.
+	got := lowered(t, "import \"fmt\"\nfunc show[K comparable, V fmt.Stringer](k K, v V) { fmt.Println(k, v) }")
+	wantLowered(t, got, "fmt.Println(k, v)")
+	got = lowered(t, "import \"fmt\"\ntype S interface{ Area() float64 }", "var s S\nvar e error\nfmt.Println(s, e)")
+	wantLowered(t, got, `fmt.Println(func(v S) (s any) { if v == nil { return nil }; if _, ok := v.(interface{ Format(__gkfmt.State, rune) }); ok { return v }; if e, ok := v.(interface{ Error() string }); ok { defer func() { if r := recover(); r != nil { s = "<nil>"; if m := __gkfmt.Sprint(r); !__gkrt.NilDeref(m) { s = "%!v(PANIC=Error method: " + m + ")" } } }(); return e.Error() }; if st, ok := v.(interface{ String() string }); ok {`, "}(s), e)")
+}
+
+// %#v of an operand with a GoString method of the cells calls it (fmt
+// does not see it on yaegi's value).
+func TestLowerGoStringer(t *testing.T) {
+	got := lowered(t, "import \"fmt\"\ntype L int\nfunc (l L) GoString() string { return \"L!\" }\ntype F int\nfunc (F) GoString() string { return \"\" }\nfunc (F) Format(fmt.State, rune) {}",
+		"fmt.Printf(\"%#v %#8v %v %#v\\n\", L(1), L(2), L(3), F(4))")
+	wantLowered(t, got, `fmt.Printf("%s %8s %v %s\n", (L(1)).GoString(), (L(2)).GoString(), L(3), __gkrt.GoSyntax(F(4), "main.F"))`)
+}
+
+// A compiled value asserted to an interface of the cells tries its compiled
+// twin in cellrt; a failed assertion panics with Go's message.
+func TestLowerAssertTwinsAndFailures(t *testing.T) {
+	got := lowered(t, "type I interface{ M() }\ntype S struct{ n int }\nfunc (S) A() {}",
+		"var e error\nvar x any = 1\nu, ok := e.(interface{ Unwrap() []error })\n_ = e.(I)\n_ = x.(I)\n_, _ = u, ok")
+	wantLowered(t, got,
+		"func() (interface{Unwrap() []error}, bool) { if v, ok := e.(interface{Unwrap() []error}); ok { return v, true }; if v, ok := e.(__gkrt.MultiUnwrapper); ok { return v, true }; var z interface{Unwrap() []error}; return z, false }()",
+		`_ = func() I { if v, ok := e.(I); ok { return v }; panic(__gkrt.AssertFailed(e, `,
+		`"error", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M"))`,
+		`"interface {}", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M")) }()`)
+}
+
+// Context keys of cell types are paired with the type's name.
+func TestLowerContextKeys(t *testing.T) {
+	got := lowered(t, "import \"context\"\ntype k string\ntype s struct{}",
+		"ctx := context.WithValue(context.Background(), k(\"a\"), 1)\n_ = ctx.Value(s{})\n_ = ctx.Value(\"a\")")
+	wantLowered(t, got, `context.WithValue(context.Background(), __gkrt.ContextKey("main.k", k("a")), 1)`,
+		`ctx.Value(__gkrt.ContextKey("main.s", s{}))`, `ctx.Value("a")`)
+}
+
 // %+v and %#v of structs with unexported fields give the fields back their
 // names (yaegi exports them as Xname).
 func TestLowerUnexportedFields(t *testing.T) {
@@ -208,7 +264,7 @@ func TestLowerTypeAssertions(t *testing.T) {
 		"var v any\n_, ok := v.(any)\ne, ok2 := v.(error)\np := v.(*E)\nvar err error\n_, ok3 := err.(*E)\n_, _, _, _, _ = ok, e, ok2, p, ok3")
 	wantLowered(t, got, "commaok: func() (any, bool) { __gkn1 := v; var __gkn3 any; if __gkn1 == nil { return __gkn3, false }; return __gkn1, true }()",
 		"commaok: func() (error, bool) { __gkn6 := v; var __gkn8 error; if __gkn6 == nil",
-		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; return __gkn11.(*E) }()",
+		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; panic(__gkrt.AssertFailed(__gkn11, func(v any) string { if _, ok := v.(E); ok { return \"main.E\" }; if _, ok := v.(*E); ok { return \"*main.E\" }; return func(v any) string { if n := __gkrt.DynType(&v); n != \"\" { return n }; return __gkfmt.Sprintf(\"%T\", v) }(v) }(__gkn11), \"interface {}\", \"*main.E\", nil)) }()",
 		"commaok: err.(*E)")
 }
 
@@ -258,6 +314,31 @@ func TestErrorsAsAndPanicNil(t *testing.T) {
 			t.Errorf("%q: got %v, want %q", src, err, want)
 		case want == "" && strings.Contains(src, "panic(nil)") && !strings.Contains(plan.Steps[0].Src, "panic(__gkrt.PanicNil()"):
 			t.Errorf("%q: panic(nil) not lowered: %s", src, plan.Steps[0].Src)
+		}
+	}
+}
+
+// The unexported fields of the cells' struct types are hidden from
+// encoding/json and encoding/xml; encoding/json of a value that embeds a
+// struct in a struct of the cells is refused (yaegi does not embed it).
+func TestJSONFieldsAndEmbedded(t *testing.T) {
+	got := lowered(t, "type level int\ntype P struct {\n\tX int `json:\"x\"`\n\tn, m int\n\ttag string `json:\"tag\"`\n\tlevel\n}")
+	wantLowered(t, got, "n, m int `json:\"-\" xml:\"-\"`", "tag string \"json:\\\"-\\\" xml:\\\"-\\\" json:\\\"tag\\\"\"", "level `json:\"-\"`", "X int `json:\"x\"`\n")
+	c := NewChecker()
+	if c == nil {
+		t.Skip("no Go sources installed")
+	}
+	for src, want := range map[string]string{
+		"import \"encoding/json\"\ntype In struct{ A int }\ntype D struct{ In; B int }\njson.Marshal([]*D{})":               "encoding/json does not see the embedded field In of main.D in the interpreter",
+		"import \"encoding/json\"\ntype In struct{ A int }\ntype D struct{ In `json:\"in\"`; B int }\njson.Marshal([]*D{})": "",
+	} {
+		res, err := c.Check(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		_, err = compiler.CompileChecked(src, 1, 1, fakeEnv{}, res)
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("%q: got %v, want %q", src, err, want)
 		}
 	}
 }
