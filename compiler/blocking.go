@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gokernel/cellsrc"
 	"gokernel/goroutine"
 )
 
@@ -76,7 +77,7 @@ func (c *compiler) markBlocking(item ast.Node, last bool) {
 			return
 		}
 	case *ast.ExprStmt:
-		if last && !isPrintCall(st.X) {
+		if last && !cellsrc.IsPrintCall(st.X) {
 			c.blocks[st] = c.blockCode(c.blockingOp(st))
 			return
 		}
@@ -93,8 +94,8 @@ func (c *compiler) blockCode(op blockOp) int {
 	if op.kind == 0 {
 		return 0
 	}
-	line, _ := c.w.lineCol(c.off(op.pos))
-	return goroutine.Code(c.w.base+line, op.kind)
+	line, _ := c.w.LineCol(c.off(op.pos))
+	return goroutine.Code(c.w.Base()+line, op.kind)
 }
 
 // markList puts markers before the statements of list that may block.
@@ -111,13 +112,13 @@ func (c *compiler) markList(list []ast.Stmt) {
 		at := RuntimeName + ".At(" + strconv.Itoa(c.blockCode(op)) + ")"
 		switch {
 		case op.try != "" && label == "":
-			c.w.insert(c.off(s.Pos()), "if !"+op.try+"() { "+at+"; ")
-			c.w.insert(c.off(s.End()), " }")
+			c.w.Insert(c.off(s.Pos()), "if !"+op.try+"() { "+at+"; ")
+			c.w.Insert(c.off(s.End()), " }")
 			continue
 		case op.guard != "":
 			at = "if " + op.guard + " { " + at + " }"
 		}
-		c.w.insert(c.off(s.Pos()), at+"; ")
+		c.w.Insert(c.off(s.Pos()), at+"; ")
 		if r, ok := inner.(*ast.RangeStmt); ok && op.kind == goroutine.Range {
 			c.markRange(r, label, at)
 		}
@@ -127,7 +128,7 @@ func (c *compiler) markList(list []ast.Stmt) {
 // markRange puts the marker at of a range over a channel at the end of its
 // body and before its continue statements.
 func (c *compiler) markRange(r *ast.RangeStmt, label, at string) {
-	c.w.insert(c.off(r.Body.Rbrace), "; "+at+" ")
+	c.w.Insert(c.off(r.Body.Rbrace), "; "+at+" ")
 	var walk func(n ast.Node, nested bool)
 	walk = func(n ast.Node, nested bool) {
 		ast.Inspect(n, func(m ast.Node) bool {
@@ -141,7 +142,7 @@ func (c *compiler) markRange(r *ast.RangeStmt, label, at string) {
 				}
 			case *ast.BranchStmt:
 				if m.Tok == token.CONTINUE && (m.Label == nil && !nested || m.Label != nil && m.Label.Name == label) {
-					c.w.insert(c.off(m.Pos()), at+"; ")
+					c.w.Insert(c.off(m.Pos()), at+"; ")
 				}
 			}
 			return true
@@ -159,7 +160,7 @@ func (c *compiler) blockingOp(s ast.Stmt) blockOp {
 			return op
 		}
 		op := blockOp{kind: goroutine.Send, pos: s.Arrow}
-		if isPath(s.Chan) && c.isChan(s.Chan) {
+		if cellsrc.IsPath(s.Chan) && c.isChan(s.Chan) {
 			op.guard = "len(" + c.text(s.Chan) + ") == cap(" + c.text(s.Chan) + ")"
 		}
 		return op
@@ -178,14 +179,14 @@ func (c *compiler) blockingOp(s ast.Stmt) blockOp {
 			return c.firstOp(s.X)
 		}
 		op := blockOp{kind: goroutine.Range, pos: s.For}
-		if isPath(s.X) {
+		if cellsrc.IsPath(s.X) {
 			op.guard = "len(" + c.text(s.X) + ") == 0"
 		}
 		return op
 	case *ast.ExprStmt:
 		op := c.firstOp(s.X)
 		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && op.kind == goroutine.Lock && op.pos == call.Pos() {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isPath(sel.X) {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && cellsrc.IsPath(sel.X) {
 				switch c.calleeName(call) {
 				case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock":
 					op.try = c.text(sel.X) + ".TryLock"
@@ -245,7 +246,7 @@ func (c *compiler) firstOp(xs ...ast.Expr) blockOp {
 			case *ast.UnaryExpr:
 				if n.Op == token.ARROW {
 					op = blockOp{kind: goroutine.Recv, pos: n.OpPos}
-					if isPath(n.X) && c.isChan(n.X) {
+					if cellsrc.IsPath(n.X) && c.isChan(n.X) {
 						op.guard = "len(" + c.text(n.X) + ") == 0"
 					}
 				}
@@ -306,7 +307,7 @@ func (c *compiler) timerMethod(sel *ast.SelectorExpr) {
 	} else if named, ok := t.(*types.Pointer).Elem().(*types.Named); !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "time" {
 		return
 	}
-	c.w.add(c.off(sel.Pos()), c.off(sel.End()), func(*rewriter) string {
+	c.w.Add(c.off(sel.Pos()), c.off(sel.End()), func(*cellsrc.Rewriter) string {
 		return RuntimeName + "." + name + "(" + addr + "(" + c.render(sel.X) + "))"
 	})
 }
@@ -376,7 +377,7 @@ func (c *compiler) rewriteSelectBranches(sel *ast.SelectStmt, labelled bool) {
 	}
 	end := c.temp("e")
 	for _, b := range plain {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "goto "+end)
+		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "goto "+end)
 	}
 	after := "; " + end + ": ;"
 	if len(outer) > 0 {
@@ -390,11 +391,11 @@ func (c *compiler) rewriteSelectBranches(sel *ast.SelectStmt, labelled bool) {
 				codes[key] = code
 				after += " if " + flag + " == " + strconv.Itoa(code) + " { " + key + " };"
 			}
-			c.w.replace(c.off(b.Pos()), c.off(b.End()), "{ "+flag+" = "+strconv.Itoa(code)+"; goto "+end+" }")
+			c.w.Replace(c.off(b.Pos()), c.off(b.End()), "{ "+flag+" = "+strconv.Itoa(code)+"; goto "+end+" }")
 		}
-		c.w.insert(c.off(sel.Pos()), flag+" := 0; ")
+		c.w.Insert(c.off(sel.Pos()), flag+" := 0; ")
 	}
-	c.w.insert(c.off(sel.End()), after)
+	c.w.Insert(c.off(sel.End()), after)
 }
 
 // lowerSelectComms lowers the communications of a select that yaegi runs
@@ -431,7 +432,7 @@ func (c *compiler) lowerSelectComms(sel *ast.SelectStmt) {
 	}
 	for _, x := range operands {
 		_, lit := ast.Unparen(x).(*ast.BasicLit)
-		hoist = hoist || !isPath(x) && !lit
+		hoist = hoist || !cellsrc.IsPath(x) && !lit
 	}
 	if !hoist {
 		return
@@ -442,27 +443,27 @@ func (c *compiler) lowerSelectComms(sel *ast.SelectStmt) {
 	for _, x := range operands {
 		name := c.temp("q")
 		names = append(names, name)
-		seqs = append(seqs, len(c.w.edits))
+		seqs = append(seqs, c.w.Next())
 		start, end := c.off(x.Pos()), c.off(x.End())
-		c.w.add(start, end, func(w *rewriter) string {
+		c.w.Add(start, end, func(w *cellsrc.Rewriter) string {
 			if hoisting { // the operand itself, with the edits inside it
-				return w.render(start, end)
+				return w.Render(start, end)
 			}
 			return name
 		})
 	}
-	c.w.add(c.off(sel.Pos()), c.off(sel.Pos()), func(w *rewriter) string {
+	c.w.Add(c.off(sel.Pos()), c.off(sel.Pos()), func(w *cellsrc.Rewriter) string {
 		var b strings.Builder
 		b.WriteString("{ ")
 		hoisting = true
 		for i, x := range operands {
 			b.WriteString(names[i] + " := " + c.render(x) + "; ")
-			delete(w.applied, seqs[i]) // the select's operand is still to write: the name
+			w.Unapply(seqs[i]) // the select's operand is still to write: the name
 		}
 		hoisting = false
 		return b.String()
 	})
-	c.w.insert(c.off(sel.End()), " }")
+	c.w.Insert(c.off(sel.End()), " }")
 }
 
 // selectAssign makes case a, b = <-c: a receive into temporaries that the
@@ -472,8 +473,8 @@ func (c *compiler) selectAssign(cl *ast.CommClause, s *ast.AssignStmt) {
 	for range s.Lhs {
 		temps = append(temps, c.temp("q"))
 	}
-	c.w.add(c.off(s.Pos()), c.off(s.TokPos)+1, func(*rewriter) string { return strings.Join(temps, ", ") + " :=" })
-	c.w.add(c.off(cl.Colon)+1, c.off(cl.Colon)+1, func(*rewriter) string {
+	c.w.Add(c.off(s.Pos()), c.off(s.TokPos)+1, func(*cellsrc.Rewriter) string { return strings.Join(temps, ", ") + " :=" })
+	c.w.Add(c.off(cl.Colon)+1, c.off(cl.Colon)+1, func(*cellsrc.Rewriter) string {
 		return " " + c.render(&valueList{s.Lhs}) + " = " + strings.Join(temps, ", ") + ";"
 	})
 }

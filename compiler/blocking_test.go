@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"gokernel/goroutine"
 	"gokernel/typecheck"
@@ -41,7 +42,7 @@ func compile(t *testing.T, src string) (*compiler.Plan, string) {
 
 // at is the marker text for line of cell 3 and kind k.
 func at(line int, k goroutine.Kind) string {
-	return compiler.RuntimeName + ".At(" + strconv.Itoa(goroutine.Code(3*compiler.LineStride+line, k)) + ")"
+	return compiler.RuntimeName + ".At(" + strconv.Itoa(goroutine.Code(3*cellsrc.LineStride+line, k)) + ")"
 }
 
 func TestBlockingMarkers(t *testing.T) {
@@ -110,7 +111,7 @@ func TestBlockingStep(t *testing.T) {
 	for _, st := range pl.Steps {
 		blocks = append(blocks, st.Block)
 	}
-	want := []int{0, goroutine.Code(3*compiler.LineStride+2, goroutine.Recv), goroutine.Code(3*compiler.LineStride+3, goroutine.Recv), goroutine.Code(3*compiler.LineStride+4, goroutine.Recv)}
+	want := []int{0, goroutine.Code(3*cellsrc.LineStride+2, goroutine.Recv), goroutine.Code(3*cellsrc.LineStride+3, goroutine.Recv), goroutine.Code(3*cellsrc.LineStride+4, goroutine.Recv)}
 	if len(blocks) != len(want) {
 		t.Fatalf("steps' blocks %v, want %v", blocks, want)
 	}

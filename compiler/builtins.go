@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"strconv"
 	"strings"
 )
@@ -24,8 +25,8 @@ func (c *compiler) rewriteBuiltin(call *ast.CallExpr) {
 	if id.Name == "recover" && len(call.Args) == 0 {
 		// yaegi panics with the reflect.Value of panic's argument, and
 		// recover returns it as is: cellrt.Recovered unwraps it.
-		c.w.insert(c.off(call.Pos()), RuntimeName+".Recovered(")
-		c.w.insert(c.off(call.End()), ")")
+		c.w.Insert(c.off(call.Pos()), RuntimeName+".Recovered(")
+		c.w.Insert(c.off(call.End()), ")")
 		return
 	}
 	if len(call.Args) == 0 {
@@ -36,13 +37,13 @@ func (c *compiler) rewriteBuiltin(call *ast.CallExpr) {
 		if len(call.Args) == 1 && isNilIdent(call.Args[0]) {
 			// Go 1.21: panic(nil) panics with a *runtime.PanicNilError,
 			// which recover returns; yaegi panics with nil.
-			c.w.replace(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()), RuntimeName+".PanicNil()")
+			c.w.Replace(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()), RuntimeName+".PanicNil()")
 		}
 	case "clear":
-		c.w.replace(c.off(id.Pos()), c.off(id.End()), RuntimeName+".Clear")
+		c.w.Replace(c.off(id.Pos()), c.off(id.End()), RuntimeName+".Clear")
 	case "min", "max":
 		if folded, ok := c.foldMinMax(id.Name, call.Args); ok {
-			c.w.replace(c.off(call.Pos()), c.off(call.End()), folded)
+			c.w.Replace(c.off(call.Pos()), c.off(call.End()), folded)
 			c.folded[call] = true
 			return
 		}
@@ -58,7 +59,7 @@ func (c *compiler) rewriteBuiltin(call *ast.CallExpr) {
 				break
 			}
 		}
-		c.w.add(c.off(call.Pos()), c.off(call.End()), func(w *rewriter) string {
+		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(w *cellsrc.Rewriter) string {
 			acc := "(" + c.render(args[0]) + ")"
 			for _, a := range args[1:] {
 				acc = helper + "(" + acc + ", " + c.render(a) + ")"
@@ -146,7 +147,7 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 	default:
 		return
 	}
-	if !isPath(x) {
+	if !cellsrc.IsPath(x) {
 		return
 	}
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
@@ -170,7 +171,7 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 	xs := c.text(x)
 	switch n := n.(type) {
 	case *ast.IndexExpr:
-		c.w.add(c.off(n.Index.Pos()), c.off(n.Index.End()), func(*rewriter) string {
+		c.w.Add(c.off(n.Index.Pos()), c.off(n.Index.End()), func(*cellsrc.Rewriter) string {
 			return RuntimeName + ".Index(int(" + c.render(n.Index) + "), len(" + xs + "))"
 		})
 	case *ast.SliceExpr:
@@ -180,7 +181,7 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 		}
 		hi := "len(" + xs + ")"
 		if n.High != nil {
-			if !isPath(n.High) && !isLiteral(n.High) {
+			if !cellsrc.IsPath(n.High) && !isLiteral(n.High) {
 				return // it must be evaluated once
 			}
 			hi = "int(" + c.text(n.High) + ")"
@@ -189,10 +190,10 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 			return RuntimeName + ".SliceLo(" + lo + ", " + hi + ", " + capFn + "(" + xs + "), " + strconv.Quote(capFn) + ")"
 		}
 		if n.Low == nil {
-			c.w.insert(c.off(n.Lbrack)+1, check("0"))
+			c.w.Insert(c.off(n.Lbrack)+1, check("0"))
 			return
 		}
-		c.w.add(c.off(n.Low.Pos()), c.off(n.Low.End()), func(w *rewriter) string { return check("int(" + c.render(n.Low) + ")") })
+		c.w.Add(c.off(n.Low.Pos()), c.off(n.Low.End()), func(w *cellsrc.Rewriter) string { return check("int(" + c.render(n.Low) + ")") })
 	}
 }
 
@@ -200,7 +201,7 @@ func (c *compiler) boundsCheck(n ast.Expr) {
 // checked by cellrt.Slice3Lo.
 func (c *compiler) slice3Check(n *ast.SliceExpr, xs string) {
 	for _, b := range []ast.Expr{n.High, n.Max} {
-		if !isPath(b) && !isLiteral(b) {
+		if !cellsrc.IsPath(b) && !isLiteral(b) {
 			return // it must be evaluated once
 		}
 	}
@@ -208,10 +209,10 @@ func (c *compiler) slice3Check(n *ast.SliceExpr, xs string) {
 		return RuntimeName + ".Slice3Lo(" + lo + ", int(" + c.text(n.High) + "), int(" + c.text(n.Max) + "), cap(" + xs + "))"
 	}
 	if n.Low == nil {
-		c.w.insert(c.off(n.Lbrack)+1, check("0"))
+		c.w.Insert(c.off(n.Lbrack)+1, check("0"))
 		return
 	}
-	c.w.add(c.off(n.Low.Pos()), c.off(n.Low.End()), func(w *rewriter) string { return check("int(" + c.render(n.Low) + ")") })
+	c.w.Add(c.off(n.Low.Pos()), c.off(n.Low.End()), func(w *cellsrc.Rewriter) string { return check("int(" + c.render(n.Low) + ")") })
 }
 
 // callsRecover reports whether the cell calls recover, or calls a function
@@ -254,7 +255,7 @@ func (c *compiler) foreignAssert(ta *ast.TypeAssertExpr, commaOK bool) bool {
 		return false
 	}
 	x, d, v := c.temp("n"), c.temp("n"), c.temp("n")
-	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
+	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
 		known := "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { "
 		if !commaOK {
 			return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; " + known + "panic(" + RuntimeName + ".AssertFail(" + strconv.Quote(iface) + ", " + d + ", " + strconv.Quote(want) + ")) }; return " + x + ".(" + ts + ") }()"
@@ -322,7 +323,7 @@ func (c *compiler) embeddedInterfaceMethod(sel *ast.SelectorExpr) {
 		path.WriteString("." + st.Field(i).Name())
 		t = st.Field(i).Type()
 	}
-	c.w.insert(c.off(sel.X.End()), path.String())
+	c.w.Insert(c.off(sel.X.End()), path.String())
 }
 
 // sameShapeGuard returns the code that decides x.(T), for T a struct type
@@ -357,7 +358,7 @@ func (c *compiler) sameShapeGuard(t types.Type, x, d, z string) string {
 // cellInterfaceEquality lowers the comparison b when an operand has a
 // non-empty interface type of the cells and neither is nil.
 func (c *compiler) cellInterfaceEquality(b *ast.BinaryExpr) {
-	if b.Op != token.EQL && b.Op != token.NEQ || isNil(b.X) || isNil(b.Y) {
+	if b.Op != token.EQL && b.Op != token.NEQ || cellsrc.IsNil(b.X) || cellsrc.IsNil(b.Y) {
 		return
 	}
 	xt := c.types.ExprType(c.off(b.X.Pos()), c.off(b.X.End()))
@@ -377,7 +378,7 @@ func (c *compiler) cellInterfaceEquality(b *ast.BinaryExpr) {
 	if b.Op == token.NEQ {
 		not = "!"
 	}
-	c.w.add(c.off(b.Pos()), c.off(b.End()), func(*rewriter) string {
+	c.w.Add(c.off(b.Pos()), c.off(b.End()), func(*cellsrc.Rewriter) string {
 		return not + "func(x, y " + ts + ") bool { return " + RuntimeName + ".IfaceEqual(&x, &y) }(" + c.render(b.X) + ", " + c.render(b.Y) + ")"
 	})
 }
@@ -439,7 +440,7 @@ func (c *compiler) forwardPromoted(gd *ast.GenDecl) {
 		}
 		b.WriteString(c.forwarder(recv, st.Field(sel.Index()[0]).Name(), fn))
 	}
-	c.w.insert(c.off(gd.End()), b.String())
+	c.w.Insert(c.off(gd.End()), b.String())
 }
 
 // forwarder returns the declaration of method fn of recv that calls the

@@ -7,6 +7,7 @@ package compiler
 import (
 	"go/ast"
 	"go/token"
+	"gokernel/cellsrc"
 	"gokernel/stdlib/generic"
 	"strconv"
 )
@@ -70,8 +71,8 @@ type Env interface {
 
 // compiler turns a cell into a plan.
 type compiler struct {
-	p       *Cell
-	w       *rewriter
+	p       *cellsrc.Cell
+	w       *cellsrc.Rewriter
 	env     Env
 	count   int
 	errs    []error
@@ -117,11 +118,11 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if checked == nil {
 		checked = noTypes{}
 	}
-	p, err := Parse(src)
+	p, err := cellsrc.Parse(src)
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: newRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, blocks: map[ast.Stmt]int{}}
+	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, blocks: map[ast.Stmt]int{}}
 	c.collectDefined()
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
@@ -262,7 +263,7 @@ func (c *compiler) plan() (*Plan, error) {
 	var run []ast.Stmt
 	flushRun := func() {
 		if len(run) > 0 {
-			src := c.w.render(c.off(run[0].Pos()), c.off(run[len(run)-1].End()))
+			src := c.w.Render(c.off(run[0].Pos()), c.off(run[len(run)-1].End()))
 			pl.Steps = append(pl.Steps, &Step{Kind: StepStmts, Src: src})
 			run = nil
 		}
@@ -293,7 +294,7 @@ func (c *compiler) plan() (*Plan, error) {
 	for i, it := range c.p.Items {
 		last := i == len(c.p.Items)-1
 		if i > 0 {
-			topNames(c.p.Items[i-1], own)
+			cellsrc.TopNames(c.p.Items[i-1], own)
 		}
 		switch it := it.(type) {
 		case *ast.GenDecl: // import
@@ -339,12 +340,12 @@ func (c *compiler) plan() (*Plan, error) {
 			s := &Step{Kind: StepDefine, Src: c.render(it), Block: c.blocks[it]}
 			for _, l := range it.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
-					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Refs: refsOf(it)})
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Refs: cellsrc.RefsOf(it)})
 				}
 			}
 			other(s)
 		case *ast.ExprStmt:
-			if last && !isPrintCall(it.X) {
+			if last && !cellsrc.IsPrintCall(it.X) {
 				call, isCall := ast.Unparen(it.X).(*ast.CallExpr)
 				other(&Step{Kind: StepExpr, Src: c.render(it.X), Call: isCall && !c.folded[call], Block: c.blocks[it]})
 				continue
@@ -378,7 +379,7 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step)
 			c.errorAt(c.off(fd.Pos()), "func main must have no arguments and no return values")
 			return c.errs[0]
 		}
-		c.w.replace(c.off(fd.Name.Pos()), c.off(fd.Name.End()), MainName)
+		c.w.Replace(c.off(fd.Name.Pos()), c.off(fd.Name.End()), MainName)
 		addDecl(c.render(fd), nil).CallMain = true
 	case name == "init":
 		addDecl(c.render(fd), nil)
@@ -388,8 +389,8 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step)
 		if fd.Type.TypeParams != nil {
 			from = fd.Type.TypeParams.Pos()
 		}
-		sig := "func" + c.w.text(c.off(from), c.off(fd.Type.End()))
-		addDecl(src, &Decl{Name: name, Kind: "func", Type: sig, Src: src, Refs: refsOf(fd)})
+		sig := "func" + c.w.Text(c.off(from), c.off(fd.Type.End()))
+		addDecl(src, &Decl{Name: name, Kind: "func", Type: sig, Src: src, Refs: cellsrc.RefsOf(fd)})
 	}
 	return nil
 }
@@ -403,7 +404,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 			vs := sp.(*ast.ValueSpec)
 			for _, id := range vs.Names {
 				if id.Name != "_" {
-					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "const", Type: c.specType(vs), Refs: refsOf(vs)})
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "const", Type: c.specType(vs), Refs: cellsrc.RefsOf(vs)})
 				}
 			}
 		}
@@ -433,7 +434,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 			}
 			for _, id := range vs.Names {
 				if id.Name != "_" {
-					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Type: c.specType(vs), Refs: refsOf(vs)})
+					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Type: c.specType(vs), Refs: cellsrc.RefsOf(vs)})
 				}
 			}
 			if assign != "" {
@@ -443,7 +444,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 	case token.TYPE:
 		for _, sp := range gd.Specs {
 			ts := sp.(*ast.TypeSpec)
-			norm := normalize(c.text(ts))
+			norm := cellsrc.Normalize(c.text(ts))
 			if old := c.env.Lookup(ts.Name.Name); old != nil && old.Kind == "type" {
 				if old.Norm == norm {
 					continue // re-running the same definition
@@ -451,7 +452,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
 				return c.errs[0]
 			}
-			addDecl("type "+c.render(ts), &Decl{Name: ts.Name.Name, Kind: "type", Type: c.text(ts.Type), Norm: norm, Refs: refsOf(ts)})
+			addDecl("type "+c.render(ts), &Decl{Name: ts.Name.Name, Kind: "type", Type: c.text(ts.Type), Norm: norm, Refs: cellsrc.RefsOf(ts)})
 		}
 	}
 	return nil

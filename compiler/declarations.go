@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"strconv"
 	"strings"
 )
@@ -94,7 +95,7 @@ func (c *compiler) varGroups() {
 			c.splitSpecs[sp.vs] = true
 		}
 		for _, v := range sp.vs.Values {
-			if c.mentionsOtherVar(v, sp.run) || hasReceive(v) {
+			if c.mentionsOtherVar(v, sp.run) || cellsrc.HasReceive(v) {
 				c.splitSpecs[sp.vs] = true
 			}
 			ast.Inspect(v, func(n ast.Node) bool {
@@ -123,7 +124,7 @@ func (c *compiler) varGroups() {
 // mentionsOtherVar reports whether n mentions the name of a global var
 // that is not initialized with the declarations of group run.
 func (c *compiler) mentionsOtherVar(n ast.Node, run int) bool {
-	for name := range refsOf(n) {
+	for name := range cellsrc.RefsOf(n) {
 		if r, ok := c.varRun[name]; ok {
 			if r != run {
 				return true
@@ -173,7 +174,7 @@ func (c *compiler) splitVar(gd *ast.GenDecl, vs *ast.ValueSpec) (decl, assign st
 	// The receives hoisted out of the declaration, and its marker, are
 	// inserted where it starts.
 	at := c.off(gd.Pos())
-	hoisted := c.w.render(at, at)
+	hoisted := c.w.Render(at, at)
 	return decl, hoisted + strings.Join(names, ", ") + " = " + c.render(&valueList{vs.Values})
 }
 
@@ -238,7 +239,7 @@ func (c *compiler) splitDefine(as *ast.AssignStmt) (decl, assign string, decls [
 			return "", "", nil
 		}
 		ds = append(ds, "var "+id.Name+" "+t)
-		decls = append(decls, &Decl{Name: id.Name, Kind: "var", Type: t, Refs: refsOf(as)})
+		decls = append(decls, &Decl{Name: id.Name, Kind: "var", Type: t, Refs: cellsrc.RefsOf(as)})
 	}
 	if len(ds) == 0 {
 		return "", "", nil
@@ -291,7 +292,7 @@ func (c *compiler) commaOK(lhs, rhs []ast.Expr) *Step {
 	s.Src = c.render(rhs[0])
 	for i, n := range s.LHS {
 		if n != "_" {
-			d := &Decl{Name: n, Kind: "var", Refs: refsOf(rhs[0])}
+			d := &Decl{Name: n, Kind: "var", Refs: cellsrc.RefsOf(rhs[0])}
 			if i == 1 {
 				d.Type = "bool"
 			}
@@ -323,7 +324,7 @@ func (c *compiler) nameBlanks(vs *ast.ValueSpec) {
 	for _, id := range vs.Names {
 		if id.Name == "_" {
 			c.nTemp++
-			c.w.replace(c.off(id.Pos()), c.off(id.End()), "__gkblank"+strconv.Itoa(c.w.base/LineStride)+"_"+strconv.Itoa(c.nTemp))
+			c.w.Replace(c.off(id.Pos()), c.off(id.End()), "__gkblank"+strconv.Itoa(c.w.Base()/cellsrc.LineStride)+"_"+strconv.Itoa(c.nTemp))
 		}
 	}
 }
@@ -405,4 +406,72 @@ func (c *compiler) inert(x ast.Expr) bool {
 		return c.inert(x.Args[0])
 	}
 	return false
+}
+
+// reusedDefine lowers a top-level x, y := ... that assigns a variable the
+// cell declared before it at the top level (x, in own) and declares the
+// others (y). yaegi declared x again, so the right-hand side saw a new, zero
+// x: q := 3; q, r := q*2, q printed 0 0, and t, err := t.Parse(s) called
+// Parse on a nil *Template. The new variables are declared with their types,
+// then every left-hand side is assigned. It returns "" for other defines.
+func (c *compiler) reusedDefine(as *ast.AssignStmt, own map[string]bool) (decl, assign string, decls []*Decl) {
+	reused := false
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && own[id.Name] {
+			reused = true
+		}
+	}
+	if !reused && !c.parallel(as) {
+		return "", "", nil
+	}
+	var ds []string
+	for _, l := range as.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return "", "", nil
+		}
+		if id.Name == "_" || own[id.Name] {
+			continue
+		}
+		t := c.types.TypeString(defType(c.types.Def(c.off(id.Pos()))))
+		if t == "" {
+			return "", "", nil
+		}
+		ds = append(ds, "var "+id.Name+" "+t)
+		decls = append(decls, &Decl{Name: id.Name, Kind: "var", Type: t, Refs: cellsrc.RefsOf(as)})
+	}
+	if len(ds) == 0 {
+		return "", "", nil
+	}
+	if c.parallel(as) {
+		if text, ok := c.parallelText(as, "="); ok {
+			return strings.Join(ds, "\n"), text(), decls
+		}
+	}
+	if !reused {
+		return "", "", nil
+	}
+	return strings.Join(ds, "\n"), c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
+}
+
+// runeLiterals writes the rune literals among the values of a top-level
+// define as rune('A'): yaegi gives a global defined from one the type int.
+func runeLiterals(w *cellsrc.Rewriter, p *cellsrc.Cell, values []ast.Expr) {
+	for _, x := range values {
+		if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok && lit.Kind == token.CHAR {
+			w.Insert(p.Off(x.Pos()), "rune(")
+			w.Insert(p.Off(x.End()), ")")
+		}
+	}
+}
+
+func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
+
+// valueLit returns the only value of vs if it is a literal.
+func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
+	if len(vs.Values) != 1 {
+		return nil, false
+	}
+	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
+	return l, ok
 }

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"reflect"
 	"slices"
 	"strconv"
@@ -27,7 +28,7 @@ type Error struct {
 func (e *Error) Error() string { return e.Name + ": " + e.Msg }
 
 // Frame is one interpreted frame of a panic: a position (Line encodes the
-// cell, see CellLine) and the function it is in.
+// cell, see cellsrc.CellLine) and the function it is in.
 type Frame struct {
 	Line, Col int
 	Func      string
@@ -135,7 +136,7 @@ func (c *compiler) checkVariadicGeneric(fd *ast.FuncDecl) {
 			tparams[n.Name] = true
 		}
 	}
-	if firstKey(refsOf(ell.Elt), tparams) != "" {
+	if firstKey(cellsrc.RefsOf(ell.Elt), tparams) != "" {
 		c.errorAt(c.off(last.Pos()), "variadic generic functions (%s(... ...%s)) are not supported by the interpreter: take a slice instead (xs []%s) and call %s([]T{...})%s",
 			fd.Name.Name, c.text(ell.Elt), c.text(ell.Elt), fd.Name.Name, OrCompile)
 	}
@@ -184,7 +185,7 @@ func (c *compiler) checkErrorsAs(call *ast.CallExpr) {
 
 // errorAt records a compile error at cell offset off.
 func (c *compiler) errorAt(off int, format string, args ...any) {
-	l, col := c.w.lineCol(off)
+	l, col := c.w.LineCol(off)
 	c.errs = append(c.errs, &Error{Name: "CompileError", Msg: fmt.Sprintf(format, args...), Line: l, Col: col})
 }
 
@@ -247,7 +248,7 @@ func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
 		return p.Name()
 	}) + " converted to " + types.TypeString(to, func(p *types.Package) string { return p.Name() }) +
 		": the interpreter cannot hold a nil value of a type of the cells in an interface of a compiled package (it would be a nil interface, unlike Go's): return or assign nil itself, or run the cell compiled with %%compile")
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		return "func(v " + ts + ") " + ts + " { if v == nil { panic(" + RuntimeName + ".TypedNil(" + msg + ")) }; return v }(" + c.render(x) + ")"
 	})
 }
@@ -268,7 +269,7 @@ func (c *compiler) conversions(n ast.Node) {
 	case *ast.ValueSpec:
 		if l, isLit := valueLit(n); isLit && n.Type == nil && len(n.Names) == 1 && l.Kind != token.INT && l.Kind != token.STRING {
 			if b, ok := defType(c.types.Def(c.off(n.Names[0].Pos()))).(*types.Basic); ok && isVar(c.types.Def(c.off(n.Names[0].Pos()))) {
-				c.w.insert(c.off(n.Names[0].End()), " "+b.Name()) // float64, complex128, int32 (rune)
+				c.w.Insert(c.off(n.Names[0].End()), " "+b.Name()) // float64, complex128, int32 (rune)
 			}
 		}
 		if n.Type != nil && len(n.Values) == len(n.Names) {
@@ -290,17 +291,6 @@ func (c *compiler) conversions(n ast.Node) {
 			}
 		}
 	}
-}
-
-func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
-
-// valueLit returns the only value of vs if it is a literal.
-func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
-	if len(vs.Values) != 1 {
-		return nil, false
-	}
-	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
-	return l, ok
 }
 
 // callsCellFunc reports whether fun names a function or method of the
@@ -404,20 +394,20 @@ func (c *compiler) hideUnexportedFields(ts *ast.TypeSpec) {
 	for _, f := range st.Fields.List {
 		if len(f.Names) == 0 && c.embedsNonStruct(f) && f.Tag == nil {
 			// encoding/json ignores it; yaegi gives it a name
-			c.w.insert(c.off(f.Type.End()), " `json:\"-\"`")
+			c.w.Insert(c.off(f.Type.End()), " `json:\"-\"`")
 		}
 		if len(f.Names) == 0 || slices.ContainsFunc(f.Names, (*ast.Ident).IsExported) {
 			continue
 		}
 		if f.Tag == nil {
-			c.w.insert(c.off(f.Type.End()), " `"+hidden+"`")
+			c.w.Insert(c.off(f.Type.End()), " `"+hidden+"`")
 			continue
 		}
 		tag, err := strconv.Unquote(f.Tag.Value)
 		if err != nil {
 			continue
 		}
-		c.w.replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(hidden+" "+tag)))
+		c.w.Replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(hidden+" "+tag)))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"gokernel/stdlib/generic"
 	"regexp"
 	"strconv"
@@ -84,13 +85,13 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		if repl := c.formatOperand(arg, verb, spec); repl != "" {
 			out.WriteString(strings.NewReplacer("#", "", "+", "").Replace(spec) + "s")
 			changed = true
-			c.w.add(c.off(arg.Pos()), c.off(arg.End()), func(w *rewriter) string { return strings.Replace(repl, "\x00", c.render(arg), 1) })
+			c.w.Add(c.off(arg.Pos()), c.off(arg.End()), func(w *cellsrc.Rewriter) string { return strings.Replace(repl, "\x00", c.render(arg), 1) })
 			continue
 		}
 		out.WriteString(spec + string(verb))
 	}
 	if changed {
-		c.w.replace(c.off(lit.Pos()), c.off(lit.End()), strconv.Quote(out.String()))
+		c.w.Replace(c.off(lit.Pos()), c.off(lit.End()), strconv.Quote(out.String()))
 	}
 }
 
@@ -137,7 +138,7 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		if name == "" || !mentionsCellType(t) && !mentionsSourceType(t) {
 			return ""
 		}
-		if isPath(x) || isLiteral(x) {
+		if cellsrc.IsPath(x) || isLiteral(x) {
 			return strconv.Quote(name)
 		}
 		return RuntimeName + ".TypeName(" + strconv.Quote(name) + ", \x00)"
@@ -230,7 +231,7 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if conv := c.interfaceStrings(t); conv != nil {
-		c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return conv.conv(c.render(x)) })
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return conv.conv(c.render(x)) })
 		return true
 	}
 	if t == nil || types.IsInterface(t) {
@@ -263,7 +264,7 @@ func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 		if u == "" {
 			return false
 		}
-		c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
 		return true
 	}
 	ts := c.types.TypeString(t)
@@ -271,12 +272,12 @@ func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 		return false
 	}
 	if _, ptr := t.Underlying().(*types.Pointer); ptr {
-		c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 			return "func(v " + ts + ") (s string) { defer func() { if r := recover(); r != nil { if v != nil { panic(r) }; s = \"<nil>\" } }(); return v." + method + "() }(" + c.render(x) + ")"
 		})
 		return true
 	}
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + c.render(x) + ")." + method + "()" })
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return "(" + c.render(x) + ")." + method + "()" })
 	return true
 }
 
@@ -336,7 +337,7 @@ func (c *compiler) plainOperand(x ast.Expr) {
 	if u == "" {
 		return
 	}
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
 }
 
 // unexportedFields returns the names of the unexported fields of the

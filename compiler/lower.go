@@ -1,10 +1,12 @@
 package compiler
 
 import (
+	"errors"
 	"go/ast"
-	"go/constant"
+	"go/scanner"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"strconv"
 	"strings"
 )
@@ -43,10 +45,10 @@ func (c *compiler) lowerReturns(ft *ast.FuncType, body *ast.BlockStmt) {
 			_, iterates := c.iteratorType(n.X)
 			return !iterates // its returns: loopReturns
 		case *ast.ReturnStmt:
-			if len(n.Results) != len(types) || allSimple(n.Results) || hasReceive(n) {
+			if len(n.Results) != len(types) || cellsrc.AllSimple(n.Results) || cellsrc.HasReceive(n) {
 				return true // receives are hoisted into names by lowerReceives
 			}
-			c.w.add(c.off(n.Pos()), c.off(n.End()), func(w *rewriter) string {
+			c.w.Add(c.off(n.Pos()), c.off(n.End()), func(w *cellsrc.Rewriter) string {
 				var b strings.Builder
 				var names []string
 				b.WriteString("{ ")
@@ -74,23 +76,11 @@ func (c *compiler) zeroResults(ft *ast.FuncType, body *ast.BlockStmt) {
 				continue
 			}
 			name, typ := name.Name, f.Type
-			c.w.add(c.off(body.Lbrace)+1, c.off(body.Lbrace)+1, func(*rewriter) string {
+			c.w.Add(c.off(body.Lbrace)+1, c.off(body.Lbrace)+1, func(*cellsrc.Rewriter) string {
 				return " " + name + " = *new(" + c.render(typ) + ");"
 			})
 		}
 	}
-}
-
-// allSimple reports whether xs are all names or literals.
-func allSimple(xs []ast.Expr) bool {
-	for _, x := range xs {
-		switch ast.Unparen(x).(type) {
-		case *ast.Ident, *ast.BasicLit:
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // lowerReceives hoists the receive expressions of the statements of a
@@ -112,10 +102,10 @@ func (c *compiler) lowerReceives(list []ast.Stmt) {
 		for i, r := range recvs {
 			names[i] = c.temp("v")
 			name := names[i]
-			c.w.add(c.off(r.Pos()), c.off(r.End()), func(*rewriter) string { return name })
+			c.w.Add(c.off(r.Pos()), c.off(r.End()), func(*cellsrc.Rewriter) string { return name })
 		}
 		st := st
-		c.w.add(c.off(st.Pos()), c.off(st.Pos()), func(w *rewriter) string {
+		c.w.Add(c.off(st.Pos()), c.off(st.Pos()), func(w *cellsrc.Rewriter) string {
 			var b strings.Builder
 			for i, r := range recvs {
 				b.WriteString(names[i] + " := <-" + c.render(r.X) + "; ")
@@ -133,7 +123,7 @@ func (c *compiler) hoistable(st ast.Stmt) []*ast.UnaryExpr {
 			return nil
 		}
 	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 && (allIdents(s.Lhs) || len(s.Lhs) == 2) {
+		if len(s.Rhs) == 1 && (cellsrc.AllIdents(s.Lhs) || len(s.Lhs) == 2) {
 			if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 				return nil // v = <-c, or a comma-ok receive
 			}
@@ -159,7 +149,7 @@ func (c *compiler) hoistable(st ast.Stmt) []*ast.UnaryExpr {
 			return false
 		case *ast.BinaryExpr:
 			if n.Op == token.LAND || n.Op == token.LOR {
-				if hasReceive(n.Y) {
+				if cellsrc.HasReceive(n.Y) {
 					unsafe = true
 				}
 			}
@@ -182,147 +172,6 @@ func (c *compiler) hoistable(st ast.Stmt) []*ast.UnaryExpr {
 		return nil
 	}
 	return recvs
-}
-
-func allIdents(xs []ast.Expr) bool {
-	for _, x := range xs {
-		if _, ok := x.(*ast.Ident); !ok {
-			return false
-		}
-	}
-	return true
-}
-
-func hasReceive(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// rangesOverChans reports whether x is a slice or array of channels:
-// yaegi panics ranging over one with a value variable ("call of
-// reflect.Value.Len on int Value").
-func (c *compiler) rangesOverChans(x ast.Expr) bool {
-	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if t == nil {
-		return false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	var elem types.Type
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		elem = u.Elem()
-	case *types.Array:
-		elem = u.Elem()
-	default:
-		return false
-	}
-	_, isChan := elem.Underlying().(*types.Chan)
-	return isChan
-}
-
-// rangeByIndex rewrites for k, v := range x as a range over the indexes
-// that reads x[i] at the top of the body; x is evaluated once, as in Go.
-func (c *compiler) rangeByIndex(r *ast.RangeStmt) {
-	idx := c.temp("i")
-	coll := c.text(r.X)
-	pure := isPath(r.X)
-	if !pure {
-		if c.labeled[r] {
-			return // a block around the loop would take its label
-		}
-		coll = c.temp("x")
-	}
-	key := "_"
-	if r.Key != nil {
-		key = c.text(r.Key)
-	}
-	assign := key + ", " + c.text(r.Value) + " " + r.Tok.String() + " " + idx + ", " + coll + "[" + idx + "]; "
-	if key == "_" && r.Tok == token.DEFINE {
-		assign = c.text(r.Value) + " := " + coll + "[" + idx + "]; "
-	}
-	c.w.add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
-		head := ""
-		if !pure {
-			head = "{ " + coll + " := " + c.render(r.X) + "; "
-		}
-		return head + "for " + idx + " := range " + coll + " { " + assign + "{ "
-	})
-	c.w.insert(c.off(r.Body.Rbrace), "; }")
-	if !pure {
-		c.w.insert(c.off(r.End()), " }")
-	}
-}
-
-// isPath reports whether x is a name or a selector of names (a.b.c),
-// which evaluates the same twice.
-func isPath(x ast.Expr) bool {
-	switch x := ast.Unparen(x).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return isPath(x.X)
-	}
-	return false
-}
-
-// Types is what Go's type checker found in a cell (package typecheck
-// implements it), by byte offsets in the cell: the rewrites that need
-// types use it.
-type Types interface {
-	// ExprType returns the type of the expression at [start, end), or nil.
-	ExprType(start, end int) types.Type
-	// ExprValue returns the value of the constant expression at
-	// [start, end) (as the checker computed it exactly), or nil.
-	ExprValue(start, end int) constant.Value
-	// Def returns the object the identifier at off defines, or nil.
-	Def(off int) types.Object
-	// Use returns the object the identifier at off refers to, or nil.
-	Use(off int) types.Object
-	// Instance returns the instantiation of the generic function or type
-	// named at off, if its type arguments were inferred or given.
-	Instance(off int) (types.Instance, bool)
-	// TypeString writes t as the cell's code can name it, or "".
-	TypeString(t types.Type) string
-	// Scope returns the scope of the session's package as the cell sees
-	// it (its declarations and the earlier cells'), or nil.
-	Scope() *types.Scope
-}
-
-// noTypes is the Types of a cell that was not type-checked: no rewrite
-// that needs types is made.
-type noTypes struct{}
-
-func (noTypes) ExprType(start, end int) types.Type { return nil }
-
-func (noTypes) ExprValue(start, end int) constant.Value { return nil }
-
-func (noTypes) Def(off int) types.Object { return nil }
-
-func (noTypes) Use(off int) types.Object { return nil }
-
-func (noTypes) Instance(off int) (types.Instance, bool) { return types.Instance{}, false }
-
-func (noTypes) TypeString(t types.Type) string { return "" }
-
-func (noTypes) Scope() *types.Scope { return nil }
-
-// defType returns the type of a defined object, or nil.
-func defType(obj types.Object) types.Type {
-	if obj == nil {
-		return nil
-	}
-	return obj.Type()
 }
 
 // A method value x.M of a method of the cells that is not called at once
@@ -390,7 +239,7 @@ func (c *compiler) methodValue(sel *ast.SelectorExpr) {
 		ret = ""
 	}
 	if expr {
-		c.w.replace(c.off(sel.Pos()), c.off(sel.End()), "("+ft+" { "+ret+"__gka0."+sel.Sel.Name+"("+strings.Join(args[1:], ", ")+") })")
+		c.w.Replace(c.off(sel.Pos()), c.off(sel.End()), "("+ft+" { "+ret+"__gka0."+sel.Sel.Name+"("+strings.Join(args[1:], ", ")+") })")
 		return
 	}
 	_, recvPtr := recv.Type().(*types.Pointer)
@@ -413,7 +262,7 @@ func (c *compiler) methodValue(sel *ast.SelectorExpr) {
 		c.boundMethods[sel] = gen // see laterCall
 		return
 	}
-	c.w.add(c.off(sel.Pos()), c.off(sel.End()), func(w *rewriter) string { return gen() })
+	c.w.Add(c.off(sel.Pos()), c.off(sel.End()), func(w *cellsrc.Rewriter) string { return gen() })
 }
 
 // isTypeExpr reports whether x denotes a type (T, pkg.T, (*T), T[int]).
@@ -433,4 +282,193 @@ func (c *compiler) isTypeExpr(x ast.Expr) bool {
 		return c.isTypeExpr(x.X)
 	}
 	return false
+}
+
+func (c *compiler) off(pos token.Pos) int { return c.p.Off(pos) }
+
+func (c *compiler) render(n ast.Node) string { return c.w.Render(c.off(n.Pos()), c.off(n.End())) }
+
+func (c *compiler) text(n ast.Node) string { return c.w.Text(c.off(n.Pos()), c.off(n.End())) }
+
+// syntaxError converts a parse error into a *cellError at cell positions.
+func syntaxError(err error) error {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		e := list[0]
+		msg := strings.ReplaceAll(e.Msg, "'EOF'", "end of cell")
+		return &Error{Name: "SyntaxError", Msg: msg, Line: e.Pos.Line - 1, Col: e.Pos.Column}
+	}
+	return &Error{Name: "SyntaxError", Msg: err.Error()}
+}
+
+// lowerMultiAssign assigns the values of a call, a map index, a type
+// assertion or a receive to several existing variables, fields or
+// elements through temporaries: yaegi drops the values it assigns to
+// fields and elements (r.W, r.H = dims() leaves r unchanged), and leaves a
+// variable as it was when a comma-ok expression fails (v, ok = m["z"]
+// keeps v). a.x, b = f() becomes __gkm1, __gkm2 := f(); a.x, b = __gkm1,
+// __gkm2, when the left side evaluates nothing that the call could see
+// (names, fields, pointers and elements indexed by names or literals).
+func (c *compiler) lowerMultiAssign(st ast.Stmt) {
+	as, ok := st.(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+		return
+	}
+	switch r := ast.Unparen(as.Rhs[0]).(type) {
+	case *ast.CallExpr, *ast.IndexExpr, *ast.TypeAssertExpr:
+	case *ast.UnaryExpr:
+		if r.Op != token.ARROW {
+			return
+		}
+	default:
+		return
+	}
+	var temps []string
+	for _, l := range as.Lhs {
+		if !cellsrc.PlainTarget(l) {
+			return
+		}
+		temps = append(temps, c.temp("m")) // a blank's too: _ = __gkm2 uses it
+	}
+	rhs := as.Rhs[0]
+	c.w.Add(c.off(as.Pos()), c.off(as.Pos()), func(*cellsrc.Rewriter) string {
+		return strings.Join(temps, ", ") + " := " + c.render(rhs) + "; "
+	})
+	c.w.Replace(c.off(as.TokPos), c.off(rhs.End()), "= "+strings.Join(temps, ", "))
+}
+
+// lowerParallelAssign evaluates the values of a, b = x, y (or :=) into
+// temporaries of the targets' types, left to right, before assigning them,
+// unless every value is a name or a literal: yaegi drops values of such
+// assignments (n, p = 5, []int{3} left n at 0; n, m = k(), n left m; the
+// same with :=), and panics on n, p = 5, nil (reflect: New(nil)). The
+// targets must be plain (plainTarget), so that evaluating them after the
+// values changes nothing.
+func (c *compiler) lowerParallelAssign(st ast.Stmt) {
+	as, ok := st.(*ast.AssignStmt)
+	if !ok || !c.parallel(as) {
+		return
+	}
+	text, ok := c.parallelText(as, as.Tok.String())
+	if !ok {
+		return
+	}
+	c.w.Add(c.off(as.Pos()), c.off(as.End()), func(*cellsrc.Rewriter) string { return text() })
+}
+
+// parallel reports whether as is an assignment of several values that
+// lowerParallelAssign lowers.
+func (c *compiler) parallel(as *ast.AssignStmt) bool {
+	if (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) || len(as.Lhs) < 2 || len(as.Rhs) != len(as.Lhs) || cellsrc.HasReceive(as) {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if !cellsrc.PlainTarget(l) {
+			return false
+		}
+	}
+	for _, x := range as.Rhs {
+		switch x := ast.Unparen(x).(type) {
+		case *ast.BasicLit:
+		case *ast.Ident:
+			if x.Name == "nil" {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// parallelText returns a function that renders as lowered with the
+// assignment operator op: var __gkp1 T1 = x; var __gkp2 T2 = y; a, b op
+// __gkp1, __gkp2. It reports false when a target's type cannot be written.
+func (c *compiler) parallelText(as *ast.AssignStmt, op string) (func() string, bool) {
+	var types []string
+	for i, l := range as.Lhs {
+		t := c.targetType(l, as.Rhs[i], as.Tok == token.DEFINE)
+		if t == "" {
+			return nil, false
+		}
+		types = append(types, t)
+	}
+	return func() string {
+		var b strings.Builder
+		var temps []string
+		for i, x := range as.Rhs {
+			name := c.temp("p")
+			temps = append(temps, name)
+			b.WriteString("var " + name + " " + types[i] + " = " + c.render(x) + "; ")
+		}
+		if op == "=" && !cellsrc.TargetsDepend(as.Lhs) { // one by one: yaegi fails a, b = x, y of interfaces
+			for i, l := range as.Lhs {
+				b.WriteString(c.render(l) + " = " + temps[i] + "; ")
+			}
+			return strings.TrimSuffix(b.String(), "; ")
+		}
+		b.WriteString(c.render(&valueList{as.Lhs}) + " " + op + " " + strings.Join(temps, ", "))
+		return b.String()
+	}, true
+}
+
+// targetType writes the type of the target l of value x: the variable's for
+// a name (new or not), the value's default type for a blank, the
+// expression's for a field or an element; "" when unknown.
+func (c *compiler) targetType(l, x ast.Expr, define bool) string {
+	var t types.Type
+	if id, ok := l.(*ast.Ident); ok {
+		if id.Name == "_" {
+			if t = c.types.ExprType(c.off(x.Pos()), c.off(x.End())); t != nil {
+				t = types.Default(t)
+			}
+		} else if obj := c.types.Def(c.off(id.Pos())); obj != nil {
+			t = obj.Type()
+		} else if obj := c.types.Use(c.off(id.Pos())); obj != nil {
+			t = obj.Type()
+		}
+	} else if !define {
+		t = c.types.ExprType(c.off(l.Pos()), c.off(l.End()))
+	}
+	if t == nil || t == types.Typ[types.UntypedNil] {
+		return ""
+	}
+	return c.types.TypeString(t)
+}
+
+// spreadFuncArgs converts the functions passed by name to a call with a
+// spread variadic argument (filter(isEven, nums...)) to their parameter's
+// type: yaegi panics assigning the function's node to the parameter
+// ("reflect.Set: value of type *interp.node is not assignable to type
+// func(int) bool"), though not a func variable or literal.
+func (c *compiler) spreadFuncArgs(call *ast.CallExpr) {
+	if !call.Ellipsis.IsValid() {
+		return
+	}
+	sig, ok := c.types.ExprType(c.off(call.Fun.Pos()), c.off(call.Fun.End())).(*types.Signature)
+	if !ok {
+		return
+	}
+	for i, arg := range call.Args {
+		if i >= sig.Params().Len() {
+			break
+		}
+		var id *ast.Ident
+		switch a := ast.Unparen(arg).(type) {
+		case *ast.Ident:
+			id = a
+		case *ast.SelectorExpr:
+			id = a.Sel
+		}
+		if id == nil {
+			continue
+		}
+		if _, isFunc := c.types.Use(c.off(id.Pos())).(*types.Func); !isFunc {
+			continue
+		}
+		if ts := c.types.TypeString(sig.Params().At(i).Type()); ts != "" {
+			c.w.Insert(c.off(arg.Pos()), "("+ts+")(")
+			c.w.Insert(c.off(arg.End()), ")")
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"gokernel/stdlib/generic"
 	"regexp"
 	"strconv"
@@ -70,7 +71,7 @@ func (c *compiler) genericCall(x ast.Expr) bool {
 			fn.Pkg().Name(), fn.Name(), strings.Join(shown, ", "), OrCompile)
 		return true
 	}
-	c.w.replace(c.off(x.Pos()), c.off(x.End()), generic.Name+"."+ident)
+	c.w.Replace(c.off(x.Pos()), c.off(x.End()), generic.Name+"."+ident)
 	c.genericDone[sel] = true
 	return true
 }
@@ -135,10 +136,10 @@ func (c *compiler) constValues(gd *ast.GenDecl) {
 		}
 	}
 	if len(specs) == 0 {
-		c.w.replace(c.off(gd.Pos()), c.off(gd.End()), "const ()")
+		c.w.Replace(c.off(gd.Pos()), c.off(gd.End()), "const ()")
 		return
 	}
-	c.w.add(c.off(gd.Pos()), c.off(gd.End()), func(w *rewriter) string {
+	c.w.Add(c.off(gd.Pos()), c.off(gd.End()), func(w *cellsrc.Rewriter) string {
 		// Each constant keeps its cell position in messages.
 		var b strings.Builder
 		b.WriteString("const (")
@@ -148,7 +149,7 @@ func (c *compiler) constValues(gd *ast.GenDecl) {
 				if id.Name == "_" {
 					continue
 				}
-				b.WriteString(w.directive(c.off(id.Pos())) + specs[i] + "; ")
+				b.WriteString(w.Directive(c.off(id.Pos())) + specs[i] + "; ")
 				i++
 			}
 		}
@@ -258,7 +259,7 @@ func (c *compiler) constExpr(x ast.Expr) bool {
 	} else if strings.HasPrefix(lit, "-") {
 		lit = "(" + lit + ")"
 	}
-	c.w.replace(start, end, lit)
+	c.w.Replace(start, end, lit)
 	return true
 }
 
@@ -341,8 +342,8 @@ func (c *compiler) shiftOperand(x *ast.BinaryExpr) {
 		t = types.Typ[types.Int]
 	}
 	if ts := c.types.TypeString(t); ts != "" {
-		c.w.insert(start, ts+"(")
-		c.w.insert(end, ")")
+		c.w.Insert(start, ts+"(")
+		c.w.Insert(end, ")")
 	}
 }
 

@@ -4,8 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"gokernel/stdlib/generic"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -36,13 +36,13 @@ func (c *compiler) iterSeq(x ast.Expr) bool {
 	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "iter" || (obj.Name() != "Seq" && obj.Name() != "Seq2") {
 		return false
 	}
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		var ps []string
 		for _, a := range args {
 			ps = append(ps, c.render(a))
 		}
 		t := "func(func(" + strings.Join(ps, ", ") + ") bool)"
-		if end := c.off(x.End()); end < len(c.w.src) && c.w.src[end] == '(' {
+		if end := c.off(x.End()); end < len(c.w.Src()) && c.w.Src()[end] == '(' {
 			t = "(" + t + ")" // a conversion, not a result type
 		}
 		return t
@@ -62,7 +62,7 @@ func (c *compiler) stdSource(sel *ast.SelectorExpr) bool {
 	if name == "" {
 		return false
 	}
-	c.w.replace(c.off(sel.Pos()), c.off(sel.End()), name+c.typeArgs(sel.Sel))
+	c.w.Replace(c.off(sel.Pos()), c.off(sel.End()), name+c.typeArgs(sel.Sel))
 	return true
 }
 
@@ -72,7 +72,7 @@ func (c *compiler) stdSource(sel *ast.SelectorExpr) bool {
 // argument of a compiled function.
 func (c *compiler) typeArgs(id *ast.Ident) string {
 	inst, ok := c.types.Instance(c.off(id.Pos()))
-	if end := c.off(id.End()); !ok || inst.TypeArgs.Len() == 0 || end < len(c.w.src) && c.w.src[end] == '[' {
+	if end := c.off(id.End()); !ok || inst.TypeArgs.Len() == 0 || end < len(c.w.Src()) && c.w.Src()[end] == '[' {
 		return ""
 	}
 	var args []string
@@ -146,16 +146,16 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 		params = append(params, name+" "+t)
 	}
 	for _, b := range br.continues {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return true")
+		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "return true")
 	}
 	for _, b := range br.breaks {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return false")
+		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "return false")
 	}
-	c.w.add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
+	c.w.Add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*cellsrc.Rewriter) string {
 		return before + c.render(r.X) + "(func(" + strings.Join(params, ", ") + ") bool { " + strings.Join(assigns, "") + "{ "
 	})
-	c.w.insert(c.off(r.Body.Rbrace), "; }; return true ")
-	c.w.insert(c.off(r.End()), ")"+after)
+	c.w.Insert(c.off(r.Body.Rbrace), "; }; return true ")
+	c.w.Insert(c.off(r.End()), ")"+after)
 	return true
 }
 
@@ -198,11 +198,11 @@ func (c *compiler) loopReturns(r *ast.RangeStmt, returns []*ast.ReturnStmt) (bef
 	for _, ret := range returns {
 		if len(ret.Results) == 0 {
 			bare = true
-			c.w.replace(c.off(ret.Pos()), c.off(ret.End()), "{ "+flag+" = 2; return false }")
+			c.w.Replace(c.off(ret.Pos()), c.off(ret.End()), "{ "+flag+" = 2; return false }")
 			continue
 		}
 		valued = true
-		c.w.add(c.off(ret.Pos()), c.off(ret.End()), func(*rewriter) string {
+		c.w.Add(c.off(ret.Pos()), c.off(ret.End()), func(*cellsrc.Rewriter) string {
 			var b strings.Builder
 			b.WriteString("{ ")
 			if len(ret.Results) == len(temps) {
@@ -256,7 +256,7 @@ func (c *compiler) enclosingSig(pos token.Pos) *types.Signature {
 func (c *compiler) deferRegistered(defers []*ast.DeferStmt) bool {
 	for _, d := range defers {
 		start, end := c.off(d.Pos()), c.off(d.End())
-		if !slices.ContainsFunc(c.w.edits, func(e edit) bool { return e.start == start && e.end == end }) {
+		if !c.w.Has(start, end) {
 			return false
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"strconv"
 	"strings"
 )
@@ -105,7 +106,7 @@ func (c *compiler) typeOfDef(x ast.Expr) string {
 // the end of the iteration, which the next iteration starts from, as in
 // Go 1.22: func(p int) (int, int) { i := p; ...; return 0, i }(i).
 func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockStmt, writeBack bool) bool {
-	if !capturesAny(body, vars) && !addressOfAny(body, vars) {
+	if !cellsrc.CapturesAny(body, vars) && !cellsrc.AddressOfAny(body, vars) {
 		return false
 	}
 	br, ok := loopBody(body, c.loopLabel(loop))
@@ -135,7 +136,7 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 	// may declare the loop's names again (i := i). A branch inside it
 	// then returns the variables through pointers bound before it.
 	inner := ret
-	if ret != "" && c.declaresAny(body, identSet(vars)) {
+	if ret != "" && c.declaresAny(body, cellsrc.IdentSet(vars)) {
 		var ptrs []string
 		for _, a := range args {
 			ptr := c.temp("a")
@@ -145,13 +146,13 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 		inner = ", " + strings.Join(ptrs, ", ")
 	}
 	for _, b := range br.continues {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 0"+inner)
+		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "return 0"+inner)
 	}
 	for _, b := range br.breaks {
-		c.w.replace(c.off(b.Pos()), c.off(b.End()), "return 1"+inner)
+		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "return 1"+inner)
 	}
-	c.w.insert(c.off(body.Lbrace)+1, " if "+head+" := func("+strings.Join(params, ", ")+") "+results+" { "+strings.Join(binds, "")+"{ ")
-	c.w.insert(c.off(body.Rbrace), "; }; return 0"+ret+" }("+strings.Join(args, ", ")+"); "+tail)
+	c.w.Insert(c.off(body.Lbrace)+1, " if "+head+" := func("+strings.Join(params, ", ")+") "+results+" { "+strings.Join(binds, "")+"{ ")
+	c.w.Insert(c.off(body.Rbrace), "; }; return 0"+ret+" }("+strings.Join(args, ", ")+"); "+tail)
 	return true
 }
 
@@ -171,25 +172,6 @@ func (c *compiler) declaresAny(body *ast.BlockStmt, names map[string]bool) bool 
 	return found
 }
 
-// addressOfAny reports whether body takes the address of one of vars
-// outside func literals (inside them, capturesAny sees them).
-func addressOfAny(body *ast.BlockStmt, vars []ast.Expr) bool {
-	names := identSet(vars)
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && names[id.Name] && id.Name != "_" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
 // deferLoopVars passes the loop variables vars that the deferred func
 // literals of body capture as arguments: the body cannot run as a function
 // (its deferred calls would run at the end of the iteration), and a
@@ -200,7 +182,7 @@ func addressOfAny(body *ast.BlockStmt, vars []ast.Expr) bool {
 // value at the end of the iteration. A cell's top-level defers are left to
 // rewriteTopDefer.
 func (c *compiler) deferLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
-	if assignsAny(body, identSet(vars)) {
+	if cellsrc.AssignsAny(body, cellsrc.IdentSet(vars)) {
 		return
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -209,7 +191,7 @@ func (c *compiler) deferLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
 			return false
 		case *ast.DeferStmt:
 			lit, ok := n.Call.Fun.(*ast.FuncLit)
-			if !ok || c.topDefers[n] || n.Call.Ellipsis.IsValid() || !capturesAny(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: lit}}}, vars) {
+			if !ok || c.topDefers[n] || n.Call.Ellipsis.IsValid() || !cellsrc.CapturesAny(&ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: lit}}}, vars) {
 				return false
 			}
 			params, args, binds, _, ok := c.varParams(vars)
@@ -220,43 +202,18 @@ func (c *compiler) deferLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
 			if lit.Type.Params.NumFields() > 0 {
 				sep = ", "
 			}
-			c.w.insert(c.off(lit.Type.Params.Closing), sep+strings.Join(params, ", "))
-			c.w.insert(c.off(lit.Body.Lbrace)+1, " "+strings.Join(binds, "")+"{ ")
-			c.w.insert(c.off(lit.Body.Rbrace), "; }")
+			c.w.Insert(c.off(lit.Type.Params.Closing), sep+strings.Join(params, ", "))
+			c.w.Insert(c.off(lit.Body.Lbrace)+1, " "+strings.Join(binds, "")+"{ ")
+			c.w.Insert(c.off(lit.Body.Rbrace), "; }")
 			sep = ""
 			if len(n.Call.Args) > 0 {
 				sep = ", "
 			}
-			c.w.insert(c.off(n.Call.Rparen), sep+strings.Join(args, ", "))
+			c.w.Insert(c.off(n.Call.Rparen), sep+strings.Join(args, ", "))
 			return false
 		}
 		return true
 	})
-}
-
-// capturesAny reports whether a func literal in body refers to one of the
-// variables.
-func capturesAny(body *ast.BlockStmt, vars []ast.Expr) bool {
-	names := map[string]bool{}
-	for _, v := range vars {
-		if id, ok := v.(*ast.Ident); ok && id.Name != "_" {
-			names[id.Name] = true
-		}
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.FuncLit); ok {
-			ast.Inspect(lit.Body, func(m ast.Node) bool {
-				if id, ok := m.(*ast.Ident); ok && names[id.Name] {
-					found = true
-				}
-				return !found
-			})
-			return false
-		}
-		return !found
-	})
-	return found
 }
 
 // yaegi evaluates the case expressions of a switch in another order than
@@ -313,21 +270,19 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 		return
 	}
 	start := c.off(s.Pos())
-	for _, e := range c.w.edits {
-		if e.start == start && e.end == start {
-			return // a marker before the statement (blocking.go) must stay first
-		}
+	if c.w.Has(start, start) {
+		return // a marker before the statement (blocking.go) must stay first
 	}
 	tag, flag := c.temp("s"), c.temp("f")
 	for i, st := range s.Body.List {
 		cl := st.(*ast.CaseClause)
 		if len(cl.Body) > 0 {
 			if b, ok := cl.Body[len(cl.Body)-1].(*ast.BranchStmt); ok && b.Tok == token.FALLTHROUGH {
-				c.w.replace(c.off(b.Pos()), c.off(b.End()), flag+" = "+strconv.Itoa(i+2))
+				c.w.Replace(c.off(b.Pos()), c.off(b.End()), flag+" = "+strconv.Itoa(i+2))
 			}
 		}
 	}
-	c.w.add(start, c.off(s.End()), func(w *rewriter) string {
+	c.w.Add(start, c.off(s.End()), func(w *cellsrc.Rewriter) string {
 		var b strings.Builder
 		b.WriteString("{ ")
 		if s.Init != nil {
@@ -371,7 +326,7 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 			cl := st.(*ast.CaseClause)
 			b.WriteString("if " + flag + " == " + strconv.Itoa(i+1) + " { ")
 			if len(cl.Body) > 0 {
-				b.WriteString(c.w.render(c.off(cl.Body[0].Pos()), c.off(cl.Body[len(cl.Body)-1].End())))
+				b.WriteString(c.w.Render(c.off(cl.Body[0].Pos()), c.off(cl.Body[len(cl.Body)-1].End())))
 			}
 			b.WriteString("; }; ")
 		}
@@ -424,8 +379,8 @@ func (c *compiler) typedIntKey(r *ast.RangeStmt) bool {
 		return false
 	}
 	k := c.temp("k")
-	c.w.replace(c.off(key.Pos()), c.off(r.TokPos)+len(r.Tok.String()), k+" :=")
-	c.w.insert(c.off(r.Body.Lbrace)+1, " "+key.Name+" "+r.Tok.String()+" "+ts+"("+k+"); {")
-	c.w.insert(c.off(r.Body.Rbrace), "; }")
+	c.w.Replace(c.off(key.Pos()), c.off(r.TokPos)+len(r.Tok.String()), k+" :=")
+	c.w.Insert(c.off(r.Body.Lbrace)+1, " "+key.Name+" "+r.Tok.String()+" "+ts+"("+k+"); {")
+	c.w.Insert(c.off(r.Body.Rbrace), "; }")
 	return true
 }

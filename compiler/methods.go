@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"strconv"
 	"strings"
 )
@@ -48,7 +49,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 	key := base + "." + fd.Name.Name
 	old := c.env.Lookup(key)
 	if generic {
-		norm := normalize(c.text(fd))
+		norm := cellsrc.Normalize(c.text(fd))
 		if old != nil {
 			if old.Norm == norm {
 				return nil
@@ -56,7 +57,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 			c.errorAt(c.off(fd.Pos()), "method %s of generic type %s is already defined differently; yaegi cannot change it: run %%reset (or restart the kernel) and run the cells again", key, base)
 			return c.errs[0]
 		}
-		addDecl(c.render(fd), &Decl{Name: key, Kind: "method", Norm: norm, Refs: refsOf(fd)})
+		addDecl(c.render(fd), &Decl{Name: key, Kind: "method", Norm: norm, Refs: cellsrc.RefsOf(fd)})
 		return nil
 	}
 	sig := c.signature(recv.Type, fd.Type)
@@ -94,14 +95,14 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 	impl := implName(base, fd.Name.Name)
 	funcType := "func(" + strings.Join(append([]string{recvName + " " + recvType}, params...), ", ") + ")" + results
 	assign := impl + " = " + funcType + " " + c.render(fd.Body)
-	d := &Decl{Name: key, Kind: "method", Norm: sig, Src: assign, Refs: refsOf(fd)}
+	d := &Decl{Name: key, Kind: "method", Norm: sig, Src: assign, Refs: cellsrc.RefsOf(fd)}
 	src := ""
 	if old == nil {
 		ret := ""
 		if results != "" {
 			ret = "return "
 		}
-		src = "var " + impl + " " + funcType + "\n" + c.w.directive(c.off(fd.Pos())) +
+		src = "var " + impl + " " + funcType + "\n" + c.w.Directive(c.off(fd.Pos())) +
 			"func (" + recvName + " " + recvType + ") " + fd.Name.Name + "(" + strings.Join(params, ", ") + ")" + results +
 			" { " + ret + impl + "(" + strings.Join(append([]string{recvName}, args...), ", ") + ") }"
 	}
@@ -113,7 +114,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 // signature is the normalized type of a method: receiver, parameter and
 // result types.
 func (c *compiler) signature(recv ast.Expr, ft *ast.FuncType) string {
-	parts := []string{normalize(c.text(recv))}
+	parts := []string{cellsrc.Normalize(c.text(recv))}
 	for _, fl := range []*ast.FieldList{ft.Params, ft.Results} {
 		parts = append(parts, "|")
 		if fl == nil {
@@ -122,29 +123,11 @@ func (c *compiler) signature(recv ast.Expr, ft *ast.FuncType) string {
 		for _, f := range fl.List {
 			n := max(len(f.Names), 1)
 			for range n {
-				parts = append(parts, normalize(c.text(f.Type)))
+				parts = append(parts, cellsrc.Normalize(c.text(f.Type)))
 			}
 		}
 	}
 	return strings.Join(parts, " ")
-}
-
-// normalize returns Go source as its tokens separated by spaces, so that
-// layout and comments do not matter when definitions are compared.
-func normalize(src string) string {
-	var b strings.Builder
-	for _, t := range scanTokens(src) {
-		if t.tok == token.SEMICOLON {
-			continue
-		}
-		s := t.lit
-		if s == "" || t.tok.IsOperator() && t.tok.String() != "" {
-			s = t.tok.String()
-		}
-		b.WriteString(s)
-		b.WriteByte(' ')
-	}
-	return b.String()
 }
 
 // dynamicTypeName returns what prints %T of an operand of interface type t
@@ -239,7 +222,7 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 		guard = a.X
 	}
 	ta, ok := ast.Unparen(guard).(*ast.TypeAssertExpr)
-	if !ok || !isPath(ta.X) {
+	if !ok || !cellsrc.IsPath(ta.X) {
 		return
 	}
 	for _, cl := range ts.Body.List {
@@ -260,7 +243,7 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 		}
 		return tmp + ".(" + c.render(t) + ")"
 	}
-	c.w.add(c.off(ts.Pos()), c.off(ts.End()), func(w *rewriter) string {
+	c.w.Add(c.off(ts.Pos()), c.off(ts.End()), func(w *cellsrc.Rewriter) string {
 		var b strings.Builder
 		b.WriteString("if " + tmp + " := " + c.render(ta.X) + "; false { }")
 		var def *ast.CaseClause
@@ -269,7 +252,7 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 				b.WriteString(set + "_ = " + bind + "; ")
 			}
 			if len(cl.Body) > 0 {
-				b.WriteString(c.w.render(c.off(cl.Body[0].Pos()), c.off(cl.Body[len(cl.Body)-1].End())))
+				b.WriteString(c.w.Render(c.off(cl.Body[0].Pos()), c.off(cl.Body[len(cl.Body)-1].End())))
 			}
 			b.WriteString("; }")
 		}
@@ -464,7 +447,7 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	}
 	if commaOK {
 		if ok := c.assertOK(func() string { return c.render(ta.X) }, ta.Type); ok != nil {
-			c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string { return ok() })
+			c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string { return ok() })
 		}
 		return
 	}
@@ -475,7 +458,7 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	}
 	tt := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
 	ts, fail := c.types.TypeString(tt), c.assertPanic(x, xt, tt)
-	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
+	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
 		return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; if v, ok := " + ok() + "; ok { return v }; " + fail + " }()"
 	})
 }

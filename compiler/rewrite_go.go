@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"strconv"
 	"strings"
 )
@@ -32,7 +33,7 @@ var builtinCalls = map[string]bool{"close": true, "panic": true, "print": true, 
 
 // rewriteGo rewrites one go statement.
 func (c *compiler) rewriteGo(g *ast.GoStmt) {
-	line, _ := c.w.lineCol(c.off(g.Pos()))
+	line, _ := c.w.LineCol(c.off(g.Pos()))
 	where := strconv.Quote(fmt.Sprintf("%s, line %d", InLabel(c.count), line))
 	fn := "__gkg" + strconv.Itoa(c.nGo+1) + "_f"
 	// start stores the goroutine's func, made in a frame of its own holding
@@ -48,8 +49,8 @@ func (c *compiler) rewriteGo(g *ast.GoStmt) {
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok && len(g.Call.Args) == 0 &&
 		lit.Type.Params.NumFields() == 0 && lit.Type.Results.NumFields() == 0 {
 		c.nGo++
-		c.w.add(c.off(g.Pos()), c.off(g.End()), func(w *rewriter) string {
-			return "{ " + start(c.render(lit), usedNames(lit, c.loopVarsAt(g.Pos()))) + " }"
+		c.w.Add(c.off(g.Pos()), c.off(g.End()), func(w *cellsrc.Rewriter) string {
+			return "{ " + start(c.render(lit), cellsrc.UsedNames(lit, c.loopVarsAt(g.Pos()))) + " }"
 		})
 		return
 	}
@@ -69,7 +70,7 @@ func (c *compiler) rewriteTopDefer(d *ast.DeferStmt) {
 		// literal or a named function written in the defer statement).
 		id := len(c.deferLits)
 		c.deferLits = append(c.deferLits, "")
-		c.w.add(c.off(d.Pos()), c.off(d.End()), func(*rewriter) string {
+		c.w.Add(c.off(d.Pos()), c.off(d.End()), func(*cellsrc.Rewriter) string {
 			lit := c.render(fl)
 			c.deferLits[id] = lit
 			return "__gkDefers = append(__gkDefers, " + lit + "); __gkDeferLits = append(__gkDeferLits, " + strconv.Itoa(id) + ")"
@@ -89,7 +90,7 @@ func (c *compiler) laterCall(stmt ast.Stmt, call *ast.CallExpr, wrap func(call s
 	tmp := "__gkg" + strconv.Itoa(c.nGo)
 	id, isIdent := call.Fun.(*ast.Ident)
 	builtin := isIdent && id.Obj == nil && builtinCalls[id.Name] && !c.userDefined(id.Name)
-	c.w.add(c.off(stmt.Pos()), c.off(stmt.End()), func(w *rewriter) string {
+	c.w.Add(c.off(stmt.Pos()), c.off(stmt.End()), func(w *cellsrc.Rewriter) string {
 		var lhs, rhs, args []string
 		callee := tmp
 		if builtin {
@@ -171,7 +172,7 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 		return
 	}
 	c.closuresOutsideFrame(body, defers)
-	if mentions(body, "recover") {
+	if cellsrc.Mentions(body, "recover") {
 		c.deferInPlace(body, defers)
 		return
 	}
@@ -243,10 +244,10 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 		return // nothing to evaluate early
 	}
 	list := c.temp("dl")
-	c.w.insert(c.off(body.Lbrace)+1, " var "+list+" []func(); defer func() { for __gki := len("+list+") - 1; __gki >= 0; __gki-- { "+list+"[__gki]() } }();")
+	c.w.Insert(c.off(body.Lbrace)+1, " var "+list+" []func(); defer func() { for __gki := len("+list+") - 1; __gki >= 0; __gki-- { "+list+"[__gki]() } }();")
 	for _, l := range ls {
 		l := l
-		c.w.add(c.off(l.d.Pos()), c.off(l.d.End()), func(*rewriter) string {
+		c.w.Add(c.off(l.d.Pos()), c.off(l.d.End()), func(*cellsrc.Rewriter) string {
 			call := l.d.Call
 			callee := l.callee
 			if callee == "#sel" {
@@ -274,7 +275,7 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 				return list + " = append(" + list + ", func() func() { return func() { " + inner + " } }())"
 			}
 			head := ""
-			if hasReceive(call) { // yaegi mishandles a receive among a call's arguments
+			if cellsrc.HasReceive(call) { // yaegi mishandles a receive among a call's arguments
 				temps := make([]string, len(args))
 				for i := range args {
 					temps[i] = c.temp("t")
@@ -310,7 +311,7 @@ func (c *compiler) closuresOutsideFrame(body *ast.BlockStmt, defers []*ast.Defer
 		}
 		start, end := c.off(lit.Pos()), c.off(lit.End())
 		if t := c.types.TypeString(c.types.ExprType(start, end)); strings.HasPrefix(t, "func(") {
-			c.w.add(start, end, func(w *rewriter) string { return "func() " + t + " { return " + w.render(start, end) + " }()" })
+			c.w.Add(start, end, func(w *cellsrc.Rewriter) string { return "func() " + t + " { return " + w.Render(start, end) + " }()" })
 		}
 		return false
 	})
@@ -404,7 +405,7 @@ func (c *compiler) deferTemps(d *ast.DeferStmt) {
 	}
 	pass := make([]string, len(call.Args))
 	for i, a := range call.Args {
-		if c.isConst(a) || isNil(a) || c.isTypeExpr(a) {
+		if c.isConst(a) || cellsrc.IsNil(a) || c.isTypeExpr(a) {
 			continue
 		}
 		pass[i] = c.temp("d")
@@ -413,7 +414,7 @@ func (c *compiler) deferTemps(d *ast.DeferStmt) {
 	if len(names) == 0 {
 		return
 	}
-	c.w.add(c.off(d.Pos()), c.off(d.End()), func(*rewriter) string {
+	c.w.Add(c.off(d.Pos()), c.off(d.End()), func(*cellsrc.Rewriter) string {
 		fun := c.render(call.Fun)
 		if recv != "" {
 			fun = recv + "." + ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name

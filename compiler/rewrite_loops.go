@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"strconv"
 	"strings"
 )
@@ -35,7 +36,7 @@ func (c *compiler) loopVarsAt(pos token.Pos) []string {
 func (c *compiler) rewriteFor(f *ast.ForStmt) {
 	if as, ok := f.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
 		c.deferLoopVars(as.Lhs, f.Body)
-		if c.closureLoop(f, as.Lhs, f.Body, assignsAny(f.Body, identSet(as.Lhs))) {
+		if c.closureLoop(f, as.Lhs, f.Body, cellsrc.AssignsAny(f.Body, cellsrc.IdentSet(as.Lhs))) {
 			return
 		}
 		c.copyLoopVars(as.Lhs, f.Body)
@@ -52,7 +53,7 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 		c.errorAt(c.off(r.X.Pos()), "this range over a function (Go 1.23 iterators) is not supported by the interpreter (its body has a label, a goto, or a defer that cannot leave it (a deferred func literal, a function that recovers), or the yield function's types cannot be written): call the function with a yield callback instead (seq(func(v T) bool { ...; return true }))%s", OrCompile)
 	case c.isInt(r.X):
 		// One edit of X's range: X's own rewrites (constExpr) apply inside.
-		c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string { return "make([]struct{}, " + c.render(r.X) + ")" })
+		c.w.Add(c.off(r.X.Pos()), c.off(r.X.End()), func(*cellsrc.Rewriter) string { return "make([]struct{}, " + c.render(r.X) + ")" })
 		if c.typedIntKey(r) {
 			return
 		}
@@ -76,7 +77,7 @@ func (c *compiler) rewriteRange(r *ast.RangeStmt) {
 		}
 	}
 	if decoded { // after the body's own edits at its end
-		c.w.insert(c.off(r.Body.Rbrace), "; }")
+		c.w.Insert(c.off(r.Body.Rbrace), "; }")
 	}
 }
 
@@ -97,7 +98,7 @@ func (c *compiler) rangeOverString(r *ast.RangeStmt) bool {
 	}
 	s, i, w, ru := c.temp("s"), c.temp("i"), c.temp("w"), c.temp("r")
 	// From the key on: a marker before the statement stays.
-	c.w.add(c.off(r.Key.Pos()), c.off(r.Body.Lbrace)+1, func(*rewriter) string {
+	c.w.Add(c.off(r.Key.Pos()), c.off(r.Body.Lbrace)+1, func(*cellsrc.Rewriter) string {
 		lhs, rhs := c.render(r.Key), i
 		if r.Value != nil {
 			lhs, rhs = lhs+", "+c.render(r.Value), rhs+", "+ru
@@ -122,12 +123,12 @@ func (c *compiler) rangeOverArrayPointer(r *ast.RangeStmt) {
 		return
 	}
 	if id, isID := r.Value.(*ast.Ident); r.Value != nil && !(isID && id.Name == "_") {
-		c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string { return "(" + c.render(r.X) + ")[:]" })
+		c.w.Add(c.off(r.X.Pos()), c.off(r.X.End()), func(*cellsrc.Rewriter) string { return "(" + c.render(r.X) + ")[:]" })
 		return
 	}
 	length := strconv.FormatInt(n, 10)
-	c.w.add(c.off(r.X.Pos()), c.off(r.X.End()), func(*rewriter) string {
-		if evaluates(r.X) {
+	c.w.Add(c.off(r.X.Pos()), c.off(r.X.End()), func(*cellsrc.Rewriter) string {
+		if cellsrc.Evaluates(r.X) {
 			return "make([]struct{}, func() int { _ = " + c.render(r.X) + "; return " + length + " }())"
 		}
 		return "make([]struct{}, " + length + ")"
@@ -152,23 +153,6 @@ func (c *compiler) arrayPointerLen(x ast.Expr) (int64, bool) {
 	return a.Len(), true
 }
 
-// evaluates reports whether x calls a function or receives: Go evaluates
-// the range expression of a range over an array (pointer) with an index
-// only when it does.
-func evaluates(x ast.Expr) bool {
-	found := false
-	ast.Inspect(x, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			found = true
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.ARROW
-		}
-		return !found
-	})
-	return found
-}
-
 // isString reports whether x is a string (a literal, or typed so).
 func (c *compiler) isString(x ast.Expr) bool {
 	if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok {
@@ -182,17 +166,6 @@ func (c *compiler) isString(x ast.Expr) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-// identSet returns the names of the identifiers among xs.
-func identSet(xs []ast.Expr) map[string]bool {
-	set := map[string]bool{}
-	for _, x := range xs {
-		if id, ok := x.(*ast.Ident); ok {
-			set[id.Name] = true
-		}
-	}
-	return set
-}
-
 // copyLoopVars inserts "a, b := a, b;" at the top of body when body holds a
 // func literal and never assigns the variables.
 func (c *compiler) copyLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
@@ -204,50 +177,13 @@ func (c *compiler) copyLoopVars(vars []ast.Expr, body *ast.BlockStmt) {
 			set[id.Name] = true
 		}
 	}
-	if len(names) == 0 || !hasFuncLit(body) || assignsAny(body, set) {
+	if len(names) == 0 || !cellsrc.HasFuncLit(body) || cellsrc.AssignsAny(body, set) {
 		return
 	}
 	list := strings.Join(names, ", ")
-	c.w.insert(c.off(body.Lbrace)+1, " "+list+" := "+list+"; {")
-	c.w.insert(c.off(body.Rbrace), "; }")
+	c.w.Insert(c.off(body.Lbrace)+1, " "+list+" := "+list+"; {")
+	c.w.Insert(c.off(body.Rbrace), "; }")
 	c.loopCopies = append(c.loopCopies, loopCopy{body: body, names: names})
-}
-
-func hasFuncLit(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		_, lit := n.(*ast.FuncLit)
-		_, gostmt := n.(*ast.GoStmt)
-		found = found || lit || gostmt
-		return !found
-	})
-	return found
-}
-
-// assignsAny reports whether n assigns one of names, increments it or
-// takes its address.
-func assignsAny(n ast.Node, names map[string]bool) bool {
-	found := false
-	is := func(x ast.Expr) bool {
-		id, ok := ast.Unparen(x).(*ast.Ident)
-		return ok && names[id.Name]
-	}
-	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if n.Tok != token.DEFINE {
-				for _, l := range n.Lhs {
-					found = found || is(l)
-				}
-			}
-		case *ast.IncDecStmt:
-			found = found || is(n.X)
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && is(n.X)
-		}
-		return !found
-	})
-	return found
 }
 
 var intTypes = map[string]bool{
@@ -280,7 +216,7 @@ func (c *compiler) isInt(x ast.Expr) bool {
 			return c.isInt(x.X) && (x.Op == token.SHL || x.Op == token.SHR || c.isInt(x.Y))
 		}
 	case *ast.SelectorExpr:
-		if isGlobalExpr(x) {
+		if cellsrc.IsGlobalExpr(x) {
 			return intTypes[c.env.TypeOf(c.text(x))]
 		}
 	}
@@ -374,14 +310,59 @@ func (c *compiler) globalType(name string) string {
 	return c.env.TypeOf(name)
 }
 
-// isGlobalExpr reports whether every identifier in x refers to a global.
-func isGlobalExpr(x ast.Expr) bool {
-	ok := true
-	ast.Inspect(x, func(n ast.Node) bool {
-		if id, isID := n.(*ast.Ident); isID && id.Obj != nil {
-			ok = false
+// rangesOverChans reports whether x is a slice or array of channels:
+// yaegi panics ranging over one with a value variable ("call of
+// reflect.Value.Len on int Value").
+func (c *compiler) rangesOverChans(x ast.Expr) bool {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	_, isChan := elem.Underlying().(*types.Chan)
+	return isChan
+}
+
+// rangeByIndex rewrites for k, v := range x as a range over the indexes
+// that reads x[i] at the top of the body; x is evaluated once, as in Go.
+func (c *compiler) rangeByIndex(r *ast.RangeStmt) {
+	idx := c.temp("i")
+	coll := c.text(r.X)
+	pure := cellsrc.IsPath(r.X)
+	if !pure {
+		if c.labeled[r] {
+			return // a block around the loop would take its label
 		}
-		return ok
+		coll = c.temp("x")
+	}
+	key := "_"
+	if r.Key != nil {
+		key = c.text(r.Key)
+	}
+	assign := key + ", " + c.text(r.Value) + " " + r.Tok.String() + " " + idx + ", " + coll + "[" + idx + "]; "
+	if key == "_" && r.Tok == token.DEFINE {
+		assign = c.text(r.Value) + " := " + coll + "[" + idx + "]; "
+	}
+	c.w.Add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*cellsrc.Rewriter) string {
+		head := ""
+		if !pure {
+			head = "{ " + coll + " := " + c.render(r.X) + "; "
+		}
+		return head + "for " + idx + " := range " + coll + " { " + assign + "{ "
 	})
-	return ok
+	c.w.Insert(c.off(r.Body.Rbrace), "; }")
+	if !pure {
+		c.w.Insert(c.off(r.End()), " }")
+	}
 }

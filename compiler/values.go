@@ -3,6 +3,7 @@ package compiler
 import (
 	"go/ast"
 	"go/types"
+	"gokernel/cellsrc"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ func (c *compiler) nestedOperand(x ast.Expr, verb byte) bool {
 	if conv == nil {
 		return false
 	}
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string { return conv(c.render(x)) })
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return conv(c.render(x)) })
 	return true
 }
 
@@ -403,14 +404,14 @@ func (c *compiler) twinTry(x string, t types.Type, more string) string {
 // a compiled interface right).
 func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, commaOK bool) {
 	t := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
-	if t == nil || !isPath(ta.X) || !types.IsInterface(t) || !types.IsInterface(xt) {
+	if t == nil || !cellsrc.IsPath(ta.X) || !types.IsInterface(t) || !types.IsInterface(xt) {
 		return
 	}
 	ts := c.types.TypeString(t)
 	if ts == "" || commaOK && twin(t) == "" {
 		return
 	}
-	c.w.add(c.off(ta.Pos()), c.off(ta.End()), func(*rewriter) string {
+	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
 		x := c.render(ta.X)
 		if commaOK {
 			return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + "var z " + ts + "; return z, false }()"
@@ -464,7 +465,7 @@ func (c *compiler) lowerContextKey(call *ast.CallExpr) {
 	if name == "" {
 		name = c.types.TypeString(t)
 	}
-	c.w.add(c.off(x.Pos()), c.off(x.End()), func(*rewriter) string {
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		return RuntimeName + ".ContextKey(" + strconv.Quote(name) + ", " + c.render(x) + ")"
 	})
 }

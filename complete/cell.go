@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"path"
 	"strconv"
@@ -17,7 +18,7 @@ func (sc *scope) addCell() {
 	src := blankMagics(sc.code)
 	fset := token.NewFileSet()
 	w := cellWalker{sc: sc, fset: fset}
-	decls, stmts := compiler.Sources(src)
+	decls, stmts := cellsrc.Sources(src)
 	for _, text := range []string{decls, stmts} {
 		if f, _ := parser.ParseFile(fset, "", text, parser.AllErrors); f != nil {
 			ast.Inspect(f, w.visit)
@@ -33,7 +34,7 @@ type cellWalker struct {
 
 // off returns the cell offset of pos.
 func (w *cellWalker) off(pos token.Pos) int {
-	return min(max(w.fset.Position(pos).Offset-compiler.PrefixLen, 0), len(w.sc.code))
+	return min(max(w.fset.Position(pos).Offset-cellsrc.PrefixLen, 0), len(w.sc.code))
 }
 
 // text returns the cell text of node n.

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"gokernel/compiler"
+	"gokernel/cellsrc"
 	"gokernel/session"
 
 	"github.com/traefik/yaegi/interp"
@@ -20,7 +20,7 @@ import (
 // the debugger runs a program that waits (holdSrc) until it is detached, so
 // every cell runs under yaegi's debugger; the session hands it each
 // program it compiles (Session.SetDebugHook), and the breakpoints, set by
-// line (cell serial * compiler.LineStride + line, the positions the cell
+// line (cell serial * cellsrc.LineStride + line, the positions the cell
 // compiler gives yaegi), are put on them before they run.
 
 // holdSrc is the program that keeps yaegi's debugger alive while attached.
@@ -235,7 +235,7 @@ func (d *Debugger) applyLocked(progs []*interp.Program, all bool) {
 		}
 		path := SourcePath(src)
 		for _, l := range d.bps[path] {
-			reqs = append(reqs, interp.LineBreakpoint(serial*compiler.LineStride+l))
+			reqs = append(reqs, interp.LineBreakpoint(serial*cellsrc.LineStride+l))
 			where = append(where, at{path, l})
 		}
 	}

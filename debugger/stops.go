@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"gokernel/goroutine"
 
@@ -39,14 +40,14 @@ func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
 	frames := e.Frames(0, e.FrameDepth())
 	serial, line := 0, 0
 	for _, f := range frames {
-		if s, l := compiler.CellLine(f.Position().Line); s > 0 {
+		if s, l := cellsrc.CellLine(f.Position().Line); s > 0 {
 			serial, line = s, l
 			break
 		}
 	}
 	top := 0
 	if len(frames) > 0 {
-		top, _ = compiler.CellLine(frames[0].Position().Line)
+		top, _ = cellsrc.CellLine(frames[0].Position().Line)
 	}
 	reason := "breakpoint"
 	d.mu.Lock()
@@ -293,7 +294,7 @@ func (d *Debugger) stackTrace(raw json.RawMessage) (any, error) {
 	frames := []any{}
 	for i, f := range st.frames {
 		pos := f.Position()
-		serial, line := compiler.CellLine(pos.Line)
+		serial, line := cellsrc.CellLine(pos.Line)
 		if serial == 0 {
 			continue // generated code
 		}

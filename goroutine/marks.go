@@ -29,7 +29,7 @@ const (
 	kinds      = 16
 )
 
-// Code packs a position (a line of yaegi's positions: see compiler.CellLine)
+// Code packs a position (a line of yaegi's positions: see cellsrc.CellLine)
 // and a kind into the integer a marker passes.
 func Code(pos int, k Kind) int { return pos*kinds + int(k) }
 

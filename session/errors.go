@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"gokernel/pipe"
 	"gokernel/stdlib"
@@ -49,7 +50,7 @@ func compileError(err error) *compiler.Error {
 		msg = msg[len(m[0]):]
 		e.Line, _ = strconv.Atoi(m[2])
 		e.Col, _ = strconv.Atoi(m[3])
-		if serial, _ := compiler.CellLine(e.Line); serial == 0 {
+		if serial, _ := cellsrc.CellLine(e.Line); serial == 0 {
 			e.Line, e.Col = 0, 0 // generated code
 		}
 	}
@@ -101,7 +102,7 @@ func panicError(value any, frames []compiler.Frame) *compiler.Error {
 		msg = msg[len(m[0]):]
 		l, _ := strconv.Atoi(m[2])
 		c, _ := strconv.Atoi(m[3])
-		if serial, _ := compiler.CellLine(l); serial > 0 {
+		if serial, _ := cellsrc.CellLine(l); serial > 0 {
 			e.Frames = append([]compiler.Frame{{Line: l, Col: c}}, frames...)
 		}
 	}
@@ -150,7 +151,7 @@ func firstLine(s string) string {
 // where describes a position: "In [7], line 3, column 5".
 func (s *Session) where(cur *cellSrc, line, col int) (string, *cellSrc) {
 	c := cur
-	serial, line := compiler.CellLine(line)
+	serial, line := cellsrc.CellLine(line)
 	if serial > 0 {
 		c = s.cells[serial]
 	}
@@ -175,7 +176,7 @@ func (s *Session) protocolError(cur *cellSrc, err error) *pipe.Error {
 		e = &compiler.Error{Name: "compiler.Error", Msg: err.Error()}
 	}
 	if e.Name == "runtime error" && e.Msg == "index out of range" && len(e.Frames) > 0 {
-		if serial, line := compiler.CellLine(e.Frames[0].Line); serial > 0 && s.cells[serial] != nil {
+		if serial, line := cellsrc.CellLine(e.Frames[0].Line); serial > 0 && s.cells[serial] != nil {
 			e.Msg += s.indexDetail(s.cells[serial], line)
 		}
 	}
@@ -198,7 +199,7 @@ func (s *Session) protocolError(cur *cellSrc, err error) *pipe.Error {
 		}
 		pe.Traceback = append(pe.Traceback, green+w+reset)
 		if i == 0 {
-			_, line := compiler.CellLine(f.Line)
+			_, line := cellsrc.CellLine(f.Line)
 			pe.Traceback = append(pe.Traceback, sourceLines(c.src, line, f.Col)...)
 		}
 		if i == 4 {

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"gokernel/goroutine"
 	"regexp"
@@ -35,7 +36,7 @@ func (f frameFilter) Write(p []byte) (int, error) {
 	}
 	l, _ := strconv.Atoi(string(m[2]))
 	c, _ := strconv.Atoi(string(m[3]))
-	if serial, _ := compiler.CellLine(l); serial == 0 {
+	if serial, _ := cellsrc.CellLine(l); serial == 0 {
 		return len(p), nil // a frame of generated code
 	}
 	fr := goFrame{gid: goroutine.CurrentID(), Frame: compiler.Frame{Line: l, Col: c, Func: string(m[4])}}

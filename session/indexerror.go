@@ -4,7 +4,7 @@ import (
 	"context"
 	"go/ast"
 	"go/token"
-	"gokernel/compiler"
+	"gokernel/cellsrc"
 	"strconv"
 	"time"
 )
@@ -19,7 +19,7 @@ import (
 // indexDetail returns " [i] with length n" for the index expression that
 // failed on line of cell c, or "".
 func (s *Session) indexDetail(c *cellSrc, line int) string {
-	p, err := compiler.Parse(c.src)
+	p, err := cellsrc.Parse(c.src)
 	if err != nil {
 		return ""
 	}
@@ -99,7 +99,7 @@ func (s *Session) outOfRange(x, index string) string {
 // nestedNames returns the names a cell declares inside blocks, functions,
 // loops and conditions: reading a global of the same name afterwards
 // would not give the value the failing code saw.
-func nestedNames(p *compiler.Cell) map[string]bool {
+func nestedNames(p *cellsrc.Cell) map[string]bool {
 	names := map[string]bool{}
 	add := func(e ast.Expr) {
 		if id, ok := e.(*ast.Ident); ok {

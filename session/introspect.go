@@ -97,7 +97,7 @@ func (s *Session) evalDebug(ctx context.Context, src string, hook func(*interp.P
 }
 
 // Cell returns the execution count and source of the cell with the given
-// serial (the serial of the line numbers yaegi sees: compiler.CellLine).
+// serial (the serial of the line numbers yaegi sees: cellsrc.CellLine).
 func (s *Session) Cell(serial int) (count int, src string, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"gokernel/modules"
 	"gokernel/stdlib"
@@ -196,7 +197,7 @@ func (s *Session) importModules(ctx context.Context, code string) error {
 	if !strings.Contains(code, "import") {
 		return nil
 	}
-	p, err := compiler.Parse(code)
+	p, err := cellsrc.Parse(code)
 	if err != nil {
 		return nil // the compiler reports it
 	}

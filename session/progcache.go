@@ -2,7 +2,7 @@ package session
 
 import (
 	"context"
-	"gokernel/compiler"
+	"gokernel/cellsrc"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -34,9 +34,9 @@ func cacheKey(src string) (string, int) {
 	key := cellLineDirective.ReplaceAllStringFunc(src, func(m string) string {
 		n, _ := strconv.Atoi(cellLineDirective.FindStringSubmatch(m)[1])
 		if serial < 0 {
-			serial = n / compiler.LineStride
+			serial = n / cellsrc.LineStride
 		}
-		return "/*line _.go:" + strconv.Itoa(n%compiler.LineStride) + ":"
+		return "/*line _.go:" + strconv.Itoa(n%cellsrc.LineStride) + ":"
 	})
 	return key, serial
 }

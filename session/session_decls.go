@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"gokernel/autoimport"
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"reflect"
 )
@@ -29,7 +30,7 @@ func (s *Session) autoImport(ctx context.Context, code string) error {
 // recordDeclarations keeps the declarations of a cell (imports, consts,
 // vars, types, funcs and methods, not statements), for child processes.
 func (s *Session) recordDeclarations(code string) {
-	if d := compiler.DeclarationsOf(code); d != "" {
+	if d := cellsrc.DeclarationsOf(code); d != "" {
 		s.declSrc = append(s.declSrc, d)
 	}
 }

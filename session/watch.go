@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"gokernel/goroutine"
 )
@@ -291,9 +292,9 @@ func (s *Session) onlyRun() *cellRun {
 }
 
 // position returns "In [3], line 5" and the source line of a position of
-// yaegi's (see compiler.CellLine).
+// yaegi's (see cellsrc.CellLine).
 func (s *Session) position(pos int) (where, code string) {
-	serial, line := compiler.CellLine(pos)
+	serial, line := cellsrc.CellLine(pos)
 	s.mu.Lock()
 	c := s.cells[serial]
 	s.mu.Unlock()

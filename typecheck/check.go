@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"os"
 	"strconv"
@@ -63,7 +64,7 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 			}
 		}()
 	}
-	p, err := compiler.Parse(src)
+	p, err := cellsrc.Parse(src)
 	if err != nil {
 		return nil, nil
 	}

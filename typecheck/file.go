@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"gokernel/compiler"
+	"gokernel/cellsrc"
 	"sort"
 	"strings"
 )
@@ -43,7 +43,7 @@ func specNames(s ast.Spec) []string {
 // directives that give every piece of the cell its cell position.
 type fileBuilder struct {
 	src   string
-	p     *compiler.Cell
+	p     *cellsrc.Cell
 	lines []int
 	imps  strings.Builder // the cell's imports
 	out   strings.Builder // the rest

@@ -2,6 +2,7 @@ package typecheck
 
 import (
 	"gokernel/autoimport"
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"os"
 	"path/filepath"
@@ -45,7 +46,7 @@ func FuzzCompileCell(f *testing.F) {
 		res, _ := ck.Check(src) // nil checker: no-op
 		_, _ = compiler.CompileChecked(src, 1, 1, env, asTypes(res))
 		_ = autoimport.MissingImports(src, nil)
-		_, _ = compiler.IsComplete(src)
+		_, _ = cellsrc.IsComplete(src)
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"gokernel/stdlib/generic"
 	"regexp"
@@ -14,7 +15,7 @@ import (
 // Result is a cell that type-checked.
 type Result struct {
 	c     *Checker
-	cell  *compiler.Cell
+	cell  *cellsrc.Cell
 	src   string // the cell
 	pkg   *types.Package
 	info  *types.Info

@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"gokernel/compiler"
+	"gokernel/cellsrc"
 	"gokernel/native"
 	"gokernel/proc"
 	"gokernel/session"
@@ -85,7 +85,7 @@ func loadDeclarations(s *session.Session, cell string) []string {
 	if _, err := s.Execute(ctx, 0, cell); err == nil {
 		return nil
 	}
-	pending := compiler.DeclarationItems(cell)
+	pending := cellsrc.DeclarationItems(cell)
 	var errs []string
 	for pass := 0; pass < 2 && len(pending) > 0; pass++ {
 		var again []string

@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"gokernel/complete"
 	"gokernel/debugger"
@@ -218,7 +219,7 @@ func (w *server) query(req *pipe.Request) {
 	reply := &pipe.Event{ID: req.ID, Kind: pipe.EvReply, Status: "ok"}
 	switch req.Op {
 	case pipe.OpIsComplete:
-		reply.Status, reply.Indent = compiler.IsComplete(req.Code)
+		reply.Status, reply.Indent = cellsrc.IsComplete(req.Code)
 	case pipe.OpComplete:
 		reply.Matches, reply.CursorStart, reply.CursorEnd, reply.Metadata = complete.Complete(w.session, req.Code, req.Cursor)
 	case pipe.OpInspect:

@@ -1,8 +1,6 @@
-package compiler
+package cellsrc
 
 import (
-	"go/ast"
-	"go/token"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,20 +8,20 @@ import (
 
 // An edit replaces src[start:end] (an insertion when start == end) with the
 // text gen returns. gen may render original sub-ranges of its own range
-// through the rewriter, so that edits nested inside them still apply.
+// through the Rewriter, so that edits nested inside them still apply.
 type edit struct {
 	start, end int
 	seq        int
-	gen        func(w *rewriter) string
+	gen        func(w *Rewriter) string
 }
 
-// rewriter applies edits to a cell's source and emits /*line*/ directives so
+// Rewriter applies edits to a cell's source and emits /*line*/ directives so
 // that every original byte keeps its cell position in yaegi's messages.
 //
 // yaegi resolves package names through the file name of positions, so the
 // directives keep yaegi's file name (_.go) and encode the cell in the line:
 // line serial*lineStride + n is line n of the cell with that serial.
-type rewriter struct {
+type Rewriter struct {
 	src   string
 	base  int   // added to line numbers: identifies the cell (see cellLine)
 	lines []int // offsets of line starts
@@ -41,8 +39,8 @@ const LineStride = 100000
 // the line in it; serial is 0 for generated code.
 func CellLine(line int) (serial, cellLine int) { return line / LineStride, line % LineStride }
 
-func newRewriter(src string, serial int) *rewriter {
-	w := &rewriter{src: src, base: serial * LineStride, lines: []int{0}}
+func NewRewriter(src string, serial int) *Rewriter {
+	w := &Rewriter{src: src, base: serial * LineStride, lines: []int{0}}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
 			w.lines = append(w.lines, i+1)
@@ -52,31 +50,31 @@ func newRewriter(src string, serial int) *rewriter {
 }
 
 // lineCol returns the 1-based line and column of offset off.
-func (w *rewriter) lineCol(off int) (int, int) {
+func (w *Rewriter) LineCol(off int) (int, int) {
 	i := sort.Search(len(w.lines), func(i int) bool { return w.lines[i] > off }) - 1
 	return i + 1, off - w.lines[i] + 1
 }
 
 // directive returns the /*line*/ comment giving offset off its cell position.
-func (w *rewriter) directive(off int) string {
-	l, c := w.lineCol(off)
+func (w *Rewriter) directive(off int) string {
+	l, c := w.LineCol(off)
 	return "/*line _.go:" + strconv.Itoa(w.base+l) + ":" + strconv.Itoa(c) + "*/"
 }
 
-func (w *rewriter) add(start, end int, gen func(w *rewriter) string) {
+func (w *Rewriter) Add(start, end int, gen func(w *Rewriter) string) {
 	w.edits = append(w.edits, edit{start: start, end: end, seq: len(w.edits), gen: gen})
 	w.dirty = true
 }
 
 // replace replaces src[start:end] with text.
-func (w *rewriter) replace(start, end int, text string) {
-	w.add(start, end, func(*rewriter) string { return text })
+func (w *Rewriter) Replace(start, end int, text string) {
+	w.Add(start, end, func(*Rewriter) string { return text })
 }
 
 // insert inserts text at offset at.
-func (w *rewriter) insert(at int, text string) { w.replace(at, at, text) }
+func (w *Rewriter) Insert(at int, text string) { w.Replace(at, at, text) }
 
-func (w *rewriter) sorted() []edit {
+func (w *Rewriter) sorted() []edit {
 	if w.dirty {
 		sort.SliceStable(w.edits, func(i, j int) bool {
 			a, b := w.edits[i], w.edits[j]
@@ -95,7 +93,7 @@ func (w *rewriter) sorted() []edit {
 
 // render returns src[start:end] with the edits inside it applied (an
 // insertion at end included), starting with a directive for start.
-func (w *rewriter) render(start, end int) string {
+func (w *Rewriter) Render(start, end int) string {
 	if w.depth == 0 {
 		w.applied = map[int]bool{}
 	}
@@ -127,10 +125,33 @@ func (w *rewriter) render(start, end int) string {
 }
 
 // text returns src[start:end] without edits or directives.
-func (w *rewriter) text(start, end int) string { return w.src[start:min(end, len(w.src))] }
+func (w *Rewriter) Text(start, end int) string { return w.src[start:min(end, len(w.src))] }
 
-func (c *compiler) off(pos token.Pos) int { return c.p.Off(pos) }
+// Src returns the cell's text, without edits.
+func (w *Rewriter) Src() string { return w.src }
 
-func (c *compiler) render(n ast.Node) string { return c.w.render(c.off(n.Pos()), c.off(n.End())) }
+// Base returns what line numbers of the cell's directives are offset by:
+// the cell's serial times LineStride.
+func (w *Rewriter) Base() int { return w.base }
 
-func (c *compiler) text(n ast.Node) string { return c.w.text(c.off(n.Pos()), c.off(n.End())) }
+// Directive returns the line directive that gives offset off its cell
+// position.
+func (w *Rewriter) Directive(off int) string { return w.directive(off) }
+
+// Next returns the sequence number the next edit gets.
+func (w *Rewriter) Next() int { return len(w.edits) }
+
+// Unapply forgets, during a render, that the edit with sequence number seq
+// was applied, so that a later part of the render writes it again.
+func (w *Rewriter) Unapply(seq int) { delete(w.applied, seq) }
+
+// Has reports whether an edit replaces (or inserts at) exactly
+// src[start:end].
+func (w *Rewriter) Has(start, end int) bool {
+	for _, e := range w.edits {
+		if e.start == start && e.end == end {
+			return true
+		}
+	}
+	return false
+}

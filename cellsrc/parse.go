@@ -1,7 +1,11 @@
-package compiler
+// Package cellsrc is the source text of a cell: its split into func and
+// import declarations and the rest (Parse, Sources), its completeness
+// (IsComplete), its tokens, the edits the cell compiler makes to it with
+// line directives that keep cell positions (Rewriter), and questions about
+// its syntax trees that need no types (RefsOf, Mentions, IsPrintCall).
+package cellsrc
 
 import (
-	"errors"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -116,35 +120,37 @@ func blankExcept(src string, regions []region) string {
 	return string(b)
 }
 
-type tok struct {
-	off int
-	tok token.Token
-	lit string
+// A Token is a token of a cell's text: its offset, kind and literal.
+type Token struct {
+	Off int
+	Tok token.Token
+	Lit string
 }
 
-func (t tok) end() int {
-	if t.lit != "" && t.tok != token.SEMICOLON {
-		return t.off + len(t.lit)
+// End returns the offset just after t.
+func (t Token) End() int {
+	if t.Lit != "" && t.Tok != token.SEMICOLON {
+		return t.Off + len(t.Lit)
 	}
-	if t.tok == token.SEMICOLON {
-		return t.off
+	if t.Tok == token.SEMICOLON {
+		return t.Off
 	}
-	return t.off + len(t.tok.String())
+	return t.Off + len(t.Tok.String())
 }
 
-// scanTokens returns the tokens of src; scan errors are left to the parser.
-func scanTokens(src string) []tok {
+// Tokens returns the tokens of src; scan errors are left to the parser.
+func Tokens(src string) []Token {
 	fset := token.NewFileSet()
 	file := fset.AddFile("", -1, len(src))
 	var s scanner.Scanner
 	s.Init(file, []byte(src), func(token.Position, string) {}, 0)
-	var toks []tok
+	var toks []Token
 	for {
 		pos, t, lit := s.Scan()
 		if t == token.EOF {
 			break
 		}
-		toks = append(toks, tok{file.Offset(pos), t, lit})
+		toks = append(toks, Token{file.Offset(pos), t, lit})
 	}
 	return toks
 }
@@ -152,11 +158,11 @@ func scanTokens(src string) []tok {
 // declRegions finds the top-level func declarations (and methods) and the
 // import declarations of a cell.
 func declRegions(src string) (funcs, imports []region) {
-	toks := scanTokens(src)
+	toks := Tokens(src)
 	match := func(i int) int { // index of the bracket closing toks[i]
 		depth := 0
 		for j := i; j < len(toks); j++ {
-			switch toks[j].tok {
+			switch toks[j].Tok {
 			case token.LPAREN, token.LBRACK, token.LBRACE:
 				depth++
 			case token.RPAREN, token.RBRACK, token.RBRACE:
@@ -168,31 +174,31 @@ func declRegions(src string) (funcs, imports []region) {
 		}
 		return len(toks) - 1
 	}
-	is := func(i int, t token.Token) bool { return i < len(toks) && toks[i].tok == t }
+	is := func(i int, t token.Token) bool { return i < len(toks) && toks[i].Tok == t }
 	atStart := true
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch {
-		case atStart && t.tok == token.IMPORT:
+		case atStart && t.Tok == token.IMPORT:
 			j := i + 1
 			if is(j, token.LPAREN) {
 				j = match(j)
 			} else {
-				for j+1 < len(toks) && toks[j+1].tok != token.SEMICOLON {
+				for j+1 < len(toks) && toks[j+1].Tok != token.SEMICOLON {
 					j++
 				}
 			}
 			j = min(j, len(toks)-1)
-			imports = append(imports, region{t.off, toks[j].end()})
+			imports = append(imports, region{t.Off, toks[j].End()})
 			i = j
-		case atStart && t.tok == token.FUNC && (is(i+1, token.IDENT) || is(i+1, token.LPAREN) && isMethod(toks, match(i+1))):
+		case atStart && t.Tok == token.FUNC && (is(i+1, token.IDENT) || is(i+1, token.LPAREN) && isMethod(toks, match(i+1))):
 			j := i + 1
 			if is(j, token.LPAREN) {
 				j = match(j) + 1
 			}
 			// Skip the signature up to the body or the end of the declaration.
 			for j++; j < len(toks) && !is(j, token.LBRACE) && !is(j, token.SEMICOLON); j++ {
-				switch toks[j].tok {
+				switch toks[j].Tok {
 				case token.LPAREN, token.LBRACK:
 					j = match(j)
 				case token.INTERFACE, token.STRUCT:
@@ -207,20 +213,20 @@ func declRegions(src string) (funcs, imports []region) {
 				j--
 			}
 			j = min(j, len(toks)-1)
-			funcs = append(funcs, region{t.off, toks[j].end()})
+			funcs = append(funcs, region{t.Off, toks[j].End()})
 			i = j
-		case t.tok == token.LPAREN || t.tok == token.LBRACK || t.tok == token.LBRACE:
+		case t.Tok == token.LPAREN || t.Tok == token.LBRACK || t.Tok == token.LBRACE:
 			i = match(i)
 		}
-		atStart = i < len(toks) && toks[i].tok == token.SEMICOLON
+		atStart = i < len(toks) && toks[i].Tok == token.SEMICOLON
 	}
 	return funcs, imports
 }
 
 // isMethod reports whether the func whose receiver list closes at toks[j]
 // is a method declaration (func (r T) Name(...)) rather than a literal.
-func isMethod(toks []tok, j int) bool {
-	return j+2 < len(toks) && toks[j+1].tok == token.IDENT && (toks[j+2].tok == token.LPAREN || toks[j+2].tok == token.LBRACK)
+func isMethod(toks []Token, j int) bool {
+	return j+2 < len(toks) && toks[j+1].Tok == token.IDENT && (toks[j+2].Tok == token.LPAREN || toks[j+2].Tok == token.LBRACK)
 }
 
 // IsComplete tells a console whether code can run: "incomplete" (with the
@@ -270,9 +276,9 @@ func IsComplete(code string) (status, indent string) {
 	return "complete", ""
 }
 
-// isPrintCall reports whether x is a call whose results are only byte
+// IsPrintCall reports whether x is a call whose results are only byte
 // counts and errors of printing (fmt.Println and friends), not worth an Out.
-func isPrintCall(x ast.Expr) bool {
+func IsPrintCall(x ast.Expr) bool {
 	call, ok := ast.Unparen(x).(*ast.CallExpr)
 	if !ok {
 		return false
@@ -299,9 +305,9 @@ func isPrintCall(x ast.Expr) bool {
 	return false
 }
 
-// refsOf returns the identifiers n mentions: an over-approximation of the
+// RefsOf returns the identifiers n Mentions: an over-approximation of the
 // top-level names it depends on.
-func refsOf(n ast.Node) map[string]bool {
+func RefsOf(n ast.Node) map[string]bool {
 	refs := map[string]bool{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -319,17 +325,6 @@ func refsOf(n ast.Node) map[string]bool {
 		return true
 	})
 	return refs
-}
-
-// syntaxError converts a parse error into a *cellError at cell positions.
-func syntaxError(err error) error {
-	var list scanner.ErrorList
-	if errors.As(err, &list) && len(list) > 0 {
-		e := list[0]
-		msg := strings.ReplaceAll(e.Msg, "'EOF'", "end of cell")
-		return &Error{Name: "SyntaxError", Msg: msg, Line: e.Pos.Line - 1, Col: e.Pos.Column}
-	}
-	return &Error{Name: "SyntaxError", Msg: err.Error()}
 }
 
 // DeclarationsOf returns the declarations of a cell as source, in order.
@@ -367,8 +362,8 @@ func DeclarationItems(code string) []string {
 	return parts
 }
 
-// usedNames returns the names among names that n mentions.
-func usedNames(n ast.Node, names []string) []string {
+// UsedNames returns the names among names that n Mentions.
+func UsedNames(n ast.Node, names []string) []string {
 	if len(names) == 0 {
 		return nil
 	}
@@ -388,8 +383,8 @@ func usedNames(n ast.Node, names []string) []string {
 	return used
 }
 
-// mentions reports whether the identifier name occurs in n.
-func mentions(n ast.Node, name string) bool {
+// Mentions reports whether the identifier name occurs in n.
+func Mentions(n ast.Node, name string) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if id, ok := m.(*ast.Ident); ok && id.Name == name {
@@ -400,7 +395,25 @@ func mentions(n ast.Node, name string) bool {
 	return found
 }
 
-func isNil(x ast.Expr) bool {
+func IsNil(x ast.Expr) bool {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	return ok && id.Name == "nil"
+}
+
+// Normalize returns Go source as its tokens separated by spaces, so that
+// layout and comments do not matter when definitions are compared.
+func Normalize(src string) string {
+	var b strings.Builder
+	for _, t := range Tokens(src) {
+		if t.Tok == token.SEMICOLON {
+			continue
+		}
+		s := t.Lit
+		if s == "" || t.Tok.IsOperator() && t.Tok.String() != "" {
+			s = t.Tok.String()
+		}
+		b.WriteString(s)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }

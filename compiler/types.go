@@ -2,15 +2,18 @@ package compiler
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"strings"
 )
 
-// The type parameters and type arguments of the cells' generic code:
-// yaegi infers type arguments wrongly, panics on partial lists of them,
-// and cannot convert to a type parameter; the checker's Info.Instances and
-// types make them explicit.
+// The checker's types (Types, at the end of the file) and what the cell
+// compiler makes explicit with them for yaegi: the type parameters and
+// type arguments of the cells' generic code (yaegi infers type arguments
+// wrongly, panics on partial lists of them, and cannot convert to a type
+// parameter), comparisons of interface values, and type aliases.
 
 // rewriteTypes applies to n the rewrites of type parameters, type
 // arguments, interface comparisons and aliases (the rewrite visitor calls
@@ -49,11 +52,11 @@ func (c *compiler) explicitTypeArgs(id *ast.Ident) {
 	// Only where the source gives none: the next character is not '['
 	// (partialTypeArgs completes a list that gives some).
 	end := c.off(id.End())
-	if end < len(c.w.src) && c.w.src[end] == '[' {
+	if end < len(c.w.Src()) && c.w.Src()[end] == '[' {
 		return
 	}
 	if args, ok := c.typeArgStrings(inst.TypeArgs, 0); ok {
-		c.w.insert(end, "["+strings.Join(args, ", ")+"]")
+		c.w.Insert(end, "["+strings.Join(args, ", ")+"]")
 	}
 }
 
@@ -83,7 +86,7 @@ func (c *compiler) partialTypeArgs(x ast.Expr) {
 		return
 	}
 	if rest, ok := c.typeArgStrings(inst.TypeArgs, given); ok {
-		c.w.insert(c.off(rbrack), ", "+strings.Join(rest, ", "))
+		c.w.Insert(c.off(rbrack), ", "+strings.Join(rest, ", "))
 	}
 }
 
@@ -126,12 +129,12 @@ func (c *compiler) typeParamConversion(call *ast.CallExpr) {
 	}
 	if types.AssignableTo(from, to) || c.untypedConst(call.Args[0]) {
 		v := c.temp("v")
-		c.w.replace(c.off(call.Fun.Pos()), c.off(call.Fun.End()), "func("+v+" "+ts+") "+ts+" { return "+v+" }")
+		c.w.Replace(c.off(call.Fun.Pos()), c.off(call.Fun.End()), "func("+v+" "+ts+") "+ts+" { return "+v+" }")
 		return
 	}
 	v := c.temp("v")
-	c.w.replace(c.off(call.Fun.Pos()), c.off(call.Lparen)+1, "func() "+ts+" { "+v+" := ")
-	c.w.replace(c.off(call.Args[0].End()), c.off(call.Rparen)+1,
+	c.w.Replace(c.off(call.Fun.Pos()), c.off(call.Lparen)+1, "func() "+ts+" { "+v+" := ")
+	c.w.Replace(c.off(call.Args[0].End()), c.off(call.Rparen)+1,
 		"; return "+RuntimeName+".Convert(&"+v+", new("+ts+")).("+ts+") }()")
 }
 
@@ -179,7 +182,7 @@ func (c *compiler) typeSetConstraints(tparams *ast.FieldList) {
 			continue
 		}
 		if iface, ok := tp.Constraint().Underlying().(*types.Interface); ok && !iface.IsMethodSet() {
-			c.w.replace(c.off(f.Type.Pos()), c.off(f.Type.End()), "interface{}")
+			c.w.Replace(c.off(f.Type.Pos()), c.off(f.Type.End()), "interface{}")
 		}
 	}
 }
@@ -207,7 +210,7 @@ func (c *compiler) interfaceEquality(be *ast.BinaryExpr) {
 		not = "!"
 	}
 	x, y := c.temp("x"), c.temp("y")
-	c.w.add(c.off(be.Pos()), c.off(be.End()), func(*rewriter) string {
+	c.w.Add(c.off(be.Pos()), c.off(be.End()), func(*cellsrc.Rewriter) string {
 		return not + "func(" + x + ", " + y + " any) bool { return " + RuntimeName + ".Equal(&" + x + ", &" + y + ") }(" +
 			c.render(be.X) + ", " + c.render(be.Y) + ")"
 	})
@@ -260,11 +263,11 @@ func (c *compiler) aliasUse(x ast.Expr) bool {
 	}
 	// In parentheses where a conversion needs them ((*T)(x)), only there:
 	// yaegi crashes on var p (*T) = ... ("index out of range [-1]").
-	conversion := strings.HasPrefix(strings.TrimLeft(c.w.src[min(c.off(x.End()), len(c.w.src)):], " \t"), "(")
+	conversion := strings.HasPrefix(strings.TrimLeft(c.w.Src()[min(c.off(x.End()), len(c.w.Src())):], " \t"), "(")
 	if conversion && (strings.HasPrefix(ts, "*") || strings.HasPrefix(ts, "func") || strings.HasPrefix(ts, "chan") || strings.HasPrefix(ts, "<-")) {
 		ts = "(" + ts + ")"
 	}
-	c.w.replace(c.off(x.Pos()), c.off(x.End()), ts)
+	c.w.Replace(c.off(x.Pos()), c.off(x.End()), ts)
 	return true
 }
 
@@ -301,11 +304,60 @@ func (c *compiler) aliasDecls(gd *ast.GenDecl) {
 		}
 		switch {
 		case tn.Type().(*types.Alias).TypeParams().Len() > 0:
-			c.w.replace(c.off(ts.Name.End()), c.off(ts.End()), " = struct{}")
+			c.w.Replace(c.off(ts.Name.End()), c.off(ts.End()), " = struct{}")
 		case gd.Lparen.IsValid():
-			c.w.replace(c.off(ts.Pos()), c.off(ts.End()), "")
+			c.w.Replace(c.off(ts.Pos()), c.off(ts.End()), "")
 		default:
-			c.w.replace(c.off(gd.Pos()), c.off(gd.End()), "")
+			c.w.Replace(c.off(gd.Pos()), c.off(gd.End()), "")
 		}
 	}
+}
+
+// Types is what Go's type checker found in a cell (package typecheck
+// implements it), by byte offsets in the cell: the rewrites that need
+// types use it.
+type Types interface {
+	// ExprType returns the type of the expression at [start, end), or nil.
+	ExprType(start, end int) types.Type
+	// ExprValue returns the value of the constant expression at
+	// [start, end) (as the checker computed it exactly), or nil.
+	ExprValue(start, end int) constant.Value
+	// Def returns the object the identifier at off defines, or nil.
+	Def(off int) types.Object
+	// Use returns the object the identifier at off refers to, or nil.
+	Use(off int) types.Object
+	// Instance returns the instantiation of the generic function or type
+	// named at off, if its type arguments were inferred or given.
+	Instance(off int) (types.Instance, bool)
+	// TypeString writes t as the cell's code can name it, or "".
+	TypeString(t types.Type) string
+	// Scope returns the scope of the session's package as the cell sees
+	// it (its declarations and the earlier cells'), or nil.
+	Scope() *types.Scope
+}
+
+// noTypes is the Types of a cell that was not type-checked: no rewrite
+// that needs types is made.
+type noTypes struct{}
+
+func (noTypes) ExprType(start, end int) types.Type { return nil }
+
+func (noTypes) ExprValue(start, end int) constant.Value { return nil }
+
+func (noTypes) Def(off int) types.Object { return nil }
+
+func (noTypes) Use(off int) types.Object { return nil }
+
+func (noTypes) Instance(off int) (types.Instance, bool) { return types.Instance{}, false }
+
+func (noTypes) TypeString(t types.Type) string { return "" }
+
+func (noTypes) Scope() *types.Scope { return nil }
+
+// defType returns the type of a defined object, or nil.
+func defType(obj types.Object) types.Type {
+	if obj == nil {
+		return nil
+	}
+	return obj.Type()
 }
