@@ -217,6 +217,9 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 	// several, only conversions that keep the operand's kind.
 	single := strings.HasSuffix(sel.Sel.Name, "ln") || len(call.Args) == from+1
 	for _, a := range call.Args[from:] {
+		if c.anyElems(a) {
+			continue
+		}
 		if single {
 			c.stringOperand(a, 'v', false)
 		} else {
@@ -439,4 +442,48 @@ func mentionsSourceType(t types.Type) bool {
 		}
 	}
 	return false
+}
+
+// anyElems rewrites x, an operand of fmt's print functions of a slice,
+// array or map of the empty interface, as __gkrt.FmtAny(x, names...): yaegi
+// keeps the values of the cells' types with methods in wrappers there,
+// which fmt printed ([{0xc000... {...}}]); FmtAny gives fmt the values
+// they hold, and refuses those of the cells' types with a String, Error or
+// Format method (names), which fmt would call. It reports whether it did.
+func (c *compiler) anyElems(x ast.Expr) bool {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return false
+	}
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Array:
+		elem = u.Elem()
+	case *types.Map:
+		elem = u.Elem()
+	default:
+		return false
+	}
+	if it, ok := elem.Underlying().(*types.Interface); !ok || !it.Empty() || types.Unalias(elem) != elem && !types.Identical(elem, types.Universe.Lookup("any").Type()) {
+		return false
+	}
+	var names []string
+	if scope := c.types.Scope(); scope != nil {
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+			if hasMethod(ms, "String") || hasMethod(ms, "Error") || hasMethod(ms, "Format") {
+				names = append(names, strconv.Quote(name), strconv.Quote("main."+name))
+			}
+		}
+	}
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+		return RuntimeName + ".FmtAny(" + strings.Join(append([]string{c.render(x)}, names...), ", ") + ")"
+	})
+	return true
 }

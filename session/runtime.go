@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -84,6 +85,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"IfaceEqual":   reflect.ValueOf(ifaceEqual),
 			"NilDeref":     reflect.ValueOf(nilDeref),
 			"Convert":      reflect.ValueOf(convertTo),
+			"FmtAny":       reflect.ValueOf(fmtAny),
 			"Equal":        reflect.ValueOf(equalInterfaces),
 			"Slice3Lo":     reflect.ValueOf(checkSlice3),
 			"AssertFailed": reflect.ValueOf(assertFailed),
@@ -502,4 +504,54 @@ func interpDynamic(v reflect.Value) (reflect.Value, string) {
 		v = *(*reflect.Value)(unsafe.Pointer(c.Field(1).UnsafeAddr()))
 	}
 	return v, name
+}
+
+// fmtAny returns x, an operand of fmt of a slice, array or map of the
+// empty interface, with the values of the cells' types that yaegi keeps
+// in its wrappers (valueInterface) replaced by the values they hold, so
+// that fmt prints them as Go does (it printed the wrappers: [{0xc000...
+// {...}}]). A value of one of stringers, the cells' types with a String,
+// Error or Format method (by the interpreter's name of them), panics with
+// a clear error: compiled fmt cannot call those methods there.
+func fmtAny(x any, stringers ...string) any {
+	v := reflect.ValueOf(x)
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() != reflect.Interface || v.Type().Elem().NumMethod() > 0 || v.Kind() == reflect.Slice && v.IsNil() {
+			return x
+		}
+		out := reflect.New(v.Type()).Elem()
+		if v.Kind() == reflect.Slice {
+			out = reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		}
+		for i := 0; i < v.Len(); i++ {
+			out.Index(i).Set(unwrapped(v.Index(i), stringers))
+		}
+		return out.Interface()
+	case reflect.Map:
+		if v.Type().Elem().Kind() != reflect.Interface || v.Type().Elem().NumMethod() > 0 || v.IsNil() {
+			return x
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), unwrapped(it.Value(), stringers))
+		}
+		return out.Interface()
+	}
+	return x
+}
+
+// unwrapped returns the interface value e with the value yaegi's wrapper
+// holds, or e.
+func unwrapped(e reflect.Value, stringers []string) reflect.Value {
+	held, name := interpDynamic(e)
+	if !held.IsValid() || !held.CanInterface() {
+		return e
+	}
+	if name != "" && slices.Contains(stringers, name) {
+		panic(runtimeError("fmt of a value of " + name + " inside an interface element (a []any or map of any) is not supported by the interpreter: compiled fmt cannot call its String, Error or Format method there; print the elements one by one"))
+	}
+	out := reflect.New(e.Type()).Elem()
+	out.Set(held)
+	return out
 }
