@@ -221,13 +221,25 @@ func (c *compiler) splitDefine(as *ast.AssignStmt) (decl, assign string, decls [
 	if !generic {
 		return "", "", nil
 	}
+	decl, decls, ok := c.declaredVars(as, nil)
+	if !ok {
+		return "", "", nil
+	}
+	return decl, c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
+}
+
+// declaredVars declares the names as defines but those in skip and the
+// blanks, with their types (var a T\nvar b U); it reports false when a
+// left side is not a name, a type cannot be written, or nothing is left.
+func (c *compiler) declaredVars(as *ast.AssignStmt, skip map[string]bool) (string, []*Decl, bool) {
 	var ds []string
+	var decls []*Decl
 	for _, l := range as.Lhs {
 		id, ok := l.(*ast.Ident)
 		if !ok {
-			return "", "", nil
+			return "", nil, false
 		}
-		if id.Name == "_" {
+		if id.Name == "_" || skip[id.Name] {
 			continue
 		}
 		obj := c.types.Def(c.off(id.Pos()))
@@ -236,15 +248,12 @@ func (c *compiler) splitDefine(as *ast.AssignStmt) (decl, assign string, decls [
 		}
 		t := c.types.TypeString(defType(obj))
 		if t == "" {
-			return "", "", nil
+			return "", nil, false
 		}
 		ds = append(ds, "var "+id.Name+" "+t)
 		decls = append(decls, &Decl{Name: id.Name, Kind: "var", Type: t, Refs: cellsrc.RefsOf(as)})
 	}
-	if len(ds) == 0 {
-		return "", "", nil
-	}
-	return strings.Join(ds, "\n"), c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
+	return strings.Join(ds, "\n"), decls, len(ds) > 0
 }
 
 // specType is the declared type of a var or const spec, or the kind of its
@@ -424,34 +433,19 @@ func (c *compiler) reusedDefine(as *ast.AssignStmt, own map[string]bool) (decl, 
 	if !reused && !c.parallel(as) {
 		return "", "", nil
 	}
-	var ds []string
-	for _, l := range as.Lhs {
-		id, ok := l.(*ast.Ident)
-		if !ok {
-			return "", "", nil
-		}
-		if id.Name == "_" || own[id.Name] {
-			continue
-		}
-		t := c.types.TypeString(defType(c.types.Def(c.off(id.Pos()))))
-		if t == "" {
-			return "", "", nil
-		}
-		ds = append(ds, "var "+id.Name+" "+t)
-		decls = append(decls, &Decl{Name: id.Name, Kind: "var", Type: t, Refs: cellsrc.RefsOf(as)})
-	}
-	if len(ds) == 0 {
+	decl, decls, ok := c.declaredVars(as, own)
+	if !ok {
 		return "", "", nil
 	}
 	if c.parallel(as) {
 		if text, ok := c.parallelText(as, "="); ok {
-			return strings.Join(ds, "\n"), text(), decls
+			return decl, text(), decls
 		}
 	}
 	if !reused {
 		return "", "", nil
 	}
-	return strings.Join(ds, "\n"), c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
+	return decl, c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
 }
 
 // runeLiterals writes the rune literals among the values of a top-level

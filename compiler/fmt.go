@@ -466,7 +466,7 @@ func (c *compiler) anyElems(x ast.Expr) bool {
 	default:
 		return false
 	}
-	if it, ok := elem.Underlying().(*types.Interface); !ok || !it.Empty() || types.Unalias(elem) != elem && !types.Identical(elem, types.Universe.Lookup("any").Type()) {
+	if it, ok := elem.Underlying().(*types.Interface); !ok || !it.Empty() {
 		return false
 	}
 	var names []string
