@@ -259,3 +259,15 @@ func IsGlobalExpr(x ast.Expr) bool {
 	})
 	return ok
 }
+
+// NameOf returns the name x ends in: x itself, or the selector of x.sel
+// (parentheses removed), or nil.
+func NameOf(x ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
+}

@@ -296,13 +296,8 @@ func (c *compiler) conversions(n ast.Node) {
 // callsCellFunc reports whether fun names a function or method of the
 // cells (a call of a compiled function is left alone).
 func (c *compiler) callsCellFunc(fun ast.Expr) bool {
-	var id *ast.Ident
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
+	id := cellsrc.NameOf(fun)
+	if id == nil {
 		return false
 	}
 	fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func)

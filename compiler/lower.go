@@ -453,13 +453,7 @@ func (c *compiler) spreadFuncArgs(call *ast.CallExpr) {
 		if i >= sig.Params().Len() {
 			break
 		}
-		var id *ast.Ident
-		switch a := ast.Unparen(arg).(type) {
-		case *ast.Ident:
-			id = a
-		case *ast.SelectorExpr:
-			id = a.Sel
-		}
+		id := cellsrc.NameOf(arg)
 		if id == nil {
 			continue
 		}
