@@ -169,6 +169,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.checkReflect(n)
 		c.spreadFuncArgs(n)
 		c.conversions(n)
+		c.boxedConversion(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}

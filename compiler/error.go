@@ -264,6 +264,7 @@ func (c *compiler) conversions(n ast.Node) {
 		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
 			for i, l := range n.Lhs {
 				c.nilChecked(n.Rhs[i], typeOf(l))
+				c.boxedLiteral(n.Rhs[i], typeOf(l))
 			}
 		}
 	case *ast.ValueSpec:
@@ -275,6 +276,7 @@ func (c *compiler) conversions(n ast.Node) {
 		if n.Type != nil && len(n.Values) == len(n.Names) {
 			for _, v := range n.Values {
 				c.nilChecked(v, typeOf(n.Type))
+				c.boxedLiteral(v, typeOf(n.Type))
 			}
 		}
 	case *ast.CallExpr:

@@ -7,6 +7,7 @@ import (
 	"gokernel/cellsrc"
 	"gokernel/stdlib/generic"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -75,6 +76,10 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		}
 		arg := args[n]
 		n++
+		if verb != 'T' && verb != 'p' && !strings.Contains(spec, "#") && c.fmtOperand(arg, spec) {
+			out.WriteString(spec + string(verb)) // of a type holding interfaces
+			continue
+		}
 		if strings.IndexByte("vsqxX", verb) >= 0 && !strings.Contains(spec, "#") && c.stringOperand(arg, verb, strings.Contains(spec, "+")) {
 			out.WriteString(spec + string(verb))
 			continue
@@ -115,6 +120,18 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 	for _, f := range unexportedFields(t, map[types.Type]bool{}) {
 		fields = append(fields, strconv.Quote(f))
 	}
+	if holdsInterface(t, 0) && len(fields) > 0 && c.types.Scope() != nil {
+		// and of the cells' types whose values it may hold
+		for _, name := range c.types.Scope().Names() {
+			if tn, ok := c.types.Scope().Lookup(name).(*types.TypeName); ok && !types.IsInterface(tn.Type()) {
+				for _, f := range unexportedFields(tn.Type(), map[types.Type]bool{}) {
+					if q := strconv.Quote(f); !slices.Contains(fields, q) {
+						fields = append(fields, q)
+					}
+				}
+			}
+		}
+	}
 	names := func(s string) string {
 		if len(fields) == 0 {
 			return s
@@ -130,6 +147,9 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		}
 		if conv := c.nestedCode(t, 'v'); conv != nil {
 			return names("__gkfmt.Sprintf(\"%+v\", " + conv("\x00") + ")")
+		}
+		if holdsInterface(t, 0) { // yaegi's wrappers in it: see anyElems
+			return names("__gkfmt.Sprintf(\"%+v\", " + RuntimeName + ".FmtAny(\x00))")
 		}
 		return names("__gkfmt.Sprintf(\"%+v\", \x00)")
 	}
@@ -203,7 +223,7 @@ var fmtPrints = map[string]int{"Println": 0, "Sprintln": 0, "Fprintln": 1, "Prin
 // that have String or Error methods of the cells.
 func (c *compiler) lowerStringers(call *ast.CallExpr) {
 	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || call.Ellipsis.IsValid() {
+	if !ok {
 		return
 	}
 	from, ok := fmtPrints[sel.Sel.Name]
@@ -211,6 +231,10 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 		return
 	}
 	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "fmt") {
+		return
+	}
+	if call.Ellipsis.IsValid() { // fmt.Println(a...): a []any
+		c.fmtAny(call.Args[len(call.Args)-1], ".([]any)")
 		return
 	}
 	// Print puts spaces between operands that are not strings: with
@@ -371,64 +395,6 @@ func unexportedFields(t types.Type, seen map[types.Type]bool) []string {
 	return out
 }
 
-// shape writes t as yaegi's reflect types see it: the named types of the
-// cells replaced by their underlying types ("?" where it gives up).
-func shape(t types.Type, depth int) string {
-	if depth > 8 {
-		return "?"
-	}
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
-			return shape(t.Underlying(), depth+1)
-		}
-		return types.TypeString(t, nil)
-	case *types.Pointer:
-		return "*" + shape(t.Elem(), depth+1)
-	case *types.Slice:
-		return "[]" + shape(t.Elem(), depth+1)
-	case *types.Array:
-		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + shape(t.Elem(), depth+1)
-	case *types.Map:
-		return "map[" + shape(t.Key(), depth+1) + "]" + shape(t.Elem(), depth+1)
-	case *types.Chan:
-		return "chan(" + strconv.Itoa(int(t.Dir())) + ")" + shape(t.Elem(), depth+1)
-	case *types.Struct:
-		var b strings.Builder
-		b.WriteString("struct{")
-		for i := 0; i < t.NumFields(); i++ {
-			f := t.Field(i)
-			b.WriteString(f.Name() + " " + shape(f.Type(), depth+1) + " " + strconv.Quote(t.Tag(i)) + strconv.FormatBool(f.Embedded()) + ";")
-		}
-		return b.String() + "}"
-	case *types.Basic:
-		return t.Name()
-	}
-	return "?" // functions, interfaces: left out
-}
-
-// structShapes returns the shapes of the cells' named struct types that
-// no other named type of the cells has (see shape), and the names of the
-// cells' named types T and *T as %T prints them.
-func (c *compiler) structShapes() (map[string]bool, []string) {
-	count, unique := map[string]int{}, map[string]bool{}
-	var names []string
-	if scope := c.types.Scope(); scope != nil {
-		for _, name := range scope.Names() {
-			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
-				count[shape(tn.Type(), 0)]++
-				if n := goTypeName(tn.Type()); n != "" && !strings.HasPrefix(name, "__gk") {
-					names = append(names, strconv.Quote(n), strconv.Quote("*"+n))
-				}
-			}
-		}
-	}
-	for s, n := range count {
-		unique[s] = n == 1 && strings.HasPrefix(s, "struct{") && !strings.Contains(s, "?")
-	}
-	return unique, names
-}
-
 // sourceType matches a qualified generic type in a type string with paths.
 var sourceType = regexp.MustCompile(`([\pL\pN_./-]+)\.([\pL\pN_]+)\[`)
 
@@ -444,32 +410,42 @@ func mentionsSourceType(t types.Type) bool {
 	return false
 }
 
-// anyElems rewrites x, an operand of fmt's print functions of a slice,
-// array or map of the empty interface, as __gkrt.FmtAny(x, names...): yaegi
-// keeps the values of the cells' types with methods in wrappers there,
-// which fmt printed ([{0xc000... {...}}]); FmtAny gives fmt the values
-// they hold, and refuses those of the cells' types with a String, Error or
-// Format method (names), which fmt would call. It reports whether it did.
-func (c *compiler) anyElems(x ast.Expr) bool {
+// fmtOperand applies anyElems to x, an operand of a verb of spec in a
+// format, where fmt would print the values held in interfaces as Go does:
+// not for %+v of a type with unexported fields (formatOperand names them).
+func (c *compiler) fmtOperand(x ast.Expr, spec string) bool {
+	if strings.Contains(spec, "+") {
+		if t := c.types.ExprType(c.off(x.Pos()), c.off(x.End())); t == nil || len(unexportedFields(t, map[types.Type]bool{})) > 0 {
+			return false
+		}
+	}
+	return c.anyElems(x)
+}
+
+// anyElems rewrites x, an operand of fmt whose type holds interfaces (a
+// slice, array or map of them, a struct with such fields, at any depth),
+// as __gkrt.FmtAny(x, refused...): yaegi keeps the values of the cells'
+// types with methods in wrappers there, which fmt printed ([{0xc000...
+// {...}}]); FmtAny gives fmt the values they hold, or Formatters calling
+// their String or Error method (registered by fmtMethod). It refuses the
+// values of the cells' types with a Format method, and of generic types
+// with String or Error (refused), which it cannot print as Go does. It
+// reports whether it did.
+func (c *compiler) anyElems(x ast.Expr) bool { return c.fmtAny(x, "") }
+
+// fmtAny is anyElems, with suffix after the call (an assertion).
+func (c *compiler) fmtAny(x ast.Expr, suffix string) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if t == nil {
 		return false
 	}
-	var elem types.Type
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		elem = u.Elem()
-	case *types.Array:
-		elem = u.Elem()
-	case *types.Map:
-		elem = u.Elem()
-	default:
-		return false
+	if it, ok := t.Underlying().(*types.Interface); ok && !it.Empty() || !ok && !holdsInterface(t, 0) {
+		return false // a lone empty interface: yaegi gave fmt the value it holds, without its methods
 	}
-	if it, ok := elem.Underlying().(*types.Interface); !ok || !it.Empty() {
-		return false
+	if ms := types.NewMethodSet(t); hasMethod(ms, "String") || hasMethod(ms, "Error") || hasMethod(ms, "Format") {
+		return false // fmt calls them: stringOperand
 	}
-	var names []string
+	var refused []string
 	if scope := c.types.Scope(); scope != nil {
 		for _, name := range scope.Names() {
 			tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -477,13 +453,39 @@ func (c *compiler) anyElems(x ast.Expr) bool {
 				continue
 			}
 			ms := types.NewMethodSet(types.NewPointer(tn.Type()))
-			if hasMethod(ms, "String") || hasMethod(ms, "Error") || hasMethod(ms, "Format") {
-				names = append(names, strconv.Quote(name), strconv.Quote("main."+name))
+			generic := false
+			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+				generic = true
+			}
+			if hasMethod(ms, "Format") || generic && (hasMethod(ms, "String") || hasMethod(ms, "Error")) {
+				refused = append(refused, strconv.Quote(name))
 			}
 		}
 	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
-		return RuntimeName + ".FmtAny(" + strings.Join(append([]string{c.render(x)}, names...), ", ") + ")"
+		return RuntimeName + ".FmtAny(" + strings.Join(append([]string{c.render(x)}, refused...), ", ") + ")" + suffix
 	})
 	return true
+}
+
+// fmtMethod returns the registration of a String or Error method of the
+// cells for compiled fmt (interpvalue.Printer): a value of base held in an
+// interface (an element of a []any...) prints with it. A value receiver's
+// method is registered for base and *base.
+func (c *compiler) fmtMethod(fd *ast.FuncDecl, base, recvType string) string {
+	name := fd.Name.Name
+	if name != "String" && name != "Error" || fd.Type.Params.NumFields() != 0 || fd.Type.Results.NumFields() != 1 {
+		return ""
+	}
+	if id, ok := fd.Type.Results.List[0].Type.(*ast.Ident); !ok || id.Name != "string" {
+		return ""
+	}
+	reg := func(typ string) string {
+		return "\nvar _ = " + RuntimeName + ".FmtMethod(" + strconv.Quote(typ) + ", " + strconv.Quote(name) +
+			", func(v " + typ + ") string { return v." + name + "() })"
+	}
+	if strings.HasPrefix(recvType, "*") {
+		return reg("*" + base)
+	}
+	return reg(base) + reg("*"+base)
 }

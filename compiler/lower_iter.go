@@ -299,3 +299,39 @@ func (c *compiler) funcTyped(x ast.Expr) bool {
 	_, isFunc := t.Underlying().(*types.Signature)
 	return isFunc
 }
+
+// shape writes t as yaegi's reflect types see it: the named types of the
+// cells replaced by their underlying types ("?" where it gives up).
+func shape(t types.Type, depth int) string {
+	if depth > 8 {
+		return "?"
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
+			return shape(t.Underlying(), depth+1)
+		}
+		return types.TypeString(t, nil)
+	case *types.Pointer:
+		return "*" + shape(t.Elem(), depth+1)
+	case *types.Slice:
+		return "[]" + shape(t.Elem(), depth+1)
+	case *types.Array:
+		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + shape(t.Elem(), depth+1)
+	case *types.Map:
+		return "map[" + shape(t.Key(), depth+1) + "]" + shape(t.Elem(), depth+1)
+	case *types.Chan:
+		return "chan(" + strconv.Itoa(int(t.Dir())) + ")" + shape(t.Elem(), depth+1)
+	case *types.Struct:
+		var b strings.Builder
+		b.WriteString("struct{")
+		for i := 0; i < t.NumFields(); i++ {
+			f := t.Field(i)
+			b.WriteString(f.Name() + " " + shape(f.Type(), depth+1) + " " + strconv.Quote(t.Tag(i)) + strconv.FormatBool(f.Embedded()) + ";")
+		}
+		return b.String() + "}"
+	case *types.Basic:
+		return t.Name()
+	}
+	return "?" // functions, interfaces: left out
+}

@@ -105,6 +105,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 		src = "var " + impl + " " + funcType + "\n" + c.w.Directive(c.off(fd.Pos())) +
 			"func (" + recvName + " " + recvType + ") " + fd.Name.Name + "(" + strings.Join(params, ", ") + ")" + results +
 			" { " + ret + impl + "(" + strings.Join(append([]string{recvName}, args...), ", ") + ") }"
+		src += c.fmtMethod(fd, base, recvType)
 	}
 	s := addDecl(src, d)
 	s.Assigns = append(s.Assigns, assign)

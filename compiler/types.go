@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"strconv"
 	"strings"
 )
 
@@ -360,4 +361,116 @@ func defType(obj types.Object) types.Type {
 		return nil
 	}
 	return obj.Type()
+}
+
+// structShapes returns the shapes of the cells' named struct types that
+// no other named type of the cells has (see shape), and the names of the
+// cells' named types T and *T as %T prints them.
+func (c *compiler) structShapes() (map[string]bool, []string) {
+	count, unique := map[string]int{}, map[string]bool{}
+	var names []string
+	if scope := c.types.Scope(); scope != nil {
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+				count[shape(tn.Type(), 0)]++
+				if n := goTypeName(tn.Type()); n != "" && !strings.HasPrefix(name, "__gk") {
+					names = append(names, strconv.Quote(n), strconv.Quote("*"+n))
+				}
+			}
+		}
+	}
+	for s, n := range count {
+		unique[s] = n == 1 && strings.HasPrefix(s, "struct{") && !strings.Contains(s, "?")
+	}
+	return unique, names
+}
+
+// holdsInterface reports whether values of t, not an interface, hold
+// interface values: elements of slices, arrays and maps, fields of
+// structs (not of other packages' types).
+func holdsInterface(t types.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	if it, ok := t.Underlying().(*types.Interface); ok {
+		return depth > 0 && it.Empty() // the others: stringOperand
+	}
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main" {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return holdsInterface(u.Elem(), depth+1)
+	case *types.Array:
+		return holdsInterface(u.Elem(), depth+1)
+	case *types.Map:
+		return holdsInterface(u.Elem(), depth+1)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if holdsInterface(u.Field(i).Type(), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boxedConversion rewrites any(x), a conversion to an empty interface of a
+// value of a type of the cells with a String or Error method, as
+// []any{x}[0]: yaegi's
+// conversion dropped the value's type (fmt printed {4} for any(V{4}) of a
+// V with a String method); an element of a composite literal keeps it.
+func (c *compiler) boxedConversion(call *ast.CallExpr) {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.InterfaceType:
+	case *ast.Ident:
+		if _, ok := c.types.Use(c.off(f.Pos())).(*types.TypeName); !ok {
+			return
+		}
+	default:
+		return
+	}
+	t := c.types.ExprType(c.off(call.Pos()), c.off(call.End()))
+	if it, ok := t.(*types.Interface); t == nil || !ok && !types.IsInterface(t) || ok && !it.Empty() {
+		return
+	}
+	if it, ok := t.Underlying().(*types.Interface); !ok || !it.Empty() {
+		return
+	}
+	at := c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))
+	if at == nil || types.IsInterface(at) {
+		return
+	}
+	if ms := types.NewMethodSet(at); stringMethod(ms, "String") == nil && stringMethod(ms, "Error") == nil {
+		return // for fmt only: any(Car{}).(Mover) is refused by lowerAssert
+	}
+	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
+		return "[]" + c.render(call.Fun) + "{" + c.render(call.Args[0]) + "}[0]"
+	})
+}
+
+// boxedLiteral rewrites x, a composite literal of a type of the cells with
+// methods given to a variable of an empty interface type dst, as T(x):
+// yaegi stored the literal without its type, not the conversion (fmt
+// printed {4} for var a any = V{4} of a V with a String method).
+func (c *compiler) boxedLiteral(x ast.Expr, dst types.Type) {
+	lit, ok := ast.Unparen(x).(*ast.CompositeLit)
+	if !ok || lit.Type == nil || dst == nil {
+		return
+	}
+	if it, ok := dst.Underlying().(*types.Interface); !ok || !it.Empty() {
+		// var err error = E{3}: neither T(x) nor []error{x}[0] keeps
+		// assertions to E working
+		return
+	}
+	t := c.types.ExprType(c.off(lit.Pos()), c.off(lit.End()))
+	if t == nil || types.NewMethodSet(t).Len() == 0 {
+		return
+	}
+	c.w.Add(c.off(lit.Pos()), c.off(lit.End()), func(*cellsrc.Rewriter) string {
+		return "(" + c.render(lit.Type) + ")(" + c.render(lit) + ")"
+	})
 }

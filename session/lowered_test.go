@@ -134,10 +134,10 @@ var loweredSequences = []sequence{
 			"bad := sync.OnceValues(func() (int, error) { panic(\"once\") })\nfor i := 0; i < 2; i++ { func() { defer func() { fmt.Println(recover()) }(); bad() }() }\nfmt.Printf(\"%T\\n\", &cur)",
 			stdout: "computed\n{3} {3} true\n1 false 2\n{0} true\nstopped 0\n{0} false\nonce\nonce\n*atomic.Pointer[main.Cfg]\n"},
 	}},
-	{"values of the cells' types inside []any and map[K]any printed by fmt", []cell{
+	{"values of the cells' types inside []any and map[K]any printed by fmt: their String methods called", []cell{
 		{code: "import \"fmt\"\ntype Sq struct{ S int }\nfunc (s Sq) Area() int { return s.S }\ntype T int\nfunc (t T) String() string { return \"T!\" }"},
 		{code: "fmt.Println([]any{Sq{2}, 3}, map[string]any{\"a\": Sq{1}})", stdout: "[{2} 3] map[a:{1}]\n"},
-		{code: "var x any = T(1)\nfmt.Println([]any{x})", err: "fmt of a value of T inside an interface element (a []any or map of any) is not supported by the interpreter"},
+		{code: "var x any = T(1)\nfmt.Println([]any{x}, x)\nfmt.Printf(\"%v %d|%5s|\\n\", []any{x}, []any{x}, x)", stdout: "[T!] T!\n[T!] [1]|   T!|\n"},
 	}},
 	{"returns in the body of a range over a function", []cell{
 		{code: "import (\"fmt\"; \"iter\"; \"slices\")\nfunc find(seq iter.Seq[int], w int) (int, bool) {\n\tfor v := range seq {\n\t\tif v == w {\n\t\t\treturn v * 10, true\n\t\t}\n\t}\n\treturn 0, false\n}\n" +

@@ -3,13 +3,13 @@ package session
 import (
 	"fmt"
 	"gokernel/compiler"
+	"gokernel/interpvalue"
 	"gokernel/stdlib/generic"
 	"log"
 	"os"
 	"reflect"
 	"regexp"
 	"runtime"
-	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -74,8 +74,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Index":        reflect.ValueOf(checkIndex),
 			"SliceLo":      reflect.ValueOf(checkSlice),
 			"TypeName":     reflect.ValueOf(func(name string, _ any) string { return name }),
-			"DynType":      reflect.ValueOf(dynType),
-			"Wrapped":      reflect.ValueOf(wrapped),
+			"DynType":      reflect.ValueOf(interpvalue.DynType),
+			"Wrapped":      reflect.ValueOf(interpvalue.Wrapped),
 			"PanicNil":     reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
 			"TypedNil":     reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
 			"GoSyntax":     reflect.ValueOf(goSyntax),
@@ -85,8 +85,9 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"IfaceEqual":   reflect.ValueOf(ifaceEqual),
 			"NilDeref":     reflect.ValueOf(nilDeref),
 			"Convert":      reflect.ValueOf(convertTo),
-			"FmtAny":       reflect.ValueOf(fmtAny),
-			"Equal":        reflect.ValueOf(equalInterfaces),
+			"FmtAny":       reflect.ValueOf(s.printer.Value),
+			"FmtMethod":    reflect.ValueOf(s.printer.Register),
+			"Equal":        reflect.ValueOf(interpvalue.Equal),
 			"Slice3Lo":     reflect.ValueOf(checkSlice3),
 			"AssertFailed": reflect.ValueOf(assertFailed),
 			"ContextKey":   reflect.ValueOf(func(name string, k any) any { return contextKey{name, k} }),
@@ -240,7 +241,7 @@ func ifaceEqual(p, q any) bool {
 	if !vp.IsValid() || !vq.IsValid() {
 		return vp.IsValid() == vq.IsValid()
 	}
-	if dynType(p) != dynType(q) || vp.Type() != vq.Type() {
+	if interpvalue.DynType(p) != interpvalue.DynType(q) || vp.Type() != vq.Type() {
 		return false
 	}
 	return vp.Interface() == vq.Interface()
@@ -387,171 +388,4 @@ func fieldNames(s string, fields ...string) string {
 		s = strings.ReplaceAll(s, " X"+f+":", " "+f+":")
 	}
 	return s
-}
-
-// cellTypeName matches the interpreter's name of a package-level type of the
-// cells or a pointer to one, as %T writes it.
-var cellTypeName = regexp.MustCompile(`^\*?main\.[\pL_][\pL\pN_]*$`)
-
-// The categories of yaegi's types (its tcat) whose names %T never prints:
-// nilT, errorT, interfaceT, valueT (a compiled type), genericT.
-var notDynamic = map[uint64]bool{0: true, 13: true, 18: true, 37: true, 17: true}
-
-// dynType is %T of *p, a variable of an interface type of the cells, when
-// the interpreter knows its dynamic type is a named type of the cells (or
-// a pointer to one), and "" otherwise: yaegi keeps such an interface value
-// with the interpreter's type, whose name compiled code (fmt) does not see.
-func dynType(p any) string {
-	v := reflect.ValueOf(p)
-	if v.Kind() != reflect.Pointer || v.IsNil() {
-		return ""
-	}
-	v = v.Elem()
-	for v.Kind() == reflect.Interface && !v.IsNil() {
-		v = v.Elem()
-	}
-	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
-		return ""
-	}
-	node := v.Field(0)
-	if node.Kind() != reflect.Pointer || node.IsNil() {
-		return ""
-	}
-	typ := node.Elem().FieldByName("typ")
-	for depth := 0; depth < 8; depth++ {
-		if !typ.IsValid() || typ.Kind() != reflect.Pointer || typ.IsNil() {
-			return ""
-		}
-		t := typ.Elem()
-		cat := t.FieldByName("cat")
-		if !cat.IsValid() || notDynamic[cat.Uint()] {
-			return ""
-		}
-		if depth == 0 {
-			if name := t.FieldByName("str").String(); !cellTypeName.MatchString(name) {
-				return ""
-			}
-		}
-		if cat.Uint() != 24 && cat.Uint() != 26 { // linkedT, ptrT: look at what they name
-			break
-		}
-		typ = t.FieldByName("val")
-	}
-	return v.Field(0).Elem().FieldByName("typ").Elem().FieldByName("str").String()
-}
-
-// wrapped returns the value of a type of the cells that x, a wrapper of
-// yaegi, holds (yaegi wraps such a value in a struct of its own to put it in
-// an interface of a compiled package, as error: an any made of that error
-// holds the wrapper), and false if x is not one.
-func wrapped(x any) (any, bool) {
-	v := reflect.ValueOf(x)
-	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" {
-		return nil, false
-	}
-	in := v.Field(0)
-	if in.Kind() == reflect.Interface {
-		in = in.Elem()
-	}
-	if !in.IsValid() || !in.CanInterface() {
-		return nil, false
-	}
-	return in.Interface(), true
-}
-
-// equalInterfaces reports whether the interface values *x and *y are equal
-// as Go's == says (the cell compiler's interfaceEquality): yaegi compares
-// the structs it holds a value of a type of the cells in, which differ for
-// equal values (two Sq(1) in a Shape were unequal). Like ==, it panics
-// when the dynamic types are equal and not comparable.
-func equalInterfaces(x, y *any) bool {
-	vx, tx := interpDynamic(reflect.ValueOf(x).Elem())
-	vy, ty := interpDynamic(reflect.ValueOf(y).Elem())
-	if !vx.IsValid() || !vy.IsValid() {
-		return !vx.IsValid() && !vy.IsValid()
-	}
-	if tx != "" && ty != "" && tx != ty || vx.Type() != vy.Type() || !vx.CanInterface() || !vy.CanInterface() {
-		return false
-	}
-	return vx.Interface() == vy.Interface()
-}
-
-// interpDynamic returns the dynamic value of the interface value v,
-// unwrapped from yaegi's valueInterface, and the name of its type as
-// yaegi knows it: "" for a value of a compiled type, whose reflect type
-// says it, and when yaegi kept the interface's type instead
-// (Shape(Sq(1))): two values of types of the cells with the same
-// representation then compare by it.
-func interpDynamic(v reflect.Value) (reflect.Value, string) {
-	name := ""
-	for depth := 0; depth < 8; depth++ {
-		for v.Kind() == reflect.Interface {
-			if v.IsNil() {
-				return reflect.Value{}, ""
-			}
-			v = v.Elem()
-		}
-		if v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
-			return v, name
-		}
-		c := reflect.New(v.Type()).Elem()
-		c.Set(v)
-		if node := c.Field(0); node.Kind() == reflect.Pointer && !node.IsNil() {
-			if typ := node.Elem().FieldByName("typ"); typ.Kind() == reflect.Pointer && !typ.IsNil() && !notDynamic[typ.Elem().FieldByName("cat").Uint()] {
-				name = typ.Elem().FieldByName("str").String()
-			}
-		}
-		v = *(*reflect.Value)(unsafe.Pointer(c.Field(1).UnsafeAddr()))
-	}
-	return v, name
-}
-
-// fmtAny returns x, an operand of fmt of a slice, array or map of the
-// empty interface, with the values of the cells' types that yaegi keeps
-// in its wrappers (valueInterface) replaced by the values they hold, so
-// that fmt prints them as Go does (it printed the wrappers: [{0xc000...
-// {...}}]). A value of one of stringers, the cells' types with a String,
-// Error or Format method (by the interpreter's name of them), panics with
-// a clear error: compiled fmt cannot call those methods there.
-func fmtAny(x any, stringers ...string) any {
-	v := reflect.ValueOf(x)
-	switch v.Kind() {
-	case reflect.Slice, reflect.Array:
-		if v.Type().Elem().Kind() != reflect.Interface || v.Type().Elem().NumMethod() > 0 || v.Kind() == reflect.Slice && v.IsNil() {
-			return x
-		}
-		out := reflect.New(v.Type()).Elem()
-		if v.Kind() == reflect.Slice {
-			out = reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		}
-		for i := 0; i < v.Len(); i++ {
-			out.Index(i).Set(unwrapped(v.Index(i), stringers))
-		}
-		return out.Interface()
-	case reflect.Map:
-		if v.Type().Elem().Kind() != reflect.Interface || v.Type().Elem().NumMethod() > 0 || v.IsNil() {
-			return x
-		}
-		out := reflect.MakeMapWithSize(v.Type(), v.Len())
-		for it := v.MapRange(); it.Next(); {
-			out.SetMapIndex(it.Key(), unwrapped(it.Value(), stringers))
-		}
-		return out.Interface()
-	}
-	return x
-}
-
-// unwrapped returns the interface value e with the value yaegi's wrapper
-// holds, or e.
-func unwrapped(e reflect.Value, stringers []string) reflect.Value {
-	held, name := interpDynamic(e)
-	if !held.IsValid() || !held.CanInterface() {
-		return e
-	}
-	if name != "" && slices.Contains(stringers, name) {
-		panic(runtimeError("fmt of a value of " + name + " inside an interface element (a []any or map of any) is not supported by the interpreter: compiled fmt cannot call its String, Error or Format method there; print the elements one by one"))
-	}
-	out := reflect.New(e.Type()).Elem()
-	out.Set(held)
-	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"gokernel/compiler"
+	"gokernel/interpvalue"
 	"gokernel/native"
 	"gokernel/typecheck"
 	"io"
@@ -40,6 +41,9 @@ type Session struct {
 	opts   Options
 	yi     *interp.Interpreter
 	stderr *os.File
+	// printer gives compiled fmt the values of the cells' types held in
+	// interfaces (the cell compiler's __gkrt.FmtAny and Stringer).
+	printer interpvalue.Printer
 
 	// execMu serializes what cells do to the session (compiling, the
 	// registry): cells of several shells (subshells) run their statements

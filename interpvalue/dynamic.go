@@ -1,0 +1,133 @@
+// Package interpvalue reads the values the yaegi interpreter gives compiled
+// code: the dynamic type of its interface values (yaegi keeps a value of a
+// type of the cells in an interface in a valueInterface, a node and a
+// value), the wrappers it makes to put such values in interfaces of
+// compiled packages, and, for fmt, values of the cells' types with String
+// or Error methods that print as Go prints them (Printer).
+//
+// It depends on yaegi's unexported representation (v0.16.1): the package
+// name, valueInterface's fields and the categories of its types.
+package interpvalue
+
+import (
+	"reflect"
+	"regexp"
+	"unsafe"
+)
+
+// cellTypeName matches the interpreter's name of a package-level type of the
+// cells or a pointer to one, as %T writes it.
+var cellTypeName = regexp.MustCompile(`^\*?main\.[\pL_][\pL\pN_]*$`)
+
+// The categories of yaegi's types (its tcat) whose names %T never prints:
+// nilT, errorT, interfaceT, valueT (a compiled type), genericT.
+var notDynamic = map[uint64]bool{0: true, 13: true, 18: true, 37: true, 17: true}
+
+// DynType is %T of *p, a variable of an interface type of the cells, when
+// the interpreter knows its dynamic type is a named type of the cells (or
+// a pointer to one), and "" otherwise: yaegi keeps such an interface value
+// with the interpreter's type, whose name compiled code (fmt) does not see.
+func DynType(p any) string {
+	v := reflect.ValueOf(p)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return ""
+	}
+	v = v.Elem()
+	for v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
+		return ""
+	}
+	node := v.Field(0)
+	if node.Kind() != reflect.Pointer || node.IsNil() {
+		return ""
+	}
+	typ := node.Elem().FieldByName("typ")
+	for depth := 0; depth < 8; depth++ {
+		if !typ.IsValid() || typ.Kind() != reflect.Pointer || typ.IsNil() {
+			return ""
+		}
+		t := typ.Elem()
+		cat := t.FieldByName("cat")
+		if !cat.IsValid() || notDynamic[cat.Uint()] {
+			return ""
+		}
+		if depth == 0 {
+			if name := t.FieldByName("str").String(); !cellTypeName.MatchString(name) {
+				return ""
+			}
+		}
+		if cat.Uint() != 24 && cat.Uint() != 26 { // linkedT, ptrT: look at what they name
+			break
+		}
+		typ = t.FieldByName("val")
+	}
+	return v.Field(0).Elem().FieldByName("typ").Elem().FieldByName("str").String()
+}
+
+// Wrapped returns the value of a type of the cells that x, a wrapper of
+// yaegi, holds (yaegi wraps such a value in a struct of its own to put it in
+// an interface of a compiled package, as error: an any made of that error
+// holds the wrapper), and false if x is not one.
+func Wrapped(x any) (any, bool) {
+	v := reflect.ValueOf(x)
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" {
+		return nil, false
+	}
+	in := v.Field(0)
+	if in.Kind() == reflect.Interface {
+		in = in.Elem()
+	}
+	if !in.IsValid() || !in.CanInterface() {
+		return nil, false
+	}
+	return in.Interface(), true
+}
+
+// Equal reports whether the interface values *x and *y are equal
+// as Go's == says (the cell compiler's interfaceEquality): yaegi compares
+// the structs it holds a value of a type of the cells in, which differ for
+// equal values (two Sq(1) in a Shape were unequal). Like ==, it panics
+// when the dynamic types are equal and not comparable.
+func Equal(x, y *any) bool {
+	vx, tx := Dynamic(reflect.ValueOf(x).Elem())
+	vy, ty := Dynamic(reflect.ValueOf(y).Elem())
+	if !vx.IsValid() || !vy.IsValid() {
+		return !vx.IsValid() && !vy.IsValid()
+	}
+	if tx != "" && ty != "" && tx != ty || vx.Type() != vy.Type() || !vx.CanInterface() || !vy.CanInterface() {
+		return false
+	}
+	return vx.Interface() == vy.Interface()
+}
+
+// Dynamic returns the dynamic value of the interface value v,
+// unwrapped from yaegi's valueInterface, and the name of its type as
+// yaegi knows it: "" for a value of a compiled type, whose reflect type
+// says it, and when yaegi kept the interface's type instead
+// (Shape(Sq(1))): two values of types of the cells with the same
+// representation then compare by it.
+func Dynamic(v reflect.Value) (reflect.Value, string) {
+	name := ""
+	for depth := 0; depth < 8; depth++ {
+		for v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return reflect.Value{}, ""
+			}
+			v = v.Elem()
+		}
+		if v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
+			return v, name
+		}
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		if node := c.Field(0); node.Kind() == reflect.Pointer && !node.IsNil() {
+			if typ := node.Elem().FieldByName("typ"); typ.Kind() == reflect.Pointer && !typ.IsNil() && !notDynamic[typ.Elem().FieldByName("cat").Uint()] {
+				name = typ.Elem().FieldByName("str").String()
+			}
+		}
+		v = *(*reflect.Value)(unsafe.Pointer(c.Field(1).UnsafeAddr()))
+	}
+	return v, name
+}

@@ -1,0 +1,316 @@
+package interpvalue
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// Printer gives compiled fmt the values of the cells' types that yaegi
+// keeps in interfaces (an element of a []any, a map of any, a field of
+// type any) as values fmt prints as Go does. fmt printed yaegi's wrappers
+// ([{0xc000... {...}}]), and cannot call a String or Error method of the
+// cells by itself: the cell compiler registers, for each type of the cells
+// with such a method, an interpreted function that calls it (Register),
+// and the values of those types become Formatters that call it.
+type Printer struct {
+	mu      sync.Mutex
+	methods map[string]method // by type name as the cells write it: "V", "*V"
+}
+
+// method is an interpreted func(T) string calling T's String or Error.
+type method struct {
+	name string // "String" or "Error"
+	call reflect.Value
+}
+
+// Register records f, an interpreted func(T) string that calls the method
+// name ("String" or "Error") of the type the cells name typ ("V" or "*V").
+// Error wins over String, as in fmt. It returns true (for a var _ = ...).
+func (p *Printer) Register(typ, name string, f any) bool {
+	v := reflect.ValueOf(f)
+	if v.Kind() != reflect.Func || v.Type().NumIn() != 1 || v.Type().NumOut() != 1 || v.Type().Out(0).Kind() != reflect.String {
+		return false
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.methods == nil {
+		p.methods = map[string]method{}
+	}
+	if old, ok := p.methods[typ]; ok && old.name == "Error" && name != "Error" && old.call.Type().In(0) == v.Type().In(0) {
+		return true
+	}
+	p.methods[typ] = method{name, v}
+	return true
+}
+
+// lookup returns the method registered for the type yaegi names name
+// ("main.V", "*main.V"), if it takes values of held's type.
+func (p *Printer) lookup(name string, held reflect.Value) (method, bool) {
+	if name == "" {
+		return method{}, false
+	}
+	name = strings.Replace(name, "main.", "", 1)
+	p.mu.Lock()
+	m, ok := p.methods[name]
+	p.mu.Unlock()
+	if !ok || !held.Type().AssignableTo(m.call.Type().In(0)) {
+		return method{}, false
+	}
+	return m, true
+}
+
+// byType returns the one method registered for values of held's type,
+// for a value yaegi kept with the type of the interface it was assigned to
+// (an error, a fmt.Stringer): the value's type is one of the cells' types
+// with such a method. Two types of the cells with the same representation
+// and methods cannot be told apart: that panics with a clear error.
+func (p *Printer) byType(held reflect.Value) (method, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var found []string
+	var m method
+	for name, c := range p.methods {
+		if c.call.Type().In(0) == held.Type() {
+			found = append(found, name)
+			m = c
+		}
+	}
+	switch len(found) {
+	case 0:
+		return method{}, false
+	case 1:
+		return m, true
+	}
+	slices.Sort(found)
+	panic(runtimeError("fmt of a value held in an interface whose type the interpreter does not know: it is one of " + strings.Join(found, ", ") + " (types of the cells with the same representation); print it with its own type (a type assertion) instead"))
+}
+
+// isValueInterface reports whether the interface value v holds yaegi's
+// valueInterface.
+func isValueInterface(v reflect.Value) bool {
+	for v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	return v.IsValid() && v.Kind() == reflect.Struct && v.Type().PkgPath() == "github.com/traefik/yaegi/interp" && v.Type().Name() == "valueInterface"
+}
+
+// Value returns x, an operand of fmt whose type holds interfaces (a slice,
+// array or map of them, a struct with such fields, or an interface), with
+// the values of the cells' types that yaegi keeps in them replaced: by a
+// Formatter calling their String or Error method when one is registered,
+// by the value held otherwise. A value of one of refused (types of the
+// cells with a Format method, or generic ones with String or Error), which
+// compiled fmt cannot print as Go does, panics with a clear error.
+func (p *Printer) Value(x any, refused ...string) any {
+	v := reflect.ValueOf(&x).Elem()
+	out, changed := p.value(v, refused, 0, false)
+	if !changed {
+		return x
+	}
+	return out.Interface()
+}
+
+// maxDepth bounds the values Value looks into.
+const maxDepth = 4
+
+// value returns v with the values of the cells' types in it replaced, and
+// whether it made a copy. Under an unexported field (raw), fmt calls no
+// method: the values are only unwrapped.
+func (p *Printer) value(v reflect.Value, refused []string, depth int, raw bool) (reflect.Value, bool) {
+	if depth > maxDepth || !v.IsValid() {
+		return v, false
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		return p.held(v, refused, depth, raw)
+	case reflect.Slice, reflect.Array:
+		if !holdsInterfaces(v.Type().Elem()) || v.Kind() == reflect.Slice && v.IsNil() {
+			return v, false
+		}
+		var out reflect.Value
+		for i := 0; i < v.Len(); i++ {
+			e, changed := p.value(v.Index(i), refused, depth+1, raw)
+			if !changed {
+				continue
+			}
+			if !out.IsValid() {
+				out = copied(v)
+			}
+			out.Index(i).Set(e)
+		}
+		return out, out.IsValid()
+	case reflect.Map:
+		if !holdsInterfaces(v.Type().Elem()) || v.IsNil() {
+			return v, false
+		}
+		var out reflect.Value
+		for it := v.MapRange(); it.Next(); {
+			e, changed := p.value(it.Value(), refused, depth+1, raw)
+			if !changed {
+				continue
+			}
+			if !out.IsValid() {
+				out = copied(v)
+			}
+			out.SetMapIndex(it.Key(), e)
+		}
+		return out, out.IsValid()
+	case reflect.Struct:
+		if !holdsInterfaces(v.Type()) {
+			return v, false
+		}
+		var out reflect.Value
+		for i := 0; i < v.NumField(); i++ {
+			e, changed := p.value(v.Field(i), refused, depth+1, raw || unexported(v.Type().Field(i)))
+			if !changed {
+				continue
+			}
+			if !out.IsValid() {
+				out = copied(v)
+			}
+			out.Field(i).Set(e)
+		}
+		return out, out.IsValid()
+	}
+	return v, false
+}
+
+// held returns what the interface value v should give fmt.
+func (p *Printer) held(v reflect.Value, refused []string, depth int, raw bool) (reflect.Value, bool) {
+	held, name := Dynamic(v)
+	if !held.IsValid() || !held.CanInterface() {
+		return v, false
+	}
+	if name != "" && (slices.Contains(refused, name) || slices.Contains(refused, strings.Replace(name, "main.", "", 1))) {
+		panic(runtimeError("fmt of a value of " + strings.Replace(name, "main.", "", 1) + " inside an interface (an element of a []any or map of any, a field of type any) is not supported by the interpreter: compiled fmt cannot call its Format method there (or String of a generic type); print the value itself"))
+	}
+	if !raw {
+		m, ok := p.lookup(name, held)
+		if name == "" && isValueInterface(v) {
+			m, ok = p.byType(held)
+		}
+		if ok {
+			out := reflect.New(v.Type()).Elem()
+			out.Set(reflect.ValueOf(formatter{held, m}))
+			return out, true
+		}
+	}
+	inner, changed := p.value(held, refused, depth+1, raw)
+	if !changed && held.Type() == v.Elem().Type() {
+		return v, false // not a wrapper of yaegi, nothing inside
+	}
+	out := reflect.New(v.Type()).Elem()
+	out.Set(inner)
+	return out, true
+}
+
+// holdsInterfaces reports whether values of t may hold interface values
+// that Value replaces: t is an interface, or a slice, array, map or
+// struct of yaegi's (a reflect type without a package) with such parts.
+func holdsInterfaces(t reflect.Type) bool {
+	return holds(t, 0)
+}
+
+func holds(t reflect.Type, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Slice, reflect.Array, reflect.Map:
+		return holds(t.Elem(), depth+1)
+	case reflect.Struct:
+		if t.PkgPath() != "" {
+			return false // a compiled type: its fields are not ours to set
+		}
+		for i := 0; i < t.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() && holds(f.Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unexported reports whether f, a field of a struct type of yaegi's, is
+// an unexported field of the cells: yaegi exports it with an X (xs: Xxs),
+// and the cell compiler tags those of named types json:"-" xml:"-".
+func unexported(f reflect.StructField) bool {
+	if strings.HasPrefix(string(f.Tag), `json:"-" xml:"-"`) {
+		return true
+	}
+	r := []rune(f.Name)
+	return len(r) > 1 && r[0] == 'X' && (r[1] == '_' || unicode.IsLower(r[1]))
+}
+
+// copied returns a settable copy of v (a slice, array, map or struct).
+func copied(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Slice:
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		reflect.Copy(out, v)
+		return out
+	case reflect.Map:
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), it.Value())
+		}
+		return out
+	}
+	out := reflect.New(v.Type()).Elem()
+	out.Set(v)
+	return out
+}
+
+// formatter prints a value of a type of the cells as fmt prints a value
+// with its String or Error method: the method's result for the verbs that
+// use it (%v %s %q %x %X, not %#v), the value for the others.
+type formatter struct {
+	held reflect.Value
+	m    method
+}
+
+// Format implements fmt.Formatter.
+func (f formatter) Format(st fmt.State, verb rune) {
+	switch verb {
+	case 'v', 's', 'q', 'x', 'X':
+		if verb == 'v' && st.Flag('#') {
+			break
+		}
+		if s, ok := f.text(st, verb); ok {
+			fmt.Fprintf(st, fmt.FormatString(st, verb), s)
+		}
+		return
+	}
+	fmt.Fprintf(st, fmt.FormatString(st, verb), f.held.Interface())
+}
+
+// text calls the method; a panic in it is written as fmt writes it.
+func (f formatter) text(st fmt.State, verb rune) (s string, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok = false
+			if f.held.Kind() == reflect.Pointer && f.held.IsNil() {
+				_, _ = io.WriteString(st, "<nil>")
+				return
+			}
+			_, _ = fmt.Fprintf(st, "%%!%c(PANIC=%s method: %v)", verb, f.m.name, r)
+		}
+	}()
+	out := f.m.call.Call([]reflect.Value{f.held})
+	return out[0].String(), true
+}
+
+// runtimeError is a runtime panic with Go's kind of message.
+type runtimeError string
+
+func (e runtimeError) Error() string { return string(e) }
+
+// RuntimeError marks it as a runtime.Error.
+func (e runtimeError) RuntimeError() {}
