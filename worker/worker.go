@@ -20,6 +20,7 @@ import (
 	"gokernel/complete"
 	"gokernel/debugger"
 	"gokernel/display"
+	"gokernel/exepages"
 	"gokernel/magic"
 	"gokernel/pipe"
 	"gokernel/proc"
@@ -77,11 +78,16 @@ func Serve(in io.Reader, out io.Writer) error {
 	w.debug = debugger.New(func() *session.Session { return w.session }, func(ev json.RawMessage) {
 		w.emit(&pipe.Event{Kind: pipe.EvDebug, DAP: ev}, true)
 	})
-	releaseStartupPages()
+	exepages.Release()
 	// Again once the start-up work in the background (the type checker's
 	// warm-up) is over: in a worker linked with cgo and package plugin, it
-	// brings back about 11 MB of pages that are not used again.
-	time.AfterFunc(3*time.Second, releaseStartupPages)
+	// brings back about 11 MB of pages that are not used again. A program
+	// just built or installed is written to disk first, so that Release can
+	// split its large folios.
+	time.AfterFunc(3*time.Second, func() {
+		exepages.WriteBack()
+		exepages.Release()
+	})
 	w.emit(&pipe.Event{Kind: pipe.EvReady, Version: runtime.Version()}, false)
 
 	sc := bufio.NewScanner(in)
