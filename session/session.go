@@ -56,6 +56,7 @@ type Session struct {
 
 	reg       registry
 	check     *typecheck.Checker // nil: no type checking
+	warmed    <-chan struct{}    // closed when the checker's warm-up is over
 	panicking any                // see runner.runDefers
 	imported  map[string]bool    // "name path" of the imports done
 	pendingGo atomic.Int64       // goroutines started by cells and not yet running
@@ -97,9 +98,10 @@ func New(opts Options) (*Session, error) {
 	}
 	s.reg.decls = map[string]*compiler.Decl{}
 	s.initInstruments()
+	s.warmed = (*typecheck.Checker)(nil).Warm() // closed: nothing to warm up
 	if !opts.NoTypeCheck {
 		s.check = typecheck.NewChecker()
-		s.check.Warm(startPackages...)
+		s.warmed = s.check.Warm(startPackages...)
 		if opts.Native {
 			s.tier = native.NewTier(s)
 		}
@@ -128,6 +130,11 @@ func New(opts Options) (*Session, error) {
 	}
 	return s, nil
 }
+
+// Warmed returns a channel closed once the session's start-up work in the
+// background (the type checker's imports of the packages every session
+// uses) is over.
+func (s *Session) Warmed() <-chan struct{} { return s.warmed }
 
 // noteDisplayMethods records which rich display methods the type of a
 // package symbol (a (*T)(nil) value) has.

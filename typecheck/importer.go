@@ -138,12 +138,16 @@ func (s *sourceImporter) Import(path string) (*types.Package, error) {
 }
 
 // Warm imports packages in the background, so that the first cell that
-// uses them does not wait for their type-checking.
-func (c *Checker) Warm(paths ...string) {
+// uses them does not wait for their type-checking. The channel is closed
+// when they are imported.
+func (c *Checker) Warm(paths ...string) <-chan struct{} {
+	done := make(chan struct{})
 	if c == nil {
-		return
+		close(done)
+		return done
 	}
 	go func() {
+		defer close(done)
 		if _, s := shared(); s != nil {
 			s.prefetch(paths)
 		}
@@ -151,6 +155,7 @@ func (c *Checker) Warm(paths ...string) {
 			_, _ = c.imp.ImportFrom(p, "", 0)
 		}
 	}()
+	return done
 }
 
 // AddImport records an import done outside Check (the automatic imports).

@@ -20,6 +20,7 @@ import (
 	"gokernel/complete"
 	"gokernel/debugger"
 	"gokernel/display"
+	"gokernel/exepages"
 	"gokernel/magic"
 	"gokernel/pipe"
 	"gokernel/proc"
@@ -63,10 +64,33 @@ func (w *server) scheduleIdleFree() {
 	w.idleTimer.Reset(idleFree)
 }
 
+// settleDelay is how long after its start the worker drops the pages of
+// its program again: past the first cells of a notebook run at once,
+// which would fault them back in (about 0.3 ms a MB).
+const settleDelay = 3 * time.Second
+
+// settle returns what the start-up work in the background used once it is
+// over (warmed closed): the garbage of the type checker's warm-up (export
+// data read, 2 MB) to the system, and, settleDelay after start at the
+// earliest, the pages of the program it touched (about 10 MB). It also
+// writes a program file just built or installed to disk, so that Release
+// can split its large folios (see package exepages).
+func settle(warmed <-chan struct{}, start time.Time) {
+	<-warmed
+	debug.FreeOSMemory()
+	exepages.WriteBack()
+	time.Sleep(time.Until(start.Add(settleDelay)))
+	exepages.Release()
+}
+
 // Serve runs a worker process: requests are read from in (fd 3), events
 // written to out (fd 4), cell output goes to os.Stdout and os.Stderr. It
 // returns when in is closed or a shutdown request arrives.
 func Serve(in io.Reader, out io.Writer) error {
+	// The pages the packages' initializers touched, most of them never
+	// used again: dropped before session.New maps those it uses, so the
+	// worker does not hold both at once (its peak at start, 26 -> 20 MB).
+	exepages.Release()
 	w := &server{events: out}
 	w.input = &inputReader{w: w, replies: make(chan *pipe.Request, 1)}
 	w.magics = &magic.Runner{Session: magicSession{w}, Stdout: os.Stdout, Stderr: os.Stderr,
@@ -77,11 +101,8 @@ func Serve(in io.Reader, out io.Writer) error {
 	w.debug = debugger.New(func() *session.Session { return w.session }, func(ev json.RawMessage) {
 		w.emit(&pipe.Event{Kind: pipe.EvDebug, DAP: ev}, true)
 	})
-	releaseStartupPages()
-	// Again once the start-up work in the background (the type checker's
-	// warm-up) is over: in a worker linked with cgo and package plugin, it
-	// brings back about 11 MB of pages that are not used again.
-	time.AfterFunc(3*time.Second, releaseStartupPages)
+	exepages.Release()
+	go settle(w.session.Warmed(), time.Now())
 	w.emit(&pipe.Event{Kind: pipe.EvReady, Version: runtime.Version()}, false)
 
 	sc := bufio.NewScanner(in)
