@@ -424,7 +424,7 @@ func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
 		if impls != nil {
 			b.WriteString(impls(w))
 		}
-		return b.String() + try(w, ts) + "}; " + c.twinTry(x, typ, ", true") + "return " + z + ", false }()"
+		return b.String() + try(w, ts) + c.heldTry(typ, x, z) + "}; " + c.twinTry(x, typ, ", true") + "return " + z + ", false }()"
 	}
 }
 

@@ -453,17 +453,16 @@ func (c *compiler) boxedConversion(call *ast.CallExpr) {
 }
 
 // boxedLiteral rewrites x, a composite literal of a type of the cells with
-// methods given to a variable of an empty interface type dst, as T(x):
-// yaegi stored the literal without its type, not the conversion (fmt
-// printed {4} for var a any = V{4} of a V with a String method).
+// methods given to a variable of an interface type dst, as T(x): yaegi
+// stored the literal without its type, not the conversion (fmt printed {4}
+// for var a any = V{4} of a V with a String method, var err error = E{3}
+// crashed compiled calls given err: reflect.Set ... not assignable).
 func (c *compiler) boxedLiteral(x ast.Expr, dst types.Type) {
 	lit, ok := ast.Unparen(x).(*ast.CompositeLit)
 	if !ok || lit.Type == nil || dst == nil {
 		return
 	}
-	if it, ok := dst.Underlying().(*types.Interface); !ok || !it.Empty() {
-		// var err error = E{3}: neither T(x) nor []error{x}[0] keeps
-		// assertions to E working
+	if !types.IsInterface(dst) {
 		return
 	}
 	t := c.types.ExprType(c.off(lit.Pos()), c.off(lit.End()))
@@ -473,4 +472,23 @@ func (c *compiler) boxedLiteral(x ast.Expr, dst types.Type) {
 	c.w.Add(c.off(lit.Pos()), c.off(lit.End()), func(*cellsrc.Rewriter) string {
 		return "(" + c.render(lit.Type) + ")(" + c.render(lit) + ")"
 	})
+}
+
+// heldTry returns the statement that asserts x, a value yaegi may hold in
+// its error wrapper, to t, a struct type of the cells, into z with
+// cellrt.Held ("" if t is not one): t is known when it is the cells' only
+// type whose values are errors.
+func (c *compiler) heldTry(t types.Type, x, z string) string {
+	name := goTypeName(t)
+	if _, isStruct := t.Underlying().(*types.Struct); !isStruct || name == "" || !mentionsCellType(t) {
+		return ""
+	}
+	var values []types.Type
+	for _, impl := range c.cellImplementers(types.Universe.Lookup("error").Type().Underlying().(*types.Interface), true) {
+		if _, ptr := impl.(*types.Pointer); !ptr {
+			values = append(values, impl)
+		}
+	}
+	only := len(values) == 1 && types.Identical(values[0], t)
+	return "if " + RuntimeName + ".Held(&" + z + ", " + x + ", " + strconv.Quote(name) + ", " + strconv.FormatBool(only) + ") { return " + z + ", true }; "
 }

@@ -404,6 +404,10 @@ func (c *compiler) twinTry(x string, t types.Type, more string) string {
 // a compiled interface right).
 func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, commaOK bool) {
 	t := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
+	if t != nil && cellsrc.IsPath(ta.X) && types.IsInterface(xt) && c.wrappable(ta.Type) {
+		c.assertHeld(ta, xt, t, commaOK)
+		return
+	}
 	if t == nil || !cellsrc.IsPath(ta.X) || !types.IsInterface(t) || !types.IsInterface(xt) {
 		return
 	}
@@ -417,6 +421,28 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 			return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + "var z " + ts + "; return z, false }()"
 		}
 		return "func() " + ts + " { if v, ok := " + x + ".(" + ts + "); ok { return v }; " + c.twinTry(x, t, "") + c.assertPanic(x, xt, t) + " }()"
+	})
+}
+
+// assertHeld lowers ta, an assertion of x, a variable of an interface of
+// a compiled package (error), to t, a struct type of the cells: yaegi holds
+// such a value in its wrapper (interp._error) with only its last field, and
+// asserts no struct type out of it (err.(E) was false). cellrt.Held gets
+// the value back when the cells' only type whose values implement the
+// interface is t and it has one field, and panics with a clear error when
+// it cannot tell.
+func (c *compiler) assertHeld(ta *ast.TypeAssertExpr, xt, t types.Type, commaOK bool) {
+	ts := c.types.TypeString(t)
+	if ts == "" || c.heldTry(t, "", "") == "" {
+		return
+	}
+	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
+		x := c.render(ta.X)
+		try := "var z " + ts + "; if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.heldTry(t, x, "z") + " "
+		if commaOK {
+			return "func() (" + ts + ", bool) { " + try + "return z, false }()"
+		}
+		return "func() " + ts + " { if v, ok := func() (" + ts + ", bool) { " + try + "return z, false }(); ok { return v }; " + c.assertPanic(x, xt, t) + " }()"
 	})
 }
 

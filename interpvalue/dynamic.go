@@ -131,3 +131,37 @@ func Dynamic(v reflect.Value) (reflect.Value, string) {
 	}
 	return v, name
 }
+
+// Held copies into *dst the value of the cells' struct type name that x,
+// yaegi's wrapper of a value of a type of the cells in an interface of a
+// compiled package (an error), holds, and reports whether it did. yaegi
+// keeps only the last field of a struct value there (its getConcreteValue),
+// so the value is known when name is the cells' only type whose values
+// implement the interface (only) and has one field; a value of a pointer
+// type is not one of name. Where it cannot tell, it panics with a clear
+// error rather than answer false.
+func Held(dst, x any, name string, only bool) bool {
+	d := reflect.ValueOf(dst)
+	w, ok := Wrapped(x)
+	if !ok || d.Kind() != reflect.Pointer || d.IsNil() || d.Elem().Kind() != reflect.Struct {
+		return false
+	}
+	held := reflect.ValueOf(w)
+	if !held.IsValid() || held.Kind() == reflect.Pointer {
+		return false
+	}
+	st := d.Elem().Type()
+	switch {
+	case held.Type() == st:
+		d.Elem().Set(held)
+		return true
+	case !only:
+		panic(runtimeError("the interpreter cannot tell whether this error holds a " + name + ": it keeps a value of a struct type of the cells in an error without its type; give " + name + " pointer receivers and assert to *" + name + ", or compare with errors.Is to a sentinel error"))
+	case st.NumField() == 1 && held.Type().AssignableTo(st.Field(0).Type):
+		d.Elem().Field(0).Set(held)
+		return true
+	case st.NumField() > 1 && held.Type().AssignableTo(st.Field(st.NumField()-1).Type):
+		panic(runtimeError("the interpreter lost the fields of the " + name + " held in this error (it keeps a value of a struct type of the cells in an error with its last field only): give " + name + " pointer receivers and assert to *" + name))
+	}
+	return false
+}

@@ -76,6 +76,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"TypeName":     reflect.ValueOf(func(name string, _ any) string { return name }),
 			"DynType":      reflect.ValueOf(interpvalue.DynType),
 			"Wrapped":      reflect.ValueOf(interpvalue.Wrapped),
+			"Held":         reflect.ValueOf(interpvalue.Held),
 			"PanicNil":     reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
 			"TypedNil":     reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
 			"GoSyntax":     reflect.ValueOf(goSyntax),
