@@ -84,6 +84,11 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 			out.WriteString(spec + string(verb))
 			continue
 		}
+		if verb == 'w' {
+			c.boxAs(arg, "error")
+			out.WriteString(spec + "w")
+			continue
+		}
 		if strings.IndexByte("vTp", verb) < 0 {
 			c.plainOperand(arg) // %d of a Stringer: its value
 		}

@@ -335,3 +335,42 @@ func shape(t types.Type, depth int) string {
 	}
 	return "?" // functions, interfaces: left out
 }
+
+// boxAs rewrites x, a value of a type of the cells (not an interface)
+// given to compiled code as iface, an interface type it implements, as
+// []iface{x}[0]: yaegi gave compiled code the bare value there, without
+// the methods (fmt.Errorf("%w", errP) printed %!w(*struct {...}=&{1}),
+// errors.Join(errS, errP) panicked: cannot use *struct as type error),
+// and the element of a composite literal keeps them.
+func (c *compiler) boxAs(x ast.Expr, iface string) {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil || types.IsInterface(t) || !mentionsCellType(t) || cellsrc.IsNil(x) {
+		return
+	}
+	if iface == "error" && !types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface)) {
+		return
+	}
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+		return "[]" + iface + "{" + c.render(x) + "}[0]"
+	})
+}
+
+// boxVariadic applies boxAs to the variadic arguments of a call of a
+// compiled function whose variadic parameter is of a non-empty interface
+// type (errors.Join's ...error).
+func (c *compiler) boxVariadic(call *ast.CallExpr) {
+	sig, ok := c.types.ExprType(c.off(call.Fun.Pos()), c.off(call.Fun.End())).(*types.Signature)
+	if !ok || !sig.Variadic() || call.Ellipsis.IsValid() || c.callsCellFunc(call.Fun) {
+		return
+	}
+	n := sig.Params().Len()
+	elem := sig.Params().At(n - 1).Type().(*types.Slice).Elem()
+	it, ok := elem.Underlying().(*types.Interface)
+	ts := c.types.TypeString(elem)
+	if !ok || it.Empty() || ts == "" {
+		return
+	}
+	for _, a := range call.Args[min(n-1, len(call.Args)):] {
+		c.boxAs(a, ts)
+	}
+}

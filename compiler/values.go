@@ -453,6 +453,7 @@ func (c *compiler) lowerCompiledCall(call *ast.CallExpr) {
 	c.lowerStringers(call)
 	c.lowerContextKey(call)
 	c.checkJSONEmbedded(call)
+	c.boxVariadic(call)
 }
 
 // A context key of a cell type (type ctxKey string) is, for the compiled

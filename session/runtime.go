@@ -107,6 +107,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Stderr": reflect.ValueOf(&s.stderr).Elem(),
 		},
 		"syscall/syscall":         {"Exit": reflect.ValueOf(exitFunc("syscall.Exit"))},
+		"errors/errors":           {"Is": reflect.ValueOf(interpvalue.ErrorsIs)},
 		generic.Path + "/generic": generic.Symbols(),
 		// Package iter has only generic types, which the cell compiler
 		// rewrites as function types: the import itself must work.
