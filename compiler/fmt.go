@@ -451,6 +451,7 @@ func (c *compiler) fmtAny(x ast.Expr, suffix string) bool {
 		return false // fmt calls them: stringOperand
 	}
 	var refused []string
+	unique, _ := c.structShapes()
 	if scope := c.types.Scope(); scope != nil {
 		for _, name := range scope.Names() {
 			tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -464,6 +465,15 @@ func (c *compiler) fmtAny(x ast.Expr, suffix string) bool {
 			}
 			if hasMethod(ms, "Format") || generic && (hasMethod(ms, "String") || hasMethod(ms, "Error")) {
 				refused = append(refused, strconv.Quote(name))
+			} else if sh := shape(tn.Type(), 0); strings.HasPrefix(sh, "struct{") && (hasMethod(ms, "String") || hasMethod(ms, "Error")) {
+				// its values yaegi keeps without their type (returned as
+				// any) are told by their fields ("=") when no other type
+				// of the cells has them ("?": FmtAny cannot tell)
+				mark := "="
+				if !unique[sh] {
+					mark = "?"
+				}
+				refused = append(refused, strconv.Quote(mark+name), strconv.Quote(mark+"*"+name))
 			}
 		}
 	}

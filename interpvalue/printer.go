@@ -90,6 +90,34 @@ func (p *Printer) byType(held reflect.Value) (method, bool) {
 	panic(runtimeError("fmt of a value held in an interface whose type the interpreter does not know: it is one of " + strings.Join(found, ", ") + " (types of the cells with the same representation); print it with its own type (a type assertion) instead"))
 }
 
+// byFields returns the method of the one type among known ("=V", "=*V":
+// the cells' struct types with String or Error whose fields no other type
+// of the cells has) that takes values of held's type, a struct or a
+// pointer to one that yaegi gave without its type (a value returned as
+// any). A value of a type marked "?" (another type has its fields) panics
+// with a clear error.
+func (p *Printer) byFields(held reflect.Value, known []string) (method, bool) {
+	if k := held.Kind(); k != reflect.Struct && (k != reflect.Pointer || held.Type().Elem().Kind() != reflect.Struct) {
+		return method{}, false
+	}
+	var m method
+	n := 0
+	for _, k := range known {
+		if len(k) < 2 || k[0] != '=' && k[0] != '?' {
+			continue
+		}
+		c, ok := p.lookup(k[1:], held)
+		if !ok || c.call.Type().In(0) != held.Type() {
+			continue
+		}
+		if k[0] == '?' {
+			panic(runtimeError("fmt of a value the interpreter kept without its type (returned as any): it cannot tell whether it is a " + k[1:] + ", whose " + c.name + " method fmt would call, or a value of another type of the cells with the same fields; give the types different fields, or print the value with its own type (a type assertion)"))
+		}
+		m, n = c, n+1
+	}
+	return m, n == 1
+}
+
 // isValueInterface reports whether the interface value v holds yaegi's
 // valueInterface.
 func isValueInterface(v reflect.Value) bool {
@@ -186,13 +214,15 @@ func (p *Printer) held(v reflect.Value, refused []string, depth int, raw bool) (
 	if !held.IsValid() || !held.CanInterface() {
 		return v, false
 	}
-	if name != "" && (slices.Contains(refused, name) || slices.Contains(refused, strings.Replace(name, "main.", "", 1))) {
+	if name != "" && (slices.Contains(refused, name) || slices.Contains(refused, strings.Replace(name, "main.", "", 1))) { // "=V" never matches
 		panic(runtimeError("fmt of a value of " + strings.Replace(name, "main.", "", 1) + " inside an interface (an element of a []any or map of any, a field of type any) is not supported by the interpreter: compiled fmt cannot call its Format method there (or String of a generic type); print the value itself"))
 	}
 	if !raw {
 		m, ok := p.lookup(name, held)
 		if name == "" && isValueInterface(v) {
 			m, ok = p.byType(held)
+		} else if name == "" {
+			m, ok = p.byFields(held, refused)
 		}
 		if ok {
 			out := reflect.New(v.Type()).Elem()

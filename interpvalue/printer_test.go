@@ -3,6 +3,7 @@ package interpvalue
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -64,4 +65,22 @@ func TestUnexported(t *testing.T) {
 			t.Errorf("unexported(%s %q) = %v", c.f.Name, c.f.Tag, got)
 		}
 	}
+}
+
+func TestByFields(t *testing.T) {
+	var p Printer
+	p.Register("C", "String", func(c celsius) string { return fmt.Sprint(c.Xdeg, "°C") })
+	x := any(celsius{5}) // as yaegi gives a value returned as any: no type
+	if got := fmt.Sprint(p.Value(x, "=C", "=*C")); got != "5°C" {
+		t.Errorf("a value of the one type with these fields: got %q, want 5°C", got)
+	}
+	if got := fmt.Sprint(p.Value(x)); got != "{5}" {
+		t.Errorf("not a type given to Value: got %q, want {5}", got)
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "cannot tell whether it is a C") {
+			t.Errorf("a value of a type sharing its fields: got %v, want a clear error", r)
+		}
+	}()
+	p.Value(x, "?C", "?*C")
 }

@@ -269,7 +269,7 @@ go func() {
 }()
 go func() {
 	for {
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(300 * time.Millisecond) // rarely caught between two sleeps (runnable)
 	}
 }()
 n := 0
