@@ -474,3 +474,9 @@ func (c *compiler) forwarder(recv, field string, fn *types.Func) string {
 	}
 	return "\nfunc (__gkr " + recv + ") " + fn.Name() + "(" + strings.Join(params, ", ") + ")" + res + " { " + call + " }"
 }
+
+// isPackage reports whether id names the imported package path.
+func (c *compiler) isPackage(id *ast.Ident, path string) bool {
+	pn, ok := c.types.Use(c.off(id.Pos())).(*types.PkgName)
+	return ok && pn.Imported().Path() == path
+}

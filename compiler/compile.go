@@ -86,6 +86,7 @@ type compiler struct {
 	labeled    map[ast.Stmt]bool       // statements with a label
 	labels     map[ast.Stmt]string     // their labels
 	topDefers  map[*ast.DeferStmt]bool // defers among the cell's top-level statements
+	framed     map[*ast.FuncLit]bool   // literals made in a frame of their own (ownFrame)
 	// genericDone are the selectors genericCall rewrote with their index.
 	genericDone map[*ast.SelectorExpr]bool
 	nTemp       int      // temporaries made by lowerings
@@ -122,7 +123,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, blocks: map[ast.Stmt]int{}}
+	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, blocks: map[ast.Stmt]int{}}
 	c.collectDefined()
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
@@ -152,8 +153,10 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.ForStmt:
 		c.rewriteFor(n)
+		c.closuresInLoop(n.Body)
 	case *ast.RangeStmt:
 		c.rewriteRange(n)
+		c.closuresInLoop(n.Body)
 	case *ast.GoStmt:
 		c.rewriteGo(n)
 	case *ast.SelectStmt:

@@ -203,12 +203,6 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 	return names(b + ")")
 }
 
-// isPackage reports whether id names the imported package path.
-func (c *compiler) isPackage(id *ast.Ident, path string) bool {
-	pn, ok := c.types.Use(c.off(id.Pos())).(*types.PkgName)
-	return ok && pn.Imported().Path() == path
-}
-
 // fmt does not see the String and Error methods of the cells' types on
 // every value yaegi gives it (a pointer type's String, Error before String,
 // a method panicking inside reflect). The operands of fmt's print
@@ -311,42 +305,6 @@ func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return "(" + c.render(x) + ")." + method + "()" })
 	return true
-}
-
-// pointerStringer reports whether t is not a pointer and only *t has a
-// String or Error method of the cells.
-func pointerStringer(t types.Type) bool {
-	if _, ptr := t.Underlying().(*types.Pointer); ptr || types.IsInterface(t) {
-		return false
-	}
-	ms := types.NewMethodSet(types.NewPointer(t))
-	return stringMethod(ms, "Error") != nil || stringMethod(ms, "String") != nil
-}
-
-// stringMethod returns the method name() string of the cells in ms, or nil.
-func stringMethod(ms *types.MethodSet, name string) *types.Selection {
-	for i := 0; i < ms.Len(); i++ {
-		s := ms.At(i)
-		f, ok := s.Obj().(*types.Func)
-		if !ok || f.Name() != name || f.Pkg() == nil || f.Pkg().Path() != "main" {
-			continue
-		}
-		sig := f.Type().(*types.Signature)
-		if sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
-			return s
-		}
-	}
-	return nil
-}
-
-// hasMethod reports whether ms has a method name.
-func hasMethod(ms *types.MethodSet, name string) bool {
-	for i := 0; i < ms.Len(); i++ {
-		if ms.At(i).Obj().Name() == name {
-			return true
-		}
-	}
-	return false
 }
 
 // plainOperand converts x, an operand of a verb that does not use String

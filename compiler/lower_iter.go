@@ -374,3 +374,39 @@ func (c *compiler) boxVariadic(call *ast.CallExpr) {
 		c.boxAs(a, ts)
 	}
 }
+
+// pointerStringer reports whether t is not a pointer and only *t has a
+// String or Error method of the cells.
+func pointerStringer(t types.Type) bool {
+	if _, ptr := t.Underlying().(*types.Pointer); ptr || types.IsInterface(t) {
+		return false
+	}
+	ms := types.NewMethodSet(types.NewPointer(t))
+	return stringMethod(ms, "Error") != nil || stringMethod(ms, "String") != nil
+}
+
+// stringMethod returns the method name() string of the cells in ms, or nil.
+func stringMethod(ms *types.MethodSet, name string) *types.Selection {
+	for i := 0; i < ms.Len(); i++ {
+		s := ms.At(i)
+		f, ok := s.Obj().(*types.Func)
+		if !ok || f.Name() != name || f.Pkg() == nil || f.Pkg().Path() != "main" {
+			continue
+		}
+		sig := f.Type().(*types.Signature)
+		if sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
+			return s
+		}
+	}
+	return nil
+}
+
+// hasMethod reports whether ms has a method name.
+func hasMethod(ms *types.MethodSet, name string) bool {
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
+}

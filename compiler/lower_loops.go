@@ -384,3 +384,48 @@ func (c *compiler) typedIntKey(r *ast.RangeStmt) bool {
 	c.w.Insert(c.off(r.Body.Rbrace), "; }")
 	return true
 }
+
+// closuresInLoop makes each function literal of a loop's body that is a
+// value (not called where it is written) in a frame of its own:
+// lit → func() T { return lit }(). yaegi keeps a literal's closure in a
+// slot of the enclosing function's frame, and a closure puts back the
+// slot's earlier value when a call of it returns: when a closure made at
+// an earlier iteration returned on another goroutine between the
+// literal's evaluation and its use, the use got that earlier value — the
+// closure of an earlier iteration, or nil (go func() { ... }() in a loop
+// started a nil func about once in a hundred runs). In a frame made by a
+// call, no other goroutine puts a value back.
+func (c *compiler) closuresInLoop(body *ast.BlockStmt) {
+	called := map[*ast.FuncLit]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+				called[lit] = true
+			}
+		}
+		return true
+	})
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return true
+		}
+		if !called[lit] {
+			c.ownFrame(lit)
+		}
+		return false // a literal inside runs in the literal's own frames
+	})
+}
+
+// ownFrame makes lit in a frame of its own, once (see closuresInLoop and
+// closuresOutsideFrame).
+func (c *compiler) ownFrame(lit *ast.FuncLit) {
+	if c.framed[lit] {
+		return
+	}
+	start, end := c.off(lit.Pos()), c.off(lit.End())
+	if t := c.types.TypeString(c.types.ExprType(start, end)); strings.HasPrefix(t, "func(") {
+		c.framed[lit] = true
+		c.w.Add(start, end, func(w *cellsrc.Rewriter) string { return "func() " + t + " { return " + w.Render(start, end) + " }()" })
+	}
+}

@@ -16,7 +16,7 @@ import (
 // (cellrt.Go), which recovers a panic in it, prints it and fails the
 // running cell (see Session.goStart):
 //
-//	go func() { BODY }()  ->  { __gkg1_f := func() { BODY }; __gkrt.Go(WHERE, __gkg1_f) }
+//	go func() { BODY }()  ->  { __gkg1_f := func() func() { return func() { BODY } }(); __gkrt.Go(WHERE, __gkg1_f) }
 //	go f(a, 1)            ->  { __gkg1, __gkg1_0 := f, a; __gkg1_f := func() func() { __gkg1, __gkg1_0 := __gkg1, __gkg1_0; return func() { __gkg1(__gkg1_0, 1) } }(); __gkrt.Go(WHERE, __gkg1_f) }
 //
 // The function value and the arguments are still evaluated by the go
@@ -39,11 +39,12 @@ func (c *compiler) rewriteGo(g *ast.GoStmt) {
 	// start stores the goroutine's func, made in a frame of its own holding
 	// copies of vars, and starts it.
 	start := func(body string, vars []string) string {
-		f := body
+		copies := ""
 		if len(vars) > 0 {
 			list := strings.Join(vars, ", ")
-			f = "func() func() { " + list + " := " + list + "; return " + body + " }()"
+			copies = list + " := " + list + "; "
 		}
+		f := "func() func() { " + copies + "return " + body + " }()" // see closuresInLoop
 		return fn + " := " + f + "; " + RuntimeName + ".Go(" + where + ", " + fn + ")"
 	}
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok && len(g.Call.Args) == 0 &&
@@ -309,10 +310,7 @@ func (c *compiler) closuresOutsideFrame(body *ast.BlockStmt, defers []*ast.Defer
 		if !ok || deferred[lit] {
 			return !ok
 		}
-		start, end := c.off(lit.Pos()), c.off(lit.End())
-		if t := c.types.TypeString(c.types.ExprType(start, end)); strings.HasPrefix(t, "func(") {
-			c.w.Add(start, end, func(w *cellsrc.Rewriter) string { return "func() " + t + " { return " + w.Render(start, end) + " }()" })
-		}
+		c.ownFrame(lit)
 		return false
 	})
 }
