@@ -271,3 +271,51 @@ func NameOf(x ast.Expr) *ast.Ident {
 	}
 	return nil
 }
+
+// ContinuesOut reports whether body has a continue statement without a
+// label outside nested loops and func literals.
+func ContinuesOut(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.CONTINUE && n.Label == nil
+		}
+		return !found
+	})
+	return found
+}
+
+// BreaksOut reports whether list has a break that leaves the statement
+// it is in (an unlabeled break outside nested loops, switches, selects
+// and func literals, or a labeled one).
+func BreaksOut(list []ast.Stmt) bool {
+	found := false
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			ast.Inspect(n, func(m ast.Node) bool {
+				if b, ok := m.(*ast.BranchStmt); ok && b.Label != nil && b.Tok == token.BREAK {
+					found = true
+				}
+				_, lit := m.(*ast.FuncLit)
+				return !found && !lit
+			})
+			return false
+		case *ast.BranchStmt:
+			if n.Tok == token.BREAK {
+				found = true
+			}
+		}
+		return !found
+	}
+	for _, s := range list {
+		ast.Inspect(s, walk)
+	}
+	return found
+}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
 	"strconv"
 	"strings"
 )
@@ -247,22 +248,94 @@ func (c *compiler) callsRecover(src string) bool {
 // type of the cells has it as underlying type; it reports whether it did.
 func (c *compiler) foreignAssert(ta *ast.TypeAssertExpr, commaOK bool) bool {
 	t := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
-	if t == nil || types.IsInterface(t) || mentionsCellType(t) || !c.underlyingOfCellType(t) {
+	if t == nil || types.IsInterface(t) || celltype.Mentions(t) || !c.underlyingOfCellType(t) {
 		return false
 	}
-	ts, want, iface := c.types.TypeString(t), goTypeName(t), c.interfaceName(ta.X)
+	ts, want, iface := c.types.TypeString(t), celltype.GoName(t), c.interfaceName(ta.X)
 	if ts == "" || want == "" || iface == "" {
 		return false
 	}
 	x, d, v := c.temp("n"), c.temp("n"), c.temp("n")
+	twins := c.twinGuard(t, x)
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
 		known := "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { "
 		if !commaOK {
-			return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; " + known + "panic(" + RuntimeName + ".AssertFail(" + strconv.Quote(iface) + ", " + d + ", " + strconv.Quote(want) + ")) }; return " + x + ".(" + ts + ") }()"
+			return "func() " + ts + " { " + x + " := " + c.render(ta.X) + "; " + known + "panic(" + RuntimeName + ".AssertFail(" + strconv.Quote(iface) + ", " + d + ", " + strconv.Quote(want) + ")) }; " + twins + "return " + x + ".(" + ts + ") }()"
 		}
-		return "func() (" + ts + ", bool) { var " + v + " " + ts + "; " + x + " := " + c.render(ta.X) + "; " + known + "return " + v + ", false }; if " + v + ", ok := " + x + ".(" + ts + "); ok { return " + v + ", true }; return " + v + ", false }()"
+		return "func() (" + ts + ", bool) { var " + v + " " + ts + "; " + x + " := " + c.render(ta.X) + "; " + known + "return " + v + ", false }; " + twins + "if " + v + ", ok := " + x + ".(" + ts + "); ok { return " + v + ", true }; return " + v + ", false }()"
 	})
 	return true
+}
+
+// namedGuard is sameShapeGuard for T, a named type of the cells that is
+// not a struct: yaegi keeps a T in an interface with its type (DynType)
+// when T has methods (the compiler gives a package-level one that has
+// none a method: celltype.KeepsType), and bare, as its underlying value,
+// when it has none. A bare value is not a T that keeps its type; for
+// another T (local, generic) it is refused, as the interpreter cannot
+// tell it from the underlying type and the cells' other types of that
+// underlying type.
+func (c *compiler) namedGuard(t types.Type, x, d, z string) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" || n.TypeParams() != nil {
+		return ""
+	}
+	if _, isStruct := n.Underlying().(*types.Struct); isStruct {
+		return ""
+	}
+	name, ts := celltype.GoName(t), c.types.TypeString(t)
+	if name == "" || ts == "" {
+		return ""
+	}
+	bare := "return " + z + ", false"
+	if !celltype.KeepsType(n) {
+		bare = "panic(" + strconv.Quote(bareMessage(n.Obj().Name(), c.types.TypeString(n.Underlying()), c.bareTwins(n.Underlying()))) + ")"
+	}
+	return "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { if " + d + " != " + strconv.Quote(name) + " { return " + z + ", false } } else if _, ok := " + x + ".(" + ts + "); ok { " + bare + " }; "
+}
+
+// bareTwins returns the names of the cells' named types without methods
+// whose underlying type is t (not a struct): the interpreter holds their
+// values in an interface as values of t.
+func (c *compiler) bareTwins(t types.Type) []string {
+	scope := c.types.Scope()
+	if scope == nil {
+		return nil
+	}
+	if _, isStruct := t.Underlying().(*types.Struct); isStruct {
+		return nil
+	}
+	var names []string
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && !celltype.KeepsType(n) && types.Identical(n.Underlying(), t) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// bareMessage is the panic of an assertion to what (a type) of a value
+// the interpreter holds as a bare value of under, which may be one of the
+// cells' types without methods twins.
+func bareMessage(what, under string, twins []string) string {
+	return "the interpreter cannot tell which of " + under + " and " + strings.Join(twins, ", ") + " this value in an interface is (" + what + " asserted): it keeps the type of a value in an interface only for types with methods; give " + strings.Join(twins, ", ") + " a method (a String method, say), or run the cell compiled with %%compile"
+}
+
+// twinGuard returns the code that refuses x, a bare value in an
+// interface, asserted to t, a type that is not of the cells, when the
+// cells have named types of underlying type t without methods (see
+// namedGuard); "" when they have none.
+func (c *compiler) twinGuard(t types.Type, x string) string {
+	twins := c.bareTwins(t)
+	ts := c.types.TypeString(t)
+	if len(twins) == 0 || ts == "" {
+		return ""
+	}
+	return "if _, ok := " + x + ".(" + ts + "); ok { panic(" + strconv.Quote(bareMessage(ts, ts, twins)) + ") }; "
 }
 
 // underlyingOfCellType reports whether t is the underlying type of a named
@@ -288,7 +361,7 @@ func (c *compiler) interfaceName(x ast.Expr) string {
 		return "interface {}"
 	}
 	if _, ok := types.Unalias(t).(*types.Named); ok && types.IsInterface(t) {
-		return goTypeName(t)
+		return celltype.GoName(t)
 	}
 	return ""
 }
@@ -333,14 +406,17 @@ func (c *compiler) embeddedInterfaceMethod(sel *ast.SelectorExpr) {
 // interpreter keeps it, else by refusing the value when the assertion
 // would hold, as for an interface (see assertOK). "" for other types.
 func (c *compiler) sameShapeGuard(t types.Type, x, d, z string) string {
-	if types.IsInterface(t) || !mentionsCellType(t) {
+	if types.IsInterface(t) || !celltype.Mentions(t) {
 		return ""
 	}
-	s := strings.TrimPrefix(shape(t, 0), "*")
+	if g := c.namedGuard(t, x, d, z); g != "" {
+		return g
+	}
+	s := strings.TrimPrefix(celltype.Shape(t, 0), "*")
 	if unique, _ := c.structShapes(); unique[s] || !strings.HasPrefix(s, "struct{") {
 		return ""
 	}
-	name, ts := goTypeName(t), c.types.TypeString(t)
+	name, ts := celltype.GoName(t), c.types.TypeString(t)
 	if name == "" || ts == "" {
 		return ""
 	}
@@ -364,10 +440,10 @@ func (c *compiler) cellInterfaceEquality(b *ast.BinaryExpr) {
 	xt := c.types.ExprType(c.off(b.X.Pos()), c.off(b.X.End()))
 	yt := c.types.ExprType(c.off(b.Y.Pos()), c.off(b.Y.End()))
 	it := xt // the interface both operands are assignable to
-	if !cellInterface(xt) || cellInterface(yt) && !types.AssignableTo(yt, xt) {
+	if !celltype.IsCellInterface(xt) || celltype.IsCellInterface(yt) && !types.AssignableTo(yt, xt) {
 		it = yt
 	}
-	if xt == nil || yt == nil || !cellInterface(it) {
+	if xt == nil || yt == nil || !celltype.IsCellInterface(it) {
 		return
 	}
 	ts := c.types.TypeString(it)
@@ -383,96 +459,13 @@ func (c *compiler) cellInterfaceEquality(b *ast.BinaryExpr) {
 	})
 }
 
-// cellInterface reports whether t is a non-empty interface type declared
-// by the cells.
-func cellInterface(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && types.IsInterface(n) && !n.Underlying().(*types.Interface).Empty()
-}
-
 // betweenInterfaces reports whether x.(T) asserts a value of an
 // interface of a compiled package other than error to another such
 // interface: yaegi keeps a value of a type of the cells in a wrapper that
 // has only the first one's methods (io.Writer to io.Reader never holds).
 func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
 	tt := c.types.ExprType(c.off(t.Pos()), c.off(t.End()))
-	return xt != nil && tt != nil && types.IsInterface(xt) && types.IsInterface(tt) && !types.Identical(xt, types.Universe.Lookup("error").Type()) && !mentionsCellType(tt)
-}
-
-// yaegi leaves the methods promoted from an embedded type of a compiled
-// package (strings.Builder in struct{ strings.Builder }) out of the method
-// sets it checks interfaces against ("cannot use type *rw as type
-// io.Writer"). A package-level struct type of the cells declared alone
-// gets them as methods of its own that call the embedded field's:
-//
-//	func (__gkr *rw) Write(p0 []byte) (int, error) { return __gkr.Builder.Write(p0) }
-
-// forwardPromoted declares the methods the struct type of gd promotes
-// from embedded types of compiled packages.
-func (c *compiler) forwardPromoted(gd *ast.GenDecl) {
-	if gd.Tok != token.TYPE || gd.Lparen.IsValid() || len(gd.Specs) != 1 {
-		return
-	}
-	ts := gd.Specs[0].(*ast.TypeSpec)
-	tn, ok := c.types.Def(c.off(ts.Name.Pos())).(*types.TypeName)
-	if !ok || tn.IsAlias() || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() {
-		return
-	}
-	named, ok := tn.Type().(*types.Named)
-	st, isStruct := tn.Type().Underlying().(*types.Struct)
-	if !ok || !isStruct || named.TypeParams() != nil {
-		return
-	}
-	var b strings.Builder
-	value, ptr := types.NewMethodSet(named), types.NewMethodSet(types.NewPointer(named))
-	for i := 0; i < ptr.Len(); i++ {
-		sel := ptr.At(i)
-		fn := sel.Obj().(*types.Func)
-		if len(sel.Index()) != 2 || !fn.Exported() {
-			continue
-		}
-		if field := st.Field(sel.Index()[0]); !field.Embedded() || mentionsCellType(field.Type()) {
-			continue
-		}
-		recv := "*" + tn.Name()
-		if value.Lookup(fn.Pkg(), fn.Name()) != nil {
-			recv = tn.Name()
-		}
-		b.WriteString(c.forwarder(recv, st.Field(sel.Index()[0]).Name(), fn))
-	}
-	c.w.Insert(c.off(gd.End()), b.String())
-}
-
-// forwarder returns the declaration of method fn of recv that calls the
-// embedded field's, or "" if a type of its signature cannot be written.
-func (c *compiler) forwarder(recv, field string, fn *types.Func) string {
-	sig := fn.Type().(*types.Signature)
-	var params, args, results []string
-	for i := 0; i < sig.Params().Len(); i++ {
-		t, dots := sig.Params().At(i).Type(), ""
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			t, dots = t.(*types.Slice).Elem(), "..."
-		}
-		ts := c.types.TypeString(t)
-		if ts == "" {
-			return ""
-		}
-		p := "p" + strconv.Itoa(i)
-		params, args = append(params, p+" "+dots+ts), append(args, p+dots)
-	}
-	for i := 0; i < sig.Results().Len(); i++ {
-		ts := c.types.TypeString(sig.Results().At(i).Type())
-		if ts == "" {
-			return ""
-		}
-		results = append(results, ts)
-	}
-	call := "__gkr." + field + "." + fn.Name() + "(" + strings.Join(args, ", ") + ")"
-	res := ""
-	if len(results) > 0 {
-		call, res = "return "+call, " ("+strings.Join(results, ", ")+")"
-	}
-	return "\nfunc (__gkr " + recv + ") " + fn.Name() + "(" + strings.Join(params, ", ") + ")" + res + " { " + call + " }"
+	return xt != nil && tt != nil && types.IsInterface(xt) && types.IsInterface(tt) && !types.Identical(xt, types.Universe.Lookup("error").Type()) && !celltype.Mentions(tt)
 }
 
 // isPackage reports whether id names the imported package path.

@@ -7,7 +7,9 @@ package compiler
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
 	"gokernel/stdlib/generic"
 	"strconv"
 )
@@ -173,6 +175,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.spreadFuncArgs(n)
 		c.conversions(n)
 		c.boxedConversion(n)
+		c.boxCallResults(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}
@@ -209,11 +212,13 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.checkVariadicGeneric(n)
 		c.nilReturns(n, n.Body)
 		if n.Body != nil {
+			c.boxReturns(n.Type, n.Body)
 			c.lowerReturns(n.Type, n.Body)
 			c.lowerDefers(n.Body)
 		}
 	case *ast.FuncLit:
 		c.nilReturns(n, n.Body)
+		c.boxReturns(n.Type, n.Body)
 		c.lowerReturns(n.Type, n.Body)
 		c.lowerDefers(n.Body)
 	case *ast.BlockStmt:
@@ -227,37 +232,6 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.labels[n.Stmt] = n.Label.Name
 	}
 	return true
-}
-
-// collectDefined records the top-level names the cell defines.
-func (c *compiler) collectDefined() {
-	for _, it := range c.p.Items {
-		switch it := it.(type) {
-		case *ast.FuncDecl:
-			if it.Recv == nil {
-				c.defined[it.Name.Name] = true
-			}
-		case *ast.DeclStmt:
-			for _, sp := range it.Decl.(*ast.GenDecl).Specs {
-				switch sp := sp.(type) {
-				case *ast.ValueSpec:
-					for _, id := range sp.Names {
-						c.defined[id.Name] = true
-					}
-				case *ast.TypeSpec:
-					c.defined[sp.Name.Name] = true
-				}
-			}
-		case *ast.AssignStmt:
-			if it.Tok == token.DEFINE {
-				for _, l := range it.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						c.defined[id.Name] = true
-					}
-				}
-			}
-		}
-	}
 }
 
 // plan classifies the cell's items into steps.
@@ -456,7 +430,11 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
 				return c.errs[0]
 			}
-			addDecl("type "+c.render(ts), &Decl{Name: ts.Name.Name, Kind: "type", Type: c.text(ts.Type), Norm: norm, Refs: cellsrc.RefsOf(ts)})
+			src := "type " + c.render(ts)
+			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && celltype.NeedsKeepMethod(n) {
+				src += "\nfunc (" + ts.Name.Name + ") " + celltype.KeepMethod + "() {}"
+			}
+			addDecl(src, &Decl{Name: ts.Name.Name, Kind: "type", Type: c.text(ts.Type), Norm: norm, Refs: cellsrc.RefsOf(ts)})
 		}
 	}
 	return nil

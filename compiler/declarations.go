@@ -448,24 +448,35 @@ func (c *compiler) reusedDefine(as *ast.AssignStmt, own map[string]bool) (decl, 
 	return decl, c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
 }
 
-// runeLiterals writes the rune literals among the values of a top-level
-// define as rune('A'): yaegi gives a global defined from one the type int.
-func runeLiterals(w *cellsrc.Rewriter, p *cellsrc.Cell, values []ast.Expr) {
-	for _, x := range values {
-		if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok && lit.Kind == token.CHAR {
-			w.Insert(p.Off(x.Pos()), "rune(")
-			w.Insert(p.Off(x.End()), ")")
-		}
-	}
-}
-
 func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
 
-// valueLit returns the only value of vs if it is a literal.
-func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
-	if len(vs.Values) != 1 {
-		return nil, false
+// collectDefined records the top-level names the cell defines.
+func (c *compiler) collectDefined() {
+	for _, it := range c.p.Items {
+		switch it := it.(type) {
+		case *ast.FuncDecl:
+			if it.Recv == nil {
+				c.defined[it.Name.Name] = true
+			}
+		case *ast.DeclStmt:
+			for _, sp := range it.Decl.(*ast.GenDecl).Specs {
+				switch sp := sp.(type) {
+				case *ast.ValueSpec:
+					for _, id := range sp.Names {
+						c.defined[id.Name] = true
+					}
+				case *ast.TypeSpec:
+					c.defined[sp.Name.Name] = true
+				}
+			}
+		case *ast.AssignStmt:
+			if it.Tok == token.DEFINE {
+				for _, l := range it.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						c.defined[id.Name] = true
+					}
+				}
+			}
+		}
 	}
-	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
-	return l, ok
 }

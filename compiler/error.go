@@ -6,7 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
-	"reflect"
+	"gokernel/compiler/celltype"
 	"slices"
 	"strconv"
 	"strings"
@@ -171,7 +171,7 @@ func (c *compiler) checkErrorsAs(call *ast.CallExpr) {
 	elem := ptr.Elem()
 	named, isNamed := types.Unalias(elem).(*types.Named)
 	compiled := isNamed && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() != "main"
-	if compiled || !mentionsCellType(elem) && !types.IsInterface(elem) || types.Identical(elem, types.Universe.Lookup("error").Type()) {
+	if compiled || !celltype.Mentions(elem) && !types.IsInterface(elem) || types.Identical(elem, types.Universe.Lookup("error").Type()) {
 		return
 	}
 	name := types.TypeString(elem, func(p *types.Package) string {
@@ -194,7 +194,7 @@ func (c *compiler) errorAt(off int, format string, args ...any) {
 // (two Key{"a"} in a Named are two keys), and panics indexing it with a
 // value of a concrete type.
 func (c *compiler) checkInterfaceKey(m *ast.MapType) {
-	if kt := c.types.ExprType(c.off(m.Key.Pos()), c.off(m.Key.End())); kt != nil && cellInterface(kt) {
+	if kt := c.types.ExprType(c.off(m.Key.Pos()), c.off(m.Key.End())); kt != nil && celltype.IsCellInterface(kt) {
 		c.errorAt(c.off(m.Pos()), "maps keyed by an interface type of the cells (%s) are not supported by the interpreter: it tells equal keys apart; key the map by a concrete type, or a string made of the key%s", c.text(m), OrCompile)
 	}
 }
@@ -231,7 +231,7 @@ func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
 		return
 	}
 	from := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if from == nil || types.IsInterface(from) || !mentionsCellType(from) {
+	if from == nil || types.IsInterface(from) || !celltype.Mentions(from) {
 		return
 	}
 	if _, ptr := from.Underlying().(*types.Pointer); !ptr {
@@ -350,7 +350,7 @@ func (c *compiler) checkReflect(call *ast.CallExpr) {
 		return
 	}
 	t := c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))
-	if t == nil || !mentionsCellType(t) {
+	if t == nil || !celltype.Mentions(t) {
 		return
 	}
 	name := types.TypeString(t, func(p *types.Package) string {
@@ -419,16 +419,7 @@ func (c *compiler) embedsNonStruct(f *ast.Field) bool {
 	if p, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
 		n, ok = types.Unalias(p.Elem()).(*types.Named)
 	}
-	return ok && !n.Obj().Exported() && !isStruct(n)
-}
-
-// isStruct reports whether t is a struct type or a pointer to one.
-func isStruct(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	_, ok := t.Underlying().(*types.Struct)
-	return ok
+	return ok && !n.Obj().Exported() && !celltype.IsStruct(n)
 }
 
 // jsonValueArg are the functions and methods of encoding/json with a
@@ -451,38 +442,20 @@ func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
 		return
 	}
 	x := call.Args[i]
-	if owner, field := embeddedStruct(c.types.ExprType(c.off(x.Pos()), c.off(x.End())), map[types.Type]bool{}); owner != "" {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if owner, field := celltype.EmbeddedStruct(t, map[types.Type]bool{}); owner != "" {
 		c.errorAt(c.off(x.Pos()), "encoding/json does not see the embedded field %s of %s in the interpreter (it would not promote its fields): name the field and give it a JSON key (%s %s `json:\"...\"`)%s", field, owner, field, field, OrCompile)
+		return
 	}
-}
-
-// embeddedStruct returns the name of a struct type of the cells inside t
-// that embeds a struct without a JSON name, and the embedded field.
-func embeddedStruct(t types.Type, seen map[types.Type]bool) (string, string) {
-	if t == nil || seen[t] {
-		return "", ""
+	if owner, method := celltype.JSONMethod(t, map[types.Type]bool{}); owner != "" {
+		c.errorAt(c.off(x.Pos()), "encoding/json does not see the %s method of %s in the interpreter (compiled code does not see the methods of the cells' types): convert the value yourself before encoding it%s", method, owner, OrCompile)
+		return
 	}
-	seen[t] = true
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		return embeddedStruct(u.Elem(), seen)
-	case *types.Slice:
-		return embeddedStruct(u.Elem(), seen)
-	case *types.Array:
-		return embeddedStruct(u.Elem(), seen)
-	case *types.Map:
-		return embeddedStruct(u.Elem(), seen)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			f := u.Field(i)
-			name, _, _ := strings.Cut(reflect.StructTag(u.Tag(i)).Get("json"), ",")
-			if f.Embedded() && isStruct(f.Type()) && name == "" && mentionsCellType(t) {
-				return goTypeName(t), f.Name()
-			}
-			if owner, field := embeddedStruct(f.Type(), seen); owner != "" {
-				return owner, field
-			}
-		}
+	for p, ok := types.Unalias(t).(*types.Pointer); ok; p, ok = types.Unalias(t).(*types.Pointer) {
+		t = p.Elem()
 	}
-	return "", ""
+	if t != nil && !strings.HasPrefix(fn.Name(), "Un") && fn.Name() != "Decode" && (celltype.HoldsInterface(t, 0) || types.IsInterface(t) && t.Underlying().(*types.Interface).Empty()) {
+		// values of the cells' types in interfaces: see interpvalue.Bare
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return RuntimeName + ".Bare(" + c.render(x) + ")" })
+	}
 }

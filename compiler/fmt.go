@@ -5,8 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
-	"gokernel/stdlib/generic"
-	"regexp"
+	"gokernel/compiler/celltype"
 	"slices"
 	"strconv"
 	"strings"
@@ -122,14 +121,14 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 	// yaegi exports the unexported fields of structs with an X: %+v and
 	// %#v print Xname:, which cellrt.FieldNames gives back their names.
 	var fields []string
-	for _, f := range unexportedFields(t, map[types.Type]bool{}) {
+	for _, f := range celltype.UnexportedFields(t, map[types.Type]bool{}) {
 		fields = append(fields, strconv.Quote(f))
 	}
-	if holdsInterface(t, 0) && len(fields) > 0 && c.types.Scope() != nil {
+	if celltype.HoldsInterface(t, 0) && len(fields) > 0 && c.types.Scope() != nil {
 		// and of the cells' types whose values it may hold
 		for _, name := range c.types.Scope().Names() {
 			if tn, ok := c.types.Scope().Lookup(name).(*types.TypeName); ok && !types.IsInterface(tn.Type()) {
-				for _, f := range unexportedFields(tn.Type(), map[types.Type]bool{}) {
+				for _, f := range celltype.UnexportedFields(tn.Type(), map[types.Type]bool{}) {
 					if q := strconv.Quote(f); !slices.Contains(fields, q) {
 						fields = append(fields, q)
 					}
@@ -147,20 +146,20 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		if len(fields) == 0 {
 			return ""
 		}
-		if u := c.types.TypeString(t.Underlying()); pointerStringer(t) && u != "" {
+		if u := c.types.TypeString(t.Underlying()); celltype.PointerStringer(t) && u != "" {
 			return names("__gkfmt.Sprintf(\"%+v\", (" + u + ")(\x00))") // see stringOperand
 		}
 		if conv := c.nestedCode(t, 'v'); conv != nil {
 			return names("__gkfmt.Sprintf(\"%+v\", " + conv("\x00") + ")")
 		}
-		if holdsInterface(t, 0) { // yaegi's wrappers in it: see anyElems
+		if celltype.HoldsInterface(t, 0) { // yaegi's wrappers in it: see anyElems
 			return names("__gkfmt.Sprintf(\"%+v\", " + RuntimeName + ".FmtAny(\x00))")
 		}
 		return names("__gkfmt.Sprintf(\"%+v\", \x00)")
 	}
 	if verb == 'T' {
-		name := goTypeName(t)
-		if name == "" || !mentionsCellType(t) && !mentionsSourceType(t) {
+		name := celltype.GoName(t)
+		if name == "" || !celltype.Mentions(t) && !celltype.MentionsSource(t) {
 			return ""
 		}
 		if cellsrc.IsPath(x) || isLiteral(x) {
@@ -168,19 +167,19 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		}
 		return RuntimeName + ".TypeName(" + strconv.Quote(name) + ", \x00)"
 	}
-	if ms := types.NewMethodSet(t); stringMethod(ms, "GoString") != nil && !hasMethod(ms, "Format") {
+	if ms := types.NewMethodSet(t); celltype.StringMethod(ms, "GoString") != nil && !celltype.HasMethod(ms, "Format") {
 		// fmt calls GoString for %#v: yaegi's types do not have it.
 		if ts := c.types.TypeString(t); ts != "" {
 			return c.methodString(t, ts, "GoString").conv("\x00")
 		}
 		return ""
 	}
-	name := goTypeName(t)
-	if name == "" || !mentionsCellType(t) {
+	name := celltype.GoName(t)
+	if name == "" || !celltype.Mentions(t) {
 		return ""
 	}
 	arg := "\x00"
-	if ms := types.NewMethodSet(t); stringMethod(ms, "Error") != nil || stringMethod(ms, "String") != nil || pointerStringer(t) {
+	if ms := types.NewMethodSet(t); celltype.StringMethod(ms, "Error") != nil || celltype.StringMethod(ms, "String") != nil || celltype.PointerStringer(t) {
 		// yaegi would give fmt a wrapper of the value: its underlying
 		// value instead.
 		if _, ptr := t.Underlying().(*types.Pointer); ptr {
@@ -193,12 +192,12 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		arg = "(" + u + ")(\x00)"
 	}
 	b := RuntimeName + ".GoSyntax(" + arg + ", " + strconv.Quote(name)
-	for _, n := range cellStructs(t, map[types.Type]bool{}) {
+	for _, n := range celltype.Structs(t, map[types.Type]bool{}) {
 		ts := c.types.TypeString(n)
-		if ts == "" || goTypeName(n) == "" {
+		if ts == "" || celltype.GoName(n) == "" {
 			return ""
 		}
-		b += ", " + strconv.Quote(goTypeName(n)) + ", *new(" + ts + ")"
+		b += ", " + strconv.Quote(celltype.GoName(n)) + ", *new(" + ts + ")"
 	}
 	return names(b + ")")
 }
@@ -264,21 +263,21 @@ func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 		return false
 	}
 	ms := types.NewMethodSet(t)
-	if hasMethod(ms, "Format") {
+	if celltype.HasMethod(ms, "Format") {
 		return false
 	}
 	method := ""
 	for _, name := range []string{"Error", "String"} {
-		if m := stringMethod(ms, name); m != nil {
+		if m := celltype.StringMethod(ms, name); m != nil {
 			method = name
 			break
 		}
 	}
 	if method == "" {
-		if plus && len(unexportedFields(t, map[types.Type]bool{})) > 0 {
+		if plus && len(celltype.UnexportedFields(t, map[types.Type]bool{})) > 0 {
 			return false // %+v: formatOperand
 		}
-		if !pointerStringer(t) {
+		if !celltype.PointerStringer(t) {
 			return c.nestedOperand(x, verb)
 		}
 		if plus {
@@ -320,7 +319,7 @@ func (c *compiler) plainOperand(x ast.Expr) {
 		return
 	}
 	ms := types.NewMethodSet(t)
-	if hasMethod(ms, "Format") || stringMethod(ms, "Error") == nil && stringMethod(ms, "String") == nil {
+	if celltype.HasMethod(ms, "Format") || celltype.StringMethod(ms, "Error") == nil && celltype.StringMethod(ms, "String") == nil {
 		return
 	}
 	u := c.types.TypeString(t.Underlying())
@@ -330,55 +329,12 @@ func (c *compiler) plainOperand(x ast.Expr) {
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
 }
 
-// unexportedFields returns the names of the unexported fields of the
-// struct types inside t.
-func unexportedFields(t types.Type, seen map[types.Type]bool) []string {
-	if seen[t] {
-		return nil
-	}
-	seen[t] = true
-	var out []string
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		out = unexportedFields(u.Elem(), seen)
-	case *types.Slice:
-		out = unexportedFields(u.Elem(), seen)
-	case *types.Array:
-		out = unexportedFields(u.Elem(), seen)
-	case *types.Map:
-		out = append(unexportedFields(u.Key(), seen), unexportedFields(u.Elem(), seen)...)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			if f := u.Field(i); !f.Exported() && f.Name() != "_" {
-				out = append(out, f.Name())
-			}
-			out = append(out, unexportedFields(u.Field(i).Type(), seen)...)
-		}
-	}
-	return out
-}
-
-// sourceType matches a qualified generic type in a type string with paths.
-var sourceType = regexp.MustCompile(`([\pL\pN_./-]+)\.([\pL\pN_]+)\[`)
-
-// mentionsSourceType reports whether t mentions a generic type of the
-// standard library that the prelude writes as source (atomic.Pointer[T]),
-// whose name the interpreter's %T does not know.
-func mentionsSourceType(t types.Type) bool {
-	for _, m := range sourceType.FindAllStringSubmatch(types.TypeString(t, func(p *types.Package) string { return p.Path() }), -1) {
-		if generic.SourceName(m[1]+"."+m[2]) != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // fmtOperand applies anyElems to x, an operand of a verb of spec in a
 // format, where fmt would print the values held in interfaces as Go does:
 // not for %+v of a type with unexported fields (formatOperand names them).
 func (c *compiler) fmtOperand(x ast.Expr, spec string) bool {
 	if strings.Contains(spec, "+") {
-		if t := c.types.ExprType(c.off(x.Pos()), c.off(x.End())); t == nil || len(unexportedFields(t, map[types.Type]bool{})) > 0 {
+		if t := c.types.ExprType(c.off(x.Pos()), c.off(x.End())); t == nil || len(celltype.UnexportedFields(t, map[types.Type]bool{})) > 0 {
 			return false
 		}
 	}
@@ -402,10 +358,10 @@ func (c *compiler) fmtAny(x ast.Expr, suffix string) bool {
 	if t == nil {
 		return false
 	}
-	if it, ok := t.Underlying().(*types.Interface); ok && !it.Empty() || !ok && !holdsInterface(t, 0) {
+	if it, ok := t.Underlying().(*types.Interface); ok && !it.Empty() || !ok && !celltype.HoldsInterface(t, 0) {
 		return false // a lone empty interface: yaegi gave fmt the value it holds, without its methods
 	}
-	if ms := types.NewMethodSet(t); hasMethod(ms, "String") || hasMethod(ms, "Error") || hasMethod(ms, "Format") {
+	if ms := types.NewMethodSet(t); celltype.HasMethod(ms, "String") || celltype.HasMethod(ms, "Error") || celltype.HasMethod(ms, "Format") {
 		return false // fmt calls them: stringOperand
 	}
 	var refused []string
@@ -421,9 +377,9 @@ func (c *compiler) fmtAny(x ast.Expr, suffix string) bool {
 			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
 				generic = true
 			}
-			if hasMethod(ms, "Format") || generic && (hasMethod(ms, "String") || hasMethod(ms, "Error")) {
+			if celltype.HasMethod(ms, "Format") || generic && (celltype.HasMethod(ms, "String") || celltype.HasMethod(ms, "Error")) {
 				refused = append(refused, strconv.Quote(name))
-			} else if sh := shape(tn.Type(), 0); strings.HasPrefix(sh, "struct{") && (hasMethod(ms, "String") || hasMethod(ms, "Error")) {
+			} else if sh := celltype.Shape(tn.Type(), 0); strings.HasPrefix(sh, "struct{") && (celltype.HasMethod(ms, "String") || celltype.HasMethod(ms, "Error")) {
 				// its values yaegi keeps without their type (returned as
 				// any) are told by their fields ("=") when no other type
 				// of the cells has them ("?": FmtAny cannot tell)

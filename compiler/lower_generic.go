@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
 	"gokernel/stdlib/generic"
 	"regexp"
 	"strconv"
@@ -350,122 +351,98 @@ func (c *compiler) shiftOperand(x *ast.BinaryExpr) {
 // The names of types as reflect and fmt's %T write them, used by the
 // lowerings that print types or compare them at run time.
 
-// goTypeName is t as reflect and %T write it (main.Pair[string,int],
-// uint8 for byte), or "" for the types whose literals reflect writes
-// otherwise (struct, interface).
-func goTypeName(t types.Type) string {
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		s := t.Obj().Name()
-		if p := t.Obj().Pkg(); p != nil {
-			s = p.Name() + "." + s
+// yaegi leaves the methods promoted from an embedded type of a compiled
+// package (strings.Builder in struct{ strings.Builder }) out of the method
+// sets it checks interfaces against ("cannot use type *rw as type
+// io.Writer"). A package-level struct type of the cells declared alone
+// gets them as methods of its own that call the embedded field's:
+//
+//	func (__gkr *rw) Write(p0 []byte) (int, error) { return __gkr.Builder.Write(p0) }
+
+// forwardPromoted declares the methods the struct type of gd promotes
+// from embedded types of compiled packages.
+func (c *compiler) forwardPromoted(gd *ast.GenDecl) {
+	if gd.Tok != token.TYPE || gd.Lparen.IsValid() || len(gd.Specs) != 1 {
+		return
+	}
+	ts := gd.Specs[0].(*ast.TypeSpec)
+	tn, ok := c.types.Def(c.off(ts.Name.Pos())).(*types.TypeName)
+	if !ok || tn.IsAlias() || tn.Pkg() == nil || tn.Parent() != tn.Pkg().Scope() {
+		return
+	}
+	named, ok := tn.Type().(*types.Named)
+	st, isStruct := tn.Type().Underlying().(*types.Struct)
+	if !ok || !isStruct || named.TypeParams() != nil {
+		return
+	}
+	var b strings.Builder
+	value, ptr := types.NewMethodSet(named), types.NewMethodSet(types.NewPointer(named))
+	for i := 0; i < ptr.Len(); i++ {
+		sel := ptr.At(i)
+		fn := sel.Obj().(*types.Func)
+		if len(sel.Index()) != 2 || !fn.Exported() {
+			continue
 		}
-		if args := t.TypeArgs(); args != nil && args.Len() > 0 {
-			var as []string
-			for i := 0; i < args.Len(); i++ {
-				a := goTypeName(args.At(i))
-				if a == "" {
-					return ""
-				}
-				as = append(as, a)
-			}
-			s += "[" + strings.Join(as, ",") + "]"
+		if field := st.Field(sel.Index()[0]); !field.Embedded() || celltype.Mentions(field.Type()) {
+			continue
 		}
-		return s
-	case *types.Basic:
-		switch {
-		case t.Info()&types.IsUntyped != 0:
-			return ""
-		case t.Kind() == types.Byte:
-			return "uint8"
-		case t.Kind() == types.Rune:
-			return "int32"
+		recv := "*" + tn.Name()
+		if value.Lookup(fn.Pkg(), fn.Name()) != nil {
+			recv = tn.Name()
 		}
-		return t.Name()
-	case *types.Pointer:
-		return prefixed("*", t.Elem())
-	case *types.Slice:
-		return prefixed("[]", t.Elem())
-	case *types.Array:
-		return prefixed("["+strconv.FormatInt(t.Len(), 10)+"]", t.Elem())
-	case *types.Map:
-		if k := goTypeName(t.Key()); k != "" {
-			return prefixed("map["+k+"]", t.Elem())
+		b.WriteString(c.forwarder(recv, st.Field(sel.Index()[0]).Name(), fn))
+	}
+	c.w.Insert(c.off(gd.End()), b.String())
+}
+
+// forwarder returns the declaration of method fn of recv that calls the
+// embedded field's, or "" if a type of its signature cannot be written.
+func (c *compiler) forwarder(recv, field string, fn *types.Func) string {
+	sig := fn.Type().(*types.Signature)
+	var params, args, results []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		t, dots := sig.Params().At(i).Type(), ""
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t, dots = t.(*types.Slice).Elem(), "..."
 		}
-	case *types.Chan:
-		return prefixed(map[types.ChanDir]string{types.SendRecv: "chan ", types.SendOnly: "chan<- ", types.RecvOnly: "<-chan "}[t.Dir()], t.Elem())
-	case *types.Signature:
-		list := func(tu *types.Tuple, variadic bool) (string, bool) {
-			var ns []string
-			for i := 0; i < tu.Len(); i++ {
-				t := tu.At(i).Type()
-				pre := ""
-				if variadic && i == tu.Len()-1 {
-					t, pre = t.(*types.Slice).Elem(), "..."
-				}
-				n := goTypeName(t)
-				if n == "" {
-					return "", false
-				}
-				ns = append(ns, pre+n)
-			}
-			return strings.Join(ns, ", "), true
-		}
-		ps, ok1 := list(t.Params(), t.Variadic())
-		rs, ok2 := list(t.Results(), false)
-		if !ok1 || !ok2 || t.TypeParams() != nil {
+		ts := c.types.TypeString(t)
+		if ts == "" {
 			return ""
 		}
-		s := "func(" + ps + ")"
-		if t.Results().Len() == 1 {
-			s += " " + rs
-		} else if t.Results().Len() > 1 {
-			s += " (" + rs + ")"
-		}
-		return s
+		p := "p" + strconv.Itoa(i)
+		params, args = append(params, p+" "+dots+ts), append(args, p+dots)
 	}
-	return ""
+	for i := 0; i < sig.Results().Len(); i++ {
+		ts := c.types.TypeString(sig.Results().At(i).Type())
+		if ts == "" {
+			return ""
+		}
+		results = append(results, ts)
+	}
+	call := "__gkr." + field + "." + fn.Name() + "(" + strings.Join(args, ", ") + ")"
+	res := ""
+	if len(results) > 0 {
+		call, res = "return "+call, " ("+strings.Join(results, ", ")+")"
+	}
+	return "\nfunc (__gkr " + recv + ") " + fn.Name() + "(" + strings.Join(params, ", ") + ")" + res + " { " + call + " }"
 }
 
-// prefixed is goTypeName of elem after prefix, or "".
-func prefixed(prefix string, elem types.Type) string {
-	if e := goTypeName(elem); e != "" {
-		return prefix + e
-	}
-	return ""
-}
-
-// mentionsCellType reports whether t names a type of the cells.
-func mentionsCellType(t types.Type) bool {
-	return strings.Contains(types.TypeString(t, func(p *types.Package) string { return p.Path() }), "main.")
-}
-
-// cellStructs returns the named struct types of the cells inside t.
-func cellStructs(t types.Type, seen map[types.Type]bool) []*types.Named {
-	if seen[t] {
-		return nil
-	}
-	seen[t] = true
-	var out []*types.Named
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
-		if _, isStruct := n.Underlying().(*types.Struct); isStruct {
-			out = append(out, n)
+// runeLiterals writes the rune literals among the values of a top-level
+// define as rune('A'): yaegi gives a global defined from one the type int.
+func runeLiterals(w *cellsrc.Rewriter, p *cellsrc.Cell, values []ast.Expr) {
+	for _, x := range values {
+		if lit, ok := ast.Unparen(x).(*ast.BasicLit); ok && lit.Kind == token.CHAR {
+			w.Insert(p.Off(x.Pos()), "rune(")
+			w.Insert(p.Off(x.End()), ")")
 		}
 	}
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		out = append(out, cellStructs(u.Elem(), seen)...)
-	case *types.Slice:
-		out = append(out, cellStructs(u.Elem(), seen)...)
-	case *types.Array:
-		out = append(out, cellStructs(u.Elem(), seen)...)
-	case *types.Map:
-		out = append(out, cellStructs(u.Key(), seen)...)
-		out = append(out, cellStructs(u.Elem(), seen)...)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			out = append(out, cellStructs(u.Field(i).Type(), seen)...)
-		}
+}
+
+// valueLit returns the only value of vs if it is a literal.
+func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
+	if len(vs.Values) != 1 {
+		return nil, false
 	}
-	return out
+	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
+	return l, ok
 }

@@ -5,7 +5,9 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
 	"gokernel/stdlib/generic"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -300,42 +302,6 @@ func (c *compiler) funcTyped(x ast.Expr) bool {
 	return isFunc
 }
 
-// shape writes t as yaegi's reflect types see it: the named types of the
-// cells replaced by their underlying types ("?" where it gives up).
-func shape(t types.Type, depth int) string {
-	if depth > 8 {
-		return "?"
-	}
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
-			return shape(t.Underlying(), depth+1)
-		}
-		return types.TypeString(t, nil)
-	case *types.Pointer:
-		return "*" + shape(t.Elem(), depth+1)
-	case *types.Slice:
-		return "[]" + shape(t.Elem(), depth+1)
-	case *types.Array:
-		return "[" + strconv.FormatInt(t.Len(), 10) + "]" + shape(t.Elem(), depth+1)
-	case *types.Map:
-		return "map[" + shape(t.Key(), depth+1) + "]" + shape(t.Elem(), depth+1)
-	case *types.Chan:
-		return "chan(" + strconv.Itoa(int(t.Dir())) + ")" + shape(t.Elem(), depth+1)
-	case *types.Struct:
-		var b strings.Builder
-		b.WriteString("struct{")
-		for i := 0; i < t.NumFields(); i++ {
-			f := t.Field(i)
-			b.WriteString(f.Name() + " " + shape(f.Type(), depth+1) + " " + strconv.Quote(t.Tag(i)) + strconv.FormatBool(f.Embedded()) + ";")
-		}
-		return b.String() + "}"
-	case *types.Basic:
-		return t.Name()
-	}
-	return "?" // functions, interfaces: left out
-}
-
 // boxAs rewrites x, a value of a type of the cells (not an interface)
 // given to compiled code as iface, an interface type it implements, as
 // []iface{x}[0]: yaegi gave compiled code the bare value there, without
@@ -344,7 +310,7 @@ func shape(t types.Type, depth int) string {
 // and the element of a composite literal keeps them.
 func (c *compiler) boxAs(x ast.Expr, iface string) {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if t == nil || types.IsInterface(t) || !mentionsCellType(t) || cellsrc.IsNil(x) {
+	if t == nil || types.IsInterface(t) || !celltype.Mentions(t) || cellsrc.IsNil(x) {
 		return
 	}
 	if iface == "error" && !types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface)) {
@@ -353,6 +319,84 @@ func (c *compiler) boxAs(x ast.Expr, iface string) {
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		return "[]" + iface + "{" + c.render(x) + "}[0]"
 	})
+}
+
+// boxReturns applies boxAs to each value of a type of the cells that a
+// return of the function (ft, body) gives as a result of an empty
+// interface type: yaegi keeps the dynamic type of a value in an any (for
+// a type switch, an assertion, fmt) but for a result, which it returns
+// bare (func f() any { return Green } printed Green's number, and matched
+// case int).
+func (c *compiler) boxReturns(ft *ast.FuncType, body *ast.BlockStmt) {
+	if ft.Results == nil || body == nil {
+		return
+	}
+	var empty []bool
+	for _, f := range ft.Results.List {
+		t := c.types.ExprType(c.off(f.Type.Pos()), c.off(f.Type.End()))
+		if t == nil {
+			return
+		}
+		it, ok := t.Underlying().(*types.Interface)
+		for range max(len(f.Names), 1) {
+			empty = append(empty, ok && it.Empty())
+		}
+	}
+	if !slices.Contains(empty, true) {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // boxed on its own
+		case *ast.ReturnStmt:
+			if len(n.Results) != len(empty) {
+				return true
+			}
+			for i, x := range n.Results {
+				if empty[i] {
+					c.boxAs(x, "any")
+				}
+			}
+		}
+		return true
+	})
+}
+
+// boxCallResults boxes each argument of call, a call of a compiled
+// function, that is a call of an interpreted one with a result of an
+// empty interface type: yaegi gives compiled code the bare value of such
+// a result (fmt.Println(f()) printed Green's number when f returns an
+// any holding Green), and the element of a composite literal keeps its
+// type.
+func (c *compiler) boxCallResults(call *ast.CallExpr) {
+	if !c.compiledFunc(call.Fun) {
+		return
+	}
+	for _, a := range call.Args {
+		inner, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok || c.compiledFunc(inner.Fun) || c.isTypeExpr(inner.Fun) {
+			continue
+		}
+		it, ok := types.Unalias(c.types.ExprType(c.off(a.Pos()), c.off(a.End()))).(*types.Interface)
+		if !ok || !it.Empty() {
+			continue
+		}
+		c.w.Add(c.off(a.Pos()), c.off(a.End()), func(*cellsrc.Rewriter) string {
+			return "[]any{" + c.render(a) + "}[0]"
+		})
+	}
+}
+
+// compiledFunc reports whether fun names a function or method of a
+// compiled package.
+func (c *compiler) compiledFunc(fun ast.Expr) bool {
+	id := cellsrc.NameOf(fun)
+	if id == nil {
+		return false
+	}
+	fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() != "main"
 }
 
 // boxVariadic applies boxAs to the variadic arguments of a call of a
@@ -375,38 +419,42 @@ func (c *compiler) boxVariadic(call *ast.CallExpr) {
 	}
 }
 
-// pointerStringer reports whether t is not a pointer and only *t has a
-// String or Error method of the cells.
-func pointerStringer(t types.Type) bool {
-	if _, ptr := t.Underlying().(*types.Pointer); ptr || types.IsInterface(t) {
-		return false
+// cellImplementers returns the package-level, non-generic named types of
+// the cells T and *T that implement iface and that yaegi tells apart from
+// every other one in a type assertion: it compares their reflect types, in
+// which the cells' types are their underlying types (main.Cat and main.Dog
+// of struct{} are the same type for it), so types of the same shape are
+// left out.
+//
+// With all, the types of the same shape are kept.
+func (c *compiler) cellImplementers(iface *types.Interface, all bool) []types.Type {
+	scope := c.types.Scope()
+	if scope == nil {
+		return nil
 	}
-	ms := types.NewMethodSet(types.NewPointer(t))
-	return stringMethod(ms, "Error") != nil || stringMethod(ms, "String") != nil
-}
-
-// stringMethod returns the method name() string of the cells in ms, or nil.
-func stringMethod(ms *types.MethodSet, name string) *types.Selection {
-	for i := 0; i < ms.Len(); i++ {
-		s := ms.At(i)
-		f, ok := s.Obj().(*types.Func)
-		if !ok || f.Name() != name || f.Pkg() == nil || f.Pkg().Path() != "main" {
+	var impls []types.Type
+	count := map[string]int{}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
 			continue
 		}
-		sig := f.Type().(*types.Signature)
-		if sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
-			return s
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams() != nil || types.IsInterface(n) {
+			continue
+		}
+		for _, t := range []types.Type{n, types.NewPointer(n)} {
+			if types.Implements(t, iface) {
+				impls = append(impls, t)
+				count[celltype.Shape(t, 0)]++
+			}
 		}
 	}
-	return nil
-}
-
-// hasMethod reports whether ms has a method name.
-func hasMethod(ms *types.MethodSet, name string) bool {
-	for i := 0; i < ms.Len(); i++ {
-		if ms.At(i).Obj().Name() == name {
-			return true
+	var out []types.Type
+	for _, t := range impls {
+		if s := celltype.Shape(t, 0); all || count[s] == 1 && !strings.Contains(s, "?") {
+			out = append(out, t)
 		}
 	}
-	return false
+	return out
 }

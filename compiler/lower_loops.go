@@ -262,7 +262,7 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 				falls = true
 			}
 		}
-		if breaksOut(cl.Body) {
+		if cellsrc.BreaksOut(cl.Body) {
 			return
 		}
 	}

@@ -2,9 +2,10 @@ package compiler
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -106,6 +107,9 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 			"func (" + recvName + " " + recvType + ") " + fd.Name.Name + "(" + strings.Join(params, ", ") + ")" + results +
 			" { " + ret + impl + "(" + strings.Join(append([]string{recvName}, args...), ", ") + ") }"
 		src += c.fmtMethod(fd, base, recvType)
+		if slices.Contains(celltype.JSONMethods, fd.Name.Name) {
+			src += "\nvar _ = " + RuntimeName + ".Marshaler(" + strconv.Quote(base) + ", " + strconv.Quote(fd.Name.Name) + ")"
+		}
 	}
 	s := addDecl(src, d)
 	s.Assigns = append(s.Assigns, assign)
@@ -147,7 +151,7 @@ func (c *compiler) dynamicTypeName(t types.Type) string {
 	var cases strings.Builder
 	if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
 		for _, impl := range c.cellImplementers(it, false) {
-			name, code := goTypeName(impl), c.types.TypeString(impl)
+			name, code := celltype.GoName(impl), c.types.TypeString(impl)
 			if name != "" && code != "" {
 				cases.WriteString("if _, ok := v.(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
 			}
@@ -156,62 +160,24 @@ func (c *compiler) dynamicTypeName(t types.Type) string {
 	return "func(v " + ts + ") string { if n := " + RuntimeName + ".DynType(&v); n != \"\" { return n }; " + cases.String() + "return __gkfmt.Sprintf(\"%T\", v) }(\x00)"
 }
 
-// cellImplementers returns the package-level, non-generic named types of
-// the cells T and *T that implement iface and that yaegi tells apart from
-// every other one in a type assertion: it compares their reflect types, in
-// which the cells' types are their underlying types (main.Cat and main.Dog
-// of struct{} are the same type for it), so types of the same shape are
-// left out.
-//
-// With all, the types of the same shape are kept.
-func (c *compiler) cellImplementers(iface *types.Interface, all bool) []types.Type {
-	scope := c.types.Scope()
-	if scope == nil {
-		return nil
-	}
-	var impls []types.Type
-	count := map[string]int{}
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams() != nil || types.IsInterface(n) {
-			continue
-		}
-		for _, t := range []types.Type{n, types.NewPointer(n)} {
-			if types.Implements(t, iface) {
-				impls = append(impls, t)
-				count[shape(t, 0)]++
-			}
-		}
-	}
-	var out []types.Type
-	for _, t := range impls {
-		if s := shape(t, 0); all || count[s] == 1 && !strings.Contains(s, "?") {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // A type switch on a value of a cell type held in an interface of a
 // compiled package (switch err.(type) { case *MyErr: ... } on an error)
 // matches none of its cases in yaegi, and a case of a compiled interface
 // (case error:) matches no compiled value held in an any; yaegi's type
 // assertions (v, ok := x.(T)) get them right, but for a value of a cell
 // type that went through an interface of a compiled package into an any
-// (still in yaegi's wrapper), which cellrt.Wrapped unwraps. A type switch on a name or
-// a selector, without init statement or label, whose cases do not break
-// out of it, is lowered to a chain of them:
+// (still in yaegi's wrapper), which cellrt.Wrapped unwraps. A type switch
+// without a label is lowered to a chain of them (in a loop of one
+// iteration when a case breaks out of it, and not when a case also
+// continues an outer loop):
 //
 //	if __gkt := x; false {
 //	} else if v, ok := __gkt.(T); ok { _ = v; ...
 //	} else if __gkt == nil || func() bool { _, ok := __gkt.(U); return ok }() { v := __gkt; _ = v; ...
 //	} else { v := __gkt; _ = v; ... }
 func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
-	if ts.Init != nil || c.labeled[ts] {
+	if c.labeled[ts] {
+		c.refuseBareCases(ts)
 		return
 	}
 	var bind string
@@ -223,13 +189,20 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 		guard = a.X
 	}
 	ta, ok := ast.Unparen(guard).(*ast.TypeAssertExpr)
-	if !ok || !cellsrc.IsPath(ta.X) {
+	if !ok {
 		return
 	}
+	// A break leaving the switch leaves a loop of one iteration around
+	// the chain instead, unless a continue would then end that loop.
+	once := false
 	for _, cl := range ts.Body.List {
-		if breaksOut(cl.(*ast.CaseClause).Body) {
-			return
+		if cellsrc.BreaksOut(cl.(*ast.CaseClause).Body) {
+			once = true
 		}
+	}
+	if once && cellsrc.ContinuesOut(ts.Body) {
+		c.refuseBareCases(ts)
+		return
 	}
 	tmp := c.temp("t")
 	asserts := map[ast.Expr]func() string{}
@@ -246,6 +219,12 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 	}
 	c.w.Add(c.off(ts.Pos()), c.off(ts.End()), func(w *cellsrc.Rewriter) string {
 		var b strings.Builder
+		if once {
+			b.WriteString("for " + tmp + "once := true; " + tmp + "once; " + tmp + "once = false { ")
+		}
+		if ts.Init != nil {
+			b.WriteString("{ " + c.render(ts.Init) + "; ")
+		}
 		b.WriteString("if " + tmp + " := " + c.render(ta.X) + "; false { }")
 		var def *ast.CaseClause
 		body := func(cl *ast.CaseClause, set string) {
@@ -287,53 +266,50 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 			b.WriteString(" else { ")
 			body(def, bind+" := "+tmp+"; ")
 		}
+		if ts.Init != nil {
+			b.WriteString(" }")
+		}
+		if once {
+			b.WriteString(" }")
+		}
 		return b.String()
 	})
+}
+
+// refuseBareCases refuses a type switch left to yaegi (labelled, or
+// with both a break and a continue leaving it) with a case of a type
+// whose values yaegi holds bare in an interface and cannot tell from
+// others (see namedGuard and twinGuard).
+func (c *compiler) refuseBareCases(ts *ast.TypeSwitchStmt) {
+	for _, cl := range ts.Body.List {
+		for _, x := range cl.(*ast.CaseClause).List {
+			t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+			if t == nil || types.IsInterface(t) {
+				continue
+			}
+			n, named := types.Unalias(t).(*types.Named)
+			if _, isStruct := t.Underlying().(*types.Struct); isStruct {
+				continue
+			}
+			if cell := named && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"; cell && !celltype.KeepsType(n) || !cell && len(c.bareTwins(t)) > 0 {
+				c.errorAt(c.off(x.Pos()), "this type switch (labelled, or left by both a break and a continue) cannot tell a %s in an interface from the values of its underlying type or of the cells' types without methods of that type: write it without the label, or with a flag instead of the break, or give those types a method%s", celltype.GoName(t), OrCompile)
+				return
+			}
+		}
+	}
 }
 
 // wrappable reports whether the type x is a type of the cells that is not
 // an interface, whose values yaegi may hold in a wrapper.
 func (c *compiler) wrappable(x ast.Expr) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	return t != nil && !types.IsInterface(t) && mentionsCellType(t)
+	return t != nil && !types.IsInterface(t) && celltype.Mentions(t)
 }
 
 // isNilIdent reports whether x is the identifier nil.
 func isNilIdent(x ast.Expr) bool {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	return ok && id.Name == "nil"
-}
-
-// breaksOut reports whether list has a break that leaves the statement
-// it is in (an unlabeled break outside nested loops, switches, selects
-// and func literals, or a labeled one).
-func breaksOut(list []ast.Stmt) bool {
-	found := false
-	var walk func(n ast.Node) bool
-	walk = func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			ast.Inspect(n, func(m ast.Node) bool {
-				if b, ok := m.(*ast.BranchStmt); ok && b.Label != nil && b.Tok == token.BREAK {
-					found = true
-				}
-				_, lit := m.(*ast.FuncLit)
-				return !found && !lit
-			})
-			return false
-		case *ast.BranchStmt:
-			if n.Tok == token.BREAK {
-				found = true
-			}
-		}
-		return !found
-	}
-	for _, s := range list {
-		ast.Inspect(s, walk)
-	}
-	return found
 }
 
 // yaegi's type assertions go wrong in four ways that assertOK works
@@ -361,7 +337,7 @@ func (c *compiler) assertTarget(t ast.Expr) (typ types.Type, empty, ok bool) {
 	if it, isIface := typ.Underlying().(*types.Interface); isIface {
 		return typ, it.Empty(), true
 	}
-	return typ, false, c.wrappable(t)
+	return typ, false, c.wrappable(t) || c.underlyingOfCellType(typ)
 }
 
 // assertOK returns the comma-ok form of x.(T): a call that evaluates x
@@ -384,11 +360,11 @@ func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
 		var names, codes, byShape []string
 		unique, known := c.structShapes()
 		for _, impl := range c.cellImplementers(it, true) {
-			if n, s := goTypeName(impl), c.types.TypeString(impl); n != "" && s != "" {
+			if n, s := celltype.GoName(impl), c.types.TypeString(impl); n != "" && s != "" {
 				names, codes = append(names, n), append(codes, s)
-				if unique[strings.TrimPrefix(shape(impl, 0), "*")] {
+				if unique[strings.TrimPrefix(celltype.Shape(impl, 0), "*")] {
 					byShape = append(byShape, try(x, s))
-				} else if s := shape(impl, 0); strings.HasPrefix(strings.TrimPrefix(s, "*"), "struct{") {
+				} else if s := celltype.Shape(impl, 0); strings.HasPrefix(strings.TrimPrefix(s, "*"), "struct{") {
 					byShape = append(byShape, "if _, ok := "+x+".("+c.types.TypeString(impl)+"); ok { panic("+strconv.Quote("the interpreter cannot tell a "+n+" from the cells' other types with the same fields in this type assertion: give the types different fields, or assert to the concrete type")+") }; ")
 				}
 			}
@@ -414,6 +390,11 @@ func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
 	return func() string {
 		var b strings.Builder
 		b.WriteString("func() (" + ts + ", bool) { " + x + " := " + gen() + "; var " + z + " " + ts + "; ")
+		if !empty && !types.IsInterface(typ) && !celltype.Mentions(typ) {
+			// a type not of the cells that is the underlying type of one
+			// (see foreignAssert)
+			return b.String() + "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { return " + z + ", false }; " + c.twinGuard(typ, x) + try(x, ts) + "return " + z + ", false }()"
+		}
 		if empty {
 			return b.String() + "if " + x + " == nil { return " + z + ", false }; return " + x + ", true }()"
 		}
@@ -439,7 +420,7 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 	// A value of a cell type in an interface of a compiled package
 	// (an error) is not even copied right by yaegi: left as it is.
 	xt := c.types.ExprType(c.off(ta.X.Pos()), c.off(ta.X.End()))
-	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !mentionsCellType(xt) && !c.betweenInterfaces(xt, ta.Type) {
+	if it, ok := types.Unalias(xt).(*types.Interface); (!ok || !it.Empty()) && !celltype.Mentions(xt) && !c.betweenInterfaces(xt, ta.Type) {
 		c.lowerCompiledAssert(ta, xt, commaOK)
 		return
 	}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
 	"strconv"
 	"strings"
 )
@@ -202,7 +203,7 @@ func (c *compiler) interfaceEquality(be *ast.BinaryExpr) {
 	if tx == nil || ty == nil || !types.IsInterface(tx) && !types.IsInterface(ty) {
 		return
 	}
-	if cellInterface(tx) || cellInterface(ty) {
+	if celltype.IsCellInterface(tx) || celltype.IsCellInterface(ty) {
 		c.cellInterfaceEquality(be) // by the dynamic types the session keeps
 		return
 	}
@@ -372,8 +373,8 @@ func (c *compiler) structShapes() (map[string]bool, []string) {
 	if scope := c.types.Scope(); scope != nil {
 		for _, name := range scope.Names() {
 			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
-				count[shape(tn.Type(), 0)]++
-				if n := goTypeName(tn.Type()); n != "" && !strings.HasPrefix(name, "__gk") {
+				count[celltype.Shape(tn.Type(), 0)]++
+				if n := celltype.GoName(tn.Type()); n != "" && !strings.HasPrefix(name, "__gk") {
 					names = append(names, strconv.Quote(n), strconv.Quote("*"+n))
 				}
 			}
@@ -383,36 +384,6 @@ func (c *compiler) structShapes() (map[string]bool, []string) {
 		unique[s] = n == 1 && strings.HasPrefix(s, "struct{") && !strings.Contains(s, "?")
 	}
 	return unique, names
-}
-
-// holdsInterface reports whether values of t, not an interface, hold
-// interface values: elements of slices, arrays and maps, fields of
-// structs (not of other packages' types).
-func holdsInterface(t types.Type, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	if it, ok := t.Underlying().(*types.Interface); ok {
-		return depth > 0 && it.Empty() // the others: stringOperand
-	}
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main" {
-		return false
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		return holdsInterface(u.Elem(), depth+1)
-	case *types.Array:
-		return holdsInterface(u.Elem(), depth+1)
-	case *types.Map:
-		return holdsInterface(u.Elem(), depth+1)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			if holdsInterface(u.Field(i).Type(), depth+1) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // boxedConversion rewrites any(x), a conversion to an empty interface of a
@@ -444,8 +415,8 @@ func (c *compiler) boxedConversion(call *ast.CallExpr) {
 	if at == nil || types.IsInterface(at) {
 		return
 	}
-	if ms := types.NewMethodSet(at); stringMethod(ms, "String") == nil && stringMethod(ms, "Error") == nil {
-		return // for fmt only: any(Car{}).(Mover) is refused by lowerAssert
+	if !celltype.Mentions(at) || !keepsType(at) {
+		return // yaegi keeps the type of values with methods only
 	}
 	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
 		return "[]" + c.render(call.Fun) + "{" + c.render(call.Args[0]) + "}[0]"
@@ -466,7 +437,7 @@ func (c *compiler) boxedLiteral(x ast.Expr, dst types.Type) {
 		return
 	}
 	t := c.types.ExprType(c.off(lit.Pos()), c.off(lit.End()))
-	if t == nil || types.NewMethodSet(t).Len() == 0 {
+	if t == nil || !keepsType(t) {
 		return
 	}
 	c.w.Add(c.off(lit.Pos()), c.off(lit.End()), func(*cellsrc.Rewriter) string {
@@ -474,13 +445,22 @@ func (c *compiler) boxedLiteral(x ast.Expr, dst types.Type) {
 	})
 }
 
+// keepsType reports whether t has methods, or is a named type of the
+// cells that the compiler gives one (celltype.KeepsType).
+func keepsType(t types.Type) bool {
+	if n, ok := types.Unalias(t).(*types.Named); ok && celltype.KeepsType(n) {
+		return true
+	}
+	return types.NewMethodSet(t).Len() > 0
+}
+
 // heldTry returns the statement that asserts x, a value yaegi may hold in
 // its error wrapper, to t, a struct type of the cells, into z with
 // cellrt.Held ("" if t is not one): t is known when it is the cells' only
 // type whose values are errors.
 func (c *compiler) heldTry(t types.Type, x, z string) string {
-	name := goTypeName(t)
-	if _, isStruct := t.Underlying().(*types.Struct); !isStruct || name == "" || !mentionsCellType(t) {
+	name := celltype.GoName(t)
+	if _, isStruct := t.Underlying().(*types.Struct); !isStruct || name == "" || !celltype.Mentions(t) {
 		return ""
 	}
 	var values []types.Type

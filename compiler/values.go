@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
 	"sort"
 	"strconv"
 	"strings"
@@ -43,7 +44,7 @@ func (c *compiler) nestedOperand(x ast.Expr, verb byte) bool {
 // nestedCode returns the conversion of an operand of type t printed with
 // verb to its copy for fmt, or nil if it needs none or is out of reach.
 func (c *compiler) nestedCode(t types.Type, verb byte) func(string) string {
-	if t == nil || types.IsInterface(t) || !mentionsCellType(t) || hasMethod(types.NewMethodSet(t), "Format") {
+	if t == nil || types.IsInterface(t) || !celltype.Mentions(t) || celltype.HasMethod(types.NewMethodSet(t), "Format") {
 		return nil
 	}
 	nc, changed, ok := c.nestedStrings(t, verb, 0)
@@ -61,7 +62,7 @@ func (c *compiler) nestedStrings(t types.Type, verb byte, depth int) (nestedConv
 	if conv := c.interfaceStrings(t); conv != nil && depth > 0 {
 		return *conv, true, true
 	}
-	if types.IsInterface(t) || !mentionsCellType(t) {
+	if types.IsInterface(t) || !celltype.Mentions(t) {
 		return same, false, true
 	}
 	if depth > 6 || same.typ == "" {
@@ -70,11 +71,11 @@ func (c *compiler) nestedStrings(t types.Type, verb byte, depth int) (nestedConv
 	if depth > 0 {
 		ms := types.NewMethodSet(t)
 		for _, name := range []string{"Error", "String"} {
-			if stringMethod(ms, name) != nil {
+			if celltype.StringMethod(ms, name) != nil {
 				return c.methodString(t, same.typ, name), true, true
 			}
 		}
-		if hasMethod(ms, "Format") {
+		if celltype.HasMethod(ms, "Format") {
 			return same, false, false
 		}
 	}
@@ -251,7 +252,7 @@ func (c *compiler) nestedMap(u *types.Map, same nestedConv, verb byte, depth int
 // xc), of static type xt, is not a T; where a name is not known, yaegi's
 // assertion.
 func (c *compiler) assertPanic(xc string, xt, t types.Type) string {
-	inter, asserted := runtimeTypeName(xt), runtimeTypeName(t)
+	inter, asserted := celltype.RuntimeTypeName(xt), celltype.RuntimeTypeName(t)
 	dyn := c.dynamicTypeName(xt)
 	if it, ok := xt.Underlying().(*types.Interface); ok && it.Empty() && dyn != "" {
 		dyn = c.structTypeName(dyn)
@@ -268,8 +269,8 @@ func (c *compiler) assertPanic(xc string, xt, t types.Type) string {
 		sort.Strings(names)
 		args[4] = "[]string{" + quoteAll(names) + "}"
 		for _, impl := range c.cellTypes() {
-			if m := missingMethod(impl, it, names); m != "" && goTypeName(impl) != "" {
-				args = append(args, strconv.Quote(goTypeName(impl)), strconv.Quote(m))
+			if m := celltype.MissingMethod(impl, it, names); m != "" && celltype.GoName(impl) != "" {
+				args = append(args, strconv.Quote(celltype.GoName(impl)), strconv.Quote(m))
 			}
 		}
 	}
@@ -284,7 +285,7 @@ func (c *compiler) structTypeName(dyn string) string {
 	unique, _ := c.structShapes()
 	var b strings.Builder
 	for _, t := range c.cellTypes() {
-		s, name, code := shape(t, 0), goTypeName(t), c.types.TypeString(t)
+		s, name, code := celltype.Shape(t, 0), celltype.GoName(t), c.types.TypeString(t)
 		if unique[strings.TrimPrefix(s, "*")] && name != "" && code != "" {
 			b.WriteString("if _, ok := v.(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
 		}
@@ -293,18 +294,6 @@ func (c *compiler) structTypeName(dyn string) string {
 		return dyn
 	}
 	return "func(v any) string { " + b.String() + "return " + strings.Replace(dyn, "\x00", "v", 1) + " }(\x00)"
-}
-
-// runtimeTypeName is t as Go's runtime writes it in its messages
-// ("interface {}" for any), or "".
-func runtimeTypeName(t types.Type) string {
-	if it, ok := t.(*types.Interface); ok && it.Empty() {
-		return "interface {}"
-	}
-	if a, ok := t.(*types.Alias); ok && types.IsInterface(a) && types.Unalias(a).(*types.Interface).Empty() {
-		return "interface {}"
-	}
-	return goTypeName(t)
 }
 
 // cellTypes returns the package-level, non-generic named types of the
@@ -327,24 +316,6 @@ func (c *compiler) cellTypes() []types.Type {
 	return out
 }
 
-// missingMethod returns the first of names, the sorted methods of it, that
-// t does not have with its type, or "".
-func missingMethod(t types.Type, it *types.Interface, names []string) string {
-	for _, name := range names {
-		var want *types.Func
-		for i := 0; i < it.NumMethods(); i++ {
-			if it.Method(i).Name() == name {
-				want = it.Method(i)
-			}
-		}
-		obj, _, _ := types.LookupFieldOrMethod(t, false, want.Pkg(), name)
-		if f, ok := obj.(*types.Func); !ok || !types.Identical(f.Type(), want.Type()) {
-			return name
-		}
-	}
-	return ""
-}
-
 // quoteAll returns the quoted strings separated by commas.
 func quoteAll(ss []string) string {
 	var q []string
@@ -361,36 +332,10 @@ func quoteAll(ss []string) string {
 // cells' interface. An assertion to an interface of the cells with the
 // method set of one of cellrt's compiled twins tries the twin last.
 
-// compiledTwins are cellrt's compiled interfaces by their method sets, as
-// go/types writes an interface literal.
-var compiledTwins = map[string]string{
-	"interface{Unwrap() []error}":     "MultiUnwrapper",
-	"interface{Unwrap() error}":       "Unwrapper",
-	"interface{Is(error) bool}":       "Iser",
-	"interface{As(any) bool}":         "Aser",
-	"interface{As(interface{}) bool}": "Aser",
-	"interface{String() string}":      "Stringer",
-	"interface{GoString() string}":    "GoStringer",
-	"interface{Timeout() bool}":       "Timeouter",
-	"interface{Temporary() bool}":     "Temporary",
-}
-
-// twin returns cellrt's compiled twin of t, an interface of the cells, or "".
-func twin(t types.Type) string {
-	if n, ok := types.Unalias(t).(*types.Named); ok && (n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main") {
-		return "" // a compiled interface: yaegi asserts to it
-	}
-	it, ok := t.Underlying().(*types.Interface)
-	if !ok || it.Empty() {
-		return ""
-	}
-	return compiledTwins[types.TypeString(it, nil)]
-}
-
 // twinTry returns the statement that returns x asserted to the compiled
 // twin of t (then more, the rest of the results) if it holds, or "".
 func (c *compiler) twinTry(x string, t types.Type, more string) string {
-	tw := twin(t)
+	tw := celltype.Twin(t)
 	if tw == "" {
 		return ""
 	}
@@ -412,7 +357,7 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 		return
 	}
 	ts := c.types.TypeString(t)
-	if ts == "" || commaOK && twin(t) == "" {
+	if ts == "" || commaOK && celltype.Twin(t) == "" {
 		return
 	}
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
@@ -485,10 +430,10 @@ func (c *compiler) lowerContextKey(call *ast.CallExpr) {
 	}
 	x := call.Args[key]
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if t == nil || types.IsInterface(t) || !mentionsCellType(t) {
+	if t == nil || types.IsInterface(t) || !celltype.Mentions(t) {
 		return
 	}
-	name := goTypeName(t)
+	name := celltype.GoName(t)
 	if name == "" {
 		name = c.types.TypeString(t)
 	}

@@ -90,13 +90,21 @@ func Wrapped(x any) (any, bool) {
 // the structs it holds a value of a type of the cells in, which differ for
 // equal values (two Sq(1) in a Shape were unequal). Like ==, it panics
 // when the dynamic types are equal and not comparable.
+//
+// A value of a type of the cells with methods that yaegi keeps with its
+// type is not equal to a bare value (one yaegi keeps without a wrapper):
+// that is a value of a compiled type, or of a type of the cells without
+// methods, with the same representation (main.Level(2) and 2).
 func Equal(x, y *any) bool {
-	vx, tx := Dynamic(reflect.ValueOf(x).Elem())
-	vy, ty := Dynamic(reflect.ValueOf(y).Elem())
+	vx, tx, wx := dynamic(reflect.ValueOf(x).Elem())
+	vy, ty, wy := dynamic(reflect.ValueOf(y).Elem())
 	if !vx.IsValid() || !vy.IsValid() {
 		return !vx.IsValid() && !vy.IsValid()
 	}
-	if tx != "" && ty != "" && tx != ty || vx.Type() != vy.Type() || !vx.CanInterface() || !vy.CanInterface() {
+	if tx != "" && ty != "" && tx != ty || tx != "" && !wy || ty != "" && !wx {
+		return false
+	}
+	if vx.Type() != vy.Type() || !vx.CanInterface() || !vy.CanInterface() {
 		return false
 	}
 	return vx.Interface() == vy.Interface()
@@ -109,17 +117,23 @@ func Equal(x, y *any) bool {
 // (Shape(Sq(1))): two values of types of the cells with the same
 // representation then compare by it.
 func Dynamic(v reflect.Value) (reflect.Value, string) {
-	name := ""
+	v, name, _ := dynamic(v)
+	return v, name
+}
+
+// dynamic is Dynamic, and reports whether v was in a valueInterface.
+func dynamic(v reflect.Value) (_ reflect.Value, name string, wrapped bool) {
 	for depth := 0; depth < 8; depth++ {
 		for v.Kind() == reflect.Interface {
 			if v.IsNil() {
-				return reflect.Value{}, ""
+				return reflect.Value{}, "", wrapped
 			}
 			v = v.Elem()
 		}
 		if v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
-			return v, name
+			return v, name, wrapped
 		}
+		wrapped = true
 		c := reflect.New(v.Type()).Elem()
 		c.Set(v)
 		if node := c.Field(0); node.Kind() == reflect.Pointer && !node.IsNil() {
@@ -129,7 +143,7 @@ func Dynamic(v reflect.Value) (reflect.Value, string) {
 		}
 		v = *(*reflect.Value)(unsafe.Pointer(c.Field(1).UnsafeAddr()))
 	}
-	return v, name
+	return v, name, wrapped
 }
 
 // Held copies into *dst the value of the cells' struct type name that x,

@@ -18,8 +18,9 @@ import (
 // with such a method, an interpreted function that calls it (Register),
 // and the values of those types become Formatters that call it.
 type Printer struct {
-	mu      sync.Mutex
-	methods map[string]method // by type name as the cells write it: "V", "*V"
+	mu         sync.Mutex
+	methods    map[string]method // by type name as the cells write it: "V", "*V"
+	marshalers map[string]string // the cells' types with a method of encoding's interfaces: its name
 }
 
 // method is an interpreted func(T) string calling T's String or Error.

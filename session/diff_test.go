@@ -63,6 +63,22 @@ func readKnown(t *testing.T) map[string]knownRefusal {
 	return known
 }
 
+// builtCorpora are the binaries buildPrograms built, by the list of their
+// files: the differential tests share them (building the corpus takes a
+// minute of the test run). corpusDirs are removed by TestMain.
+var (
+	builtCorpora = map[string]map[string]string{}
+	corpusDirs   []string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, d := range corpusDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
+
 // buildPrograms builds every program with go build and returns the binary
 // of each file.
 func buildPrograms(t *testing.T, files []string) map[string]string {
@@ -70,7 +86,15 @@ func buildPrograms(t *testing.T, files []string) map[string]string {
 	if err != nil {
 		t.Skip("the differential test needs the go command")
 	}
-	dir := t.TempDir()
+	key := strings.Join(files, "\n")
+	if bins, ok := builtCorpora[key]; ok {
+		return bins
+	}
+	dir, err := os.MkdirTemp("", "gokernel-diff-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusDirs = append(corpusDirs, dir)
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module diff\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +125,33 @@ func buildPrograms(t *testing.T, files []string) map[string]string {
 		name := strings.TrimSuffix(filepath.Base(f), ".go")
 		bins[f] = filepath.Join(bin, name)
 	}
+	builtCorpora[key] = bins
 	return bins
+}
+
+// programRun is what a program of the corpus printed.
+type programRun struct {
+	stdout, stderr string
+	err            error
+}
+
+// programRuns are the runs of runProgram, by binary: the differential
+// tests share them.
+var programRuns = map[string]programRun{}
+
+// runProgram runs bin, a program buildPrograms built, once per test
+// process.
+func runProgram(bin string) programRun {
+	if r, ok := programRuns[bin]; ok {
+		return r
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(bin)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := programRun{stdout.String(), stderr.String(), err}
+	programRuns[bin] = r
+	return r
 }
 
 // cells returns the program as one cell, and split into its declarations
@@ -228,13 +278,11 @@ func TestDifferential(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var stdout, stderr bytes.Buffer
-			cmd := exec.Command(bins[f])
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			if err := cmd.Run(); err != nil || stderr.Len() > 0 {
-				t.Fatalf("the program itself fails (%v): %s", err, stderr.String())
+			run := runProgram(bins[f])
+			if run.err != nil || run.stderr != "" {
+				t.Fatalf("the program itself fails (%v): %s", run.err, run.stderr)
 			}
-			want := stdout.String()
+			want := run.stdout
 			one, split := cells(t, string(src))
 			k, isKnown := known[name]
 			if isKnown && diffDir == "testdata/diff" && !bytes.Contains(readme, []byte(name)) {

@@ -82,14 +82,12 @@ func TestNativeDifferential(t *testing.T) {
 		if split == nil {
 			continue
 		}
-		var stdout, stderr bytes.Buffer
-		cmd := exec.Command(bins[f])
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		if err := cmd.Run(); err != nil || stderr.Len() > 0 {
-			t.Errorf("%s: the program itself fails (%v): %s", name, err, stderr.String())
+		run := runProgram(bins[f])
+		if run.err != nil || run.stderr != "" {
+			t.Errorf("%s: the program itself fails (%v): %s", name, run.err, run.stderr)
 			continue
 		}
-		want[name] = stdout.String()
+		want[name] = run.stdout
 		progs = append(progs, nativeDiffProgram{Name: name, Cells: split})
 	}
 	prepared := time.Since(start)

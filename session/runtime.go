@@ -88,6 +88,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Convert":      reflect.ValueOf(convertTo),
 			"FmtAny":       reflect.ValueOf(s.printer.Value),
 			"FmtMethod":    reflect.ValueOf(s.printer.Register),
+			"Marshaler":    reflect.ValueOf(s.printer.RegisterMarshaler),
+			"Bare":         reflect.ValueOf(s.printer.Bare),
 			"Equal":        reflect.ValueOf(interpvalue.Equal),
 			"Slice3Lo":     reflect.ValueOf(checkSlice3),
 			"AssertFailed": reflect.ValueOf(assertFailed),
