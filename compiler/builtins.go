@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"gokernel/cellsrc"
 	"gokernel/compiler/celltype"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -289,7 +290,11 @@ func (c *compiler) namedGuard(t types.Type, x, d, z string) string {
 	}
 	bare := "return " + z + ", false"
 	if !celltype.KeepsType(n) {
-		bare = "panic(" + strconv.Quote(bareMessage(n.Obj().Name(), c.types.TypeString(n.Underlying()), c.bareTwins(n.Underlying()))) + ")"
+		twins := c.bareTwins(n.Underlying())
+		if !slices.Contains(twins, n.Obj().Name()) {
+			twins = append([]string{n.Obj().Name()}, twins...)
+		}
+		bare = "panic(" + strconv.Quote(bareMessage(n.Obj().Name(), c.types.TypeString(n.Underlying()), twins)) + ")"
 	}
 	return "if " + d + " := " + RuntimeName + ".DynType(&" + x + "); " + d + " != \"\" { if " + d + " != " + strconv.Quote(name) + " { return " + z + ", false } } else if _, ok := " + x + ".(" + ts + "); ok { " + bare + " }; "
 }
@@ -306,14 +311,25 @@ func (c *compiler) bareTwins(t types.Type) []string {
 		return nil
 	}
 	var names []string
+	add := func(tn *types.TypeName) {
+		if n, ok := tn.Type().(*types.Named); ok && !tn.IsAlias() && !strings.HasPrefix(tn.Name(), "__gk") && !celltype.KeepsType(n) && types.Identical(n.Underlying(), t) && !slices.Contains(names, tn.Name()) {
+			names = append(names, tn.Name())
+		}
+	}
 	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
-			continue
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+			add(tn)
 		}
-		if n, ok := tn.Type().(*types.Named); ok && !celltype.KeepsType(n) && types.Identical(n.Underlying(), t) {
-			names = append(names, name)
-		}
+	}
+	for _, it := range c.p.Items { // and the types the cell declares in functions
+		ast.Inspect(it, func(n ast.Node) bool {
+			if ts, ok := n.(*ast.TypeSpec); ok {
+				if tn, ok := c.types.Def(c.off(ts.Name.Pos())).(*types.TypeName); ok && tn.Parent() != scope {
+					add(tn)
+				}
+			}
+			return true
+		})
 	}
 	return names
 }
@@ -322,7 +338,8 @@ func (c *compiler) bareTwins(t types.Type) []string {
 // the interpreter holds as a bare value of under, which may be one of the
 // cells' types without methods twins.
 func bareMessage(what, under string, twins []string) string {
-	return "the interpreter cannot tell which of " + under + " and " + strings.Join(twins, ", ") + " this value in an interface is (" + what + " asserted): it keeps the type of a value in an interface only for types with methods; give " + strings.Join(twins, ", ") + " a method (a String method, say), or run the cell compiled with %%compile"
+	list := strings.Join(twins, ", ")
+	return "the interpreter cannot tell which of " + under + " and " + list + " this value in an interface is (" + what + " asserted): it keeps no type for a value of a type declared inside a function, or generic, in an interface; declare " + list + " at the package level of a cell, or run the cell compiled with %%compile"
 }
 
 // twinGuard returns the code that refuses x, a bare value in an
@@ -350,7 +367,7 @@ func (c *compiler) underlyingOfCellType(t types.Type) bool {
 			return true
 		}
 	}
-	return false
+	return len(c.bareTwins(t)) > 0 // a type declared in a function
 }
 
 // interfaceName returns the name of x's interface type as Go's panics

@@ -406,7 +406,9 @@ func (c *compiler) lowerCompiledCall(call *ast.CallExpr) {
 // the value of "user", and the keys of type a struct{} and b struct{} are
 // the same. The key argument of context.WithValue and of the Value method
 // of a context.Context, when its static type is a type of the cells, is
-// given to cellrt.ContextKey, which pairs it with the type's name.
+// given to cellrt.ContextKey, which pairs it with the type's name; a key
+// of type any, to cellrt.ContextKeyOf, which pairs it when the
+// interpreter kept the type of its value.
 
 // lowerContextKey rewrites the key of a call of context.WithValue or
 // Context.Value.
@@ -430,6 +432,12 @@ func (c *compiler) lowerContextKey(call *ast.CallExpr) {
 	}
 	x := call.Args[key]
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if it, ok := types.Unalias(t).(*types.Interface); ok && it.Empty() && !cellsrc.IsNil(x) {
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+			return RuntimeName + ".ContextKeyOf(" + c.render(x) + ")" // paired at run time
+		})
+		return
+	}
 	if t == nil || types.IsInterface(t) || !celltype.Mentions(t) {
 		return
 	}

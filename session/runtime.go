@@ -47,6 +47,24 @@ type contextKey struct {
 // Stringer: its type.
 func (k contextKey) String() string { return k.name }
 
+// bareKey is k without yaegi's wrapper of a value of a type of the cells.
+func bareKey(k any) any {
+	if v, _ := interpvalue.Dynamic(reflect.ValueOf(&k).Elem()); v.IsValid() && v.CanInterface() {
+		return v.Interface()
+	}
+	return k
+}
+
+// contextKeyOf is cellrt.ContextKey for a key given as an interface
+// value: paired with its type's name when the interpreter keeps its type
+// (a type of the cells), else as it is.
+func contextKeyOf(k any) any {
+	if name := interpvalue.DynType(&k); name != "" {
+		return contextKey{name, bareKey(k)}
+	}
+	return k
+}
+
 // exitPanic is the panic value of os.Exit, syscall.Exit and log.Fatal in
 // a cell: the kernel must not exit.
 type exitPanic struct{ msg string }
@@ -93,7 +111,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Equal":        reflect.ValueOf(interpvalue.Equal),
 			"Slice3Lo":     reflect.ValueOf(checkSlice3),
 			"AssertFailed": reflect.ValueOf(assertFailed),
-			"ContextKey":   reflect.ValueOf(func(name string, k any) any { return contextKey{name, k} }),
+			"ContextKey":   reflect.ValueOf(func(name string, k any) any { return contextKey{name, bareKey(k)} }),
+			"ContextKeyOf": reflect.ValueOf(contextKeyOf),
 			// The compiled twins of the cells' interfaces (see MultiUnwrapper).
 			"MultiUnwrapper": reflect.ValueOf((*MultiUnwrapper)(nil)),
 			"Unwrapper":      reflect.ValueOf((*Unwrapper)(nil)),

@@ -246,14 +246,15 @@ func TestLowerUnexportedFields(t *testing.T) {
 	wantLowered(t, got, `fmt.Printf("%s %v\n", __gkrt.FieldNames(__gkfmt.Sprintf("%+v", []p{{"x", 1, nil}}), "k", "in"), p{})`)
 }
 
-// A type switch on a name becomes a chain of type assertions, which yaegi
-// gets right for values of cell types in an error and compiled values in
-// an any; one that breaks out of the switch is left as it is.
+// A type switch becomes a chain of type assertions, which yaegi gets
+// right for values of cell types in an error and compiled values in an
+// any; one that breaks out of the switch, a chain in a loop of one
+// iteration, which the break leaves.
 func TestLowerTypeSwitch(t *testing.T) {
 	got := lowered(t, "type E struct{ k string }\nfunc (e *E) Error() string { return e.k }",
 		"func kind(v any) string {\n\tswitch x := v.(type) {\n\tcase nil, int:\n\t\treturn \"a\"\n\tcase error:\n\t\treturn x.Error()\n\tdefault:\n\t\treturn \"d\"\n\t}\n}\nfunc loop(v any) {\n\tswitch v.(type) {\n\tcase int:\n\t\tbreak\n\t}\n}")
 	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := func() (error, bool) { __gkn2 := __gkt1; var __gkn4 error; if __gkn2 == nil { return __gkn4, false }; if __gkn6 := __gkrt.DynType(&__gkn2); __gkn6 != "" { if __gkn6 == "*main.E" { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; }; switch __gkn6 { case "main.E", "*main.E": return __gkn4, false }; } else { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; };`,
-		"switch v.(type) {")
+		"for __gkt7once := true; __gkt7once; __gkt7once = false { if __gkt7 := v; false { } else if _, ok := __gkt7.(int); ok { break; } }")
 }
 
 // Type assertions to interfaces and to the cells' types are lowered (see
