@@ -175,7 +175,6 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.spreadFuncArgs(n)
 		c.conversions(n)
 		c.boxedConversion(n)
-		c.boxCallResults(n)
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}

@@ -392,7 +392,7 @@ func (c *compiler) fmtAny(x ast.Expr, suffix string) bool {
 		}
 	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
-		return RuntimeName + ".FmtAny(" + strings.Join(append([]string{c.render(x)}, refused...), ", ") + ")" + suffix
+		return RuntimeName + ".FmtAny(" + strings.Join(append([]string{c.boxedResult(x)}, refused...), ", ") + ")" + suffix
 	})
 	return true
 }

@@ -363,29 +363,23 @@ func (c *compiler) boxReturns(ft *ast.FuncType, body *ast.BlockStmt) {
 	})
 }
 
-// boxCallResults boxes each argument of call, a call of a compiled
-// function, that is a call of an interpreted one with a result of an
-// empty interface type: yaegi gives compiled code the bare value of such
-// a result (fmt.Println(f()) printed Green's number when f returns an
-// any holding Green), and the element of a composite literal keeps its
-// type.
-func (c *compiler) boxCallResults(call *ast.CallExpr) {
-	if !c.compiledFunc(call.Fun) {
-		return
+// boxedResult renders x, boxed as []any{x}[0] when it is a call of an
+// interpreted function with a result of an empty interface type: yaegi
+// gives compiled code the bare value of such a result (fmt.Println(f())
+// printed Green's number when f returns an any holding Green), and the
+// element of a composite literal keeps its type, which fmt (FmtAny) and
+// context keys (ContextKeyOf) read. Other compiled functions get the bare
+// value: they would see yaegi's wrapper (sort.Slice of a named slice
+// type would fail).
+func (c *compiler) boxedResult(x ast.Expr) string {
+	inner, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || c.compiledFunc(inner.Fun) || c.isTypeExpr(inner.Fun) {
+		return c.render(x)
 	}
-	for _, a := range call.Args {
-		inner, ok := ast.Unparen(a).(*ast.CallExpr)
-		if !ok || c.compiledFunc(inner.Fun) || c.isTypeExpr(inner.Fun) {
-			continue
-		}
-		it, ok := types.Unalias(c.types.ExprType(c.off(a.Pos()), c.off(a.End()))).(*types.Interface)
-		if !ok || !it.Empty() {
-			continue
-		}
-		c.w.Add(c.off(a.Pos()), c.off(a.End()), func(*cellsrc.Rewriter) string {
-			return "[]any{" + c.render(a) + "}[0]"
-		})
+	if it, ok := types.Unalias(c.types.ExprType(c.off(x.Pos()), c.off(x.End()))).(*types.Interface); !ok || !it.Empty() {
+		return c.render(x)
 	}
+	return "[]any{" + c.render(x) + "}[0]"
 }
 
 // compiledFunc reports whether fun names a function or method of a

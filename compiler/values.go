@@ -434,7 +434,7 @@ func (c *compiler) lowerContextKey(call *ast.CallExpr) {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if it, ok := types.Unalias(t).(*types.Interface); ok && it.Empty() && !cellsrc.IsNil(x) {
 		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
-			return RuntimeName + ".ContextKeyOf(" + c.render(x) + ")" // paired at run time
+			return RuntimeName + ".ContextKeyOf(" + c.boxedResult(x) + ")" // paired at run time
 		})
 		return
 	}
