@@ -30,11 +30,8 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 	if !ok {
 		return
 	}
-	fi, ok := fmtFormats[sel.Sel.Name]
+	fi, ok := fmtFormats[c.fmtName(sel)]
 	if !ok || len(call.Args) <= fi {
-		return
-	}
-	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "fmt") {
 		return
 	}
 	lit, ok := call.Args[fi].(*ast.BasicLit)
@@ -217,6 +214,29 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 // operands start.
 var fmtPrints = map[string]int{"Println": 0, "Sprintln": 0, "Fprintln": 1, "Print": 0, "Sprint": 0, "Fprint": 1}
 
+// logPrints are the functions and Logger methods of package log, by the
+// function of fmt that formats their operands.
+var logPrints = map[string]string{"Print": "Print", "Println": "Println", "Printf": "Printf", "Fatal": "Print", "Fatalln": "Println", "Fatalf": "Printf", "Panic": "Print", "Panicln": "Println", "Panicf": "Printf"}
+
+// fmtName returns the name of the function of fmt sel calls, or whose
+// formatting a function or Logger method of log sel calls uses (Fatalf:
+// Printf); "" for other calls.
+func (c *compiler) fmtName(sel *ast.SelectorExpr) string {
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return ""
+	}
+	switch fn.Pkg().Path() {
+	case "fmt":
+		if fn.Type().(*types.Signature).Recv() == nil {
+			return fn.Name()
+		}
+	case "log":
+		return logPrints[fn.Name()]
+	}
+	return ""
+}
+
 // lowerStringers rewrites the operands of a call of fmt's print functions
 // that have String or Error methods of the cells.
 func (c *compiler) lowerStringers(call *ast.CallExpr) {
@@ -224,11 +244,9 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 	if !ok {
 		return
 	}
-	from, ok := fmtPrints[sel.Sel.Name]
+	name := c.fmtName(sel)
+	from, ok := fmtPrints[name]
 	if !ok || len(call.Args) <= from {
-		return
-	}
-	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "fmt") {
 		return
 	}
 	if call.Ellipsis.IsValid() { // fmt.Println(a...): a []any
@@ -237,7 +255,7 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 	}
 	// Print puts spaces between operands that are not strings: with
 	// several, only conversions that keep the operand's kind.
-	single := strings.HasSuffix(sel.Sel.Name, "ln") || len(call.Args) == from+1
+	single := strings.HasSuffix(name, "ln") || len(call.Args) == from+1
 	for _, a := range call.Args[from:] {
 		if c.anyElems(a) {
 			continue
