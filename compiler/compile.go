@@ -175,6 +175,9 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.spreadFuncArgs(n)
 		c.conversions(n)
 		c.boxedConversion(n)
+		if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "delete" && len(n.Args) == 2 && !c.userDefined("delete") {
+			c.anyMapKey(n.Args[0], n.Args[1])
+		}
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}
@@ -196,6 +199,9 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		}
 		if c.recovers {
 			c.boundsCheck(n.(ast.Expr))
+		}
+		if ix, ok := n.(*ast.IndexExpr); ok {
+			c.anyMapKey(ix.X, ix.Index)
 		}
 	case *ast.SliceExpr:
 		if c.recovers {

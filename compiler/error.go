@@ -199,6 +199,31 @@ func (c *compiler) checkInterfaceKey(m *ast.MapType) {
 	}
 }
 
+// anyMapKey rewrites key, a key of the map m keyed by an empty interface,
+// as cellrt.MapKey(key), which refuses a value of a type of the cells:
+// yaegi keeps it in a wrapper that equal values made apart do not share,
+// so counts[Kind("a")] missed the entry counts[e.Kind] made.
+func (c *compiler) anyMapKey(m, key ast.Expr) {
+	t := c.types.ExprType(c.off(m.Pos()), c.off(m.End()))
+	if t == nil {
+		return
+	}
+	mt, ok := t.Underlying().(*types.Map)
+	if !ok {
+		return
+	}
+	if it, ok := mt.Key().Underlying().(*types.Interface); !ok || !it.Empty() {
+		return
+	}
+	kt := c.types.ExprType(c.off(key.Pos()), c.off(key.End()))
+	if kt == nil || !types.IsInterface(kt) && !celltype.Mentions(kt) {
+		return // a compiled value: compared as Go does
+	}
+	c.w.Add(c.off(key.Pos()), c.off(key.End()), func(*cellsrc.Rewriter) string {
+		return RuntimeName + ".MapKey(" + c.render(key) + ")"
+	})
+}
+
 // yaegi cannot keep a nil pointer of a type of the cells in an interface of a compiled package with methods (error,
 // fmt.Stringer, io.Reader): the interface is nil, so err != nil is false
 // where Go's is true (the typed-nil pitfall). Where such a value becomes

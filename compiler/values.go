@@ -222,12 +222,39 @@ func (c *compiler) nestedElems(elem types.Type, same nestedConv, verb byte, dept
 	}}, true, true
 }
 
+// nestedMapKeys converts a map whose keys have String or Error methods
+// (kc): fmt sorts the keys by their values and prints what their methods
+// return, so the map becomes the entries in that order, which
+// cellrt.SortedMap prints as fmt prints a map. Keys of a basic ordered
+// type only, for %v and %s.
+func (c *compiler) nestedMapKeys(u *types.Map, same, kc nestedConv, verb byte, depth int) (nestedConv, bool, bool) {
+	b, ok := u.Key().Underlying().(*types.Basic)
+	if !ok || b.Info()&types.IsOrdered == 0 || verb != 'v' && verb != 's' {
+		return same, false, false
+	}
+	ec, _, ok := c.nestedStrings(u.Elem(), verb, depth+1)
+	kt := c.types.TypeString(u.Key())
+	if !ok || kt == "" {
+		return same, false, false
+	}
+	d := strconv.Itoa(depth)
+	v, ks, i, j, k, kv := "__gkv"+d, "__gks"+d, "__gki"+d, "__gkj"+d, "__gkk"+d, "__gkr"+d
+	return nestedConv{typ: "any", conv: func(x string) string {
+		return "func(" + v + " " + same.typ + ") any { " + ks + " := make([]" + kt + ", 0, len(" + v + ")); for " + k + " := range " + v + " { " + ks + " = append(" + ks + ", " + k + ") }; " +
+			"for " + i + " := 1; " + i + " < len(" + ks + "); " + i + "++ { for " + j + " := " + i + "; " + j + " > 0 && " + ks + "[" + j + "] < " + ks + "[" + j + "-1]; " + j + "-- { " + ks + "[" + j + "], " + ks + "[" + j + "-1] = " + ks + "[" + j + "-1], " + ks + "[" + j + "] } }; " +
+			kv + " := make([]any, 0, 2*len(" + ks + ")); for _, " + k + " := range " + ks + " { " + kv + " = append(" + kv + ", " + kc.conv(k) + ", " + ec.conv(v+"["+k+"]") + ") }; return " + RuntimeName + ".SortedMap(" + kv + ") }(" + x + ")"
+	}}, true, true
+}
+
 // nestedMap converts a map's values (fmt sorts the keys by their values:
 // keys with methods are out of reach).
 func (c *compiler) nestedMap(u *types.Map, same nestedConv, verb byte, depth int) (nestedConv, bool, bool) {
 	kc, kChanged, ok := c.nestedStrings(u.Key(), verb, depth+1)
-	if !ok || kChanged {
+	if !ok {
 		return same, false, false
+	}
+	if kChanged {
+		return c.nestedMapKeys(u, same, kc, verb, depth)
 	}
 	ec, changed, ok := c.nestedStrings(u.Elem(), verb, depth+1)
 	if !changed || !ok {

@@ -345,3 +345,28 @@ func (e runtimeError) Error() string { return string(e) }
 
 // RuntimeError marks it as a runtime.Error.
 func (e runtimeError) RuntimeError() {}
+
+// SortedMap returns what fmt prints for a map whose entries are kv (key,
+// value, key, value...) in the order fmt sorts its keys: the cell
+// compiler gives it the strings the String methods of the keys return
+// (fmt cannot call them), in the order of the keys' values.
+func SortedMap(kv []any) fmt.Formatter { return sortedMap(kv) }
+
+// sortedMap is SortedMap's Formatter.
+type sortedMap []any
+
+// Format prints the entries as map[k:v k:v], each key and value with the
+// operand's verb and flags, as fmt prints a map's.
+func (m sortedMap) Format(f fmt.State, verb rune) {
+	spec := fmt.FormatString(f, verb)
+	io.WriteString(f, "map[")
+	for i := 0; i+1 < len(m); i += 2 {
+		if i > 0 {
+			io.WriteString(f, " ")
+		}
+		fmt.Fprintf(f, spec, m[i])
+		io.WriteString(f, ":")
+		fmt.Fprintf(f, spec, m[i+1])
+	}
+	io.WriteString(f, "]")
+}

@@ -65,6 +65,16 @@ func contextKeyOf(k any) any {
 	return k
 }
 
+// mapKey is k, a key of a map keyed by an empty interface, or a panic
+// when it is a value of a type of the cells that the interpreter keeps in
+// a wrapper: two wrappers of equal values are different keys.
+func mapKey(k any) any {
+	if name := interpvalue.DynType(&k); name != "" {
+		panic(fmt.Sprintf("a %s as a key of a map keyed by an interface: the interpreter keeps such a value in a wrapper that another equal value does not share, so the map would tell equal keys apart; key the map by a concrete type, or by a string made of the value, or run the cell compiled with %%%%compile", strings.TrimPrefix(name, "main.")))
+	}
+	return k
+}
+
 // exitPanic is the panic value of os.Exit, syscall.Exit and log.Fatal in
 // a cell: the kernel must not exit.
 type exitPanic struct{ msg string }
@@ -113,6 +123,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"AssertFailed": reflect.ValueOf(assertFailed),
 			"ContextKey":   reflect.ValueOf(func(name string, k any) any { return contextKey{name, bareKey(k)} }),
 			"ContextKeyOf": reflect.ValueOf(contextKeyOf),
+			"MapKey":       reflect.ValueOf(mapKey),
+			"SortedMap":    reflect.ValueOf(interpvalue.SortedMap),
 			// The compiled twins of the cells' interfaces (see MultiUnwrapper).
 			"MultiUnwrapper": reflect.ValueOf((*MultiUnwrapper)(nil)),
 			"Unwrapper":      reflect.ValueOf((*Unwrapper)(nil)),

@@ -191,13 +191,15 @@ func TestLowerStringers(t *testing.T) {
 }
 
 // fmt's operands with values of String or Error methods of the cells
-// inside (exported fields, elements, map values, what a pointer operand
-// points to) are converted to a copy where those values are strings.
+// inside (exported fields, elements, map keys and values, what a pointer
+// operand points to) are converted to a copy where those values are
+// strings (a map with such keys, to its entries in the order of the keys).
 func TestLowerNestedStringers(t *testing.T) {
 	got := lowered(t, "import \"fmt\"\ntype W int\nfunc (w W) String() string { return \"w\" }\ntype P struct{ A W; b W }\ntype B byte\nfunc (B) String() string { return \"b\" }",
 		"fmt.Println(P{}, []W{1}, map[W]W{})\nfmt.Printf(\"%v %s\\n\", &P{}, []B{1})")
 	wantLowered(t, got,
-		"fmt.Println(func(__gkv0 P) struct{ A string; b W } { return struct{ A string; b W }{(__gkv0.A).String(), __gkv0.b} }(P{}), func(__gkv0 []W) []string { if __gkv0 == nil { return nil }; __gkr0 := make([]string, len(__gkv0)); for __gki0 := range __gkv0 { __gkr0[__gki0] = (__gkv0[__gki0]).String() }; return __gkr0 }([]W{1}), map[W]W{})",
+		"fmt.Println(func(__gkv0 P) struct{ A string; b W } { return struct{ A string; b W }{(__gkv0.A).String(), __gkv0.b} }(P{}), func(__gkv0 []W) []string { if __gkv0 == nil { return nil }; __gkr0 := make([]string, len(__gkv0)); for __gki0 := range __gkv0 { __gkr0[__gki0] = (__gkv0[__gki0]).String() }; return __gkr0 }([]W{1}), func(__gkv0 map[W]W) any {",
+		"__gkr0 = append(__gkr0, (__gkk0).String(), (__gkv0[__gkk0]).String()) }; return __gkrt.SortedMap(__gkr0) }(map[W]W{}))",
 		`fmt.Printf("%v %s\n", func(__gkv0 *P) *struct{ A string; b W } {`, "}(&P{}), []B{1})")
 }
 
