@@ -1,8 +1,8 @@
 package interpvalue
 
 import (
-	"errors"
 	"reflect"
+	"strings"
 )
 
 // ErrorsIs is errors.Is for the cells. A target of a type of the cells
@@ -10,21 +10,34 @@ import (
 // (it holds a func) and keeps only the last field of a struct value:
 // errors.Is was false even for errors.Is(err, err). A target of a pointer
 // type of the cells is found in err's chain by the pointer its wrappers
-// hold; one of another type panics with a clear error.
-func ErrorsIs(err, target error) bool {
-	w, ok := Wrapped(target)
-	if !ok {
-		return errors.Is(err, target)
+// hold; one of another type panics with a clear error. An error of the
+// cells with an Unwrap method (registered with RegisterUnwrap) is
+// unwrapped by it: compiled errors.Is does not see the method in yaegi's
+// wrapper.
+func (p *Printer) ErrorsIs(err, target error) bool {
+	var match func(error) bool
+	if w, ok := Wrapped(target); ok {
+		tv := reflect.ValueOf(w)
+		if !tv.IsValid() || tv.Kind() != reflect.Pointer {
+			panic(runtimeError("errors.Is with a target of a type of the cells that is not a pointer (" + target.Error() + ") is not supported by the interpreter: it cannot compare such values inside errors; compare with a sentinel error (var ErrX = errors.New(...)) or a pointer (&T{...}, with pointer receivers)"))
+		}
+		match = func(err error) bool {
+			hw, ok := Wrapped(err)
+			hv := reflect.ValueOf(hw)
+			return ok && hv.Kind() == reflect.Pointer && hv.Type() == tv.Type() && hv.Pointer() == tv.Pointer()
+		}
+	} else {
+		comparable := target == nil || reflect.TypeOf(target).Comparable()
+		match = func(err error) bool { return comparable && err == target }
 	}
-	tv := reflect.ValueOf(w)
-	if !tv.IsValid() || tv.Kind() != reflect.Pointer {
-		panic(runtimeError("errors.Is with a target of a type of the cells that is not a pointer (" + target.Error() + ") is not supported by the interpreter: it cannot compare such values inside errors; compare with a sentinel error (var ErrX = errors.New(...)) or a pointer (&T{...}, with pointer receivers)"))
-	}
+	return p.errorsIs(err, target, match)
+}
+
+// errorsIs walks err's chain as errors.Is does, with match for ==.
+func (p *Printer) errorsIs(err, target error, match func(error) bool) bool {
 	for err != nil {
-		if hw, ok := Wrapped(err); ok {
-			if hv := reflect.ValueOf(hw); hv.Kind() == reflect.Pointer && hv.Type() == tv.Type() && hv.Pointer() == tv.Pointer() {
-				return true
-			}
+		if match(err) {
+			return true
 		}
 		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
 			return true
@@ -34,14 +47,86 @@ func ErrorsIs(err, target error) bool {
 			err = u.Unwrap()
 		case interface{ Unwrap() []error }:
 			for _, e := range u.Unwrap() {
-				if ErrorsIs(e, target) {
+				if p.errorsIs(e, target, match) {
 					return true
 				}
 			}
 			return false
 		default:
-			return false
+			next, ok := p.unwrapCell(err)
+			if !ok {
+				return false
+			}
+			err = next
 		}
 	}
 	return false
+}
+
+// ErrorsUnwrap is errors.Unwrap for the cells: an error of the cells with
+// an Unwrap method (see RegisterUnwrap) is unwrapped by it.
+func (p *Printer) ErrorsUnwrap(err error) error {
+	if u, ok := err.(interface{ Unwrap() error }); ok {
+		return u.Unwrap()
+	}
+	next, _ := p.unwrapCell(err)
+	return next
+}
+
+// RegisterUnwrap records f, an interpreted func(T) error that calls the
+// Unwrap method of the type the cells name typ ("V" or "*V"). It returns
+// true (for a var _ = ...).
+func (p *Printer) RegisterUnwrap(typ string, f any) bool {
+	v := reflect.ValueOf(f)
+	if v.Kind() != reflect.Func || v.Type().NumIn() != 1 || v.Type().NumOut() != 1 {
+		return false
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.unwraps == nil {
+		p.unwraps = map[string]reflect.Value{}
+	}
+	p.unwraps[typ] = v
+	if v.Type().In(0).Kind() == reflect.Struct {
+		p.valueUnwraps = true
+	}
+	return true
+}
+
+// unwrapCell returns what the Unwrap method of the value of a type of the
+// cells that err (yaegi's error wrapper) holds returns, and false when err
+// holds none with a registered Unwrap method.
+func (p *Printer) unwrapCell(err error) (error, bool) {
+	w, ok := Wrapped(err)
+	if !ok {
+		return nil, false
+	}
+	v, name, _ := dynamic(reflect.ValueOf(&w).Elem())
+	if !v.IsValid() {
+		return nil, false
+	}
+	p.mu.Lock()
+	f, found := p.unwraps[strings.Replace(name, "main.", "", 1)]
+	if !found {
+		for _, g := range p.unwraps { // yaegi kept no name: by the reflect type
+			if g.Type().In(0) == v.Type() {
+				f, found = g, true
+				break
+			}
+		}
+	}
+	valueStructs := p.valueUnwraps
+	p.mu.Unlock()
+	if !found || !v.Type().AssignableTo(f.Type().In(0)) {
+		if valueStructs && v.Kind() != reflect.Pointer {
+			panic(runtimeError("unwrapping an error of a struct type of the cells with an Unwrap method on a value receiver is not supported by the interpreter (it keeps only the last field of such a value in an error): declare Unwrap on a pointer receiver and return &T{...}"))
+		}
+		return nil, false
+	}
+	out := f.Call([]reflect.Value{v})[0]
+	if out.IsNil() {
+		return nil, true
+	}
+	next, _ := out.Interface().(error)
+	return next, true
 }

@@ -19,8 +19,11 @@ import (
 // and the values of those types become Formatters that call it.
 type Printer struct {
 	mu         sync.Mutex
-	methods    map[string]method // by type name as the cells write it: "V", "*V"
-	marshalers map[string]string // the cells' types with a method of encoding's interfaces: its name
+	methods    map[string]method        // by type name as the cells write it: "V", "*V"
+	marshalers map[string]string        // the cells' types with a method of encoding's interfaces: its name
+	unwraps    map[string]reflect.Value // interpreted calls of the cells' Unwrap methods, by type
+	// valueUnwraps: a struct type of the cells has Unwrap on a value receiver
+	valueUnwraps bool
 }
 
 // method is an interpreted func(T) string calling T's String or Error.

@@ -125,6 +125,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"ContextKeyOf": reflect.ValueOf(contextKeyOf),
 			"MapKey":       reflect.ValueOf(mapKey),
 			"SortedMap":    reflect.ValueOf(interpvalue.SortedMap),
+			"UnwrapMethod": reflect.ValueOf(s.printer.RegisterUnwrap),
 			// The compiled twins of the cells' interfaces (see MultiUnwrapper).
 			"MultiUnwrapper": reflect.ValueOf((*MultiUnwrapper)(nil)),
 			"Unwrapper":      reflect.ValueOf((*Unwrapper)(nil)),
@@ -140,7 +141,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Stderr": reflect.ValueOf(&s.stderr).Elem(),
 		},
 		"syscall/syscall":         {"Exit": reflect.ValueOf(exitFunc("syscall.Exit"))},
-		"errors/errors":           {"Is": reflect.ValueOf(interpvalue.ErrorsIs)},
+		"errors/errors":           {"Is": reflect.ValueOf(s.printer.ErrorsIs), "Unwrap": reflect.ValueOf(s.printer.ErrorsUnwrap)},
 		generic.Path + "/generic": generic.Symbols(),
 		// Package iter has only generic types, which the cell compiler
 		// rewrites as function types: the import itself must work.
