@@ -184,6 +184,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.GenDecl:
 		c.constValues(n)
 		c.forwardPromoted(n)
+		c.splitInterfaceSpecs(n)
 	case *ast.TypeSpec:
 		c.hideUnexportedFields(n)
 	case *ast.AssignStmt, *ast.ValueSpec:

@@ -429,3 +429,69 @@ func (c *compiler) ownFrame(lit *ast.FuncLit) {
 		c.w.Add(start, end, func(w *cellsrc.Rewriter) string { return "func() " + t + " { return " + w.Render(start, end) + " }()" })
 	}
 }
+
+// splitInterfaceSpecs writes a var spec of several names of an interface
+// type as one spec per name: yaegi left the first of var a, b any =
+// P{1}, Q{2} nil when a value keeps its type (P has methods) and another
+// is a composite literal. Not when a value mentions one of the names (a
+// spec's values do not see the names it declares).
+func (c *compiler) splitInterfaceSpecs(gd *ast.GenDecl) {
+	if gd.Tok != token.VAR {
+		return
+	}
+	sep := "; var "
+	if gd.Lparen.IsValid() && !c.topLevel(gd) {
+		sep = "; " // the group is written as it is (the cell's own are spec by spec)
+	}
+	for _, sp := range gd.Specs {
+		vs := sp.(*ast.ValueSpec)
+		if vs.Type == nil || len(vs.Names) < 2 || len(vs.Values) != len(vs.Names) {
+			continue
+		}
+		if t := c.types.ExprType(c.off(vs.Type.Pos()), c.off(vs.Type.End())); t == nil || !types.IsInterface(t) {
+			continue
+		}
+		names := map[string]bool{}
+		for _, id := range vs.Names {
+			names[id.Name] = true
+		}
+		if mentionsAny(vs.Values, names) {
+			continue
+		}
+		c.w.Add(c.off(vs.Names[0].Pos()), c.off(vs.End()), func(*cellsrc.Rewriter) string {
+			parts := make([]string, len(vs.Names))
+			for i, id := range vs.Names {
+				parts[i] = id.Name + " " + c.render(vs.Type) + " = " + c.render(vs.Values[i])
+			}
+			return strings.Join(parts, sep)
+		})
+	}
+}
+
+// mentionsAny reports whether one of xs mentions one of names.
+func mentionsAny(xs []ast.Expr, names map[string]bool) bool {
+	found := false
+	for _, x := range xs {
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && names[id.Name] {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// topLevel reports whether gd is a declaration among the cell's top-level
+// items.
+func (c *compiler) topLevel(gd *ast.GenDecl) bool {
+	for _, it := range c.p.Items {
+		if it == ast.Node(gd) {
+			return true
+		}
+		if ds, ok := it.(*ast.DeclStmt); ok && ds.Decl == gd {
+			return true
+		}
+	}
+	return false
+}
