@@ -18,7 +18,9 @@ type TransferError struct {
 	Err      error
 }
 
-func (e *TransferError) Error() string { return "transfer " + e.From + "->" + e.To + ": " + e.Err.Error() }
+func (e *TransferError) Error() string {
+	return "transfer " + e.From + "->" + e.To + ": " + e.Err.Error()
+}
 func (e *TransferError) Unwrap() error { return e.Err }
 
 type Retry struct {
