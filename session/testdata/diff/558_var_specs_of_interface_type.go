@@ -16,7 +16,7 @@ type Getter interface{ Get() int }
 var g1, g2 any = P{1}, Q{2, 3}
 
 var (
-	h1, h2 any     = Q{4, 5}, P{6}
+	h1, h2 any    = Q{4, 5}, P{6}
 	i1, i2 Getter = P{7}, P{8}
 )
 
