@@ -81,6 +81,6 @@ func main() {
 			highs++
 		}
 	}
-	fmt.Println(len(got), highs, got[len(got)-1][:3])
+	fmt.Println(len(got), highs) // which came last depends on the scheduler
 	fmt.Printf("%v %s %d\n", Request{1, High}, Priority(0), High)
 }
