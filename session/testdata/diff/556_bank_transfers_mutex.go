@@ -61,7 +61,7 @@ func (b *Bank) Transfer(from, to AccountID, amt Cents) error {
 func main() {
 	b := &Bank{accounts: map[AccountID]*Account{}}
 	for _, id := range []AccountID{"alice", "bob", "carol"} {
-		b.accounts[id] = &Account{ID: id, Balance: 10000}
+		b.accounts[id] = &Account{ID: id, Balance: 1_000_000} // more than any order of the transfers takes
 	}
 	var wg sync.WaitGroup
 	var failed atomic.Int32
@@ -86,7 +86,7 @@ func main() {
 		total += b.accounts[AccountID(k)].Balance
 	}
 	fmt.Println("total", total, "ops", b.ops.Load(), "failed", failed.Load())
-	err := b.Transfer("alice", "bob", 1_000_000)
+	err := b.Transfer("alice", "bob", 100_000_000)
 	te, ok := err.(*TransferError)
 	fmt.Println(err, errors.Is(err, ErrInsufficient), ok && te.Amount > 0)
 }
