@@ -108,7 +108,11 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 			" { " + ret + impl + "(" + strings.Join(append([]string{recvName}, args...), ", ") + ") }"
 		src += c.fmtMethod(fd, base, recvType)
 		if fd.Name.Name == "Unwrap" && !strings.Contains(recvType, "[") && fd.Type.Params.NumFields() == 0 && fd.Type.Results.NumFields() == 1 && c.text(fd.Type.Results.List[0].Type) == "error" {
-			for _, t := range []string{base, "*" + base}[boolIndex(strings.HasPrefix(recvType, "*")):] {
+			recvs := []string{base, "*" + base} // a value receiver's method is *T's too
+			if strings.HasPrefix(recvType, "*") {
+				recvs = recvs[1:]
+			}
+			for _, t := range recvs {
 				src += "\nvar _ = " + RuntimeName + ".UnwrapMethod(" + strconv.Quote(t) + ", func(v " + t + ") error { return v.Unwrap() })"
 			}
 		}
@@ -468,12 +472,4 @@ func (c *compiler) lowerCommaOKAssert(n ast.Node) {
 			c.lowerAssert(ta, true)
 		}
 	}
-}
-
-// boolIndex is 1 for true, 0 for false.
-func boolIndex(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
