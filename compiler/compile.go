@@ -170,9 +170,10 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)
 		c.lowerCompiledCall(n)
-		c.checkErrorsAs(n)
+		c.lowerErrorsAs(n)
 		c.checkReflect(n)
 		c.spreadFuncArgs(n)
+		c.copyIntoInterfaces(n) // before conversions: T(x) inside, boxes outside
 		c.conversions(n)
 		c.boxedConversion(n)
 		if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "delete" && len(n.Args) == 2 && !c.userDefined("delete") {
@@ -187,7 +188,8 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.splitInterfaceSpecs(n)
 	case *ast.TypeSpec:
 		c.hideUnexportedFields(n)
-	case *ast.AssignStmt, *ast.ValueSpec:
+	case *ast.AssignStmt, *ast.ValueSpec, *ast.SendStmt, *ast.CompositeLit:
+		c.copyIntoInterfaces(n)
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
 	case *ast.TypeAssertExpr:
@@ -219,12 +221,18 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.nilReturns(n, n.Body)
 		if n.Body != nil {
 			c.boxReturns(n.Type, n.Body)
+			if fn, ok := c.types.Def(c.off(n.Name.Pos())).(*types.Func); ok {
+				c.copyReturns(fn.Signature(), n.Body)
+			}
 			c.lowerReturns(n.Type, n.Body)
 			c.lowerDefers(n.Body)
 		}
 	case *ast.FuncLit:
 		c.nilReturns(n, n.Body)
 		c.boxReturns(n.Type, n.Body)
+		if sig, ok := c.types.ExprType(c.off(n.Pos()), c.off(n.End())).(*types.Signature); ok {
+			c.copyReturns(sig, n.Body)
+		}
 		c.lowerReturns(n.Type, n.Body)
 		c.lowerDefers(n.Body)
 	case *ast.BlockStmt:

@@ -89,34 +89,9 @@ func (c *compiler) checkSelector(sel *ast.SelectorExpr) {
 		c.errorAt(c.off(sel.Pos()), "%s is not available in the interpreter: %s%s", name, hint, OrCompile)
 		return
 	}
-	if what := stdGeneric(c.types.Use(c.off(sel.Sel.Pos()))); what != "" {
+	if what := celltype.StdGeneric(c.types.Use(c.off(sel.Sel.Pos()))); what != "" {
 		c.errorAt(c.off(sel.Pos()), "%s is a generic %s of the standard library, which the interpreter cannot instantiate (of the standard library's generic functions, cells run those of slices, maps and cmp, iter.Seq, iter.Pull, sync.OnceValue(s) and atomic.Pointer)%s", name, what, OrCompile)
 	}
-}
-
-// stdGeneric says what obj is ("function", "type") when it is a generic
-// function or type of a standard package, else "".
-func stdGeneric(obj types.Object) string {
-	if obj == nil || obj.Pkg() == nil {
-		return ""
-	}
-	if first, _, _ := strings.Cut(obj.Pkg().Path(), "/"); strings.Contains(first, ".") || first == "main" || first == "gokernel" {
-		return ""
-	}
-	switch o := obj.(type) {
-	case *types.Func:
-		if sig, ok := o.Type().(*types.Signature); ok && sig.TypeParams().Len() > 0 {
-			return "function"
-		}
-	case *types.TypeName:
-		if o.Pkg().Path() == "iter" {
-			return "" // iter.Seq and iter.Seq2 become function types (iterSeq)
-		}
-		if n, ok := o.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
-			return "type"
-		}
-	}
-	return ""
 }
 
 // checkVariadicGeneric refuses generic funcs with a variadic parameter of a
@@ -152,13 +127,22 @@ func firstKey(refs, set map[string]bool) string {
 	return ""
 }
 
-// checkErrorsAs refuses errors.As with a target of a type of the cells (or
-// an interface type the cells write): yaegi panics on every such call
-// ("errors: *target must be interface or implement error"), since compiled
-// code sees neither the cells' types' methods nor their interfaces.
-func (c *compiler) checkErrorsAs(call *ast.CallExpr) {
+// yaegi's compiled errors.As sees neither the types nor the interfaces of
+// the cells (it panicked: "errors: *target must be interface or implement
+// error"). errors.As(err, target) with a target of a type of the cells is
+// a walk of err's chain by the kernel (cellrt.ErrorsAs, which also sees
+// the cells' Unwrap methods) that calls back interpreted code asserting
+// each error to the target's type, as yaegi asserts a compiled interface:
+//
+//	func(e error, p *T) bool { if p == nil { panic(...) }; return __gkrt.ErrorsAs(e, func(e error) bool { if v, ok := e.(T); ok { *p = v; return true }; return false }) }(err, target)
+//
+// An As method of the cells' errors is refused: the walk does not call it.
+
+// lowerErrorsAs lowers errors.As(err, target) when target's type points
+// to a type of the cells or to an interface type the cells write.
+func (c *compiler) lowerErrorsAs(call *ast.CallExpr) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "As" || len(call.Args) != 2 {
+	if !ok || sel.Sel.Name != "As" || len(call.Args) != 2 || call.Ellipsis.IsValid() {
 		return
 	}
 	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "errors") {
@@ -174,13 +158,39 @@ func (c *compiler) checkErrorsAs(call *ast.CallExpr) {
 	if compiled || !celltype.Mentions(elem) && !types.IsInterface(elem) || types.Identical(elem, types.Universe.Lookup("error").Type()) {
 		return
 	}
-	name := types.TypeString(elem, func(p *types.Package) string {
-		if p.Path() == "main" {
-			return ""
-		}
-		return p.Name()
+	ts := c.types.TypeString(elem)
+	if ts == "" {
+		return
+	}
+	if aser := c.cellAsMethod(); aser != "" {
+		c.errorAt(c.off(call.Pos()), "errors.As through an error with an As method (%s) is not supported by the interpreter: its compiled errors package cannot call the cells' methods; assert the type of the error where it is returned%s", aser, OrCompile)
+		return
+	}
+	e, p, v := c.temp("e"), c.temp("e"), c.temp("e")
+	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
+		return "func(" + e + " error, " + p + " *" + ts + ") bool { if " + p + " == nil { panic(\"errors: target must be a non-nil pointer\") }; return " + RuntimeName + ".ErrorsAs(" + e + ", func(" + e + " error) bool { if " + v + ", ok := " + c.compiledAssertOK(e, elem) + "; ok { *" + p + " = " + v + "; return true }; return false }) }(" + c.render(call.Args[0]) + ", " + c.render(call.Args[1]) + ")"
 	})
-	c.errorAt(c.off(call.Pos()), "errors.As into a %s is not supported by the interpreter (its compiled errors package cannot see the types and interfaces of the cells): assert the type of the error where it is returned (v, ok := err.(%s))%s", name, name, OrCompile)
+}
+
+// cellAsMethod returns the name of a type of the cells with an As method
+// ("*T.As"), or "".
+func (c *compiler) cellAsMethod() string {
+	scope := c.types.Scope()
+	if scope == nil {
+		return ""
+	}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			if sel := types.NewMethodSet(t).Lookup(nil, "As"); sel != nil {
+				return c.types.TypeString(t) + ".As"
+			}
+		}
+	}
+	return ""
 }
 
 // errorAt records a compile error at cell offset off.

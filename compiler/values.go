@@ -390,7 +390,7 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
 		x := c.render(ta.X)
 		if commaOK {
-			return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + "var z " + ts + "; return z, false }()"
+			return c.compiledAssertOK(x, t)
 		}
 		return "func() " + ts + " { if v, ok := " + x + ".(" + ts + "); ok { return v }; " + c.twinTry(x, t, "") + c.assertPanic(x, xt, t) + " }()"
 	})
@@ -410,12 +410,26 @@ func (c *compiler) assertHeld(ta *ast.TypeAssertExpr, xt, t types.Type, commaOK 
 	}
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
 		x := c.render(ta.X)
-		try := "var z " + ts + "; if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.heldTry(t, x, "z") + " "
 		if commaOK {
-			return "func() (" + ts + ", bool) { " + try + "return z, false }()"
+			return c.compiledAssertOK(x, t)
 		}
-		return "func() " + ts + " { if v, ok := func() (" + ts + ", bool) { " + try + "return z, false }(); ok { return v }; " + c.assertPanic(x, xt, t) + " }()"
+		return "func() " + ts + " { if v, ok := " + c.compiledAssertOK(x, t) + "; ok { return v }; " + c.assertPanic(x, xt, t) + " }()"
 	})
+}
+
+// compiledAssertOK returns the comma-ok assertion x.(t) of x, a path of a
+// compiled interface type (an error), as yaegi gets it right: through
+// cellrt.Held for a struct type of the cells (see assertHeld), through its
+// compiled twin for an interface that has one (see lowerCompiledAssert).
+func (c *compiler) compiledAssertOK(x string, t types.Type) string {
+	ts := c.types.TypeString(t)
+	if !types.IsInterface(t) && celltype.Mentions(t) && c.heldTry(t, "", "") != "" {
+		return "func() (" + ts + ", bool) { var z " + ts + "; if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.heldTry(t, x, "z") + " return z, false }()"
+	}
+	if types.IsInterface(t) && celltype.Twin(t) != "" {
+		return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + "var z " + ts + "; return z, false }()"
+	}
+	return x + ".(" + ts + ")"
 }
 
 // lowerCompiledCall lowers the operands of a call of a compiled function

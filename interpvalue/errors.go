@@ -30,16 +30,31 @@ func (p *Printer) ErrorsIs(err, target error) bool {
 		comparable := target == nil || reflect.TypeOf(target).Comparable()
 		match = func(err error) bool { return comparable && err == target }
 	}
-	return p.errorsIs(err, target, match)
-}
-
-// errorsIs walks err's chain as errors.Is does, with match for ==.
-func (p *Printer) errorsIs(err, target error, match func(error) bool) bool {
-	for err != nil {
+	return p.walk(err, func(err error) bool {
 		if match(err) {
 			return true
 		}
-		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
+		x, ok := err.(interface{ Is(error) bool })
+		return ok && x.Is(target)
+	})
+}
+
+// ErrorsAs is errors.As for a target of a type of the cells, which the
+// compiled errors package cannot see: match, interpreted code, asserts an
+// error to the target's type and sets the target when it holds. It is
+// called for the errors of err's tree in errors.As's order, until it
+// holds; ErrorsAs reports whether it did.
+func (p *Printer) ErrorsAs(err error, match func(error) bool) bool {
+	return p.walk(err, match)
+}
+
+// walk calls visit for err and the errors it wraps, depth first as
+// errors.Is does, until visit returns true; it reports whether it did.
+// An error of the cells with an Unwrap method is unwrapped by it (see
+// RegisterUnwrap).
+func (p *Printer) walk(err error, visit func(error) bool) bool {
+	for err != nil {
+		if visit(err) {
 			return true
 		}
 		switch u := err.(type) {
@@ -47,7 +62,7 @@ func (p *Printer) errorsIs(err, target error, match func(error) bool) bool {
 			err = u.Unwrap()
 		case interface{ Unwrap() []error }:
 			for _, e := range u.Unwrap() {
-				if p.errorsIs(e, target, match) {
+				if p.walk(e, visit) {
 					return true
 				}
 			}

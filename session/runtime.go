@@ -126,6 +126,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"MapKey":       reflect.ValueOf(mapKey),
 			"SortedMap":    reflect.ValueOf(interpvalue.SortedMap),
 			"UnwrapMethod": reflect.ValueOf(s.printer.RegisterUnwrap),
+			"ErrorsAs":     reflect.ValueOf(s.printer.ErrorsAs),
 			// The compiled twins of the cells' interfaces (see MultiUnwrapper).
 			"MultiUnwrapper": reflect.ValueOf((*MultiUnwrapper)(nil)),
 			"Unwrapper":      reflect.ValueOf((*Unwrapper)(nil)),

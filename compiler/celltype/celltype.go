@@ -465,3 +465,19 @@ func NeedsKeepMethod(n *types.Named) bool {
 	}
 	return types.NewMethodSet(n).Len() == 0
 }
+
+// HeldByReference reports whether yaegi holds a value of t in an
+// interface by reference to where the value was (a variable, a field, an
+// element, the result slot of a call) instead of a copy: t is a named
+// struct or array type of the cells with methods.
+func HeldByReference(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" {
+		return false
+	}
+	switch n.Underlying().(type) {
+	case *types.Struct, *types.Array:
+		return HasMethods(n)
+	}
+	return false
+}
