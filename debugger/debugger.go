@@ -36,6 +36,10 @@ type Debugger struct {
 	nextID   int                     // of frames and references
 	progs    []*interp.Program       // compiled while attached
 	verified map[string]map[int]bool // lines yaegi found a statement on
+	// interrupted are the goroutines an interrupt let go: they belong to
+	// a cancelled run and do not stop again (one in a loop reached the
+	// breakpoint once more before yaegi ended it).
+	interrupted map[int64]bool
 }
 
 // New returns a debugger of the sessions sess returns, sending its DAP
@@ -43,7 +47,7 @@ type Debugger struct {
 func New(sess func() *session.Session, emit func(json.RawMessage)) *Debugger {
 	return &Debugger{sess: sess, emit: emit, bps: map[string][]int{}, sources: map[string]string{},
 		stops: map[int64]*stop{}, steps: map[int64]*step{}, frames: map[int]frameRef{}, refs: map[int]*ref{},
-		threads: map[int64]string{}, verified: map[string]map[int]bool{}}
+		threads: map[int64]string{}, verified: map[string]map[int]bool{}, interrupted: map[int64]bool{}}
 }
 
 // request is a DAP request.

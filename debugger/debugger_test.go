@@ -98,6 +98,26 @@ func (h *harness) wait(name string) map[string]any {
 	}
 }
 
+// waitOrDone is wait, failing with the cell's outcome if the cell ends
+// first.
+func (h *harness) waitOrDone(name string, done chan error) map[string]any {
+	h.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case ev := <-h.events:
+			if ev["event"] == name {
+				body, _ := ev["body"].(map[string]any)
+				return body
+			}
+		case err := <-done:
+			h.t.Fatalf("the cell ended (%v) before a %s event", err, name)
+		case <-deadline:
+			h.t.Fatalf("no %s event", name)
+		}
+	}
+}
+
 func finished(t testing.TB, done chan error) {
 	t.Helper()
 	select {
@@ -248,7 +268,7 @@ func TestInterruptWhileStoppedInALoop(t *testing.T) {
 			_, err := h.s.Execute(ctx, count, code)
 			done <- err
 		}(h.count)
-		h.wait("stopped")
+		h.waitOrDone("stopped", done)
 		cancel()
 		select {
 		case err := <-done:

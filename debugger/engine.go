@@ -177,19 +177,27 @@ func (d *Debugger) Detach() {
 // returned: yaegi ends a cancelled run on a goroutine of its own, a moment
 // after the cancel, and a goroutine let go before that would run on to
 // the next breakpoint (the next iteration of a loop) and stay stopped
-// there; let go after it, the goroutine ends at its next statement.
+// there; let go after it, the goroutine ends at its next statement. Under
+// load that statement may still be the breakpoint: a goroutine let go
+// here does not stop again.
 func (d *Debugger) Interrupt() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.steps = map[int64]*step{}
+	for id := range d.stops {
+		d.interrupted[id] = true
+	}
 	d.releaseLocked("continue")
 }
 
-// releaseLocked resumes every stopped goroutine with action.
+// releaseLocked resumes every stopped goroutine with action; they are no
+// longer listed as stopped from then on (a goroutine may take a while to
+// wake on a loaded machine).
 func (d *Debugger) releaseLocked(action string) {
 	for _, st := range d.stops {
 		select {
 		case st.action <- action:
+			d.forgetLocked(st)
 		default:
 		}
 	}

@@ -51,7 +51,7 @@ func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
 	}
 	reason := "breakpoint"
 	d.mu.Lock()
-	if d.att != att {
+	if d.att != att || d.interrupted[id] {
 		d.mu.Unlock()
 		go d.resume(att, e.GoRoutine(), "continue")
 		return
@@ -124,7 +124,21 @@ func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
 		}
 	}
 	d.mu.Lock()
-	delete(d.stops, id)
+	d.forgetLocked(st)
+	if _, ok := stepReason[action]; ok && d.att == att {
+		d.steps[id] = &step{kind: action, serial: serial, line: line, depth: len(frames)}
+	}
+	d.mu.Unlock()
+	d.event("continued", map[string]any{"threadId": id, "allThreadsContinued": false})
+	go d.resume(att, st.g, action)
+}
+
+// forgetLocked forgets the stop st (its goroutine is let go) and its
+// frames; the variables' references too when no goroutine is stopped.
+func (d *Debugger) forgetLocked(st *stop) {
+	if d.stops[st.id] == st {
+		delete(d.stops, st.id)
+	}
 	for fid, fr := range d.frames {
 		if fr.st == st {
 			delete(d.frames, fid)
@@ -133,12 +147,6 @@ func (d *Debugger) stopHere(att *attachment, e *interp.DebugEvent) {
 	if len(d.stops) == 0 {
 		d.refs = map[int]*ref{}
 	}
-	if _, ok := stepReason[action]; ok && d.att == att {
-		d.steps[id] = &step{kind: action, serial: serial, line: line, depth: len(frames)}
-	}
-	d.mu.Unlock()
-	d.event("continued", map[string]any{"threadId": id, "allThreadsContinued": false})
-	go d.resume(att, st.g, action)
 }
 
 // resume lets yaegi's routine g go on with action; it waits until the
