@@ -476,15 +476,6 @@ func (c *compiler) cellInterfaceEquality(b *ast.BinaryExpr) {
 	})
 }
 
-// betweenInterfaces reports whether x.(T) asserts a value of an
-// interface of a compiled package other than error to another such
-// interface: yaegi keeps a value of a type of the cells in a wrapper that
-// has only the first one's methods (io.Writer to io.Reader never holds).
-func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
-	tt := c.types.ExprType(c.off(t.Pos()), c.off(t.End()))
-	return xt != nil && tt != nil && types.IsInterface(xt) && types.IsInterface(tt) && !types.Identical(xt, types.Universe.Lookup("error").Type()) && !celltype.Mentions(tt)
-}
-
 // isPackage reports whether id names the imported package path.
 func (c *compiler) isPackage(id *ast.Ident, path string) bool {
 	pn, ok := c.types.Use(c.off(id.Pos())).(*types.PkgName)

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/blocking"
 	"gokernel/compiler/celltype"
 	"gokernel/stdlib/generic"
 	"strconv"
@@ -91,11 +92,9 @@ type compiler struct {
 	framed     map[*ast.FuncLit]bool   // literals made in a frame of their own (ownFrame)
 	// genericDone are the selectors genericCall rewrote with their index.
 	genericDone map[*ast.SelectorExpr]bool
-	nTemp       int      // temporaries made by lowerings
-	deferLits   []string // see Plan.DeferLits
-	// blocks are the marker codes of top-level statements that run as a
-	// step of their own (see blocking.go).
-	blocks map[ast.Stmt]int
+	nTemp       int              // temporaries made by lowerings
+	deferLits   []string         // see Plan.DeferLits
+	marker      *blocking.Marker // the blocking points and timers (package blocking)
 	// splitSpecs are the top-level var specs declared, then assigned (see
 	// varGroups).
 	splitSpecs map[*ast.ValueSpec]bool
@@ -125,12 +124,13 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, blocks: map[ast.Stmt]int{}}
+	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}}
+	c.marker = blocking.New(p, c.w, checked, RuntimeName, c.temp)
 	c.collectDefined()
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for i, it := range p.Items {
-		c.markBlocking(it, i == len(p.Items)-1) // first: its markers go before other insertions
+		c.marker.Mark(it, i == len(p.Items)-1) // first: its markers go before other insertions
 		c.checkTopLevel(it)
 		ast.Inspect(it, c.rewrite)
 		if st, ok := it.(ast.Stmt); ok {
@@ -162,8 +162,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.GoStmt:
 		c.rewriteGo(n)
 	case *ast.SelectStmt:
-		c.rewriteSelectBranches(n, c.labeled[n])
-		c.lowerSelectComms(n)
+		c.marker.LowerSelect(n, c.labeled[n])
 	case *ast.SwitchStmt, *ast.TypeSwitchStmt:
 		c.lowerSwitch(n.(ast.Stmt))
 	case *ast.CallExpr:
@@ -315,21 +314,21 @@ func (c *compiler) plan() (*Plan, error) {
 			}
 			if decl, assign, ds := c.reusedDefine(it, own); decl != "" {
 				other(&Step{Kind: StepDecls, Src: decl + "\n", Decls: ds})
-				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.blocks[it]})
+				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.marker.Block(it)})
 				continue
 			}
 			if s := c.commaOK(it.Lhs, it.Rhs); s != nil {
-				s.Block = c.blocks[it]
+				s.Block = c.marker.Block(it)
 				other(s)
 				continue
 			}
 			if decl, assign, ds := c.splitDefine(it); decl != "" {
 				other(&Step{Kind: StepDecls, Src: decl + "\n", Decls: ds})
-				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.blocks[it]})
+				stmts(&Step{Kind: StepStmts, Src: assign, Block: c.marker.Block(it)})
 				continue
 			}
 			runeLiterals(c.w, c.p, it.Rhs)
-			s := &Step{Kind: StepDefine, Src: c.render(it), Block: c.blocks[it]}
+			s := &Step{Kind: StepDefine, Src: c.render(it), Block: c.marker.Block(it)}
 			for _, l := range it.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Refs: cellsrc.RefsOf(it)})
@@ -339,7 +338,7 @@ func (c *compiler) plan() (*Plan, error) {
 		case *ast.ExprStmt:
 			if last && !cellsrc.IsPrintCall(it.X) {
 				call, isCall := ast.Unparen(it.X).(*ast.CallExpr)
-				other(&Step{Kind: StepExpr, Src: c.render(it.X), Call: isCall && !c.folded[call], Block: c.blocks[it]})
+				other(&Step{Kind: StepExpr, Src: c.render(it.X), Call: isCall && !c.folded[call], Block: c.marker.Block(it)})
 				continue
 			}
 			run = append(run, it)

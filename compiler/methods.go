@@ -109,7 +109,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 		src += c.fmtMethod(fd, base, recvType)
 		if fd.Name.Name == "Unwrap" && !strings.Contains(recvType, "[") && fd.Type.Params.NumFields() == 0 && fd.Type.Results.NumFields() == 1 && c.text(fd.Type.Results.List[0].Type) == "error" {
 			recvs := []string{base, "*" + base} // a value receiver's method is *T's too
-			if strings.HasPrefix(recvType, "*") {
+			if _, isPtr := ast.Unparen(recv.Type).(*ast.StarExpr); isPtr {
 				recvs = recvs[1:]
 			}
 			for _, t := range recvs {
@@ -335,8 +335,7 @@ func isNilIdent(x ast.Expr) bool {
 // assertTarget returns the asserted type of x.(T) if yaegi needs help
 // with it (an interface, not a type parameter, or a type of the cells),
 // and whether it is an empty interface.
-func (c *compiler) assertTarget(t ast.Expr) (typ types.Type, empty, ok bool) {
-	typ = c.types.ExprType(c.off(t.Pos()), c.off(t.End()))
+func (c *compiler) assertTarget(typ types.Type) (_ types.Type, empty, ok bool) {
 	if typ == nil || c.types.TypeString(typ) == "" {
 		return nil, false, false
 	}
@@ -346,12 +345,17 @@ func (c *compiler) assertTarget(t ast.Expr) (typ types.Type, empty, ok bool) {
 	if it, isIface := typ.Underlying().(*types.Interface); isIface {
 		return typ, it.Empty(), true
 	}
-	return typ, false, c.wrappable(t) || c.underlyingOfCellType(typ)
+	return typ, false, celltype.Mentions(typ) || c.underlyingOfCellType(typ)
 }
 
 // assertOK returns the comma-ok form of x.(T): a call that evaluates x
 // (gen returns its code) once; nil when yaegi's own is right.
 func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
+	return c.assertOKType(gen, c.types.ExprType(c.off(t.Pos()), c.off(t.End())))
+}
+
+// assertOKType is assertOK for the type t.
+func (c *compiler) assertOKType(gen func() string, t types.Type) func() string {
 	typ, empty, ok := c.assertTarget(t)
 	if !ok {
 		return nil

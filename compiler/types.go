@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"gokernel/cellsrc"
 	"gokernel/compiler/celltype"
-	"gokernel/compiler/convert"
 	"strconv"
 	"strings"
 )
@@ -387,74 +386,6 @@ func (c *compiler) structShapes() (map[string]bool, []string) {
 	return unique, names
 }
 
-// boxedConversion rewrites any(x), a conversion to an empty interface of a
-// value of a type of the cells with a String or Error method, as
-// []any{x}[0]: yaegi's
-// conversion dropped the value's type (fmt printed {4} for any(V{4}) of a
-// V with a String method); an element of a composite literal keeps it.
-func (c *compiler) boxedConversion(call *ast.CallExpr) {
-	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
-		return
-	}
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.InterfaceType:
-	case *ast.Ident:
-		if _, ok := c.types.Use(c.off(f.Pos())).(*types.TypeName); !ok {
-			return
-		}
-	default:
-		return
-	}
-	t := c.types.ExprType(c.off(call.Pos()), c.off(call.End()))
-	if it, ok := t.(*types.Interface); t == nil || !ok && !types.IsInterface(t) || ok && !it.Empty() {
-		return
-	}
-	if it, ok := t.Underlying().(*types.Interface); !ok || !it.Empty() {
-		return
-	}
-	at := c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))
-	if at == nil || types.IsInterface(at) {
-		return
-	}
-	if !celltype.Mentions(at) || !keepsType(at) {
-		return // yaegi keeps the type of values with methods only
-	}
-	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
-		return "[]" + c.render(call.Fun) + "{" + c.render(call.Args[0]) + "}[0]"
-	})
-}
-
-// boxedLiteral rewrites x, a composite literal of a type of the cells with
-// methods given to a variable of an interface type dst, as T(x): yaegi
-// stored the literal without its type, not the conversion (fmt printed {4}
-// for var a any = V{4} of a V with a String method, var err error = E{3}
-// crashed compiled calls given err: reflect.Set ... not assignable).
-func (c *compiler) boxedLiteral(x ast.Expr, dst types.Type) {
-	lit, ok := ast.Unparen(x).(*ast.CompositeLit)
-	if !ok || lit.Type == nil || dst == nil {
-		return
-	}
-	if !types.IsInterface(dst) {
-		return
-	}
-	t := c.types.ExprType(c.off(lit.Pos()), c.off(lit.End()))
-	if t == nil || !keepsType(t) {
-		return
-	}
-	c.w.Add(c.off(lit.Pos()), c.off(lit.End()), func(*cellsrc.Rewriter) string {
-		return "(" + c.render(lit.Type) + ")(" + c.render(lit) + ")"
-	})
-}
-
-// keepsType reports whether t has methods, or is a named type of the
-// cells that the compiler gives one (celltype.KeepsType).
-func keepsType(t types.Type) bool {
-	if n, ok := types.Unalias(t).(*types.Named); ok && celltype.KeepsType(n) {
-		return true
-	}
-	return types.NewMethodSet(t).Len() > 0
-}
-
 // heldTry returns the statement that asserts x, a value yaegi may hold in
 // its error wrapper, to t, a struct type of the cells, into z with
 // cellrt.Held ("" if t is not one): t is known when it is the cells' only
@@ -473,94 +404,3 @@ func (c *compiler) heldTry(t types.Type, x, z string) string {
 	only := len(values) == 1 && types.Identical(values[0], t)
 	return "if " + RuntimeName + ".Held(&" + z + ", " + x + ", " + strconv.Quote(name) + ", " + strconv.FormatBool(only) + ") { return " + z + ", true }; "
 }
-
-// yaegi holds a value of a struct or array type of the cells with methods
-// in an interface by reference to where it was: a variable changed later,
-// a loop variable or a call's result slot used again, changed the
-// interface's value (a []fmt.Stringer appended to in a loop held the last
-// element n times). Such a value, converted to an interface, is copied
-// into a fresh array first: x -> []T{x}[0].
-
-// copyIntoInterfaces copies the operands of n (see convert.Operands) that
-// become interface values and yaegi would hold by reference. A compiled
-// function is given copies only as values of empty interfaces (its
-// errors.Is compares its targets as yaegi passes them); fmt's and log's
-// print functions none (they print at once).
-func (c *compiler) copyIntoInterfaces(n ast.Node) {
-	if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 && c.isTypeExpr(call.Fun) {
-		c.interfaceConversion(call)
-		return
-	}
-	copyInto := c.copyIntoInterface
-	if call, ok := n.(*ast.CallExpr); ok && c.compiledFunc(call.Fun) {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name != "Errorf" {
-			if id, ok := sel.X.(*ast.Ident); ok && (c.isPackage(id, "fmt") || c.isPackage(id, "log")) {
-				return
-			}
-		}
-		copyInto = func(x ast.Expr, to types.Type) {
-			if it, ok := to.Underlying().(*types.Interface); ok && it.Empty() {
-				c.copyIntoInterface(x, to)
-			}
-		}
-	}
-	convert.Operands(n, convertInfo{c}, copyInto)
-}
-
-// copyIntoInterface copies x when it becomes a value of to, an interface:
-// into a fresh array for an empty interface (a composite literal is
-// fresh), through a call's own frame for another (yaegi's wrapper of a
-// compiled interface calls the methods on the value where it was, even a
-// composite literal's slot).
-func (c *compiler) copyIntoInterface(x ast.Expr, to types.Type) {
-	it, ok := types.Unalias(to).Underlying().(*types.Interface)
-	if _, isParam := types.Unalias(to).(*types.TypeParam); isParam || !ok {
-		return
-	}
-	_, isLit := ast.Unparen(x).(*ast.CompositeLit)
-	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	ts, tos := c.types.TypeString(t), c.types.TypeString(to)
-	if t == nil || ts == "" || tos == "" || !celltype.HeldByReference(t) || isLit && it.Empty() {
-		return
-	}
-	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
-		if it.Empty() {
-			return "[]" + ts + "{" + c.render(x) + "}[0]"
-		}
-		return "func(__gkc " + ts + ") " + tos + " { return __gkc }(" + c.render(x) + ")"
-	})
-}
-
-// interfaceConversion writes I(x), a conversion of x of a type of the
-// cells to a non-empty interface type, as a return from a call: yaegi
-// gave the variable e of e := error(x) x's type (e = errors.New("")
-// then panicked: "reflect.Set: value of type *struct {...} is not
-// assignable to type error"), and held x by reference.
-func (c *compiler) interfaceConversion(call *ast.CallExpr) {
-	x := call.Args[0]
-	to, t := c.types.ExprType(c.off(call.Pos()), c.off(call.End())), c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	it, ok := types.Unalias(to).Underlying().(*types.Interface)
-	if !ok || it.Empty() || t == nil || types.IsInterface(t) || !celltype.Mentions(t) {
-		return
-	}
-	if ts, tos := c.types.TypeString(t), c.types.TypeString(to); ts != "" && tos != "" {
-		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
-			return "func(__gkc " + ts + ") " + tos + " { return __gkc }(" + c.render(x) + ")"
-		})
-	}
-}
-
-// copyReturns applies copyIntoInterface to the results the returns of
-// body, a function's of signature sig, give.
-func (c *compiler) copyReturns(sig *types.Signature, body *ast.BlockStmt) {
-	convert.Returns(body, sig.Results(), c.copyIntoInterface)
-}
-
-// convertInfo is the cell's type information for package convert.
-type convertInfo struct{ c *compiler }
-
-func (i convertInfo) TypeOf(x ast.Expr) types.Type {
-	return i.c.types.ExprType(i.c.off(x.Pos()), i.c.off(x.End()))
-}
-
-func (i convertInfo) IsType(x ast.Expr) bool { return i.c.isTypeExpr(x) }

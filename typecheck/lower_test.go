@@ -222,13 +222,15 @@ func TestLowerGoStringer(t *testing.T) {
 }
 
 // A compiled value asserted to an interface of the cells tries its compiled
-// twin in cellrt; a failed assertion panics with Go's message.
+// twin in cellrt; an error asserted to one without a twin, the cells' types
+// that implement it; a failed assertion panics with Go's message.
 func TestLowerAssertTwinsAndFailures(t *testing.T) {
 	got := lowered(t, "type I interface{ M() }\ntype S struct{ n int }\nfunc (S) A() {}",
 		"var e error\nvar x any = 1\nu, ok := e.(interface{ Unwrap() []error })\n_ = e.(I)\n_ = x.(I)\n_, _ = u, ok")
 	wantLowered(t, got,
 		"func() (interface{Unwrap() []error}, bool) { if v, ok := e.(interface{Unwrap() []error}); ok { return v, true }; if v, ok := e.(__gkrt.MultiUnwrapper); ok { return v, true }; var z interface{Unwrap() []error}; return z, false }()",
-		`_ = func() I { if v, ok := e.(I); ok { return v }; panic(__gkrt.AssertFailed(e, `,
+		`_ = func() I { __gkn1 := e; if v, ok := func() (I, bool) { __gkn2 := __gkn1; var __gkn4 I; if __gkn2 == nil { return __gkn4, false }; if __gkn6 := __gkrt.DynType(&__gkn2);`,
+		`if __gkn5, ok := __gkrt.Wrapped(__gkn2); ok {`, `ok { return v }; panic(__gkrt.AssertFailed(__gkn1, `,
 		`"error", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M"))`,
 		`"interface {}", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M")) }()`)
 }

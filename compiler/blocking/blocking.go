@@ -1,15 +1,53 @@
-package compiler
+// Package blocking rewrites, in a cell's source, what may block a
+// goroutine: it marks the statements that may block and routes the Stop
+// and Reset methods of timers through the session, so that the deadlock
+// report, %goroutines and interrupts can say where each goroutine waits
+// and which timers may still wake one; and it lowers the select
+// statements yaegi runs wrongly (select.go).
+package blocking
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
 	"strconv"
-	"strings"
 
 	"gokernel/cellsrc"
 	"gokernel/goroutine"
 )
+
+// Types is what the markers need of the cell's types (the cell
+// compiler's Types).
+type Types interface {
+	// ExprType returns the type of the expression at [start, end), or nil.
+	ExprType(start, end int) types.Type
+	// Use returns the object the identifier at off refers to, or nil.
+	Use(off int) types.Object
+}
+
+// Marker puts the markers in one cell.
+type Marker struct {
+	cell    *cellsrc.Cell
+	w       *cellsrc.Rewriter
+	types   Types
+	runtime string                   // the name the cells' runtime package has
+	temp    func(kind string) string // a new temporary's name
+	blocks  map[ast.Stmt]int         // see Block
+}
+
+// New returns the marker of cell, writing through w; runtime is the
+// name of the cells' runtime package (its At and timer methods), temp
+// names the temporaries of the cell's rewrites.
+func New(cell *cellsrc.Cell, w *cellsrc.Rewriter, t Types, runtime string, temp func(kind string) string) *Marker {
+	return &Marker{cell: cell, w: w, types: t, runtime: runtime, temp: temp, blocks: map[ast.Stmt]int{}}
+}
+
+// Block returns the marker code of st, a top-level statement that runs as
+// a step of its own (a define, the trailing expression), 0 for none.
+func (c *Marker) Block(st ast.Stmt) int { return c.blocks[st] }
+
+// text returns the source of n, without edits.
+func (c *Marker) text(n ast.Node) string { return c.w.Text(c.cell.Off(n.Pos()), c.cell.Off(n.End())) }
 
 // Timers. A timer or ticker counts as something that may wake a goroutine
 // until it is stopped (or has fired, or is unreachable): the session's
@@ -54,9 +92,11 @@ var blockingCalls = map[string]goroutine.Kind{
 	"time.Sleep": goroutine.Sleep,
 }
 
-// markBlocking puts markers before the statements of item that may block;
-// last says whether item is the cell's last.
-func (c *compiler) markBlocking(item ast.Node, last bool) {
+// Mark puts markers before the statements of item, a top-level item of
+// the cell, that may block; last says whether item is the cell's last.
+// Mark must run before the cell's other rewrites: its markers go before
+// their insertions.
+func (c *Marker) Mark(item ast.Node, last bool) {
 	ast.Inspect(item, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
@@ -90,16 +130,16 @@ func (c *compiler) markBlocking(item ast.Node, last bool) {
 }
 
 // blockCode returns the marker code of op, 0 for none.
-func (c *compiler) blockCode(op blockOp) int {
+func (c *Marker) blockCode(op blockOp) int {
 	if op.kind == 0 {
 		return 0
 	}
-	line, _ := c.w.LineCol(c.off(op.pos))
+	line, _ := c.w.LineCol(c.cell.Off(op.pos))
 	return goroutine.Code(c.w.Base()+line, op.kind)
 }
 
 // markList puts markers before the statements of list that may block.
-func (c *compiler) markList(list []ast.Stmt) {
+func (c *Marker) markList(list []ast.Stmt) {
 	for _, s := range list {
 		inner, label := s, ""
 		if l, ok := s.(*ast.LabeledStmt); ok {
@@ -109,16 +149,16 @@ func (c *compiler) markList(list []ast.Stmt) {
 		if op.kind == 0 {
 			continue
 		}
-		at := RuntimeName + ".At(" + strconv.Itoa(c.blockCode(op)) + ")"
+		at := c.runtime + ".At(" + strconv.Itoa(c.blockCode(op)) + ")"
 		switch {
 		case op.try != "" && label == "":
-			c.w.Insert(c.off(s.Pos()), "if !"+op.try+"() { "+at+"; ")
-			c.w.Insert(c.off(s.End()), " }")
+			c.w.Insert(c.cell.Off(s.Pos()), "if !"+op.try+"() { "+at+"; ")
+			c.w.Insert(c.cell.Off(s.End()), " }")
 			continue
 		case op.guard != "":
 			at = "if " + op.guard + " { " + at + " }"
 		}
-		c.w.Insert(c.off(s.Pos()), at+"; ")
+		c.w.Insert(c.cell.Off(s.Pos()), at+"; ")
 		if r, ok := inner.(*ast.RangeStmt); ok && op.kind == goroutine.Range {
 			c.markRange(r, label, at)
 		}
@@ -127,8 +167,8 @@ func (c *compiler) markList(list []ast.Stmt) {
 
 // markRange puts the marker at of a range over a channel at the end of its
 // body and before its continue statements.
-func (c *compiler) markRange(r *ast.RangeStmt, label, at string) {
-	c.w.Insert(c.off(r.Body.Rbrace), "; "+at+" ")
+func (c *Marker) markRange(r *ast.RangeStmt, label, at string) {
+	c.w.Insert(c.cell.Off(r.Body.Rbrace), "; "+at+" ")
 	var walk func(n ast.Node, nested bool)
 	walk = func(n ast.Node, nested bool) {
 		ast.Inspect(n, func(m ast.Node) bool {
@@ -142,7 +182,7 @@ func (c *compiler) markRange(r *ast.RangeStmt, label, at string) {
 				}
 			case *ast.BranchStmt:
 				if m.Tok == token.CONTINUE && (m.Label == nil && !nested || m.Label != nil && m.Label.Name == label) {
-					c.w.Insert(c.off(m.Pos()), at+"; ")
+					c.w.Insert(c.cell.Off(m.Pos()), at+"; ")
 				}
 			}
 			return true
@@ -153,7 +193,7 @@ func (c *compiler) markRange(r *ast.RangeStmt, label, at string) {
 
 // blockingOp returns the first operation of s (not of the statements in
 // it) that may block.
-func (c *compiler) blockingOp(s ast.Stmt) blockOp {
+func (c *Marker) blockingOp(s ast.Stmt) blockOp {
 	switch s := s.(type) {
 	case *ast.SendStmt:
 		if op := c.firstOp(s.Chan, s.Value); op.kind != 0 {
@@ -219,7 +259,7 @@ func (c *compiler) blockingOp(s ast.Stmt) blockOp {
 
 // initOp returns the first operation of a statement's init and head
 // expression that may block.
-func (c *compiler) initOp(init ast.Stmt, x ast.Expr) blockOp {
+func (c *Marker) initOp(init ast.Stmt, x ast.Expr) blockOp {
 	if init != nil {
 		if op := c.blockingOp(init); op.kind != 0 {
 			op.try = ""
@@ -230,7 +270,7 @@ func (c *compiler) initOp(init ast.Stmt, x ast.Expr) blockOp {
 }
 
 // firstOp returns the first receive or blocking call in xs.
-func (c *compiler) firstOp(xs ...ast.Expr) blockOp {
+func (c *Marker) firstOp(xs ...ast.Expr) blockOp {
 	var op blockOp
 	for _, x := range xs {
 		if x == nil || op.kind != 0 {
@@ -263,20 +303,20 @@ func (c *compiler) firstOp(xs ...ast.Expr) blockOp {
 
 // calleeName returns the full name of the function or method call calls
 // ("(*sync.Mutex).Lock", "time.Sleep"), "" if unknown.
-func (c *compiler) calleeName(call *ast.CallExpr) string {
+func (c *Marker) calleeName(call *ast.CallExpr) string {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return ""
 	}
-	if fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func); ok {
+	if fn, ok := c.types.Use(c.cell.Off(sel.Sel.Pos())).(*types.Func); ok {
 		return fn.FullName()
 	}
 	return ""
 }
 
 // isChan reports whether x is known to be a channel.
-func (c *compiler) isChan(x ast.Expr) bool {
-	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+func (c *Marker) isChan(x ast.Expr) bool {
+	t := c.types.ExprType(c.cell.Off(x.Pos()), c.cell.Off(x.End()))
 	if t == nil {
 		return false
 	}
@@ -288,13 +328,13 @@ func (c *compiler) isChan(x ast.Expr) bool {
 // *time.Ticker, with the method value of the session's timers (see
 // goroutine.TimerMethods). A promoted method (an embedded timer) is left as
 // it is: the timer then counts until it is unreachable.
-func (c *compiler) timerMethod(sel *ast.SelectorExpr) {
-	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+func (c *Marker) timerMethod(sel *ast.SelectorExpr) {
+	fn, ok := c.types.Use(c.cell.Off(sel.Sel.Pos())).(*types.Func)
 	if !ok {
 		return
 	}
 	name := goroutine.TimerMethods[fn.FullName()]
-	t := c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End()))
+	t := c.types.ExprType(c.cell.Off(sel.X.Pos()), c.cell.Off(sel.X.End()))
 	if name == "" || t == nil || c.isType(sel.X) {
 		return
 	}
@@ -307,174 +347,23 @@ func (c *compiler) timerMethod(sel *ast.SelectorExpr) {
 	} else if named, ok := t.(*types.Pointer).Elem().(*types.Named); !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "time" {
 		return
 	}
-	c.w.Add(c.off(sel.Pos()), c.off(sel.End()), func(*cellsrc.Rewriter) string {
-		return RuntimeName + "." + name + "(" + addr + "(" + c.render(sel.X) + "))"
+	c.w.Add(c.cell.Off(sel.Pos()), c.cell.Off(sel.End()), func(*cellsrc.Rewriter) string {
+		return c.runtime + "." + name + "(" + addr + "(" + c.w.Render(c.cell.Off(sel.X.Pos()), c.cell.Off(sel.X.End())) + "))"
 	})
 }
 
 // isType reports whether x denotes a type ((*time.Ticker) in a method
 // expression).
-func (c *compiler) isType(x ast.Expr) bool {
+func (c *Marker) isType(x ast.Expr) bool {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.StarExpr:
 		return c.isType(x.X)
 	case *ast.Ident:
-		_, ok := c.types.Use(c.off(x.Pos())).(*types.TypeName)
+		_, ok := c.types.Use(c.cell.Off(x.Pos())).(*types.TypeName)
 		return ok
 	case *ast.SelectorExpr:
-		_, ok := c.types.Use(c.off(x.Sel.Pos())).(*types.TypeName)
+		_, ok := c.types.Use(c.cell.Off(x.Sel.Pos())).(*types.TypeName)
 		return ok
 	}
 	return false
-}
-
-// yaegi v0.16.1 gets the break statements of a select's cases wrong: a
-// plain break leaves the loop around the select (Go leaves only the
-// select), a labelled break or continue to the loop only leaves the select
-// (the loop goes on: an endless loop, or a hang on a drained channel). So
-// every such branch becomes a goto to a label after the select, and a
-// labelled one first records where to go on from there:
-//
-//	for { select { case <-tick: break; case <-done: break loop } }
-//	->  for { __gks1 := 0; select { case <-tick: goto __gke2; case <-done: { __gks1 = 1; goto __gke2 } }; __gke2: ; if __gks1 == 1 { break loop } }
-//
-// Branches nested in a loop, switch or select inside the case (which
-// they belong to) and a select that is itself labelled are left as they
-// are.
-func (c *compiler) rewriteSelectBranches(sel *ast.SelectStmt, labelled bool) {
-	if labelled {
-		return
-	}
-	inner := map[string]bool{} // labels defined inside the select
-	ast.Inspect(sel.Body, func(n ast.Node) bool {
-		if l, ok := n.(*ast.LabeledStmt); ok {
-			inner[l.Label.Name] = true
-		}
-		_, lit := n.(*ast.FuncLit)
-		return !lit
-	})
-	var plain, outer []*ast.BranchStmt
-	for _, cc := range sel.Body.List {
-		for _, st := range cc.(*ast.CommClause).Body {
-			ast.Inspect(st, func(m ast.Node) bool {
-				switch m := m.(type) {
-				case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-					return false
-				case *ast.BranchStmt:
-					switch {
-					case m.Tok == token.BREAK && m.Label == nil:
-						plain = append(plain, m)
-					case m.Label != nil && (m.Tok == token.BREAK || m.Tok == token.CONTINUE) && !inner[m.Label.Name]:
-						outer = append(outer, m)
-					}
-				}
-				return true
-			})
-		}
-	}
-	if len(plain)+len(outer) == 0 {
-		return
-	}
-	end := c.temp("e")
-	for _, b := range plain {
-		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "goto "+end)
-	}
-	after := "; " + end + ": ;"
-	if len(outer) > 0 {
-		flag := c.temp("s")
-		codes := map[string]int{} // "break loop" -> 1, ...
-		for _, b := range outer {
-			key := b.Tok.String() + " " + b.Label.Name
-			code, ok := codes[key]
-			if !ok {
-				code = len(codes) + 1
-				codes[key] = code
-				after += " if " + flag + " == " + strconv.Itoa(code) + " { " + key + " };"
-			}
-			c.w.Replace(c.off(b.Pos()), c.off(b.End()), "{ "+flag+" = "+strconv.Itoa(code)+"; goto "+end+" }")
-		}
-		c.w.Insert(c.off(sel.Pos()), flag+" := 0; ")
-	}
-	c.w.Insert(c.off(sel.End()), after)
-}
-
-// lowerSelectComms lowers the communications of a select that yaegi runs
-// wrongly: a channel or a value to send that is not a name (a call, a
-// receive) is evaluated, with all the others in source order as Go does,
-// into temporaries before the select ({ __gkq1 := f(); select { case v
-// := <-__gkq1: ... } }), and a receive assigned to existing variables,
-// fields or elements (case x, ok = <-c:) is received into temporaries
-// that the case assigns first (case __gkq2, __gkq3 := <-c: x, ok = ...).
-// Not in a labelled select.
-func (c *compiler) lowerSelectComms(sel *ast.SelectStmt) {
-	if c.labeled[sel] {
-		return
-	}
-	var operands []ast.Expr // in source order
-	hoist := false
-	for _, cc := range sel.Body.List {
-		cl := cc.(*ast.CommClause)
-		var recv *ast.UnaryExpr
-		switch s := cl.Comm.(type) {
-		case *ast.SendStmt:
-			operands = append(operands, s.Chan, s.Value)
-		case *ast.ExprStmt:
-			recv, _ = ast.Unparen(s.X).(*ast.UnaryExpr)
-		case *ast.AssignStmt:
-			recv, _ = ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr)
-			if s.Tok == token.ASSIGN {
-				c.selectAssign(cl, s)
-			}
-		}
-		if recv != nil {
-			operands = append(operands, recv.X)
-		}
-	}
-	for _, x := range operands {
-		_, lit := ast.Unparen(x).(*ast.BasicLit)
-		hoist = hoist || !cellsrc.IsPath(x) && !lit
-	}
-	if !hoist {
-		return
-	}
-	var names []string
-	var seqs []int
-	hoisting := false
-	for _, x := range operands {
-		name := c.temp("q")
-		names = append(names, name)
-		seqs = append(seqs, c.w.Next())
-		start, end := c.off(x.Pos()), c.off(x.End())
-		c.w.Add(start, end, func(w *cellsrc.Rewriter) string {
-			if hoisting { // the operand itself, with the edits inside it
-				return w.Render(start, end)
-			}
-			return name
-		})
-	}
-	c.w.Add(c.off(sel.Pos()), c.off(sel.Pos()), func(w *cellsrc.Rewriter) string {
-		var b strings.Builder
-		b.WriteString("{ ")
-		hoisting = true
-		for i, x := range operands {
-			b.WriteString(names[i] + " := " + c.render(x) + "; ")
-			w.Unapply(seqs[i]) // the select's operand is still to write: the name
-		}
-		hoisting = false
-		return b.String()
-	})
-	c.w.Insert(c.off(sel.End()), " }")
-}
-
-// selectAssign makes case a, b = <-c: a receive into temporaries that the
-// case's body assigns first.
-func (c *compiler) selectAssign(cl *ast.CommClause, s *ast.AssignStmt) {
-	var temps []string
-	for range s.Lhs {
-		temps = append(temps, c.temp("q"))
-	}
-	c.w.Add(c.off(s.Pos()), c.off(s.TokPos)+1, func(*cellsrc.Rewriter) string { return strings.Join(temps, ", ") + " :=" })
-	c.w.Add(c.off(cl.Colon)+1, c.off(cl.Colon)+1, func(*cellsrc.Rewriter) string {
-		return " " + c.render(&valueList{s.Lhs}) + " = " + strings.Join(temps, ", ") + ";"
-	})
 }

@@ -1,0 +1,273 @@
+package compiler
+
+import (
+	"go/ast"
+	"go/types"
+	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
+	"gokernel/compiler/convert"
+)
+
+// Values of the cells' types becoming interface values: boxing, copies,
+// conversions and errors.As (yaegi loses their types, holds them by
+// reference, or hides them from compiled code).
+
+// boxedConversion rewrites any(x), a conversion to an empty interface of a
+// value of a type of the cells with a String or Error method, as
+// []any{x}[0]: yaegi's
+// conversion dropped the value's type (fmt printed {4} for any(V{4}) of a
+// V with a String method); an element of a composite literal keeps it.
+func (c *compiler) boxedConversion(call *ast.CallExpr) {
+	if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return
+	}
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.InterfaceType:
+	case *ast.Ident:
+		if _, ok := c.types.Use(c.off(f.Pos())).(*types.TypeName); !ok {
+			return
+		}
+	default:
+		return
+	}
+	t := c.types.ExprType(c.off(call.Pos()), c.off(call.End()))
+	if it, ok := t.(*types.Interface); t == nil || !ok && !types.IsInterface(t) || ok && !it.Empty() {
+		return
+	}
+	if it, ok := t.Underlying().(*types.Interface); !ok || !it.Empty() {
+		return
+	}
+	at := c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))
+	if at == nil || types.IsInterface(at) {
+		return
+	}
+	if !celltype.Mentions(at) || !keepsType(at) {
+		return // yaegi keeps the type of values with methods only
+	}
+	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
+		return "[]" + c.render(call.Fun) + "{" + c.render(call.Args[0]) + "}[0]"
+	})
+}
+
+// boxedLiteral rewrites x, a composite literal of a type of the cells with
+// methods given to a variable of an interface type dst, as T(x): yaegi
+// stored the literal without its type, not the conversion (fmt printed {4}
+// for var a any = V{4} of a V with a String method, var err error = E{3}
+// crashed compiled calls given err: reflect.Set ... not assignable).
+func (c *compiler) boxedLiteral(x ast.Expr, dst types.Type) {
+	lit, ok := ast.Unparen(x).(*ast.CompositeLit)
+	if !ok || lit.Type == nil || dst == nil {
+		return
+	}
+	if !types.IsInterface(dst) {
+		return
+	}
+	t := c.types.ExprType(c.off(lit.Pos()), c.off(lit.End()))
+	if t == nil || !keepsType(t) {
+		return
+	}
+	c.w.Add(c.off(lit.Pos()), c.off(lit.End()), func(*cellsrc.Rewriter) string {
+		return "(" + c.render(lit.Type) + ")(" + c.render(lit) + ")"
+	})
+}
+
+// keepsType reports whether t has methods, or is a named type of the
+// cells that the compiler gives one (celltype.KeepsType).
+func keepsType(t types.Type) bool {
+	if n, ok := types.Unalias(t).(*types.Named); ok && celltype.KeepsType(n) {
+		return true
+	}
+	return types.NewMethodSet(t).Len() > 0
+}
+
+// yaegi holds a value of a struct or array type of the cells with methods
+// in an interface by reference to where it was: a variable changed later,
+// a loop variable or a call's result slot used again, changed the
+// interface's value (a []fmt.Stringer appended to in a loop held the last
+// element n times). Such a value, converted to an interface, is copied
+// into a fresh array first: x -> []T{x}[0].
+
+// copyIntoInterfaces copies the operands of n (see convert.Operands) that
+// become interface values and yaegi would hold by reference. A compiled
+// function is given copies only as values of empty interfaces (its
+// errors.Is compares its targets as yaegi passes them); fmt's and log's
+// print functions none (they print at once).
+func (c *compiler) copyIntoInterfaces(n ast.Node) {
+	if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 && c.isTypeExpr(call.Fun) {
+		c.interfaceConversion(call)
+		return
+	}
+	copyInto := c.copyIntoInterface
+	if call, ok := n.(*ast.CallExpr); ok && c.compiledFunc(call.Fun) {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name != "Errorf" {
+			if id, ok := sel.X.(*ast.Ident); ok && (c.isPackage(id, "fmt") || c.isPackage(id, "log")) {
+				return
+			}
+		}
+		copyInto = func(x ast.Expr, to types.Type) {
+			if it, ok := to.Underlying().(*types.Interface); ok && it.Empty() {
+				c.copyIntoInterface(x, to)
+			}
+		}
+	}
+	convert.Operands(n, convertInfo{c}, copyInto)
+}
+
+// copyIntoInterface copies x when it becomes a value of to, an interface:
+// into a fresh array for an empty interface (a composite literal is
+// fresh), through a call's own frame for another (yaegi's wrapper of a
+// compiled interface calls the methods on the value where it was, even a
+// composite literal's slot).
+func (c *compiler) copyIntoInterface(x ast.Expr, to types.Type) {
+	it, ok := types.Unalias(to).Underlying().(*types.Interface)
+	if _, isParam := types.Unalias(to).(*types.TypeParam); isParam || !ok {
+		return
+	}
+	_, isLit := ast.Unparen(x).(*ast.CompositeLit)
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	ts, tos := c.types.TypeString(t), c.types.TypeString(to)
+	if t == nil || ts == "" || tos == "" || !celltype.HeldByReference(t) || isLit && it.Empty() {
+		return
+	}
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+		if it.Empty() {
+			return "[]" + ts + "{" + c.render(x) + "}[0]"
+		}
+		return "func(__gkc " + ts + ") " + tos + " { return __gkc }(" + c.render(x) + ")"
+	})
+}
+
+// interfaceConversion writes I(x), a conversion of x of a type of the
+// cells to a non-empty interface type, as a return from a call: yaegi
+// gave the variable e of e := error(x) x's type (e = errors.New("")
+// then panicked: "reflect.Set: value of type *struct {...} is not
+// assignable to type error"), and held x by reference.
+func (c *compiler) interfaceConversion(call *ast.CallExpr) {
+	x := call.Args[0]
+	to, t := c.types.ExprType(c.off(call.Pos()), c.off(call.End())), c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	it, ok := types.Unalias(to).Underlying().(*types.Interface)
+	if !ok || it.Empty() || t == nil || types.IsInterface(t) || !celltype.Mentions(t) {
+		return
+	}
+	if ts, tos := c.types.TypeString(t), c.types.TypeString(to); ts != "" && tos != "" {
+		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
+			return "func(__gkc " + ts + ") " + tos + " { return __gkc }(" + c.render(x) + ")"
+		})
+	}
+}
+
+// copyReturns applies copyIntoInterface to the results the returns of
+// body, a function's of signature sig, give.
+func (c *compiler) copyReturns(sig *types.Signature, body *ast.BlockStmt) {
+	convert.Returns(body, sig.Results(), c.copyIntoInterface)
+}
+
+// convertInfo is the cell's type information for package convert.
+type convertInfo struct{ c *compiler }
+
+func (i convertInfo) TypeOf(x ast.Expr) types.Type {
+	return i.c.types.ExprType(i.c.off(x.Pos()), i.c.off(x.End()))
+}
+
+func (i convertInfo) IsType(x ast.Expr) bool { return i.c.isTypeExpr(x) }
+
+// yaegi's compiled errors.As sees neither the types nor the interfaces of
+// the cells (it panicked: "errors: *target must be interface or implement
+// error"). errors.As(err, target) with a target of a type of the cells is
+// a walk of err's chain by the kernel (cellrt.ErrorsAs, which also sees
+// the cells' Unwrap methods) that calls back interpreted code asserting
+// each error to the target's type, as yaegi asserts a compiled interface:
+//
+//	func(e error, p *T) bool { if p == nil { panic(...) }; return __gkrt.ErrorsAs(e, func(e error) bool { if v, ok := e.(T); ok { *p = v; return true }; return false }) }(err, target)
+//
+// An As method of the cells' errors is refused: the walk does not call it.
+
+// lowerErrorsAs lowers errors.As(err, target) when target's type points
+// to a type of the cells or to an interface type the cells write.
+func (c *compiler) lowerErrorsAs(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "As" || len(call.Args) != 2 || call.Ellipsis.IsValid() {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || !c.isPackage(pkg, "errors") {
+		return
+	}
+	ptr, ok := c.types.ExprType(c.off(call.Args[1].Pos()), c.off(call.Args[1].End())).(*types.Pointer)
+	if !ok {
+		return
+	}
+	elem := ptr.Elem()
+	named, isNamed := types.Unalias(elem).(*types.Named)
+	compiled := isNamed && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() != "main"
+	if compiled || !celltype.Mentions(elem) && !types.IsInterface(elem) || types.Identical(elem, types.Universe.Lookup("error").Type()) {
+		return
+	}
+	ts := c.types.TypeString(elem)
+	if ts == "" {
+		return
+	}
+	if aser := c.cellAsMethod(); aser != "" {
+		c.errorAt(c.off(call.Pos()), "errors.As through an error with an As method (%s) is not supported by the interpreter: its compiled errors package cannot call the cells' methods; assert the type of the error where it is returned%s", aser, OrCompile)
+		return
+	}
+	e, p, v := c.temp("e"), c.temp("e"), c.temp("e")
+	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
+		return "func(" + e + " error, " + p + " *" + ts + ") bool { if " + p + " == nil { panic(\"errors: target must be a non-nil pointer\") }; return " + RuntimeName + ".ErrorsAs(" + e + ", func(" + e + " error) bool { if " + v + ", ok := " + c.errorAssertOK(e, elem) + "; ok { *" + p + " = " + v + "; return true }; return false }) }(" + c.render(call.Args[0]) + ", " + c.render(call.Args[1]) + ")"
+	})
+}
+
+// errorAssertOK returns the comma-ok assertion x.(t) of x, an error.
+func (c *compiler) errorAssertOK(x string, t types.Type) string {
+	if errorToCellInterface(t) {
+		if ok := c.assertOKType(func() string { return x }, t); ok != nil {
+			return ok()
+		}
+	}
+	return c.compiledAssertOK(x, t)
+}
+
+// cellAsMethod returns the name of a type of the cells with an As method
+// ("*T.As"), or "".
+func (c *compiler) cellAsMethod() string {
+	scope := c.types.Scope()
+	if scope == nil {
+		return ""
+	}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			if sel := types.NewMethodSet(t).Lookup(nil, "As"); sel != nil {
+				return c.types.TypeString(t) + ".As"
+			}
+		}
+	}
+	return ""
+}
+
+// betweenInterfaces reports whether x.(T) asserts a value of an
+// interface of a compiled package to another interface that yaegi gets
+// wrong: it keeps a value of a type of the cells in a wrapper that has
+// only the first one's methods (io.Writer to io.Reader never held, nor
+// error to an interface of the cells with more methods than Error).
+func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
+	tt := c.types.ExprType(c.off(t.Pos()), c.off(t.End()))
+	if xt == nil || tt == nil || !types.IsInterface(xt) || !types.IsInterface(tt) {
+		return false
+	}
+	if types.Identical(xt, types.Universe.Lookup("error").Type()) {
+		return errorToCellInterface(tt)
+	}
+	return !celltype.Mentions(tt)
+}
+
+// errorToCellInterface reports whether an error asserted to t, an
+// interface, needs the cells' types that implement t tried (see assertOK):
+// t is the cells' own (named or written in a cell), not error, and has no
+// compiled twin.
+func errorToCellInterface(t types.Type) bool {
+	_, literal := types.Unalias(t).(*types.Interface)
+	return (literal || celltype.IsCellInterface(t)) && !types.Identical(t, types.Universe.Lookup("error").Type()) && celltype.Twin(t) == ""
+}
