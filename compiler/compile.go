@@ -41,7 +41,7 @@ type Step struct {
 	// stepExpr: the expression is a Call, so it may have 0 or several values.
 	Call bool
 	// Block is the code of the marker of the step's first operation that
-	// may block (stepDefine, stepCommaOK, stepExpr: see blocking.go), 0 if
+	// may block (stepDefine, stepCommaOK, stepExpr: see package blocking), 0 if
 	// none.
 	Block int
 }

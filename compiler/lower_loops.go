@@ -271,7 +271,7 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 	}
 	start := c.off(s.Pos())
 	if c.w.Has(start, start) {
-		return // a marker before the statement (blocking.go) must stay first
+		return // a marker before the statement (package blocking) must stay first
 	}
 	tag, flag := c.temp("s"), c.temp("f")
 	for i, st := range s.Body.List {

@@ -156,9 +156,6 @@ func (s *Session) eval(ctx context.Context, src string) (v reflect.Value, err er
 			err = interp.Panic{Value: r}
 		}
 	}()
-	if os.Getenv("ZZ_SRC") != "" {
-		fmt.Fprintln(os.Stderr, "ZZSRC:", src)
-	}
 	if h := s.debugHook.Load(); h != nil {
 		return s.evalDebug(ctx, src, *h)
 	}
