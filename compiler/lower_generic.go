@@ -68,6 +68,17 @@ func (c *compiler) genericCall(x ast.Expr) bool {
 		return true
 	}
 	if ident == "" {
+		var targs []string
+		for i := range inst.TypeArgs.Len() {
+			targs = append(targs, c.types.TypeString(inst.TypeArgs.At(i)))
+		}
+		if src := generic.Specialized(fn.Pkg().Path()+"."+fn.Name(), targs); src != "" {
+			c.w.Replace(c.off(x.Pos()), c.off(x.End()), src)
+			c.genericDone[sel] = true
+			return true
+		}
+	}
+	if ident == "" {
 		c.errorAt(c.off(sel.Pos()), "%s.%s for %s is not available in the interpreter: the generic functions of slices, maps and cmp run on slices and maps of builtin types (int, float64, string, any...)%s",
 			fn.Pkg().Name(), fn.Name(), strings.Join(shown, ", "), OrCompile)
 		return true

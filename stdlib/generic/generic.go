@@ -96,5 +96,6 @@ func Symbols() map[string]reflect.Value {
 	for key, v := range instances {
 		m[names()[key]] = v
 	}
+	m["SortSlice"], m["SortSliceStable"] = reflect.ValueOf(sort.Slice), reflect.ValueOf(sort.SliceStable) // see Specialized
 	return m
 }

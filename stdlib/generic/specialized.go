@@ -1,0 +1,56 @@
+package generic
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Specialized returns the source of a function literal that does what the
+// generic function key of package slices or maps ("slices.SortFunc") does
+// for the type arguments targs, written as the cell can name them, or ""
+// when there is none. The cell compiler uses it where z_instances.go
+// has no compiled instantiation: for slices of the cells' own types, which
+// no compiled code can be instantiated for. Sorting goes through the
+// compiled sort.Slice and sort.SliceStable (Symbols: SortSlice,
+// SortSliceStable), which run the same pdqsort and stable merge as
+// slices.SortFunc and slices.SortStableFunc, so that equal elements end in
+// the same order as in Go; the others are the loops of package slices.
+func Specialized(key string, targs []string) string {
+	src, ok := specialized[key]
+	if !ok || strings.Contains(src, "$"+strconv.Itoa(len(targs))) {
+		return ""
+	}
+	pairs := []string{"$gen", Name}
+	for i, t := range targs {
+		if t == "" {
+			return ""
+		}
+		pairs = append(pairs, "$"+strconv.Itoa(i), t)
+	}
+	return strings.NewReplacer(pairs...).Replace(src)
+}
+
+// specialized are the sources Specialized writes, with $0, $1... for the
+// type arguments (for most, the slice and the element type) and $gen for
+// this package's name in the cells.
+var specialized = map[string]string{
+	"slices.SortFunc":         `func(x $0, cmp func(a, b $1) int) { $gen.SortSlice(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 }) }`,
+	"slices.SortStableFunc":   `func(x $0, cmp func(a, b $1) int) { $gen.SortSliceStable(x, func(i, j int) bool { return cmp(x[i], x[j]) < 0 }) }`,
+	"slices.Sort":             `func(x $0) { $gen.SortSlice(x, func(i, j int) bool { return x[i] < x[j] || x[i] != x[i] && x[j] == x[j] }) }`,
+	"slices.IndexFunc":        `func(s $0, f func($1) bool) int { for i := range s { if f(s[i]) { return i } }; return -1 }`,
+	"slices.ContainsFunc":     `func(s $0, f func($1) bool) bool { for i := range s { if f(s[i]) { return true } }; return false }`,
+	"slices.Index":            `func(s $0, v $1) int { for i := range s { if v == s[i] { return i } }; return -1 }`,
+	"slices.Contains":         `func(s $0, v $1) bool { for i := range s { if v == s[i] { return true } }; return false }`,
+	"slices.Reverse":          `func(s $0) { for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 { t := s[i]; s[i] = s[j]; s[j] = t } }`,
+	"slices.DeleteFunc":       `func(s $0, del func($1) bool) $0 { i := -1; for k := range s { if del(s[k]) { i = k; break } }; if i == -1 { return s }; for j := i + 1; j < len(s); j++ { if v := s[j]; !del(v) { s[i] = v; i++ } }; var z $1; for k := i; k < len(s); k++ { s[k] = z }; return s[:i] }`,
+	"slices.MinFunc":          `func(x $0, cmp func(a, b $1) int) $1 { if len(x) < 1 { panic("slices.MinFunc: empty list") }; m := x[0]; for i := 1; i < len(x); i++ { if cmp(x[i], m) < 0 { m = x[i] } }; return m }`,
+	"slices.MaxFunc":          `func(x $0, cmp func(a, b $1) int) $1 { if len(x) < 1 { panic("slices.MaxFunc: empty list") }; m := x[0]; for i := 1; i < len(x); i++ { if cmp(x[i], m) > 0 { m = x[i] } }; return m }`,
+	"slices.IsSortedFunc":     `func(x $0, cmp func(a, b $1) int) bool { for i := len(x) - 1; i > 0; i-- { if cmp(x[i], x[i-1]) < 0 { return false } }; return true }`,
+	"slices.Equal":            `func(s1, s2 $0) bool { if len(s1) != len(s2) { return false }; for i := range s1 { if s1[i] != s2[i] { return false } }; return true }`,
+	"slices.BinarySearchFunc": `func(x $0, target $2, cmp func($1, $2) int) (int, bool) { n := len(x); i, j := 0, n; for i < j { h := int(uint(i+j) >> 1); if cmp(x[h], target) < 0 { i = h + 1 } else { j = h } }; return i, i < n && cmp(x[i], target) == 0 }`,
+	"slices.EqualFunc":        `func(s1 $0, s2 $1, eq func($2, $3) bool) bool { if len(s1) != len(s2) { return false }; for i, v1 := range s1 { if !eq(v1, s2[i]) { return false } }; return true }`,
+	"maps.EqualFunc":          `func(m1 $0, m2 $1, eq func($3, $4) bool) bool { if len(m1) != len(m2) { return false }; for k, v1 := range m1 { v2, ok := m2[k]; if !ok || !eq(v1, v2) { return false } }; return true }`,
+	"slices.Insert":           `func(s $0, i int, v ...$1) $0 { _ = s[i:]; m := len(v); if m == 0 { return s }; n := len(s); if i == n { return append(s, v...) }; if n+m > cap(s) { s2 := append(s[:i], make($0, n+m-i)...); copy(s2[i:], v); copy(s2[i+m:], s[i:]); return s2 }; s = s[:n+m]; copy(s[i+m:], s[i:n]); copy(s[i:], v); return s }`,
+	"slices.Delete":           `func(s $0, i, j int) $0 { _ = s[i:j:len(s)]; if i == j { return s }; oldlen := len(s); s = append(s[:i], s[j:]...); var z $1; for k := len(s); k < oldlen; k++ { s[:oldlen][k] = z }; return s }`,
+	"slices.Clone":            `func(s $0) $0 { if s == nil { return nil }; return append($0([]$1{}), s...) }`,
+}
