@@ -14,7 +14,7 @@ import (
 type info struct{ *types.Info }
 
 func (i info) TypeOf(x ast.Expr) types.Type { return i.Info.TypeOf(x) }
-func (i info) IsType(x ast.Expr) bool      { return i.Info.Types[x].IsType() }
+func (i info) IsType(x ast.Expr) bool       { return i.Info.Types[x].IsType() }
 
 // Each operand that goes to a place of another type is reported with that
 // type: assignments, var specs, calls (variadic, conversions), sends,

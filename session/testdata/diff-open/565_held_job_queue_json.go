@@ -22,15 +22,15 @@ var priorityNames = map[Priority]string{Low: "low", Medium: "medium", High: "hig
 func (p Priority) String() string { return priorityNames[p] }
 
 type Job struct {
-	Name     string        `json:"name"`
-	Priority Priority      `json:"priority"`
-	Timeout  time.Duration `json:"timeout"`
-	Tags     []string      `json:"tags,omitempty"`
+	Name     string         `json:"name"`
+	Priority Priority       `json:"priority"`
+	Timeout  time.Duration  `json:"timeout"`
+	Tags     []string       `json:"tags,omitempty"`
 	Meta     map[string]any `json:"meta,omitempty"`
 }
 
 type Queue struct {
-	Jobs  []Job `json:"jobs"`
+	Jobs  []Job  `json:"jobs"`
 	Owner string `json:"owner"`
 }
 

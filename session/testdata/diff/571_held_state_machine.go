@@ -86,7 +86,7 @@ type Flusher interface {
 
 type memLog struct{ lines []string }
 
-func (l *memLog) Log(s string)     { l.lines = append(l.lines, s) }
+func (l *memLog) Log(s string)    { l.lines = append(l.lines, s) }
 func (l *memLog) Flush() []string { out := l.lines; l.lines = nil; return out }
 
 func safeFire(m *Machine, e Event, lg Logger) (err error) {
