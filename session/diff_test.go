@@ -210,9 +210,13 @@ func runCellsWithin(t *testing.T, cs []string, limit time.Duration) (stdout, err
 // `go run` in both modes: it then belongs in the strict corpus.
 func TestDifferentialOpen(t *testing.T) {
 	// unsteadyOpen are open programs that match in some runs only: they
-	// stay open, and matching once is not news (none now: 013, whose
-	// complex constants yaegi folded, is written with the checker's values).
-	unsteadyOpen := map[string]bool{}
+	// stay open, and matching once is not news.
+	unsteadyOpen := map[string]bool{
+		// yaegi's select keeps its cases in the statement's node: two
+		// goroutines running the same select at once can swap channels
+		// (about 1 run in 40).
+		"557_priority_select_ticker.go": true,
+	}
 	if testing.Short() || os.Getenv("GOKERNEL_DIFF_DIR") != "" {
 		t.Skip("builds and runs the open corpus")
 	}

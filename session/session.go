@@ -210,7 +210,7 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	if checked != nil {
 		types = checked
 	}
-	pl, err := compiler.CompileChecked(code, count, s.serial, s, types)
+	pl, err := compileCell(code, count, s.serial, s, types)
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
@@ -231,13 +231,25 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	return out, nil
 }
 
+// compileCell is compiler.CompileChecked, with a panic of the cell
+// compiler (a bug) reported as the cell's error instead of ending the
+// worker and the session's variables with it.
+func compileCell(src string, count, serial int, e compiler.Env, checked compiler.Types) (pl *compiler.Plan, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pl, err = nil, &compiler.Error{Name: "InternalError", Msg: fmt.Sprintf("the cell compiler failed on this cell (a gokernel bug: please report it with the cell; earlier variables are kept): %v", r)}
+		}
+	}()
+	return compiler.CompileChecked(src, count, serial, e, checked)
+}
+
 // Evaluate evaluates one expression (for Jupyter user_expressions) and
 // returns its MIME bundle.
 func (s *Session) Evaluate(ctx context.Context, expr string) (map[string]any, error) {
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
 	cell := s.newCell(0, expr)
-	pl, err := compiler.Compile(expr, 0, s.serial, s)
+	pl, err := compileCell(expr, 0, s.serial, s, nil)
 	if err == nil && (len(pl.Imports) > 0 || len(pl.Steps) != 1 || pl.Steps[0].Kind != compiler.StepExpr) {
 		err = &compiler.Error{Name: "SyntaxError", Msg: "not an expression"}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"gokernel/autoimport"
 	"gokernel/cellsrc"
-	"gokernel/compiler"
 	"reflect"
 )
 
@@ -16,7 +15,7 @@ func (s *Session) autoImport(ctx context.Context, code string) error {
 	for _, path := range missing {
 		src := fmt.Sprintf("import %q", path)
 		cell := s.newCell(0, src)
-		pl, err := compiler.Compile(src, 0, s.serial, s)
+		pl, err := compileCell(src, 0, s.serial, s, nil)
 		if err == nil {
 			_, err = s.run(ctx, pl)
 		}
