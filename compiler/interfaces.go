@@ -119,14 +119,20 @@ func (c *compiler) copyIntoInterfaces(n ast.Node) {
 // compiled interface calls the methods on the value where it was, even a
 // composite literal's slot).
 func (c *compiler) copyIntoInterface(x ast.Expr, to types.Type) {
-	it, ok := types.Unalias(to).Underlying().(*types.Interface)
+	if to == nil {
+		return
+	}
+	it, ok := to.Underlying().(*types.Interface)
 	if _, isParam := types.Unalias(to).(*types.TypeParam); isParam || !ok {
 		return
 	}
 	_, isLit := ast.Unparen(x).(*ast.CompositeLit)
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return
+	}
 	ts, tos := c.types.TypeString(t), c.types.TypeString(to)
-	if t == nil || ts == "" || tos == "" || !celltype.HeldByReference(t) || isLit && it.Empty() {
+	if ts == "" || tos == "" || !celltype.HeldByReference(t) || isLit && it.Empty() {
 		return
 	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
@@ -145,7 +151,10 @@ func (c *compiler) copyIntoInterface(x ast.Expr, to types.Type) {
 func (c *compiler) interfaceConversion(call *ast.CallExpr) {
 	x := call.Args[0]
 	to, t := c.types.ExprType(c.off(call.Pos()), c.off(call.End())), c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	it, ok := types.Unalias(to).Underlying().(*types.Interface)
+	if to == nil {
+		return // without types (the native tier's builds)
+	}
+	it, ok := to.Underlying().(*types.Interface)
 	if !ok || it.Empty() || t == nil || types.IsInterface(t) || !celltype.Mentions(t) {
 		return
 	}
