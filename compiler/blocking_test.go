@@ -81,13 +81,14 @@ select {}`
 		"if len(c) == 0 { " + at(7, goroutine.Range) + " }; for v := range c {",
 		"if len(c) == 0 { " + at(7, goroutine.Range) + " }; continue",                                               // each iteration receives
 		"fmt.Println(v)\n\t; if len(c) == 0 { " + at(7, goroutine.Range),                                            // ... at the end of the body too
-		at(17, goroutine.Select) + "; { __gkq2 := c; __gkq3 := time.After(time.Second); select {\n\tcase <-__gkq2:", // operands evaluated first, in order
+		at(17, goroutine.Select) + "; { __gksc8 := c; var __gksv9 int; var __gkso10 bool; _, _ = __gksv9, __gkso10; __gksc11 := time.After(time.Second);", // operands evaluated first, in order
+		"switch __gkrt.RunSelect(false, __gkrt.SelectRecv(__gksc8, &__gksv9, &__gkso10), __gkrt.SelectRecv(__gksc11, &__gksv12, &__gkso13)) {\n\tcase 0:", // the session's select, not yaegi's
 		"if len(ch) == cap(ch) { " + at(23, goroutine.Send) + " }; ch <- 1",
 		"if !mu.TryLock() { " + at(24, goroutine.Lock) + "; mu.Lock() }",
 		"if !mu.TryRLock() { " + at(25, goroutine.Lock) + "; mu.RLock() }",
 		at(26, goroutine.Wait) + "; wg.Wait()",
 		at(27, goroutine.Sleep) + "; time.Sleep(",
-		"if len(ch) == 0 { " + at(28, goroutine.Recv) + " }; __gkv4 := <-ch",
+		"if len(ch) == 0 { " + at(28, goroutine.Recv) + " }; __gkv14 := <-ch",
 		"if len(c) == 0 { " + at(21, goroutine.Recv) + " }; __gkv1 := <-c; return __gkv1", // before the receive hoisted out of the return
 		at(29, goroutine.SelectNone) + "; select {}",
 	} {

@@ -40,6 +40,7 @@ func Parked(state string) bool { return stuckStates[state] }
 var primitives = map[string]Kind{
 	"sync.(*Mutex).Lock": Lock, "sync.(*RWMutex).Lock": Lock, "sync.(*RWMutex).RLock": Lock,
 	"sync.(*WaitGroup).Wait": Wait, "sync.(*Cond).Wait": Wait, "time.Sleep": Sleep,
+	"gokernel/goroutine.RunSelect": Select, // the cells' select statements (selects.go)
 }
 
 // Classify says what g is doing in interpreted code.

@@ -31,7 +31,7 @@ func (s *Session) runGo(started string, f func()) {
 	schedtrace.LabelGoroutine(started) // for %%trace; nothing when not tracing
 	s.pendingGo.Add(-1)
 	defer func() {
-		if r := recover(); r != nil {
+		if r := recover(); r != nil && r != goroutine.Stopped { // an interrupt ended its select
 			s.goPanic(r, started)
 		}
 	}()

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"gokernel/cellsrc"
+	"gokernel/goroutine"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -53,6 +54,9 @@ func (s *Session) evalCached(ctx context.Context, src string) (reflect.Value, er
 	if err != nil {
 		return reflect.Value{}, err
 	}
+	// an interrupt ends the selects the cells' goroutines wait in, as
+	// yaegi ends its own (goroutine.RunSelect)
+	defer context.AfterFunc(ctx, goroutine.StopSelects)()
 	return s.yi.ExecuteWithContext(ctx, prog)
 }
 
@@ -96,6 +100,9 @@ func (s *Session) execute(ctx context.Context, prog *interp.Program) (v reflect.
 			err = interp.Panic{Value: r}
 		}
 	}()
+	// an interrupt ends the selects the cells' goroutines wait in, as
+	// yaegi ends its own (goroutine.RunSelect)
+	defer context.AfterFunc(ctx, goroutine.StopSelects)()
 	return s.yi.ExecuteWithContext(ctx, prog)
 }
 

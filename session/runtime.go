@@ -3,6 +3,7 @@ package session
 import (
 	"fmt"
 	"gokernel/compiler"
+	"gokernel/goroutine"
 	"gokernel/interpvalue"
 	"gokernel/stdlib/generic"
 	"log"
@@ -127,6 +128,10 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"SortedMap":    reflect.ValueOf(interpvalue.SortedMap),
 			"UnwrapMethod": reflect.ValueOf(s.printer.RegisterUnwrap),
 			"ErrorsAs":     reflect.ValueOf(s.printer.ErrorsAs),
+			// select statements (goroutine/selects.go)
+			"RunSelect":  reflect.ValueOf(goroutine.RunSelect),
+			"SelectRecv": reflect.ValueOf(goroutine.SelectRecv),
+			"SelectSend": reflect.ValueOf(goroutine.SelectSend),
 			// The compiled twins of the cells' interfaces (see MultiUnwrapper).
 			"MultiUnwrapper": reflect.ValueOf((*MultiUnwrapper)(nil)),
 			"Unwrapper":      reflect.ValueOf((*Unwrapper)(nil)),

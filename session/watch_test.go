@@ -105,3 +105,21 @@ func TestDeferredFuncValueOfCompiledCodeEnds(t *testing.T) {
 		t.Errorf("%%goroutines after the goroutines ended:\n%s", text)
 	}
 }
+
+// An interrupt ends a cell waiting in a select, and the selects its
+// goroutines wait in, as it ends any other wait; the session runs on
+// with its variables.
+func TestInterruptSelects(t *testing.T) {
+	ts := newTestSession(t)
+	ts.run("n := 41\nch := make(chan int)\nquit := make(chan bool)\nfunc wait() { for { select { case v := <-ch: n += v; case <-quit: return } } }\nfor range 3 { go wait() }", 0)
+	if r := ts.run("select {\ncase v := <-ch:\n\tfmt.Println(v)\ncase <-time.After(time.Hour):\n}", 500*time.Millisecond); r.err == nil || r.err.Name != "Interrupted" {
+		t.Fatalf("a select waiting: %s", r.errText())
+	}
+	if r := ts.run("n++\nn", 0); r.err != nil || r.out["text/plain"] != "42" || strings.Contains(r.stderr, "panic") {
+		t.Fatalf("after the interrupt: %v %q %s", r.out, r.stderr, r.errText())
+	}
+	time.Sleep(100 * time.Millisecond)
+	if r := ts.run("runtime.NumGoroutine()", 0); r.err != nil || r.out["text/plain"] != "1" {
+		t.Errorf("the goroutines waiting in a select still run: %v %s", r.out, r.errText())
+	}
+}

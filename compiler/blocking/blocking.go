@@ -23,6 +23,8 @@ type Types interface {
 	ExprType(start, end int) types.Type
 	// Use returns the object the identifier at off refers to, or nil.
 	Use(off int) types.Object
+	// TypeString writes t as the cell's code can name it, or "".
+	TypeString(t types.Type) string
 }
 
 // Marker puts the markers in one cell.
@@ -33,13 +35,15 @@ type Marker struct {
 	runtime string                   // the name the cells' runtime package has
 	temp    func(kind string) string // a new temporary's name
 	blocks  map[ast.Stmt]int         // see Block
+	// selectAt are the markers before select statements (see LowerSelect).
+	selectAt map[*ast.SelectStmt]string
 }
 
 // New returns the marker of cell, writing through w; runtime is the
 // name of the cells' runtime package (its At and timer methods), temp
 // names the temporaries of the cell's rewrites.
 func New(cell *cellsrc.Cell, w *cellsrc.Rewriter, t Types, runtime string, temp func(kind string) string) *Marker {
-	return &Marker{cell: cell, w: w, types: t, runtime: runtime, temp: temp, blocks: map[ast.Stmt]int{}}
+	return &Marker{cell: cell, w: w, types: t, runtime: runtime, temp: temp, blocks: map[ast.Stmt]int{}, selectAt: map[*ast.SelectStmt]string{}}
 }
 
 // Block returns the marker code of st, a top-level statement that runs as
@@ -159,6 +163,9 @@ func (c *Marker) markList(list []ast.Stmt) {
 			at = "if " + op.guard + " { " + at + " }"
 		}
 		c.w.Insert(c.cell.Off(s.Pos()), at+"; ")
+		if sel, ok := s.(*ast.SelectStmt); ok {
+			c.selectAt[sel] = at + "; " // LowerSelect writes it again
+		}
 		if r, ok := inner.(*ast.RangeStmt); ok && op.kind == goroutine.Range {
 			c.markRange(r, label, at)
 		}

@@ -3,6 +3,7 @@ package blocking
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 
@@ -10,13 +11,127 @@ import (
 )
 
 // LowerSelect rewrites sel, a select statement (labelled says whether it
-// has a label), where yaegi runs it wrongly: its break statements and its
-// communications.
+// has a label), which yaegi runs wrongly: as a call of the session's
+// select (see goroutine.RunSelect: yaegi's cases are shared by the
+// goroutines running the statement) and a switch on the case it chose;
+// where that cannot be written (a label, a type the cell cannot name),
+// its break statements and its communications are rewritten for yaegi's.
 func (c *Marker) LowerSelect(sel *ast.SelectStmt, labelled bool) {
+	if !labelled && c.runSelect(sel) {
+		return
+	}
 	c.selectBranches(sel, labelled)
 	if !labelled {
 		c.lowerSelectComms(sel)
 	}
+}
+
+// runSelect writes sel as a call of goroutine.RunSelect and a switch on
+// its result; it reports whether it did.
+func (c *Marker) runSelect(sel *ast.SelectStmt) bool {
+	if len(sel.Body.List) == 0 {
+		return false // select {}: no cases to share
+	}
+	render := func(n ast.Node) string { return c.w.Render(c.cell.Off(n.Pos()), c.cell.Off(n.End())) }
+	elemOf := func(ch ast.Expr) string {
+		t := c.types.ExprType(c.cell.Off(ch.Pos()), c.cell.Off(ch.End()))
+		if t == nil {
+			return ""
+		}
+		if ct, ok := t.Underlying().(*types.Chan); ok {
+			return c.types.TypeString(ct.Elem())
+		}
+		return ""
+	}
+	type clause struct {
+		ch, elem, send string   // the channel's and value's temporaries, or ""
+		recv           ast.Expr // the channel received from
+		value          ast.Expr // sent
+		lhs            []ast.Expr
+		define         bool
+	}
+	clauses := make([]clause, len(sel.Body.List))
+	hasDefault := false
+	for i, cc := range sel.Body.List {
+		cl := cc.(*ast.CommClause)
+		var k clause
+		switch s := cl.Comm.(type) {
+		case nil:
+			hasDefault = true
+			continue
+		case *ast.SendStmt:
+			k.recv, k.value = s.Chan, s.Value
+		case *ast.ExprStmt:
+			u, ok := ast.Unparen(s.X).(*ast.UnaryExpr)
+			if !ok || u.Op != token.ARROW {
+				return false
+			}
+			k.recv = u.X
+		case *ast.AssignStmt:
+			u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr)
+			if !ok || u.Op != token.ARROW || len(s.Lhs) > 2 {
+				return false
+			}
+			k.recv, k.lhs, k.define = u.X, s.Lhs, s.Tok == token.DEFINE
+		default:
+			return false
+		}
+		if k.elem = elemOf(k.recv); k.elem == "" {
+			return false
+		}
+		clauses[i] = k
+	}
+	names := make([][3]string, len(clauses)) // channel, value, ok
+	for i := range clauses {
+		names[i] = [3]string{c.temp("sc"), c.temp("sv"), c.temp("so")}
+	}
+	c.w.Add(c.cell.Off(sel.Pos()), c.cell.Off(sel.Body.Lbrace)+1, func(*cellsrc.Rewriter) string {
+		var b strings.Builder
+		b.WriteString(c.selectAt[sel] + "{ ")
+		var cases []string
+		for i, k := range clauses {
+			if k.recv == nil {
+				continue
+			}
+			ch, v, ok := names[i][0], names[i][1], names[i][2]
+			b.WriteString(ch + " := " + render(k.recv) + "; ")
+			if k.value != nil {
+				b.WriteString("var " + v + " " + k.elem + " = " + render(k.value) + "; ")
+				cases = append(cases, c.runtime+".SelectSend("+ch+", &"+v+")")
+				continue
+			}
+			b.WriteString("var " + v + " " + k.elem + "; var " + ok + " bool; _, _ = " + v + ", " + ok + "; ")
+			cases = append(cases, c.runtime+".SelectRecv("+ch+", &"+v+", &"+ok+")")
+		}
+		b.WriteString("switch " + c.runtime + ".RunSelect(" + strconv.FormatBool(hasDefault) + ", " + strings.Join(cases, ", ") + ") {")
+		return b.String()
+	})
+	n := 0
+	for i, cc := range sel.Body.List {
+		cl := cc.(*ast.CommClause)
+		k := clauses[i]
+		head := "case -1:"
+		if k.recv != nil {
+			head = "case " + strconv.Itoa(n) + ":"
+			n++
+		}
+		c.w.Add(c.cell.Off(cl.Case), c.cell.Off(cl.Colon)+1, func(*cellsrc.Rewriter) string {
+			head := head
+			for j, l := range k.lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+					continue
+				}
+				op := " = "
+				if k.define {
+					op = " := "
+				}
+				head += " " + render(l) + op + names[i][1+j] + ";"
+			}
+			return head
+		})
+	}
+	c.w.Insert(c.cell.Off(sel.End()), " }")
+	return true
 }
 
 // yaegi v0.16.1 gets the break statements of a select's cases wrong: a
