@@ -79,8 +79,8 @@ select {}`
 	for _, want := range []string{
 		at(6, goroutine.Lock) + "; l.Lock()", // an interface: always marked
 		"if len(c) == 0 { " + at(7, goroutine.Range) + " }; for v := range c {",
-		"if len(c) == 0 { " + at(7, goroutine.Range) + " }; continue",                                               // each iteration receives
-		"fmt.Println(v)\n\t; if len(c) == 0 { " + at(7, goroutine.Range),                                            // ... at the end of the body too
+		"if len(c) == 0 { " + at(7, goroutine.Range) + " }; continue",    // each iteration receives
+		"fmt.Println(v)\n\t; if len(c) == 0 { " + at(7, goroutine.Range), // ... at the end of the body too
 		at(17, goroutine.Select) + "; { __gksc8 := c; var __gksv9 int; var __gkso10 bool; _, _ = __gksv9, __gkso10; __gksc11 := time.After(time.Second);", // operands evaluated first, in order
 		"switch __gkrt.RunSelect(false, __gkrt.SelectRecv(__gksc8, &__gksv9, &__gkso10), __gkrt.SelectRecv(__gksc11, &__gksv12, &__gkso13)) {\n\tcase 0:", // the session's select, not yaegi's
 		"if len(ch) == cap(ch) { " + at(23, goroutine.Send) + " }; ch <- 1",

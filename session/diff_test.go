@@ -211,12 +211,7 @@ func runCellsWithin(t *testing.T, cs []string, limit time.Duration) (stdout, err
 func TestDifferentialOpen(t *testing.T) {
 	// unsteadyOpen are open programs that match in some runs only: they
 	// stay open, and matching once is not news.
-	unsteadyOpen := map[string]bool{
-		// yaegi's select keeps its cases in the statement's node: two
-		// goroutines running the same select at once can swap channels
-		// (about 1 run in 40).
-		"557_priority_select_ticker.go": true,
-	}
+	unsteadyOpen := map[string]bool{}
 	if testing.Short() || os.Getenv("GOKERNEL_DIFF_DIR") != "" {
 		t.Skip("builds and runs the open corpus")
 	}
