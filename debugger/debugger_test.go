@@ -99,8 +99,9 @@ func (h *harness) wait(name string) map[string]any {
 }
 
 // waitOrDone is wait, failing with the cell's outcome if the cell ends
-// first.
-func (h *harness) waitOrDone(name string, done chan error) map[string]any {
+// first, or, with again and a cell that ended without an error, returning
+// nil.
+func (h *harness) waitOrDone(name string, done chan error, again bool) map[string]any {
 	h.t.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
@@ -108,9 +109,15 @@ func (h *harness) waitOrDone(name string, done chan error) map[string]any {
 		case ev := <-h.events:
 			if ev["event"] == name {
 				body, _ := ev["body"].(map[string]any)
+				if body == nil {
+					body = map[string]any{}
+				}
 				return body
 			}
 		case err := <-done:
+			if again && err == nil {
+				return nil
+			}
 			h.t.Fatalf("the cell ended (%v) before a %s event", err, name)
 		case <-deadline:
 			h.t.Fatalf("no %s event", name)
@@ -260,15 +267,29 @@ func TestInterruptWhileStoppedInALoop(t *testing.T) {
 	code := "n := 0\nfor i := 0; i < 1000; i++ {\n\tn += i\n}"
 	path := h.ok("dumpCell", map[string]any{"code": code})["sourcePath"].(string)
 	h.ok("setBreakpoints", map[string]any{"source": map[string]any{"path": path}, "breakpoints": []any{map[string]any{"line": 3}}})
+	missed := 0
 	for i := 0; i < 10; i++ {
-		h.count++
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func(count int) {
-			_, err := h.s.Execute(ctx, count, code)
-			done <- err
-		}(h.count)
-		h.waitOrDone("stopped", done)
+		var ctx context.Context
+		var cancel context.CancelFunc
+		var done chan error
+		for stopped := false; !stopped; {
+			h.count++
+			ctx, cancel = context.WithCancel(context.Background())
+			done = make(chan error, 1)
+			go func(count int) {
+				_, err := h.s.Execute(ctx, count, code)
+				done <- err
+			}(h.count)
+			// On a loaded machine yaegi's debugger has, rarely, let a run
+			// pass its breakpoint (twice in about a hundred CI runs): the
+			// run is then done again, at most twice in the test.
+			stopped = h.waitOrDone("stopped", done, missed < 2) != nil
+			if !stopped {
+				missed++
+				t.Logf("run %d passed its breakpoint; run again", i)
+				cancel()
+			}
+		}
 		cancel()
 		select {
 		case err := <-done:
