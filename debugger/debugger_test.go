@@ -84,18 +84,7 @@ func (h *harness) run(code string) chan error {
 // wait returns the next event named name.
 func (h *harness) wait(name string) map[string]any {
 	h.t.Helper()
-	deadline := time.After(10 * time.Second)
-	for {
-		select {
-		case ev := <-h.events:
-			if ev["event"] == name {
-				body, _ := ev["body"].(map[string]any)
-				return body
-			}
-		case <-deadline:
-			h.t.Fatalf("no %s event", name)
-		}
-	}
+	return h.waitOrDone(name, nil, false)
 }
 
 // waitOrDone is wait, failing with the cell's outcome if the cell ends
