@@ -204,11 +204,11 @@ func (k *Kernel) abortQueued(sh *shell, failed time.Time, queued int) {
 				continue
 			}
 			parent := parentOf(m)
-			k.publish("status", map[string]string{"execution_state": "busy"}, parent)
+			idle := k.busy(parent, false)
 			k.reply(k.socks.shell, m, "execute_reply", map[string]any{
 				"status": "aborted", "execution_count": k.executionCount(), "user_expressions": map[string]any{}, "payload": []any{},
 			})
-			k.publish("status", map[string]string{"execution_state": "idle"}, parent)
+			idle()
 			sh.pending.Add(-1)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,8 @@ type Kernel struct {
 	started    sync.Once       // publishes "starting" once, before any other status
 	subshells  map[string]*shell
 	stdinReply chan *Message
+
+	status statusTracker // the execution state frontends show
 
 	mu      sync.Mutex // guards the fields below
 	count   int        // execution count
@@ -221,9 +224,8 @@ type handler func(s *socket, m *Message)
 // handle runs the handler for m's type between busy and idle status
 // messages. Unknown request types get an error reply.
 func (k *Kernel) handle(s *socket, m *Message, handlers map[string]handler) {
-	parent := parentOf(m)
-	k.publish("status", map[string]string{"execution_state": "busy"}, parent)
-	defer k.publish("status", map[string]string{"execution_state": "idle"}, parent)
+	idle := k.busy(parentOf(m), s == k.socks.shell)
+	defer idle()
 	defer func() {
 		if r := recover(); r != nil {
 			k.log.Printf("%s: %s handler panicked: %v", s.name, m.Header.MsgType, r)
@@ -326,4 +328,43 @@ func (k *Kernel) encode(ids [][]byte, msgType string, content any, parent Parent
 		ph = emptyObject
 	}
 	return k.signer.Encode(ids, header, ph, emptyObject, body, nil)
+}
+
+// statusTracker keeps the execution state that frontends show true. Every
+// request is handled between a busy and an idle status message with its
+// own parent, as the protocol asks, and frontends show the state of the
+// last one (JupyterLab's kernel indicator, jupyter_server's
+// execution_state). A control request answered while a cell runs (an
+// interrupt, a debug request, a kernel_info nudge) would then leave the
+// kernel shown as idle while it is busy (jupyter_client issue 838,
+// JupyterLab issue 10701). So after any idle, while shell requests are
+// still being handled, busy is published again with the parent of the
+// newest of them; its own idle comes when it ends.
+type statusTracker struct {
+	mu      sync.Mutex
+	running []*Parent // the shell requests being handled, oldest first
+}
+
+// busy publishes busy for the request with parent p and returns the func
+// that publishes its idle. shell says p is a request of a shell (main or
+// subshell) rather than a short one (control, refused, aborted).
+func (k *Kernel) busy(p Parent, shell bool) (idle func()) {
+	t := &k.status
+	t.mu.Lock()
+	k.publish("status", map[string]string{"execution_state": "busy"}, p)
+	if shell {
+		t.running = append(t.running, &p)
+	}
+	t.mu.Unlock()
+	return func() {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		if shell {
+			t.running = slices.DeleteFunc(t.running, func(q *Parent) bool { return q == &p })
+		}
+		k.publish("status", map[string]string{"execution_state": "idle"}, p)
+		if n := len(t.running); n > 0 {
+			k.publish("status", map[string]string{"execution_state": "busy"}, *t.running[n-1])
+		}
+	}
 }

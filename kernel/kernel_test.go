@@ -3,6 +3,7 @@ package kernel
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log"
 	"net"
@@ -272,5 +273,55 @@ func TestDispatchHistory(t *testing.T) {
 	m = c.recv(c.shell)
 	if !strings.Contains(string(m.Content), `[1,1,"a := 1"],[1,3,"a + b"]`) {
 		t.Fatalf("history search: %s", m.Content)
+	}
+}
+
+// TestStatusStaysBusyAcrossControlRequests: a control request answered
+// while a cell runs ends with its own idle, and then the kernel says busy
+// again for the cell, so a frontend showing the last status (JupyterLab's
+// indicator) shows busy until the cell's own idle.
+func TestStatusStaysBusyAcrossControlRequests(t *testing.T) {
+	k, c := startTestKernel(t)
+	control := zmq4.NewDealer(context.Background(), zmq4.WithID(zmq4.SocketIdentity("test-control")))
+	defer control.Close()
+	if err := control.Dial(k.conn.Endpoint(k.conn.ControlPort)); err != nil {
+		t.Fatal(err)
+	}
+	type status struct{ parent, state string }
+	next := func() status {
+		for {
+			m := c.recv(c.iopub)
+			if m.Header.MsgType != "status" {
+				continue
+			}
+			var ph Header
+			var st struct {
+				State string `json:"execution_state"`
+			}
+			json.Unmarshal(m.ParentHeader, &ph)
+			json.Unmarshal(m.Content, &st)
+			return status{ph.MsgID, st.State}
+		}
+	}
+	exec := c.send(c.signer, "execute_request", map[string]any{"code": "slow", "silent": false})
+	if s := next(); s != (status{exec, "busy"}) {
+		t.Fatalf("first status %+v", s)
+	}
+	h := newHeader("kernel_info_request", "client")
+	hb, _ := json.Marshal(h)
+	if err := control.Send(zmq4.NewMsgFrom(c.signer.Encode(nil, hb, []byte("{}"), []byte("{}"), []byte("{}"), nil)...)); err != nil {
+		t.Fatal(err)
+	}
+	var seen []status
+	for {
+		s := next()
+		seen = append(seen, s)
+		if s == (status{exec, "idle"}) {
+			break
+		}
+	}
+	want := []status{{h.MsgID, "busy"}, {h.MsgID, "idle"}, {exec, "busy"}, {exec, "idle"}}
+	if fmt.Sprint(seen) != fmt.Sprint(want) {
+		t.Errorf("statuses after the control request:\n got %v\nwant %v", seen, want)
 	}
 }

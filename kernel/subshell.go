@@ -134,9 +134,7 @@ func (k *Kernel) routeShell(m *Message) {
 // reply between busy and idle, as for any other request.
 func (k *Kernel) refuse(m *Message, ename, evalue string) {
 	k.log.Printf("shell: %s: %s", m.Header.MsgType, evalue)
-	parent := parentOf(m)
-	k.publish("status", map[string]string{"execution_state": "busy"}, parent)
-	defer k.publish("status", map[string]string{"execution_state": "idle"}, parent)
+	defer k.busy(parentOf(m), false)()
 	base, ok := strings.CutSuffix(m.Header.MsgType, "_request")
 	if !ok {
 		return
