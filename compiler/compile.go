@@ -106,6 +106,10 @@ type compiler struct {
 	// boundMethods are the closures of called method values (methodValue).
 	boundMethods map[*ast.SelectorExpr]func() string
 	assertDone   map[*ast.TypeAssertExpr]bool // lowered by lowerAssert
+	// variadicCalled are the called variadic generic functions
+	// (variadicGenericCall).
+	variadicCalled map[*ast.Ident]bool
+	variadicArgs   map[*ast.CallExpr][]ast.Expr // their calls' arguments (callArgs)
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -124,7 +128,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}}
+	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, variadicCalled: map[*ast.Ident]bool{}, variadicArgs: map[*ast.CallExpr][]ast.Expr{}}
 	c.marker = blocking.New(p, c.w, checked, RuntimeName, c.temp)
 	c.collectDefined()
 	c.recovers = c.callsRecover(src)
@@ -166,6 +170,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.SwitchStmt, *ast.TypeSwitchStmt:
 		c.lowerSwitch(n.(ast.Stmt))
 	case *ast.CallExpr:
+		c.variadicGenericCall(n) // first: the slice is the outer edit
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)
 		c.lowerCompiledCall(n)
@@ -443,9 +448,15 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
 				return c.errs[0]
 			}
+			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && celltype.RecursiveGeneric(n) && n.TypeParams().Len() > 1 {
+				c.errorAt(c.off(ts.Pos()), "generic types of several type parameters that refer to themselves (%s) are not supported by the interpreter (it hangs or crashes building them): give the type one type parameter (a struct of the key and the value), or use non-generic types%s", celltype.GoName(n)[len("main."):], OrCompile)
+				return c.errs[0]
+			}
 			src := "type " + c.render(ts)
 			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && celltype.NeedsKeepMethod(n) {
 				src += "\nfunc (" + ts.Name.Name + ") " + celltype.KeepMethod + "() {}"
+			} else if ok {
+				src += registerStruct(n, ts) + c.promotedFmtMethods(n, ts)
 			}
 			addDecl(src, &Decl{Name: ts.Name.Name, Kind: "type", Type: c.text(ts.Type), Norm: norm, Refs: cellsrc.RefsOf(ts)})
 		}

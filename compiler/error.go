@@ -94,8 +94,10 @@ func (c *compiler) checkSelector(sel *ast.SelectorExpr) {
 	}
 }
 
-// checkVariadicGeneric refuses generic funcs with a variadic parameter of a
-// type parameter's type, which yaegi cannot instantiate.
+// checkVariadicGeneric declares a generic func with a variadic parameter
+// of a type mentioning its type parameters (func Max[T cmp.Ordered](xs
+// ...T) T), which yaegi cannot instantiate, with a slice parameter
+// instead: its calls pass a slice (variadicGenericCall).
 func (c *compiler) checkVariadicGeneric(fd *ast.FuncDecl) {
 	if fd.Type.TypeParams == nil || fd.Type.Params.NumFields() == 0 {
 		return
@@ -105,15 +107,116 @@ func (c *compiler) checkVariadicGeneric(fd *ast.FuncDecl) {
 	if !ok {
 		return
 	}
+	if fn, ok := c.types.Def(c.off(fd.Name.Pos())).(*types.Func); ok && celltype.VariadicGeneric(fn) {
+		c.w.Replace(c.off(ell.Pos()), c.off(ell.Pos())+len("..."), "[]")
+		return
+	}
 	tparams := map[string]bool{}
 	for _, f := range fd.Type.TypeParams.List {
 		for _, n := range f.Names {
 			tparams[n.Name] = true
 		}
 	}
-	if firstKey(cellsrc.RefsOf(ell.Elt), tparams) != "" {
+	if firstKey(cellsrc.RefsOf(ell.Elt), tparams) != "" { // no types
 		c.errorAt(c.off(last.Pos()), "variadic generic functions (%s(... ...%s)) are not supported by the interpreter: take a slice instead (xs []%s) and call %s([]T{...})%s",
 			fd.Name.Name, c.text(ell.Elt), c.text(ell.Elt), fd.Name.Name, OrCompile)
+	}
+}
+
+// variadicGenericCall passes the variadic arguments of a call of a
+// function checkVariadicGeneric declares with a slice parameter as a
+// slice: F(a, x, y) is F(a, []T{x, y}), F(a) is F(a, nil) and F(a, s...)
+// is F(a, s), as Go makes the parameter. It reports whether call is one.
+func (c *compiler) variadicGenericCall(call *ast.CallExpr) bool {
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = f.X
+	case *ast.IndexListExpr:
+		fun = f.X
+	}
+	id, ok := fun.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func)
+	if !ok || !celltype.VariadicGeneric(fn) {
+		return false
+	}
+	c.variadicCalled[id] = true
+	if call.Ellipsis.IsValid() {
+		c.w.Replace(c.off(call.Ellipsis), c.off(call.Ellipsis)+len("..."), "")
+		c.variadicArgs[call] = call.Args
+		return true
+	}
+	inst, ok := c.types.Instance(c.off(id.Pos()))
+	sig, isSig := inst.Type.(*types.Signature)
+	if !ok || !isSig {
+		return true
+	}
+	n := sig.Params().Len()
+	slice := c.types.TypeString(sig.Params().At(n - 1).Type())
+	if slice == "" {
+		c.errorAt(c.off(call.Pos()), "the variadic arguments of %s cannot be written as a slice here: pass a slice (%s(xs...))%s", id.Name, id.Name, OrCompile)
+		return true
+	}
+	vargs := call.Args[n-1:]
+	c.variadicArgs[call] = append(slices.Clip(call.Args[:n-1]), &sliceArg{pos: call.Rparen, end: call.Rparen, typ: slice, code: func() string {
+		if len(vargs) == 0 {
+			return "nil"
+		}
+		var elems []string
+		for _, a := range vargs {
+			elems = append(elems, c.render(a))
+		}
+		return slice + "{" + strings.Join(elems, ", ") + "}"
+	}})
+	if len(vargs) > 0 {
+		c.variadicArgs[call][n-1].(*sliceArg).pos, c.variadicArgs[call][n-1].(*sliceArg).end = vargs[0].Pos(), vargs[len(vargs)-1].End()
+	}
+	if len(call.Args) < n {
+		sep := ", "
+		if len(call.Args) == 0 || strings.Contains(c.w.Text(c.off(call.Args[len(call.Args)-1].End()), c.off(call.Rparen)), ",") {
+			sep = ""
+		}
+		c.w.Insert(c.off(call.Rparen), sep+"nil")
+		return true
+	}
+	start, end := c.off(call.Args[n-1].Pos()), c.off(call.Args[len(call.Args)-1].End())
+	c.w.Add(start, end, func(w *cellsrc.Rewriter) string { return slice + "{" + w.Render(start, end) + "}" })
+	return true
+}
+
+// sliceArg is the variadic arguments of a call of a variadic generic
+// function as the one slice variadicGenericCall passes (for the lowerings
+// that write a call's arguments one by one: go and defer statements).
+type sliceArg struct {
+	ast.Expr           // none: the methods below
+	pos, end token.Pos // the arguments'
+	typ      string    // the slice type
+	code     func() string
+}
+
+// Pos and End are the positions of the arguments.
+func (s *sliceArg) Pos() token.Pos { return s.pos }
+func (s *sliceArg) End() token.Pos { return s.end }
+
+// callArgs returns the arguments of call as its code passes them, and
+// whether it passes the last one with "...": the variadic arguments of a
+// variadic generic function are one slice (variadicGenericCall).
+func (c *compiler) callArgs(call *ast.CallExpr) ([]ast.Expr, bool) {
+	if args, ok := c.variadicArgs[call]; ok {
+		return args, false
+	}
+	return call.Args, call.Ellipsis.IsValid()
+}
+
+// variadicGenericValue refuses id, a use of a function checkVariadicGeneric
+// declares with a slice parameter other than a call's: its value would
+// not have the variadic type Go gives it.
+func (c *compiler) variadicGenericValue(id *ast.Ident) {
+	if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && !c.variadicCalled[id] && celltype.VariadicGeneric(fn) {
+		c.errorAt(c.off(id.Pos()), "a variadic generic function (%s) used as a value is not supported by the interpreter: call it, or wrap the call in a function literal%s", id.Name, OrCompile)
 	}
 }
 
@@ -347,84 +450,4 @@ func (c *compiler) checkTopLevel(it ast.Node) {
 		}
 		return true
 	})
-}
-
-// hideUnexportedFields tags the unexported fields of the struct type ts
-// declares.
-func (c *compiler) hideUnexportedFields(ts *ast.TypeSpec) {
-	st, ok := ts.Type.(*ast.StructType)
-	if !ok || st.Fields == nil {
-		return
-	}
-	const hidden = `json:"-" xml:"-"`
-	for _, f := range st.Fields.List {
-		if len(f.Names) == 0 && c.embedsNonStruct(f) && f.Tag == nil {
-			// encoding/json ignores it; yaegi gives it a name
-			c.w.Insert(c.off(f.Type.End()), " `json:\"-\"`")
-		}
-		if len(f.Names) == 0 || slices.ContainsFunc(f.Names, (*ast.Ident).IsExported) {
-			continue
-		}
-		if f.Tag == nil {
-			c.w.Insert(c.off(f.Type.End()), " `"+hidden+"`")
-			continue
-		}
-		tag, err := strconv.Unquote(f.Tag.Value)
-		if err != nil {
-			continue
-		}
-		c.w.Replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(hidden+" "+tag)))
-	}
-}
-
-// embedsNonStruct reports whether f embeds an unexported type that is not
-// a struct nor a pointer to one.
-func (c *compiler) embedsNonStruct(f *ast.Field) bool {
-	t := c.types.ExprType(c.off(f.Type.Pos()), c.off(f.Type.End()))
-	if t == nil {
-		return false
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if p, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
-		n, ok = types.Unalias(p.Elem()).(*types.Named)
-	}
-	return ok && !n.Obj().Exported() && !celltype.IsStruct(n)
-}
-
-// jsonValueArg are the functions and methods of encoding/json with a
-// value, and its argument.
-var jsonValueArg = map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1, "Encode": 0, "Decode": 0}
-
-// checkJSONEmbedded refuses a call of encoding/json whose value embeds a
-// struct in a struct of the cells.
-func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return
-	}
-	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" {
-		return
-	}
-	i, ok := jsonValueArg[fn.Name()]
-	if !ok || i >= len(call.Args) {
-		return
-	}
-	x := call.Args[i]
-	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if owner, field := celltype.EmbeddedStruct(t, map[types.Type]bool{}); owner != "" {
-		c.errorAt(c.off(x.Pos()), "encoding/json does not see the embedded field %s of %s in the interpreter (it would not promote its fields): name the field and give it a JSON key (%s %s `json:\"...\"`)%s", field, owner, field, field, OrCompile)
-		return
-	}
-	if owner, method := celltype.JSONMethod(t, map[types.Type]bool{}); owner != "" {
-		c.errorAt(c.off(x.Pos()), "encoding/json does not see the %s method of %s in the interpreter (compiled code does not see the methods of the cells' types): convert the value yourself before encoding it%s", method, owner, OrCompile)
-		return
-	}
-	for p, ok := types.Unalias(t).(*types.Pointer); ok; p, ok = types.Unalias(t).(*types.Pointer) {
-		t = p.Elem()
-	}
-	if t != nil && !strings.HasPrefix(fn.Name(), "Un") && fn.Name() != "Decode" && (celltype.HoldsInterface(t, 0) || types.IsInterface(t) && t.Underlying().(*types.Interface).Empty()) {
-		// values of the cells' types in interfaces: see interpvalue.Bare
-		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return RuntimeName + ".Bare(" + c.render(x) + ")" })
-	}
 }

@@ -34,6 +34,10 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 	if !ok || len(call.Args) <= fi {
 		return
 	}
+	if call.Ellipsis.IsValid() { // fmt.Sprintf(format, args...): a []any
+		c.fmtAny(call.Args[len(call.Args)-1], "", ".([]any)")
+		return
+	}
 	lit, ok := call.Args[fi].(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
 		return
@@ -112,6 +116,14 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 	if t != nil && verb == 'T' && types.IsInterface(t) {
 		return c.dynamicTypeName(t)
 	}
+	if t != nil && types.IsInterface(t) && verb == 'v' {
+		// yaegi's struct types have no names and its unexported fields
+		// an X: named at run time (interpvalue/names.go)
+		if sharp {
+			return "func(v any) string { return " + RuntimeName + ".GoSyntaxOf(&v) }(\x00)"
+		}
+		return "__gkfmt.Sprintf(\"%+v\", " + RuntimeName + ".Names(\x00))"
+	}
 	if t == nil || types.IsInterface(t) {
 		return ""
 	}
@@ -172,6 +184,10 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		return ""
 	}
 	name := celltype.GoName(t)
+	if (name == "" || !celltype.Mentions(t)) && celltype.HoldsInterface(t, 0) {
+		// values of the cells' types in it: named at run time
+		return names("func(v any) string { return " + RuntimeName + ".GoSyntaxOf(&v) }(\x00)")
+	}
 	if name == "" || !celltype.Mentions(t) {
 		return ""
 	}
@@ -250,7 +266,7 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 		return
 	}
 	if call.Ellipsis.IsValid() { // fmt.Println(a...): a []any
-		c.fmtAny(call.Args[len(call.Args)-1], ".([]any)")
+		c.fmtAny(call.Args[len(call.Args)-1], "", ".([]any)")
 		return
 	}
 	// Print puts spaces between operands that are not strings: with
@@ -262,10 +278,31 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 		}
 		if single {
 			c.stringOperand(a, 'v', false)
+		} else if c.printsText(a) {
+			// Print puts spaces between operands that are not strings:
+			// the method's result is given as a value that is not one
+			// (added first: the outer edit)
+			c.w.Add(c.off(a.Pos()), c.off(a.End()), func(*cellsrc.Rewriter) string { return RuntimeName + ".Printed(" + c.render(a) + ")" })
+			c.stringOperand(a, 'v', false)
 		} else {
 			c.nestedOperand(a, 'v')
 		}
 	}
+}
+
+// printsText reports whether x, an operand of fmt.Print among others, is
+// of a type of the cells (not an interface, nor of a string kind) that
+// fmt prints with its String or Error method.
+func (c *compiler) printsText(x ast.Expr) bool {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil || types.IsInterface(t) {
+		return false
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	return !celltype.HasMethod(ms, "Format") && (celltype.StringMethod(ms, "Error") != nil || celltype.StringMethod(ms, "String") != nil)
 }
 
 // stringOperand rewrites x, an operand of fmt formatted with %v, when its
@@ -274,7 +311,12 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if conv := c.interfaceStrings(t); conv != nil {
-		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return conv.conv(c.render(x)) })
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+			if plus { // a value without the methods: unexported fields named at run time
+				return RuntimeName + ".Names(" + conv.conv(c.render(x)) + ")"
+			}
+			return conv.conv(c.render(x))
+		})
 		return true
 	}
 	if t == nil || types.IsInterface(t) {
@@ -356,6 +398,9 @@ func (c *compiler) fmtOperand(x ast.Expr, spec string) bool {
 			return false
 		}
 	}
+	if strings.Contains(spec, "+") {
+		return c.fmtAny(x, RuntimeName+".Names(", ")") // unexported fields named at run time
+	}
 	return c.anyElems(x)
 }
 
@@ -368,10 +413,11 @@ func (c *compiler) fmtOperand(x ast.Expr, spec string) bool {
 // values of the cells' types with a Format method, and of generic types
 // with String or Error (refused), which it cannot print as Go does. It
 // reports whether it did.
-func (c *compiler) anyElems(x ast.Expr) bool { return c.fmtAny(x, "") }
+func (c *compiler) anyElems(x ast.Expr) bool { return c.fmtAny(x, "", "") }
 
-// fmtAny is anyElems, with suffix after the call (an assertion).
-func (c *compiler) fmtAny(x ast.Expr, suffix string) bool {
+// fmtAny is anyElems, with prefix and suffix around the call (an
+// assertion, a call of Names).
+func (c *compiler) fmtAny(x ast.Expr, prefix, suffix string) bool {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if t == nil {
 		return false
@@ -410,7 +456,7 @@ func (c *compiler) fmtAny(x ast.Expr, suffix string) bool {
 		}
 	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
-		return RuntimeName + ".FmtAny(" + strings.Join(append([]string{c.boxedResult(x)}, refused...), ", ") + ")" + suffix
+		return prefix + RuntimeName + ".FmtAny(" + strings.Join(append([]string{c.boxedResult(x)}, refused...), ", ") + ")" + suffix
 	})
 	return true
 }

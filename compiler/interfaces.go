@@ -6,11 +6,16 @@ import (
 	"gokernel/cellsrc"
 	"gokernel/compiler/celltype"
 	"gokernel/compiler/convert"
+	"slices"
+	"strconv"
+	"strings"
 )
 
 // Values of the cells' types becoming interface values: boxing, copies,
 // conversions and errors.As (yaegi loses their types, holds them by
-// reference, or hides them from compiled code).
+// reference, or hides them from compiled code), and what compiled code
+// that receives them needs to know of the cells' types: their struct
+// types and promoted String methods for fmt, their fields for encoders.
 
 // boxedConversion rewrites any(x), a conversion to an empty interface of a
 // value of a type of the cells with a String or Error method, as
@@ -279,4 +284,127 @@ func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
 func errorToCellInterface(t types.Type) bool {
 	_, literal := types.Unalias(t).(*types.Interface)
 	return (literal || celltype.IsCellInterface(t)) && !types.Identical(t, types.Universe.Lookup("error").Type()) && celltype.Twin(t) == ""
+}
+
+// hideUnexportedFields tags the unexported fields of the struct type ts
+// declares.
+func (c *compiler) hideUnexportedFields(ts *ast.TypeSpec) {
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok || st.Fields == nil {
+		return
+	}
+	const hidden = `json:"-" xml:"-"`
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 && c.embedsNonStruct(f) && f.Tag == nil {
+			// encoding/json ignores it; yaegi gives it a name
+			c.w.Insert(c.off(f.Type.End()), " `json:\"-\"`")
+		}
+		if len(f.Names) == 0 || slices.ContainsFunc(f.Names, (*ast.Ident).IsExported) {
+			continue
+		}
+		if f.Tag == nil {
+			c.w.Insert(c.off(f.Type.End()), " `"+hidden+"`")
+			continue
+		}
+		tag, err := strconv.Unquote(f.Tag.Value)
+		if err != nil {
+			continue
+		}
+		c.w.Replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(hidden+" "+tag)))
+	}
+}
+
+// embedsNonStruct reports whether f embeds an unexported type that is not
+// a struct nor a pointer to one.
+func (c *compiler) embedsNonStruct(f *ast.Field) bool {
+	t := c.types.ExprType(c.off(f.Type.Pos()), c.off(f.Type.End()))
+	if t == nil {
+		return false
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if p, isPtr := types.Unalias(t).(*types.Pointer); isPtr {
+		n, ok = types.Unalias(p.Elem()).(*types.Named)
+	}
+	return ok && !n.Obj().Exported() && !celltype.IsStruct(n)
+}
+
+// jsonValueArg are the functions and methods of encoding/json with a
+// value, and its argument.
+var jsonValueArg = map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1, "Encode": 0, "Decode": 0}
+
+// checkJSONEmbedded refuses a call of encoding/json whose value embeds a
+// struct in a struct of the cells.
+func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" {
+		return
+	}
+	i, ok := jsonValueArg[fn.Name()]
+	if !ok || i >= len(call.Args) {
+		return
+	}
+	x := call.Args[i]
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if owner, field := celltype.EmbeddedStruct(t, map[types.Type]bool{}); owner != "" {
+		c.errorAt(c.off(x.Pos()), "encoding/json does not see the embedded field %s of %s in the interpreter (it would not promote its fields): name the field and give it a JSON key (%s %s `json:\"...\"`)%s", field, owner, field, field, OrCompile)
+		return
+	}
+	if owner, method := celltype.JSONMethod(t, map[types.Type]bool{}); owner != "" {
+		c.errorAt(c.off(x.Pos()), "encoding/json does not see the %s method of %s in the interpreter (compiled code does not see the methods of the cells' types): convert the value yourself before encoding it%s", method, owner, OrCompile)
+		return
+	}
+	for p, ok := types.Unalias(t).(*types.Pointer); ok; p, ok = types.Unalias(t).(*types.Pointer) {
+		t = p.Elem()
+	}
+	if t != nil && !strings.HasPrefix(fn.Name(), "Un") && fn.Name() != "Decode" && (celltype.HoldsInterface(t, 0) || types.IsInterface(t) && t.Underlying().(*types.Interface).Empty()) {
+		// values of the cells' types in interfaces: see interpvalue.Bare
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return RuntimeName + ".Bare(" + c.render(x) + ")" })
+	}
+}
+
+// registerStruct returns the registration of n, a struct type the cell
+// declares (ts), for compiled fmt (interpvalue.Printer.RegisterStruct):
+// yaegi's struct types have no names, and %T, %#v and %+v of a value held
+// in an interface are written with them at run time. Generic types are
+// not registered (the instantiations are not known here).
+func registerStruct(n *types.Named, ts *ast.TypeSpec) string {
+	if _, ok := n.Underlying().(*types.Struct); !ok || n.TypeParams() != nil || ts.TypeParams != nil || ts.Assign.IsValid() {
+		return ""
+	}
+	args := []string{strconv.Quote(celltype.GoName(n)), "(*" + ts.Name.Name + ")(nil)"}
+	for _, f := range celltype.UnexportedFields(n.Underlying(), map[types.Type]bool{}) {
+		if q := strconv.Quote(f); !slices.Contains(args[2:], q) {
+			args = append(args, q)
+		}
+	}
+	return "\nvar _ = " + RuntimeName + ".RegisterStruct(" + strings.Join(args, ", ") + ")"
+}
+
+// promotedFmtMethods returns the registrations (see fmtMethod) of the
+// String and Error methods that n, a struct type the cell declares (ts),
+// has from its embedded fields: fmt calls them on its values too.
+func (c *compiler) promotedFmtMethods(n *types.Named, ts *ast.TypeSpec) string {
+	if _, ok := n.Underlying().(*types.Struct); !ok || n.TypeParams() != nil || ts.TypeParams != nil || ts.Assign.IsValid() {
+		return ""
+	}
+	var src string
+	for _, name := range []string{"String", "Error"} {
+		for _, typ := range []types.Type{n, types.NewPointer(n)} {
+			sel := types.NewMethodSet(typ).Lookup(n.Obj().Pkg(), name)
+			if sel == nil || len(sel.Index()) < 2 || celltype.StringMethod(types.NewMethodSet(typ), name) == nil {
+				continue // none, or declared on n itself (fmtMethod)
+			}
+			recv := ts.Name.Name
+			if _, ptr := typ.(*types.Pointer); ptr {
+				recv = "*" + recv
+			}
+			src += "\nvar _ = " + RuntimeName + ".FmtMethod(" + strconv.Quote(recv) + ", " + strconv.Quote(name) +
+				", func(v " + recv + ") string { return v." + name + "() })"
+		}
+	}
+	return src
 }

@@ -286,7 +286,12 @@ func (c *compiler) isTypeExpr(x ast.Expr) bool {
 
 func (c *compiler) off(pos token.Pos) int { return c.p.Off(pos) }
 
-func (c *compiler) render(n ast.Node) string { return c.w.Render(c.off(n.Pos()), c.off(n.End())) }
+func (c *compiler) render(n ast.Node) string {
+	if s, ok := n.(*sliceArg); ok {
+		return s.code()
+	}
+	return c.w.Render(c.off(n.Pos()), c.off(n.End()))
+}
 
 func (c *compiler) text(n ast.Node) string { return c.w.Text(c.off(n.Pos()), c.off(n.End())) }
 

@@ -166,7 +166,7 @@ func (c *compiler) dynamicTypeName(t types.Type) string {
 			}
 		}
 	}
-	return "func(v " + ts + ") string { if n := " + RuntimeName + ".DynType(&v); n != \"\" { return n }; " + cases.String() + "return __gkfmt.Sprintf(\"%T\", v) }(\x00)"
+	return "func(v " + ts + ") string { if n := " + RuntimeName + ".DynType(&v); n != \"\" { return n }; " + cases.String() + "return " + RuntimeName + ".TypeString(v) }(\x00)"
 }
 
 // A type switch on a value of a cell type held in an interface of a

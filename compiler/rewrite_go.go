@@ -101,7 +101,8 @@ func (c *compiler) laterCall(stmt ast.Stmt, call *ast.CallExpr, wrap func(call s
 		} else {
 			lhs, rhs = append(lhs, tmp), append(rhs, c.render(call.Fun))
 		}
-		for i, a := range call.Args {
+		callArgs, spread := c.callArgs(call)
+		for i, a := range callArgs {
 			if c.isConst(a) {
 				args = append(args, c.render(a))
 				continue
@@ -110,7 +111,7 @@ func (c *compiler) laterCall(stmt ast.Stmt, call *ast.CallExpr, wrap func(call s
 			lhs, rhs, args = append(lhs, name), append(rhs, c.render(a)), append(args, name)
 		}
 		ell := ""
-		if call.Ellipsis.IsValid() {
+		if spread {
 			ell = "..."
 		}
 		return "{ " + defineEach(lhs, rhs) + wrap(callee+"("+strings.Join(args, ", ")+ell+")", lhs) + " }"
@@ -223,12 +224,16 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 			l.params, l.args, l.callee = append(l.params, name+" "+t), append(l.args, "#fun"), name
 			simple = false
 		}
-		for _, a := range call.Args {
+		callArgs, spread := c.callArgs(call)
+		for _, a := range callArgs {
 			if c.isConst(a) {
 				l.pass = append(l.pass, "#"+strconv.Itoa(len(l.pass)))
 				continue
 			}
 			ts := c.types.TypeString(c.types.ExprType(c.off(a.Pos()), c.off(a.End())))
+			if s, ok := a.(*sliceArg); ok {
+				ts = s.typ
+			}
 			if ts == "" {
 				return
 			}
@@ -236,7 +241,7 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 			l.params, l.args, l.pass = append(l.params, name+" "+ts), append(l.args, "#arg"), append(l.pass, name)
 			simple = false
 		}
-		if call.Ellipsis.IsValid() {
+		if spread {
 			l.ell = "..."
 		}
 		ls = append(ls, l)
@@ -263,7 +268,8 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 					args = append(args, amp+"("+c.render(ast.Unparen(call.Fun).(*ast.SelectorExpr).X)+")")
 				}
 			}
-			for i, a := range call.Args {
+			callArgs, _ := c.callArgs(call)
+			for i, a := range callArgs {
 				if c.isConst(a) {
 					pass = append(pass, c.render(a))
 					continue
@@ -401,8 +407,9 @@ func (c *compiler) deferTemps(d *ast.DeferStmt) {
 			return
 		}
 	}
-	pass := make([]string, len(call.Args))
-	for i, a := range call.Args {
+	callArgs, spread := c.callArgs(call)
+	pass := make([]string, len(callArgs))
+	for i, a := range callArgs {
 		if c.isConst(a) || cellsrc.IsNil(a) || c.isTypeExpr(a) {
 			continue
 		}
@@ -417,15 +424,15 @@ func (c *compiler) deferTemps(d *ast.DeferStmt) {
 		if recv != "" {
 			fun = recv + "." + ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name
 		}
-		args := make([]string, len(call.Args))
-		for i, a := range call.Args {
+		args := make([]string, len(callArgs))
+		for i, a := range callArgs {
 			args[i] = pass[i]
 			if args[i] == "" {
 				args[i] = c.render(a)
 			}
 		}
 		ell := ""
-		if call.Ellipsis.IsValid() {
+		if spread {
 			ell = "..."
 		}
 		return defineEach(names, values) + "defer " + fun + "(" + strings.Join(args, ", ") + ell + ")"

@@ -34,6 +34,7 @@ func (c *compiler) rewriteTypes(n ast.Node) {
 	case *ast.BinaryExpr:
 		c.interfaceEquality(n)
 	case *ast.Ident:
+		c.variadicGenericValue(n)
 		if !c.aliasUse(n) {
 			c.explicitTypeArgs(n)
 		}
@@ -50,6 +51,12 @@ func (c *compiler) explicitTypeArgs(id *ast.Ident) {
 	}
 	if !c.cellObject(id) {
 		return // a standard package's generic function: see genericCall
+	}
+	if _, isFunc := inst.Type.(*types.Signature); isFunc {
+		if t := instanceTypeArg(inst.TypeArgs); t != nil {
+			c.errorAt(c.off(id.Pos()), "an instance of a generic type of the cells (%s) as a type argument of the generic function %s is not supported by the interpreter (it crashes, or calls the function argument of an earlier call): declare a non-generic type for it (type StringInt struct{ Key string; Val int }), or use a slice of them%s", celltype.GoName(t)[len("main."):], id.Name, OrCompile)
+			return
+		}
 	}
 	// Only where the source gives none: the next character is not '['
 	// (partialTypeArgs completes a list that gives some).
@@ -109,6 +116,26 @@ func (c *compiler) typeArgStrings(targs *types.TypeList, from int) (args []strin
 		args = append(args, s)
 	}
 	return args, true
+}
+
+// instanceTypeArg returns an instance of a generic type of the cells (or
+// a pointer to one) among targs, the type arguments of a generic function
+// of the cells, or nil. yaegi panics compiling such a call
+// (Map[Product, Pair[string, int]](...): "CFG post-order panic: nil
+// pointer dereference"); given an alias of the instance, it runs, but a
+// second call of the same instantiation calls the first call's function
+// argument.
+func instanceTypeArg(targs *types.TypeList) types.Type {
+	for i := 0; i < targs.Len(); i++ {
+		t := types.Unalias(targs.At(i))
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+			return targs.At(i)
+		}
+	}
+	return nil
 }
 
 // typeParamConversion rewrites a conversion to a type parameter, P(x) or

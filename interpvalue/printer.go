@@ -24,6 +24,7 @@ type Printer struct {
 	unwraps    map[string]reflect.Value // interpreted calls of the cells' Unwrap methods, by type
 	// valueUnwraps: a struct type of the cells has Unwrap on a value receiver
 	valueUnwraps bool
+	structs      []structType // the cells' struct types, as RegisterStruct records them
 }
 
 // method is an interpreted func(T) string calling T's String or Error.
@@ -221,6 +222,11 @@ func (p *Printer) held(v reflect.Value, refused []string, depth int, raw bool) (
 	if name != "" && (slices.Contains(refused, name) || slices.Contains(refused, strings.Replace(name, "main.", "", 1))) { // "=V" never matches
 		panic(runtimeError("fmt of a value of " + strings.Replace(name, "main.", "", 1) + " inside an interface (an element of a []any or map of any, a field of type any) is not supported by the interpreter: compiled fmt cannot call its Format method there (or String of a generic type); print the value itself"))
 	}
+	if name != "" && slices.Contains(refused, goSyntaxMode) {
+		out := reflect.New(v.Type()).Elem()
+		out.Set(reflect.ValueOf(goSyntaxOf{p, held, name}))
+		return out, true
+	}
 	if !raw {
 		m, ok := p.lookup(name, held)
 		if name == "" && isValueInterface(v) {
@@ -339,6 +345,21 @@ func (f formatter) text(st fmt.State, verb rune) (s string, ok bool) {
 	}()
 	out := f.m.call.Call([]reflect.Value{f.held})
 	return out[0].String(), true
+}
+
+// Printed returns s, the result of a String or Error method of the cells,
+// as an operand of fmt.Print that is not a string: Print puts spaces
+// between operands that are not strings, as the value the method was
+// called on was not.
+func Printed(s string) fmt.Formatter { return printed{s} }
+
+// printed is a method's result printed as a value that is not a string
+// (not of a string kind: Print looks at the kind).
+type printed struct{ s string }
+
+// Format implements fmt.Formatter.
+func (p printed) Format(st fmt.State, verb rune) {
+	fmt.Fprintf(st, fmt.FormatString(st, verb), p.s)
 }
 
 // runtimeError is a runtime panic with Go's kind of message.

@@ -98,17 +98,19 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Clear": reflect.ValueOf(clearValue),
 			// Panicking is the value of the panic a cell's top-level deferred
 			// calls run for (see runner.runDefers).
-			"Panicking":    reflect.ValueOf(func() any { return s.panicking }),
-			"Recovered":    reflect.ValueOf(recovered),
-			"Index":        reflect.ValueOf(checkIndex),
-			"SliceLo":      reflect.ValueOf(checkSlice),
-			"TypeName":     reflect.ValueOf(func(name string, _ any) string { return name }),
-			"DynType":      reflect.ValueOf(interpvalue.DynType),
-			"Wrapped":      reflect.ValueOf(interpvalue.Wrapped),
-			"Held":         reflect.ValueOf(interpvalue.Held),
-			"PanicNil":     reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
-			"TypedNil":     reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
-			"GoSyntax":     reflect.ValueOf(goSyntax),
+			"Panicking": reflect.ValueOf(func() any { return s.panicking }),
+			"Recovered": reflect.ValueOf(recovered),
+			"Index":     reflect.ValueOf(checkIndex),
+			"SliceLo":   reflect.ValueOf(checkSlice),
+			"TypeName":  reflect.ValueOf(func(name string, _ any) string { return name }),
+			"DynType":   reflect.ValueOf(interpvalue.DynType),
+			"Wrapped":   reflect.ValueOf(interpvalue.Wrapped),
+			"Held":      reflect.ValueOf(interpvalue.Held),
+			"PanicNil":  reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
+			"TypedNil":  reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
+			"GoSyntax": reflect.ValueOf(func(v any, name string, structs ...any) string {
+				return s.printer.Rename(goSyntax(s.printer.Value(v), name, structs...), true)
+			}),
 			"FieldNames":   reflect.ValueOf(fieldNames),
 			"DecodeRune":   reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
 			"AssertFail":   reflect.ValueOf(assertFail),
@@ -128,6 +130,12 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"SortedMap":    reflect.ValueOf(interpvalue.SortedMap),
 			"UnwrapMethod": reflect.ValueOf(s.printer.RegisterUnwrap),
 			"ErrorsAs":     reflect.ValueOf(s.printer.ErrorsAs),
+			// the cells' struct types for fmt (interpvalue/names.go)
+			"RegisterStruct": reflect.ValueOf(s.printer.RegisterStruct),
+			"TypeString":     reflect.ValueOf(s.printer.TypeString),
+			"GoSyntaxOf":     reflect.ValueOf(s.printer.GoSyntax),
+			"Names":          reflect.ValueOf(s.printer.Names),
+			"Printed":        reflect.ValueOf(interpvalue.Printed),
 			// select statements (goroutine/selects.go)
 			"RunSelect":  reflect.ValueOf(goroutine.RunSelect),
 			"SelectRecv": reflect.ValueOf(goroutine.SelectRecv),

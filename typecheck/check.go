@@ -106,6 +106,18 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 				}
 			}
 		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && redefines(n, own) && definesNew(n, own) {
+				// t, err := ... with err the cell's: t at the package
+				// level, the value for err assigned to it in the body
+				b.redefine(n, own)
+				for _, x := range n.Lhs {
+					if id, ok := x.(*ast.Ident); ok && id.Name != "_" && !own[id.Name] {
+						own[id.Name] = true
+						r.decls[id.Name] = n
+					}
+				}
+				continue
+			}
 			if n.Tok == token.DEFINE && !redefines(n, own) {
 				b.define(n)
 				for _, x := range n.Lhs {

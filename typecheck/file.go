@@ -107,6 +107,49 @@ func (b *fileBuilder) define(as *ast.AssignStmt) {
 	b.gen("\n")
 }
 
+// definesNew reports whether a := declares a name the cell has not
+// declared before.
+func definesNew(as *ast.AssignStmt, own map[string]bool) bool {
+	for _, x := range as.Lhs {
+		if id, ok := x.(*ast.Ident); ok && id.Name != "_" && !own[id.Name] {
+			return true
+		}
+	}
+	return false
+}
+
+// redefine writes a top-level t, err := x, with err declared by the cell
+// before, as var t, __gkredef1 = x and a package-level assignment of
+// __gkredef1 to err: t is the package's, as the cell compiler makes it.
+func (b *fileBuilder) redefine(as *ast.AssignStmt, own map[string]bool) {
+	var assigns []*ast.Ident
+	b.gen("var ")
+	for i, x := range as.Lhs {
+		if i > 0 {
+			b.gen(", ")
+		}
+		if id, ok := x.(*ast.Ident); ok && own[id.Name] {
+			assigns = append(assigns, id)
+			b.gen(fmt.Sprintf("__gkredef%d", len(assigns)))
+			continue
+		}
+		b.node(x)
+	}
+	b.gen(" = ")
+	for i, x := range as.Rhs {
+		if i > 0 {
+			b.gen(", ")
+		}
+		b.node(x)
+	}
+	b.gen("\nvar _ = func() int {\n")
+	for i, id := range assigns {
+		b.node(id)
+		b.gen(fmt.Sprintf(" = __gkredef%d\n", i+1))
+	}
+	b.gen("return 0\n}()\n")
+}
+
 // body writes the cell's statements as the body of a function.
 func (b *fileBuilder) body(stmts []ast.Stmt) {
 	b.gen("func __gkcell() {\n")

@@ -63,10 +63,11 @@ func TestLowerVarOfEarlierGlobal(t *testing.T) {
 	// A receive in the initializer is hoisted before the assignment.
 	got = lowered(t, "c := make(chan float64, 1)\nc <- 1.5", "var a = <-c")
 	wantLowered(t, got, "decls: var a float64\n", "stmts: __gkv1 := <-c; a = __gkv1")
-	// yaegi finds dependencies by name: a field or a parameter named like
-	// a global var of an earlier cell; a type that does is a define.
+	// yaegi finds dependencies by name: a field named like a global var of
+	// an earlier cell; a type that has one is a define (parameters are
+	// written without names).
 	got = lowered(t, "v := 1", "var s struct{ v int }\nvar f = func(v int) int { return v }")
-	wantLowered(t, got, "define: s := *new(struct{ v int })\n", "define: f := *new(func(v int) int)\nstmts: f = func(v int) int { return v }\n")
+	wantLowered(t, got, "define: s := *new(struct{ v int })\n", "decls: var f func(int) int\nstmts: f = func(v int) int { return v }\n")
 }
 
 // A top-level define of an instantiation of a generic function is declared,
@@ -153,7 +154,7 @@ func TestLowerFormatTypeNames(t *testing.T) {
 	got := lowered(t, "import \"fmt\"\ntype C float64\ntype P struct{ X int; In Q }\ntype Q struct{ N string }\ntype Pair[K comparable, V any] struct{ K K; V V }\ntype Alias = C\nfunc mk() C { return 1 }",
 		"var a Alias = 2\nvar i any = a\nfmt.Printf(\"%T %5T %T %T|%#v %v %T %%\\n\", a, []*C{}, mk(), Pair[string, byte]{}, &P{}, P{}, i)")
 	// An interface operand: its dynamic type, as the interpreter knows it.
-	wantLowered(t, got, `fmt.Printf("%s %5s %s %s|%s %v %s %%\n", "main.C", __gkrt.TypeName("[]*main.C", []*C{}), __gkrt.TypeName("main.C", mk()), __gkrt.TypeName("main.Pair[string,uint8]", Pair[string, byte]{}), __gkrt.GoSyntax(&P{}, "*main.P", "main.P", *new(P), "main.Q", *new(Q)), P{}, func(v any) string { if n := __gkrt.DynType(&v); n != "" { return n }; return __gkfmt.Sprintf("%T", v) }(i))`)
+	wantLowered(t, got, `fmt.Printf("%s %5s %s %s|%s %v %s %%\n", "main.C", __gkrt.TypeName("[]*main.C", []*C{}), __gkrt.TypeName("main.C", mk()), __gkrt.TypeName("main.Pair[string,uint8]", Pair[string, byte]{}), __gkrt.GoSyntax(&P{}, "*main.P", "main.P", *new(P), "main.Q", *new(Q)), P{}, func(v any) string { if n := __gkrt.DynType(&v); n != "" { return n }; return __gkrt.TypeString(v) }(i))`)
 	// Builtin types, and formats with operand indexes, are left alone.
 	got = lowered(t, "import \"fmt\"\ntype C float64", "fmt.Printf(\"%T %#v\\n\", 1.5, []int{1})\nfmt.Printf(\"%[1]T\\n\", C(1))")
 	wantLowered(t, got, `fmt.Printf("%T %#v\n", 1.5, []int{1})`, `fmt.Printf("%[1]T\n", C(1))`)
@@ -165,7 +166,7 @@ func TestLowerMethodValues(t *testing.T) {
 	got := lowered(t, "type C struct{ n int }\nfunc (c *C) Inc(d int) int { c.n += d; return c.n }\nfunc (c C) Get() int { return c.n }",
 		"c := C{}\npc := &c\nget, inc, pget := c.Get, c.Inc, pc.Get\nf := C.Get\ng := (*C).Inc\n_ = c.Get() + f(c) + g(pc, 1) + get() + inc(1) + pget()")
 	wantLowered(t, got,
-		"var __gkp1 func() int = func() func() int { __gkrecv2 := (c); return func() int { return __gkrecv2.Get() } }(); var __gkp3 func(d int) int = func() func(__gka0 int) int { __gkrecv4 := &(c); return func(__gka0 int) int { return __gkrecv4.Inc(__gka0) } }(); var __gkp5 func() int = func() func() int { __gkrecv6 := *(pc); return func() int { return __gkrecv6.Get() } }(); get = __gkp1; inc = __gkp3; pget = __gkp5",
+		"var __gkp1 func() int = func() func() int { __gkrecv2 := (c); return func() int { return __gkrecv2.Get() } }(); var __gkp3 func(int) int = func() func(__gka0 int) int { __gkrecv4 := &(c); return func(__gka0 int) int { return __gkrecv4.Inc(__gka0) } }(); var __gkp5 func() int = func() func() int { __gkrecv6 := *(pc); return func() int { return __gkrecv6.Get() } }(); get = __gkp1; inc = __gkp3; pget = __gkp5",
 		"f := (func(__gka0 C) int { return __gka0.Get() })",
 		"g := (func(__gka0 *C, __gka1 int) int { return __gka0.Inc(__gka1) })",
 		"_ = c.Get() + f(c)")
@@ -187,7 +188,7 @@ func TestLowerStringers(t *testing.T) {
 	got := lowered(t, "import \"fmt\"\ntype W int\nfunc (w W) String() string { return \"w\" }\ntype Q struct{}\nfunc (q *Q) String() string { return \"q\" }\ntype B struct{}\nfunc (B) Error() string { return \"e\" }\nfunc (B) String() string { return \"s\" }",
 		"w := W(1)\nfmt.Println(w, &Q{}, B{}, 3)\nfmt.Printf(\"%v %d %5s %#v\\n\", w, w, w, w)\nfmt.Print(w, w)")
 	wantLowered(t, got, "fmt.Println((w).String(), func(v *Q) (s string) {", "return v.String() }(&Q{}), (B{}).Error(), 3)",
-		`fmt.Printf("%v %d %5s %s\n", (w).String(), (int)(w), (w).String(), __gkrt.GoSyntax((int)(w), "main.W"))`, "fmt.Print(w, w)")
+		`fmt.Printf("%v %d %5s %s\n", (w).String(), (int)(w), (w).String(), __gkrt.GoSyntax((int)(w), "main.W"))`, "fmt.Print(__gkrt.Printed((w).String()), __gkrt.Printed((w).String()))")
 }
 
 // fmt's operands with values of String or Error methods of the cells
@@ -269,7 +270,7 @@ func TestLowerTypeAssertions(t *testing.T) {
 		"var v any\n_, ok := v.(any)\ne, ok2 := v.(error)\np := v.(*E)\nvar err error\n_, ok3 := err.(*E)\n_, _, _, _, _ = ok, e, ok2, p, ok3")
 	wantLowered(t, got, "commaok: func() (any, bool) { __gkn1 := v; var __gkn3 any; if __gkn1 == nil { return __gkn3, false }; return __gkn1, true }()",
 		"commaok: func() (error, bool) { __gkn6 := v; var __gkn8 error; if __gkn6 == nil",
-		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; panic(__gkrt.AssertFailed(__gkn11, func(v any) string { if _, ok := v.(E); ok { return \"main.E\" }; if _, ok := v.(*E); ok { return \"*main.E\" }; return func(v any) string { if n := __gkrt.DynType(&v); n != \"\" { return n }; return __gkfmt.Sprintf(\"%T\", v) }(v) }(__gkn11), \"interface {}\", \"*main.E\", nil)) }()",
+		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; panic(__gkrt.AssertFailed(__gkn11, func(v any) string { if _, ok := v.(E); ok { return \"main.E\" }; if _, ok := v.(*E); ok { return \"*main.E\" }; return func(v any) string { if n := __gkrt.DynType(&v); n != \"\" { return n }; return __gkrt.TypeString(v) }(v) }(__gkn11), \"interface {}\", \"*main.E\", nil)) }()",
 		"commaok: err.(*E)")
 }
 

@@ -147,6 +147,7 @@ func (r *Result) TypeString(t types.Type) string {
 	if !ok {
 		return ""
 	}
+	t = withoutParamNames(t)
 	names := map[string]string{}
 	for name, path := range r.c.imports {
 		names[path] = name
@@ -177,6 +178,38 @@ func (r *Result) TypeString(t types.Type) string {
 		return ""
 	}
 	return s
+}
+
+// withoutParamNames returns t with the parameters and results of its
+// function types unnamed: written in a var declaration, a parameter named
+// as a package-level variable (var add func(a *Acc[float64], v float64)
+// beside a var a) was "variable definition loop" to yaegi.
+func withoutParamNames(t types.Type) types.Type {
+	unnamed := func(tu *types.Tuple) *types.Tuple {
+		vars := make([]*types.Var, tu.Len())
+		for i := range vars {
+			vars[i] = types.NewParam(tu.At(i).Pos(), tu.At(i).Pkg(), "", withoutParamNames(tu.At(i).Type()))
+		}
+		return types.NewTuple(vars...)
+	}
+	switch t := t.(type) {
+	case *types.Signature:
+		if t.TypeParams().Len() > 0 || t.Recv() != nil {
+			return t
+		}
+		return types.NewSignatureType(nil, nil, nil, unnamed(t.Params()), unnamed(t.Results()), t.Variadic())
+	case *types.Pointer:
+		return types.NewPointer(withoutParamNames(t.Elem()))
+	case *types.Slice:
+		return types.NewSlice(withoutParamNames(t.Elem()))
+	case *types.Array:
+		return types.NewArray(withoutParamNames(t.Elem()), t.Len())
+	case *types.Map:
+		return types.NewMap(withoutParamNames(t.Key()), withoutParamNames(t.Elem()))
+	case *types.Chan:
+		return types.NewChan(t.Dir(), withoutParamNames(t.Elem()))
+	}
+	return t
 }
 
 // seqTypes writes each iter.Seq[V] and iter.Seq2[K, V] of s, marked

@@ -53,4 +53,20 @@ var specialized = map[string]string{
 	"slices.Insert":           `func(s $0, i int, v ...$1) $0 { _ = s[i:]; m := len(v); if m == 0 { return s }; n := len(s); if i == n { return append(s, v...) }; if n+m > cap(s) { s2 := append(s[:i], make($0, n+m-i)...); copy(s2[i:], v); copy(s2[i+m:], s[i:]); return s2 }; s = s[:n+m]; copy(s[i+m:], s[i:n]); copy(s[i:], v); return s }`,
 	"slices.Delete":           `func(s $0, i, j int) $0 { _ = s[i:j:len(s)]; if i == j { return s }; oldlen := len(s); s = append(s[:i], s[j:]...); var z $1; for k := len(s); k < oldlen; k++ { s[:oldlen][k] = z }; return s }`,
 	"slices.Clone":            `func(s $0) $0 { if s == nil { return nil }; return append($0([]$1{}), s...) }`,
+	"slices.Max":              `func(x $0) $1 { if len(x) < 1 { panic("slices.Max: empty list") }; m := x[0]; for i := 1; i < len(x); i++ { if x[i] > m || x[i] != x[i] { m = x[i] } }; return m }`,
+	"slices.Min":              `func(x $0) $1 { if len(x) < 1 { panic("slices.Min: empty list") }; m := x[0]; for i := 1; i < len(x); i++ { if x[i] < m || x[i] != x[i] { m = x[i] } }; return m }`,
+	// Iterators are the func types the cell compiler writes iter.Seq and
+	// iter.Seq2 as.
+	"slices.All":        `func(s $0) func(func(int, $1) bool) { return func(yield func(int, $1) bool) { for i, v := range s { if !yield(i, v) { return } } } }`,
+	"slices.Values":     `func(s $0) func(func($1) bool) { return func(yield func($1) bool) { for _, v := range s { if !yield(v) { return } } } }`,
+	"slices.Backward":   `func(s $0) func(func(int, $1) bool) { return func(yield func(int, $1) bool) { for i := len(s) - 1; i >= 0; i-- { if !yield(i, s[i]) { return } } } }`,
+	"slices.Collect":    `func(seq func(func($0) bool)) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); return s }`,
+	"slices.Sorted":     `func(seq func(func($0) bool)) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); $gen.SortSlice(s, func(i, j int) bool { return s[i] < s[j] || s[i] != s[i] && s[j] == s[j] }); return s }`,
+	"slices.SortedFunc": `func(seq func(func($0) bool), cmp func($0, $0) int) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); $gen.SortSlice(s, func(i, j int) bool { return cmp(s[i], s[j]) < 0 }); return s }`,
+	"maps.Keys":         `func(m $0) func(func($1) bool) { return func(yield func($1) bool) { for k := range m { if !yield(k) { return } } } }`,
+	"maps.Values":       `func(m $0) func(func($2) bool) { return func(yield func($2) bool) { for _, v := range m { if !yield(v) { return } } } }`,
+	"maps.All":          `func(m $0) func(func($1, $2) bool) { return func(yield func($1, $2) bool) { for k, v := range m { if !yield(k, v) { return } } } }`,
+	"maps.Clone":        `func(m $0) $0 { if m == nil { return nil }; r := make($0, len(m)); for k, v := range m { r[k] = v }; return r }`,
+	"cmp.Compare":       `func(x, y $0) int { xNaN, yNaN := x != x, y != y; if xNaN { if yNaN { return 0 }; return -1 }; if yNaN { return +1 }; if x < y { return -1 }; if x > y { return +1 }; return 0 }`,
+	"cmp.Less":          `func(x, y $0) bool { return (x != x && y == y) || x < y }`,
 }

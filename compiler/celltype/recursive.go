@@ -1,0 +1,129 @@
+package celltype
+
+import "go/types"
+
+// RecursiveGeneric reports whether n is a generic type whose definition
+// refers to itself, directly or through other types (type node[K any]
+// struct{ left *node[K] }): yaegi overflows its stack (a fatal error of
+// the worker) building such a type.
+func RecursiveGeneric(n *types.Named) bool {
+	if n.TypeParams().Len() == 0 {
+		return false
+	}
+	origin := n.Origin()
+	seen := map[types.Type]bool{}
+	var refers func(t types.Type) bool
+	refers = func(t types.Type) bool {
+		if t == nil || seen[t] {
+			return false
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.Alias:
+			return refers(types.Unalias(t))
+		case *types.Named:
+			if t.Origin() == origin {
+				return true
+			}
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				if refers(t.TypeArgs().At(i)) {
+					return true
+				}
+			}
+			return t.Origin().TypeParams().Len() > 0 && t.Obj().Pkg() == origin.Obj().Pkg() && refers(t.Origin().Underlying())
+		case *types.Pointer:
+			return refers(t.Elem())
+		case *types.Slice:
+			return refers(t.Elem())
+		case *types.Array:
+			return refers(t.Elem())
+		case *types.Chan:
+			return refers(t.Elem())
+		case *types.Map:
+			return refers(t.Key()) || refers(t.Elem())
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				if refers(t.Field(i).Type()) {
+					return true
+				}
+			}
+		case *types.Signature:
+			return refers(t.Params()) || refers(t.Results())
+		case *types.Tuple:
+			for i := 0; i < t.Len(); i++ {
+				if refers(t.At(i).Type()) {
+					return true
+				}
+			}
+		case *types.Interface:
+			for i := 0; i < t.NumExplicitMethods(); i++ {
+				if refers(t.ExplicitMethod(i).Type()) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return refers(origin.Underlying())
+}
+
+// VariadicGeneric reports whether fn is a generic function of the cells
+// whose variadic parameter's type mentions its type parameters (func
+// Max[T cmp.Ordered](xs ...T) T): yaegi cannot instantiate it, and the
+// cell compiler declares it with a slice parameter.
+func VariadicGeneric(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "main" {
+		return false
+	}
+	sig, ok := fn.Origin().Type().(*types.Signature)
+	if !ok || !sig.Variadic() || sig.TypeParams().Len() == 0 || sig.Recv() != nil {
+		return false
+	}
+	s, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	return ok && mentionsTypeParam(s.Elem(), map[types.Type]bool{})
+}
+
+// mentionsTypeParam reports whether t mentions a type parameter.
+func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {
+	if t == nil || seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Alias:
+		return mentionsTypeParam(types.Unalias(t), seen)
+	case *types.Named:
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if mentionsTypeParam(t.TypeArgs().At(i), seen) {
+				return true
+			}
+		}
+	case *types.Pointer:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Slice:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Array:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Chan:
+		return mentionsTypeParam(t.Elem(), seen)
+	case *types.Map:
+		return mentionsTypeParam(t.Key(), seen) || mentionsTypeParam(t.Elem(), seen)
+	case *types.Signature:
+		return mentionsTypeParam(t.Params(), seen) || mentionsTypeParam(t.Results(), seen)
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if mentionsTypeParam(t.At(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			if mentionsTypeParam(t.Field(i).Type(), seen) {
+				return true
+			}
+		}
+	}
+	return false
+}

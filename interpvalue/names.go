@@ -1,0 +1,135 @@
+package interpvalue
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// yaegi's struct types of the cells have no names: fmt's %T of a value of
+// main.P held in an interface printed struct { X int }, %#v printed that
+// type before the fields, and %+v and %#v printed an unexported field
+// name as yaegi exports it (Xname). The cell compiler names each struct
+// type of the cells when it is declared (RegisterStruct); Rename writes
+// fmt's output of values held in interfaces with those names.
+
+// structType is a struct type of the cells: its name as %T writes it, its
+// reflect type in the interpreter, and its unexported fields.
+type structType struct {
+	name       string
+	typ        reflect.Type
+	unexported []string
+}
+
+// RegisterStruct records the struct type the cells name name (as %T
+// writes it: "main.P") of which ptr is a nil pointer, and the names of its
+// unexported fields. It returns true (for a var _ = ...).
+func (p *Printer) RegisterStruct(name string, ptr any, unexported ...string) bool {
+	t := reflect.TypeOf(ptr)
+	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return false
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.structs = slices.DeleteFunc(p.structs, func(s structType) bool { return s.name == name })
+	p.structs = append(p.structs, structType{name, t.Elem(), unexported})
+	// Longest first: a struct type's text holds those of its fields.
+	slices.SortStableFunc(p.structs, func(a, b structType) int { return len(b.typ.String()) - len(a.typ.String()) })
+	return true
+}
+
+// Rename returns s, what fmt printed of a value held in an interface, with
+// the unexported fields of the cells' struct types named as declared and,
+// if types (%T, %#v), yaegi's struct types named as the cells name them. A
+// struct type that several types of the cells share (the same fields) is
+// a panic with a clear error: which one the value has is not known.
+func (p *Printer) Rename(s string, types bool) string {
+	p.mu.Lock()
+	structs := slices.Clone(p.structs)
+	p.mu.Unlock()
+	for _, st := range structs {
+		for _, f := range st.unexported {
+			s = strings.ReplaceAll(s, "{X"+f+":", "{"+f+":")
+			s = strings.ReplaceAll(s, " X"+f+":", " "+f+":")
+		}
+	}
+	if !types {
+		return s
+	}
+	for i, st := range structs {
+		text := st.typ.String()
+		if !strings.Contains(s, text) {
+			continue
+		}
+		for _, other := range structs[i+1:] {
+			if other.typ == st.typ {
+				panic(runtimeError(fmt.Sprintf("the interpreter cannot tell a %s from a %s (the same fields) in an interface, for fmt's %%T or %%#v: give one of them a method, or print a value of a non-interface type", strings.TrimPrefix(st.name, "main."), strings.TrimPrefix(other.name, "main."))))
+			}
+		}
+		s = strings.ReplaceAll(s, text, st.name)
+	}
+	return s
+}
+
+// TypeString is fmt's %T of x, a value held in an interface that yaegi
+// keeps without its type's name (see DynType): its reflect type with the
+// cells' struct types named.
+func (p *Printer) TypeString(x any) string {
+	return p.Rename(fmt.Sprintf("%T", x), true)
+}
+
+// GoSyntax is fmt's %#v of x, an interface value of the cells: of the
+// value yaegi's wrapper holds (fmt printed the wrapper), named.
+func (p *Printer) GoSyntax(x *any) string {
+	return p.Rename(fmt.Sprintf("%#v", p.Value(*x, goSyntaxMode)), true)
+}
+
+// goSyntaxMode, among Value's refused names, makes it give fmt each value
+// yaegi keeps with its type's name as a goSyntaxOf.
+const goSyntaxMode = "#"
+
+// goSyntaxOf is a value of a type of the cells that yaegi kept in an
+// interface with its type's name: %#v of it is named.
+type goSyntaxOf struct {
+	p    *Printer
+	held reflect.Value
+	name string
+}
+
+// Format implements fmt.Formatter.
+func (g goSyntaxOf) Format(st fmt.State, verb rune) {
+	if verb != 'v' || !st.Flag('#') {
+		fmt.Fprintf(st, fmt.FormatString(st, verb), g.held.Interface())
+		return
+	}
+	s := fmt.Sprintf("%#v", g.p.Value(g.held.Interface(), goSyntaxMode))
+	switch top := g.held.Type().String(); {
+	case strings.HasPrefix(s, top):
+		s = g.name + s[len(top):]
+	case strings.HasPrefix(top, "*") && strings.HasPrefix(s, "&"+top[1:]):
+		s = "&" + strings.TrimPrefix(g.name, "*") + s[len(top):]
+	}
+	_, _ = io.WriteString(st, s)
+}
+
+// Names returns x as a Formatter that prints it as fmt does, with the
+// unexported fields of the cells' struct types named as declared (for %+v
+// of values held in interfaces, where the cell compiler cannot know them).
+func (p *Printer) Names(x any) fmt.Formatter { return named{p, x} }
+
+// named is a value printed with the unexported fields of the cells named.
+type named struct {
+	p *Printer
+	x any
+}
+
+// Format implements fmt.Formatter.
+func (n named) Format(st fmt.State, verb rune) {
+	s := fmt.Sprintf(fmt.FormatString(st, verb), n.x)
+	if verb == 'v' && (st.Flag('+') || st.Flag('#')) {
+		s = n.p.Rename(s, st.Flag('#'))
+	}
+	_, _ = fmt.Fprint(st, s)
+}
