@@ -1,6 +1,8 @@
 package interpvalue
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -132,4 +134,72 @@ func (n named) Format(st fmt.State, verb rune) {
 		s = n.p.Rename(s, st.Flag('#'))
 	}
 	_, _ = fmt.Fprint(st, s)
+}
+
+// JSONError returns err, an error of json.Unmarshal into target, with the
+// struct type of the field it names: Go's message says "Go struct field
+// Job.jobs.name", and encoding/json takes "Job" from the name of the struct
+// type, which the interpreter's struct types do not have. The type is found
+// by following the field path from target's type through the cells'
+// struct types as RegisterStruct recorded them; err is left as it is when
+// it cannot be told.
+func (p *Printer) JSONError(err error, target any) error {
+	var ute *json.UnmarshalTypeError
+	if !errors.As(err, &ute) || ute.Struct != "" || ute.Field == "" {
+		return err
+	}
+	t := reflect.TypeOf(target)
+	name := ""
+	for _, part := range strings.Split(ute.Field, ".") {
+		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map) {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			return err
+		}
+		f, ok := jsonField(t, part)
+		if !ok {
+			return err
+		}
+		if name = p.structName(t); name == "" {
+			return err
+		}
+		t = f.Type
+	}
+	named := *ute
+	named.Struct = strings.TrimPrefix(name, "main.")
+	return &named
+}
+
+// jsonField returns the field of struct type t that encoding/json names
+// name (its tag's name, or its own).
+func jsonField(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if tag == "-" {
+			continue
+		}
+		if tag == name || tag == "" && f.Name == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// structName returns the name of the one struct type of the cells whose
+// interpreter type is t, or "".
+func (p *Printer) structName(t reflect.Type) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	name := ""
+	for _, st := range p.structs {
+		if st.typ == t {
+			if name != "" {
+				return ""
+			}
+			name = st.name
+		}
+	}
+	return name
 }

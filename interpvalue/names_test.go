@@ -1,6 +1,7 @@
 package interpvalue
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -59,5 +60,22 @@ func TestRegisterStructIgnoresOtherTypes(t *testing.T) {
 	}
 	if reflect.TypeOf(p.structs) != nil && len(p.structs) != 0 {
 		t.Error(p.structs)
+	}
+}
+
+func TestJSONErrorNamesTheStruct(t *testing.T) {
+	type jobT = struct {
+		Name string `json:"name"`
+	}
+	type queueT = struct {
+		Jobs []jobT `json:"jobs"`
+	}
+	var p Printer
+	p.RegisterStruct("main.Job", (*jobT)(nil))
+	p.RegisterStruct("main.Queue", (*queueT)(nil))
+	var q queueT
+	err := p.JSONError(json.Unmarshal([]byte(`{"jobs":[{"name":3}]}`), &q), &q)
+	if want := "json: cannot unmarshal number into Go struct field Job.jobs.name of type string"; err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
 	}
 }

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"encoding/json"
 	"fmt"
 	"gokernel/compiler"
 	"gokernel/goroutine"
@@ -154,8 +155,12 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Exit":   reflect.ValueOf(exitFunc("os.Exit")),
 			"Stderr": reflect.ValueOf(&s.stderr).Elem(),
 		},
-		"syscall/syscall":         {"Exit": reflect.ValueOf(exitFunc("syscall.Exit"))},
-		"errors/errors":           {"Is": reflect.ValueOf(s.printer.ErrorsIs), "Unwrap": reflect.ValueOf(s.printer.ErrorsUnwrap)},
+		"syscall/syscall": {"Exit": reflect.ValueOf(exitFunc("syscall.Exit"))},
+		"errors/errors":   {"Is": reflect.ValueOf(s.printer.ErrorsIs), "Unwrap": reflect.ValueOf(s.printer.ErrorsUnwrap)},
+		// its type errors name the struct type of the field (interpvalue.JSONError)
+		"encoding/json/json": {"Unmarshal": reflect.ValueOf(func(data []byte, v any) error {
+			return s.printer.JSONError(json.Unmarshal(data, v), v)
+		})},
 		generic.Path + "/generic": generic.Symbols(),
 		// Package iter has only generic types, which the cell compiler
 		// rewrites as function types: the import itself must work.
