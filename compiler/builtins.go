@@ -316,7 +316,7 @@ func (c *compiler) bareTwins(t types.Type) []string {
 			names = append(names, tn.Name())
 		}
 	}
-	for _, name := range scope.Names() {
+	for _, name := range c.scopeNames() {
 		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
 			add(tn)
 		}
@@ -362,7 +362,7 @@ func (c *compiler) underlyingOfCellType(t types.Type) bool {
 	if scope == nil {
 		return false
 	}
-	for _, name := range scope.Names() {
+	for _, name := range c.scopeNames() {
 		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && types.Identical(tn.Type().Underlying(), t) {
 			return true
 		}
@@ -432,6 +432,8 @@ func (c *compiler) sameShapeGuard(t types.Type, x, d, z string) string {
 	s := strings.TrimPrefix(celltype.Shape(t, 0), "*")
 	if unique, _ := c.structShapes(); unique[s] || !strings.HasPrefix(s, "struct{") {
 		return ""
+	} else if _, shared := unique[s]; !shared {
+		return "" // a local type: no type of the package has its fields
 	}
 	name, ts := celltype.GoName(t), c.types.TypeString(t)
 	if name == "" || ts == "" {

@@ -110,6 +110,8 @@ type compiler struct {
 	// (variadicGenericCall).
 	variadicCalled map[*ast.Ident]bool
 	variadicArgs   map[*ast.CallExpr][]ast.Expr // their calls' arguments (callArgs)
+	typeAt         map[string]int               // the offsets of the types the cell declares
+	stmtEnd        int                          // the end of the statement being compiled, -1 in declarations (scopeNames)
 }
 
 // Compile compiles src, the cell with execution count count and
@@ -128,12 +130,17 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, variadicCalled: map[*ast.Ident]bool{}, variadicArgs: map[*ast.CallExpr][]ast.Expr{}}
+	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, variadicCalled: map[*ast.Ident]bool{}, variadicArgs: map[*ast.CallExpr][]ast.Expr{}, typeAt: map[string]int{}, stmtEnd: -1}
 	c.marker = blocking.New(p, c.w, checked, RuntimeName, c.temp)
 	c.collectDefined()
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for i, it := range p.Items {
+		c.stmtEnd = c.off(it.End())
+		switch it.(type) {
+		case *ast.FuncDecl, *ast.DeclStmt:
+			c.stmtEnd = -1
+		}
 		c.marker.Mark(it, i == len(p.Items)-1) // first: its markers go before other insertions
 		c.checkTopLevel(it)
 		ast.Inspect(it, c.rewrite)
@@ -186,6 +193,8 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 			c.called[sel] = true
 		}
+	case *ast.DeclStmt:
+		c.typedVarCalls(n)
 	case *ast.GenDecl:
 		c.constValues(n)
 		c.forwardPromoted(n)

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -467,6 +468,7 @@ func (c *compiler) collectDefined() {
 					}
 				case *ast.TypeSpec:
 					c.defined[sp.Name.Name] = true
+					c.typeAt[sp.Name.Name] = c.off(sp.Name.Pos())
 				}
 			}
 		case *ast.AssignStmt:
@@ -479,4 +481,19 @@ func (c *compiler) collectDefined() {
 			}
 		}
 	}
+}
+
+// scopeNames returns the names of the package scope of the cells without
+// the types the cell declares after the statement being compiled: that
+// statement runs in a step before their declaration (yaegi: "undefined:
+// node" from a type assertion that tried the cells' types).
+func (c *compiler) scopeNames() []string {
+	names := c.types.Scope().Names()
+	if c.stmtEnd < 0 {
+		return names
+	}
+	return slices.DeleteFunc(names, func(name string) bool {
+		at, ok := c.typeAt[name]
+		return ok && at > c.stmtEnd
+	})
 }

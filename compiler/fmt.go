@@ -135,7 +135,7 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 	}
 	if celltype.HoldsInterface(t, 0) && len(fields) > 0 && c.types.Scope() != nil {
 		// and of the cells' types whose values it may hold
-		for _, name := range c.types.Scope().Names() {
+		for _, name := range c.scopeNames() {
 			if tn, ok := c.types.Scope().Lookup(name).(*types.TypeName); ok && !types.IsInterface(tn.Type()) {
 				for _, f := range celltype.UnexportedFields(tn.Type(), map[types.Type]bool{}) {
 					if q := strconv.Quote(f); !slices.Contains(fields, q) {
@@ -431,7 +431,7 @@ func (c *compiler) fmtAny(x ast.Expr, prefix, suffix string) bool {
 	var refused []string
 	unique, _ := c.structShapes()
 	if scope := c.types.Scope(); scope != nil {
-		for _, name := range scope.Names() {
+		for _, name := range c.scopeNames() {
 			tn, ok := scope.Lookup(name).(*types.TypeName)
 			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
 				continue

@@ -247,7 +247,7 @@ func (c *compiler) cellAsMethod() string {
 	if scope == nil {
 		return ""
 	}
-	for _, name := range scope.Names() {
+	for _, name := range c.scopeNames() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
 			continue

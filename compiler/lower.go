@@ -55,7 +55,7 @@ func (c *compiler) lowerReturns(ft *ast.FuncType, body *ast.BlockStmt) {
 				for i, x := range n.Results {
 					name := c.temp("r")
 					names = append(names, name)
-					b.WriteString("var " + name + " " + types[i] + " = " + c.render(x) + "; ")
+					b.WriteString("var " + name + " " + types[i] + "; " + name + " = " + c.render(x) + "; ") // see typedVarCalls
 				}
 				b.WriteString("return " + strings.Join(names, ", ") + " }")
 				return b.String()
@@ -404,7 +404,7 @@ func (c *compiler) parallelText(as *ast.AssignStmt, op string) (func() string, b
 		for i, x := range as.Rhs {
 			name := c.temp("p")
 			temps = append(temps, name)
-			b.WriteString("var " + name + " " + types[i] + " = " + c.render(x) + "; ")
+			b.WriteString("var " + name + " " + types[i] + "; " + name + " = " + c.render(x) + "; ") // see typedVarCalls
 		}
 		if op == "=" && !cellsrc.TargetsDepend(as.Lhs) { // one by one: yaegi fails a, b = x, y of interfaces
 			for i, l := range as.Lhs {

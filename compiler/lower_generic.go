@@ -457,3 +457,40 @@ func valueLit(vs *ast.ValueSpec) (*ast.BasicLit, bool) {
 	l, ok := ast.Unparen(vs.Values[0]).(*ast.BasicLit)
 	return l, ok
 }
+
+// typedVarCalls writes var x T = v, a local declaration of one variable
+// with a type whose value calls a generic function of the cells, as var
+// x T; x = v: yaegi left x at its zero value when the declaration was not
+// the function's first statement and the call instantiated the function
+// (var total int = Sum(xs) was 0).
+func (c *compiler) typedVarCalls(ds *ast.DeclStmt) {
+	gd, ok := ds.Decl.(*ast.GenDecl)
+	if !ok || gd.Tok != token.VAR || len(gd.Specs) != 1 || gd.Lparen.IsValid() {
+		return
+	}
+	vs := gd.Specs[0].(*ast.ValueSpec)
+	if vs.Type == nil || len(vs.Names) != 1 || len(vs.Values) != 1 || vs.Names[0].Name == "_" || !c.callsGeneric(vs.Values[0]) {
+		return
+	}
+	name, typ, val := vs.Names[0], vs.Type, vs.Values[0]
+	c.w.Add(c.off(ds.Pos()), c.off(ds.End()), func(*cellsrc.Rewriter) string {
+		return "var " + c.render(name) + " " + c.render(typ) + "; " + name.Name + " = " + c.render(val)
+	})
+}
+
+// callsGeneric reports whether x calls a generic function of the cells.
+func (c *compiler) callsGeneric(x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit || found {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "main" && fn.Type().(*types.Signature).TypeParams().Len() > 0 {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}

@@ -428,7 +428,7 @@ func (c *compiler) cellImplementers(iface *types.Interface, all bool) []types.Ty
 	}
 	var impls []types.Type
 	count := map[string]int{}
-	for _, name := range scope.Names() {
+	for _, name := range c.scopeNames() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
 			continue

@@ -154,6 +154,9 @@ func (c *compiler) signature(recv ast.Expr, ft *ast.FuncType) string {
 // (see cellImplementers); other values print as fmt prints them.
 func (c *compiler) dynamicTypeName(t types.Type) string {
 	ts := c.types.TypeString(t)
+	if it, ok := t.Underlying().(*types.Interface); ok && it.Empty() {
+		ts = "any" // yaegi gave a func(v Expr) of a type Expr any nil
+	}
 	if ts == "" {
 		return ""
 	}

@@ -64,9 +64,26 @@ func (c *compiler) explicitTypeArgs(id *ast.Ident) {
 	if end < len(c.w.Src()) && c.w.Src()[end] == '[' {
 		return
 	}
+	if allTypeParams(inst.TypeArgs) {
+		// inside a generic function, of its own type parameters: yaegi
+		// infers them, and panicked (nil pointer dereference) given
+		// First[T](xs) in a function instantiated with a named type
+		return
+	}
 	if args, ok := c.typeArgStrings(inst.TypeArgs, 0); ok {
 		c.w.Insert(end, "["+strings.Join(args, ", ")+"]")
 	}
+}
+
+// allTypeParams reports whether every type argument of targs is a type
+// parameter.
+func allTypeParams(targs *types.TypeList) bool {
+	for i := 0; i < targs.Len(); i++ {
+		if _, ok := targs.At(i).(*types.TypeParam); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // partialTypeArgs completes the type arguments of an instantiation of a
@@ -398,7 +415,7 @@ func (c *compiler) structShapes() (map[string]bool, []string) {
 	count, unique := map[string]int{}, map[string]bool{}
 	var names []string
 	if scope := c.types.Scope(); scope != nil {
-		for _, name := range scope.Names() {
+		for _, name := range c.scopeNames() {
 			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
 				count[celltype.Shape(tn.Type(), 0)]++
 				if n := celltype.GoName(tn.Type()); n != "" && !strings.HasPrefix(name, "__gk") {

@@ -56,19 +56,25 @@ func (c *compiler) nestedCode(t types.Type, verb byte) func(string) string {
 
 // nestedStrings returns the conversion of a value of type t at depth
 // (0 for fmt's operand) to its copy for fmt, whether it changes the value,
-// and false where it is out of reach.
+// and false where it is out of reach. Verb 0 is a value under an
+// unexported field, whose methods fmt does not call: yaegi exports the
+// fields of the cells' structs, so values of compiled types with methods
+// there (a time.Duration) are converted to their basic types.
 func (c *compiler) nestedStrings(t types.Type, verb byte, depth int) (nestedConv, bool, bool) {
 	same := nestedConv{typ: c.types.TypeString(t), conv: func(x string) string { return x }}
-	if conv := c.interfaceStrings(t); conv != nil && depth > 0 {
+	if b, ok := celltype.BareBasic(t); ok && verb == 0 {
+		return nestedConv{typ: b, conv: func(x string) string { return b + "(" + x + ")" }}, true, true
+	}
+	if conv := c.interfaceStrings(t); conv != nil && depth > 0 && verb != 0 {
 		return *conv, true, true
 	}
-	if types.IsInterface(t) || !celltype.Mentions(t) {
+	if types.IsInterface(t) || !celltype.Mentions(t) && (verb != 0 || !celltype.HoldsBareBasic(t, 0)) {
 		return same, false, true
 	}
 	if depth > 6 || same.typ == "" {
 		return same, false, false
 	}
-	if depth > 0 {
+	if depth > 0 && verb != 0 {
 		ms := types.NewMethodSet(t)
 		for _, name := range []string{"Error", "String"} {
 			if celltype.StringMethod(ms, name) != nil {
@@ -169,10 +175,11 @@ func (c *compiler) nestedStruct(u *types.Struct, same nestedConv, verb byte, dep
 		if fields[i].typ == "" {
 			return same, false, false
 		}
+		fv := verb
 		if !f.Exported() {
-			continue
+			fv = 0 // fmt calls no method under an unexported field
 		}
-		fc, changed, ok := c.nestedStrings(f.Type(), verb, depth+1)
+		fc, changed, ok := c.nestedStrings(f.Type(), fv, depth+1)
 		if !ok {
 			return same, false, false
 		}
@@ -331,7 +338,7 @@ func (c *compiler) cellTypes() []types.Type {
 		return nil
 	}
 	var out []types.Type
-	for _, name := range scope.Names() {
+	for _, name := range c.scopeNames() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() || strings.HasPrefix(name, "__gk") {
 			continue

@@ -78,8 +78,17 @@ func (p *Printer) Rename(s string, types bool) string {
 // TypeString is fmt's %T of x, a value held in an interface that yaegi
 // keeps without its type's name (see DynType): its reflect type with the
 // cells' struct types named.
+// A value of an interface type of the cells (type Expr any) comes in
+// yaegi's wrapper: the value it holds is printed.
 func (p *Printer) TypeString(x any) string {
-	return p.Rename(fmt.Sprintf("%T", x), true)
+	v, name := Dynamic(reflect.ValueOf(&x).Elem())
+	switch {
+	case !v.IsValid():
+		return "<nil>"
+	case name != "":
+		return name
+	}
+	return p.Rename(v.Type().String(), true)
 }
 
 // GoSyntax is fmt's %#v of x, an interface value of the cells: of the

@@ -194,8 +194,15 @@ func (p *Printer) value(v reflect.Value, refused []string, depth int, raw bool) 
 		}
 		return out, out.IsValid()
 	case reflect.Struct:
+		bared := false
+		if bt, ok := bareFieldsType(v.Type()); ok && !slices.Contains(refused, goSyntaxMode) {
+			v, bared = bareFields(v, bt), true
+		}
 		if !holdsInterfaces(v.Type()) {
-			return v, false
+			return v, bared
+		}
+		if bared {
+			v = copied(v) // settable
 		}
 		var out reflect.Value
 		for i := 0; i < v.NumField(); i++ {
@@ -208,9 +215,61 @@ func (p *Printer) value(v reflect.Value, refused []string, depth int, raw bool) 
 			}
 			out.Field(i).Set(e)
 		}
+		if !out.IsValid() && bared {
+			return v, true
+		}
 		return out, out.IsValid()
 	}
 	return v, false
+}
+
+// bareFieldsType returns t, a struct type of the interpreter, with the
+// unexported fields of a compiled type of a basic kind that fmt would
+// call a method of (a time.Duration's String) of that basic type instead:
+// fmt calls no method of an unexported field, and yaegi exports them.
+func bareFieldsType(t reflect.Type) (reflect.Type, bool) {
+	if t.PkgPath() != "" || t.Name() != "" {
+		return nil, false // a compiled struct
+	}
+	fields := make([]reflect.StructField, t.NumField())
+	changed := false
+	for i := range fields {
+		f := t.Field(i)
+		if bt, ok := basicTypes[f.Type.Kind()]; ok && unexported(f) && f.Type.PkgPath() != "" && printsWithMethod(f.Type) {
+			f.Type, changed = bt, true
+		}
+		fields[i] = f
+	}
+	if !changed {
+		return nil, false
+	}
+	return reflect.StructOf(fields), true
+}
+
+// printsWithMethod reports whether fmt prints a value of t with one of
+// its methods.
+func printsWithMethod(t reflect.Type) bool {
+	return t.Implements(reflect.TypeFor[fmt.Stringer]()) || t.Implements(reflect.TypeFor[error]()) || t.Implements(reflect.TypeFor[fmt.Formatter]()) || t.Implements(reflect.TypeFor[fmt.GoStringer]())
+}
+
+// bareFields returns v as a value of bt (bareFieldsType).
+func bareFields(v reflect.Value, bt reflect.Type) reflect.Value {
+	out := reflect.New(bt).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		out.Field(i).Set(v.Field(i).Convert(bt.Field(i).Type))
+	}
+	return out
+}
+
+// basicTypes are the types of the basic kinds.
+var basicTypes = map[reflect.Kind]reflect.Type{
+	reflect.Bool: reflect.TypeFor[bool](), reflect.String: reflect.TypeFor[string](),
+	reflect.Int: reflect.TypeFor[int](), reflect.Int8: reflect.TypeFor[int8](), reflect.Int16: reflect.TypeFor[int16](),
+	reflect.Int32: reflect.TypeFor[int32](), reflect.Int64: reflect.TypeFor[int64](),
+	reflect.Uint: reflect.TypeFor[uint](), reflect.Uint8: reflect.TypeFor[uint8](), reflect.Uint16: reflect.TypeFor[uint16](),
+	reflect.Uint32: reflect.TypeFor[uint32](), reflect.Uint64: reflect.TypeFor[uint64](), reflect.Uintptr: reflect.TypeFor[uintptr](),
+	reflect.Float32: reflect.TypeFor[float32](), reflect.Float64: reflect.TypeFor[float64](),
+	reflect.Complex64: reflect.TypeFor[complex64](), reflect.Complex128: reflect.TypeFor[complex128](),
 }
 
 // held returns what the interface value v should give fmt.

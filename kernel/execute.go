@@ -181,8 +181,12 @@ func resultMetadata(ev *pipe.Event) map[string]any {
 
 // abortWindow is how long after a failed cell arriving execute requests
 // are still aborted: "Run All" sends every cell at once, and the last ones
-// may still be on their way (ipykernel's stop_on_error_timeout).
-const abortWindow = 20 * time.Millisecond
+// may still be on their way (ipykernel's stop_on_error_timeout). Only
+// those sent before the failure are aborted, and requests sent after it
+// are handled at once while the window lasts, so a long window costs
+// nothing; 20 ms let a request sent before the failure run on a loaded
+// machine (CI).
+const abortWindow = 250 * time.Millisecond
 
 // abortQueued answers with status "aborted" the first queued
 // execute_requests of shell sh (those waiting in its queue when the cell

@@ -75,7 +75,7 @@ func TestLowerVarOfEarlierGlobal(t *testing.T) {
 func TestLowerGenericDefine(t *testing.T) {
 	got := lowered(t, "func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }",
 		"strs := Map([]int{1}, func(i int) string { return \"n\" })\nn, _ := len(strs), 0")
-	wantLowered(t, got, "decls: var strs []string\nstmts: strs = Map[int, string]([]int{1}, func(i int) string { return \"n\" })\ndecls: var n int\nstmts: var __gkp1 int = len(strs); var __gkp2 int = 0; n = __gkp1; _ = __gkp2\n")
+	wantLowered(t, got, "decls: var strs []string\nstmts: strs = Map[int, string]([]int{1}, func(i int) string { return \"n\" })\ndecls: var n int\nstmts: var __gkp1 int; __gkp1 = len(strs); var __gkp2 int; __gkp2 = 0; n = __gkp1; _ = __gkp2\n")
 }
 
 // A partial list of type arguments is completed with the ones the checker
@@ -166,7 +166,7 @@ func TestLowerMethodValues(t *testing.T) {
 	got := lowered(t, "type C struct{ n int }\nfunc (c *C) Inc(d int) int { c.n += d; return c.n }\nfunc (c C) Get() int { return c.n }",
 		"c := C{}\npc := &c\nget, inc, pget := c.Get, c.Inc, pc.Get\nf := C.Get\ng := (*C).Inc\n_ = c.Get() + f(c) + g(pc, 1) + get() + inc(1) + pget()")
 	wantLowered(t, got,
-		"var __gkp1 func() int = func() func() int { __gkrecv2 := (c); return func() int { return __gkrecv2.Get() } }(); var __gkp3 func(int) int = func() func(__gka0 int) int { __gkrecv4 := &(c); return func(__gka0 int) int { return __gkrecv4.Inc(__gka0) } }(); var __gkp5 func() int = func() func() int { __gkrecv6 := *(pc); return func() int { return __gkrecv6.Get() } }(); get = __gkp1; inc = __gkp3; pget = __gkp5",
+		"var __gkp1 func() int; __gkp1 = func() func() int { __gkrecv2 := (c); return func() int { return __gkrecv2.Get() } }(); var __gkp3 func(int) int; __gkp3 = func() func(__gka0 int) int { __gkrecv4 := &(c); return func(__gka0 int) int { return __gkrecv4.Inc(__gka0) } }(); var __gkp5 func() int; __gkp5 = func() func() int { __gkrecv6 := *(pc); return func() int { return __gkrecv6.Get() } }(); get = __gkp1; inc = __gkp3; pget = __gkp5",
 		"f := (func(__gka0 C) int { return __gka0.Get() })",
 		"g := (func(__gka0 *C, __gka1 int) int { return __gka0.Inc(__gka1) })",
 		"_ = c.Get() + f(c)")
@@ -402,7 +402,7 @@ func TestLowerConstantExpressions(t *testing.T) {
 	got := lowered(t, "type Perm uint8\nconst c = 3 + 4i\nconst third = 1.0 / 3 * 1i",
 		"func f(p Perm, b uint64, i int, z complex128) {\n\t_ = p&(1<<i) != 0\n\t_ = b >> (1 << i)\n\t_ = Perm(1) << i\n\t_ = z / complex(0, 1)\n\tvar g float64 = 1 << 3 >> 1\n\tvar h float32 = (1 << 2) + 3*4\n\t_ = h\n\tvar z64 complex64 = c * c\n\t_, _, _ = g, z64, real(c)\n\t_ = z + third - 2\n}")
 	wantLowered(t, got, "p&(Perm(1)<<i) != 0", "b >> (int(1) << i)", "_ = Perm(1) << i", "z / complex128((0 + 1i))",
-		"var g float64 = float64(4.0)", "var h float32 = float32(16.0)", "var z64 complex64 = complex64((-7 + 24i))", "var __gkp3 float64 = float64(3.0); _ = __gkp1; _ = __gkp2; _ = __gkp3",
+		"var g float64 = float64(4.0)", "var h float32 = float32(16.0)", "var z64 complex64 = complex64((-7 + 24i))", "var __gkp3 float64; __gkp3 = float64(3.0); _ = __gkp1; _ = __gkp2; _ = __gkp3",
 		"z + complex128((0 + (6004799503160661.0/18014398509481984)*1i)) - 2")
 	got = lowered(t, "const c = 3 + 4i\nconst third = 1.0 / 3 * 1i\nconst r = real(c)\nconst k = 'a'")
 	wantLowered(t, got, "c = (3 + 4i)", "third = (0 + (1.0/3)*1i)", "r = 3.0", "k = 'a'")
@@ -452,9 +452,9 @@ func TestLowerRangeOverFuncReturns(t *testing.T) {
 // (q := 3; q, r := q*2, q gave 0 0).
 func TestLowerParallelAssign(t *testing.T) {
 	got := lowered(t, "", "s := []int{1}\nvar n int\nn, s = 5, append(s, 2)\nq := 3\nq, r := q*2, q\nfunc f() { a, b := []int{1}, 0; a, b = append(a, b), len(a); _ = a }\nx, y := 1, 2\nx, y = y, x\n_, _, _, _ = q, r, x, y")
-	wantLowered(t, got, "stmts: var __gkp1 int = 5; var __gkp2 []int = append(s, 2); n = __gkp1; s = __gkp2",
-		"decls: var r int\nstmts: var __gkp3 int = q*2; var __gkp4 int = q; q = __gkp3; r = __gkp4",
-		"var __gkp5 []int = []int{1}; var __gkp6 int = 0; a, b := __gkp5, __gkp6; var __gkp7 []int = append(a, b); var __gkp8 int = len(a); a = __gkp7; b = __gkp8",
+	wantLowered(t, got, "stmts: var __gkp1 int; __gkp1 = 5; var __gkp2 []int; __gkp2 = append(s, 2); n = __gkp1; s = __gkp2",
+		"decls: var r int\nstmts: var __gkp3 int; __gkp3 = q*2; var __gkp4 int; __gkp4 = q; q = __gkp3; r = __gkp4",
+		"var __gkp5 []int; __gkp5 = []int{1}; var __gkp6 int; __gkp6 = 0; a, b := __gkp5, __gkp6; var __gkp7 []int; __gkp7 = append(a, b); var __gkp8 int; __gkp8 = len(a); a = __gkp7; b = __gkp8",
 		"x, y = y, x")
 	// A target indexed by a name assigned before it keeps the tuple.
 	got = lowered(t, "", "i, a := 0, []int{0}\ni, a[i] = 1, len(a)")

@@ -127,3 +127,44 @@ func mentionsTypeParam(t types.Type, seen map[types.Type]bool) bool {
 	}
 	return false
 }
+
+// BareBasic returns the basic type of t, a compiled named type of a basic
+// kind with a method fmt prints it with (String, Error, Format: a
+// time.Duration), and true; false for other types. fmt calls no method of
+// a value under an unexported field, where the cell compiler converts
+// such values to their basic type (yaegi exports the fields).
+func BareBasic(t types.Type) (string, bool) {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() == "main" {
+		return "", false
+	}
+	b, ok := n.Underlying().(*types.Basic)
+	if !ok {
+		return "", false
+	}
+	ms := types.NewMethodSet(n) // a field's value: not its pointer's methods
+	if HasMethod(ms, "String") || HasMethod(ms, "Error") || HasMethod(ms, "Format") {
+		return b.Name(), true
+	}
+	return "", false
+}
+
+// HoldsBareBasic reports whether values of t, a compiled type, hold
+// values BareBasic converts (a []time.Duration).
+func HoldsBareBasic(t types.Type, depth int) bool {
+	if _, ok := BareBasic(t); ok {
+		return true
+	}
+	if depth > 4 {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return HoldsBareBasic(u.Elem(), depth+1)
+	case *types.Array:
+		return HoldsBareBasic(u.Elem(), depth+1)
+	case *types.Map:
+		return HoldsBareBasic(u.Elem(), depth+1)
+	}
+	return false
+}

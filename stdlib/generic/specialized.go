@@ -20,6 +20,7 @@ func Specialized(key string, targs []string) string {
 	if !ok || strings.Contains(src, "$"+strconv.Itoa(len(targs))) {
 		return ""
 	}
+	src = localNames(src)
 	pairs := []string{"$gen", Name}
 	for i, t := range targs {
 		if t == "" {
@@ -28,6 +29,48 @@ func Specialized(key string, targs []string) string {
 		pairs = append(pairs, "$"+strconv.Itoa(i), t)
 	}
 	return strings.NewReplacer(pairs...).Replace(src)
+}
+
+// templateWords are the words of the templates that are not their own
+// names: keywords, predeclared names, and this package's functions.
+var templateWords = map[string]bool{
+	"func": true, "return": true, "for": true, "range": true, "if": true, "else": true, "var": true, "break": true,
+	"len": true, "cap": true, "make": true, "append": true, "copy": true, "panic": true, "delete": true, "nil": true,
+	"true": true, "false": true, "int": true, "uint": true, "bool": true, "map": true, "gen": true, "_": true,
+}
+
+// localNames renames the parameters and variables of a template with the
+// prefix of generated names: a name of the template that is also one of
+// the cells' globals was misbound by yaegi (in a cell i, found :=
+// slices.BinarySearch(...), the template's own i was the global i).
+func localNames(src string) string {
+	var b strings.Builder
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c == '"' { // a string literal, as it is
+			j := i + 1 + strings.IndexByte(src[i+1:], '"')
+			b.WriteString(src[i : j+1])
+			i = j + 1
+			continue
+		}
+		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(src) && (src[j] == '_' || src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z' || src[j] >= '0' && src[j] <= '9') {
+			j++
+		}
+		word := src[i:j]
+		if i > 0 && (src[i-1] == '.' || src[i-1] == '$') || templateWords[word] || strings.HasPrefix(word, "Sort") {
+			b.WriteString(word)
+		} else {
+			b.WriteString("__gkt_" + word)
+		}
+		i = j
+	}
+	return b.String()
 }
 
 // specialized are the sources Specialized writes, with $0, $1... for the
@@ -57,16 +100,26 @@ var specialized = map[string]string{
 	"slices.Min":              `func(x $0) $1 { if len(x) < 1 { panic("slices.Min: empty list") }; m := x[0]; for i := 1; i < len(x); i++ { if x[i] < m || x[i] != x[i] { m = x[i] } }; return m }`,
 	// Iterators are the func types the cell compiler writes iter.Seq and
 	// iter.Seq2 as.
-	"slices.All":        `func(s $0) func(func(int, $1) bool) { return func(yield func(int, $1) bool) { for i, v := range s { if !yield(i, v) { return } } } }`,
-	"slices.Values":     `func(s $0) func(func($1) bool) { return func(yield func($1) bool) { for _, v := range s { if !yield(v) { return } } } }`,
-	"slices.Backward":   `func(s $0) func(func(int, $1) bool) { return func(yield func(int, $1) bool) { for i := len(s) - 1; i >= 0; i-- { if !yield(i, s[i]) { return } } } }`,
-	"slices.Collect":    `func(seq func(func($0) bool)) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); return s }`,
-	"slices.Sorted":     `func(seq func(func($0) bool)) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); $gen.SortSlice(s, func(i, j int) bool { return s[i] < s[j] || s[i] != s[i] && s[j] == s[j] }); return s }`,
-	"slices.SortedFunc": `func(seq func(func($0) bool), cmp func($0, $0) int) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); $gen.SortSlice(s, func(i, j int) bool { return cmp(s[i], s[j]) < 0 }); return s }`,
-	"maps.Keys":         `func(m $0) func(func($1) bool) { return func(yield func($1) bool) { for k := range m { if !yield(k) { return } } } }`,
-	"maps.Values":       `func(m $0) func(func($2) bool) { return func(yield func($2) bool) { for _, v := range m { if !yield(v) { return } } } }`,
-	"maps.All":          `func(m $0) func(func($1, $2) bool) { return func(yield func($1, $2) bool) { for k, v := range m { if !yield(k, v) { return } } } }`,
-	"maps.Clone":        `func(m $0) $0 { if m == nil { return nil }; r := make($0, len(m)); for k, v := range m { r[k] = v }; return r }`,
-	"cmp.Compare":       `func(x, y $0) int { xNaN, yNaN := x != x, y != y; if xNaN { if yNaN { return 0 }; return -1 }; if yNaN { return +1 }; if x < y { return -1 }; if x > y { return +1 }; return 0 }`,
-	"cmp.Less":          `func(x, y $0) bool { return (x != x && y == y) || x < y }`,
+	"slices.All":          `func(s $0) func(func(int, $1) bool) { return func(yield func(int, $1) bool) { for i, v := range s { if !yield(i, v) { return } } } }`,
+	"slices.Values":       `func(s $0) func(func($1) bool) { return func(yield func($1) bool) { for _, v := range s { if !yield(v) { return } } } }`,
+	"slices.Backward":     `func(s $0) func(func(int, $1) bool) { return func(yield func(int, $1) bool) { for i := len(s) - 1; i >= 0; i-- { if !yield(i, s[i]) { return } } } }`,
+	"slices.Collect":      `func(seq func(func($0) bool)) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); return s }`,
+	"slices.Sorted":       `func(seq func(func($0) bool)) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); $gen.SortSlice(s, func(i, j int) bool { return s[i] < s[j] || s[i] != s[i] && s[j] == s[j] }); return s }`,
+	"slices.SortedFunc":   `func(seq func(func($0) bool), cmp func($0, $0) int) []$0 { var s []$0; seq(func(v $0) bool { s = append(s, v); return true }); $gen.SortSlice(s, func(i, j int) bool { return cmp(s[i], s[j]) < 0 }); return s }`,
+	"maps.Keys":           `func(m $0) func(func($1) bool) { return func(yield func($1) bool) { for k := range m { if !yield(k) { return } } } }`,
+	"maps.Values":         `func(m $0) func(func($2) bool) { return func(yield func($2) bool) { for _, v := range m { if !yield(v) { return } } } }`,
+	"maps.All":            `func(m $0) func(func($1, $2) bool) { return func(yield func($1, $2) bool) { for k, v := range m { if !yield(k, v) { return } } } }`,
+	"maps.Clone":          `func(m $0) $0 { if m == nil { return nil }; r := make($0, len(m)); for k, v := range m { r[k] = v }; return r }`,
+	"cmp.Compare":         `func(x, y $0) int { xNaN, yNaN := x != x, y != y; if xNaN { if yNaN { return 0 }; return -1 }; if yNaN { return +1 }; if x < y { return -1 }; if x > y { return +1 }; return 0 }`,
+	"cmp.Less":            `func(x, y $0) bool { return (x != x && y == y) || x < y }`,
+	"maps.Copy":           `func(dst $0, src $1) { for k, v := range src { dst[k] = v } }`,
+	"maps.DeleteFunc":     `func(m $0, del func($1, $2) bool) { for k, v := range m { if del(k, v) { delete(m, k) } } }`,
+	"maps.Equal":          `func(m1 $0, m2 $1) bool { if len(m1) != len(m2) { return false }; for k, v1 := range m1 { if v2, ok := m2[k]; !ok || v1 != v2 { return false } }; return true }`,
+	"maps.Collect":        `func(seq func(func($0, $1) bool)) map[$0]$1 { m := map[$0]$1{}; seq(func(k $0, v $1) bool { m[k] = v; return true }); return m }`,
+	"maps.Insert":         `func(m $0, seq func(func($1, $2) bool)) { seq(func(k $1, v $2) bool { m[k] = v; return true }) }`,
+	"slices.Compact":      `func(s $0) $0 { if len(s) < 2 { return s }; i := 1; for k := 1; k < len(s); k++ { if s[k] != s[k-1] { if i != k { s[i] = s[k] }; i++ } }; var z $1; for k := i; k < len(s); k++ { s[k] = z }; return s[:i] }`,
+	"slices.CompactFunc":  `func(s $0, eq func($1, $1) bool) $0 { if len(s) < 2 { return s }; i := 1; for k := 1; k < len(s); k++ { if !eq(s[k], s[k-1]) { if i != k { s[i] = s[k] }; i++ } }; var z $1; for k := i; k < len(s); k++ { s[k] = z }; return s[:i] }`,
+	"slices.Concat":       `func(ss ...$0) $0 { n := 0; for _, s := range ss { n += len(s) }; var r $0; if n > 0 { r = make($0, 0, n) }; for _, s := range ss { r = append(r, s...) }; return r }`,
+	"slices.BinarySearch": `func(x $0, target $1) (int, bool) { n := len(x); i, j := 0, n; for i < j { h := int(uint(i+j) >> 1); if (x[h] != x[h] && target == target) || x[h] < target { i = h + 1 } else { j = h } }; return i, i < n && (x[i] == target || x[i] != x[i] && target != target) }`,
+	"slices.IsSorted":     `func(x $0) bool { for i := len(x) - 1; i > 0; i-- { if (x[i] != x[i] && x[i-1] == x[i-1]) || x[i] < x[i-1] { return false } }; return true }`,
 }
