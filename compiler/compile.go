@@ -136,11 +136,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for i, it := range p.Items {
-		c.stmtEnd = c.off(it.End())
-		switch it.(type) {
-		case *ast.FuncDecl, *ast.DeclStmt:
-			c.stmtEnd = -1
-		}
+		c.enterItem(it)
 		c.marker.Mark(it, i == len(p.Items)-1) // first: its markers go before other insertions
 		c.checkTopLevel(it)
 		ast.Inspect(it, c.rewrite)

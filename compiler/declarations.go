@@ -483,6 +483,16 @@ func (c *compiler) collectDefined() {
 	}
 }
 
+// enterItem records the end of it, an item of the cell, if it is a
+// statement, for scopeNames.
+func (c *compiler) enterItem(it ast.Node) {
+	c.stmtEnd = c.off(it.End())
+	switch it.(type) {
+	case *ast.FuncDecl, *ast.DeclStmt:
+		c.stmtEnd = -1
+	}
+}
+
 // scopeNames returns the names of the package scope of the cells without
 // the types the cell declares after the statement being compiled: that
 // statement runs in a step before their declaration (yaegi: "undefined:
