@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -481,29 +480,4 @@ func (c *compiler) collectDefined() {
 			}
 		}
 	}
-}
-
-// enterItem records the end of it, an item of the cell, if it is a
-// statement, for scopeNames.
-func (c *compiler) enterItem(it ast.Node) {
-	c.stmtEnd = c.off(it.End())
-	switch it.(type) {
-	case *ast.FuncDecl, *ast.DeclStmt:
-		c.stmtEnd = -1
-	}
-}
-
-// scopeNames returns the names of the package scope of the cells without
-// the types the cell declares after the statement being compiled: that
-// statement runs in a step before their declaration (yaegi: "undefined:
-// node" from a type assertion that tried the cells' types).
-func (c *compiler) scopeNames() []string {
-	names := c.types.Scope().Names()
-	if c.stmtEnd < 0 {
-		return names
-	}
-	return slices.DeleteFunc(names, func(name string) bool {
-		at, ok := c.typeAt[name]
-		return ok && at > c.stmtEnd
-	})
 }

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"gokernel/cellsrc"
 	"gokernel/compiler/celltype"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -447,4 +448,29 @@ func (c *compiler) heldTry(t types.Type, x, z string) string {
 	}
 	only := len(values) == 1 && types.Identical(values[0], t)
 	return "if " + RuntimeName + ".Held(&" + z + ", " + x + ", " + strconv.Quote(name) + ", " + strconv.FormatBool(only) + ") { return " + z + ", true }; "
+}
+
+// enterItem records the end of it, an item of the cell, if it is a
+// statement, for scopeNames.
+func (c *compiler) enterItem(it ast.Node) {
+	c.stmtEnd = c.off(it.End())
+	switch it.(type) {
+	case *ast.FuncDecl, *ast.DeclStmt:
+		c.stmtEnd = -1
+	}
+}
+
+// scopeNames returns the names of the package scope of the cells without
+// the types the cell declares after the statement being compiled: that
+// statement runs in a step before their declaration (yaegi: "undefined:
+// node" from a type assertion that tried the cells' types).
+func (c *compiler) scopeNames() []string {
+	names := c.types.Scope().Names()
+	if c.stmtEnd < 0 {
+		return names
+	}
+	return slices.DeleteFunc(names, func(name string) bool {
+		at, ok := c.typeAt[name]
+		return ok && at > c.stmtEnd
+	})
 }
