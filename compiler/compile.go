@@ -133,6 +133,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, variadicCalled: map[*ast.Ident]bool{}, variadicArgs: map[*ast.CallExpr][]ast.Expr{}, typeAt: map[string]int{}, stmtEnd: -1}
 	c.marker = blocking.New(p, c.w, checked, RuntimeName, c.temp)
 	c.collectDefined()
+	c.renameFieldTypeParams()
 	c.recovers = c.callsRecover(src)
 	var top []ast.Stmt // top-level statements that run in a step of statements
 	for i, it := range p.Items {

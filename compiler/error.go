@@ -211,25 +211,6 @@ func (c *compiler) callArgs(call *ast.CallExpr) ([]ast.Expr, bool) {
 	return call.Args, call.Ellipsis.IsValid()
 }
 
-// variadicGenericValue refuses id, a use of a function checkVariadicGeneric
-// declares with a slice parameter other than a call's: its value would
-// not have the variadic type Go gives it.
-func (c *compiler) variadicGenericValue(id *ast.Ident) {
-	if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && !c.variadicCalled[id] && celltype.VariadicGeneric(fn) {
-		c.errorAt(c.off(id.Pos()), "a variadic generic function (%s) used as a value is not supported by the interpreter: call it, or wrap the call in a function literal%s", id.Name, OrCompile)
-	}
-}
-
-// firstKey returns a key of refs that is also in set, or "".
-func firstKey(refs, set map[string]bool) string {
-	for k := range refs {
-		if set[k] {
-			return k
-		}
-	}
-	return ""
-}
-
 // errorAt records a compile error at cell offset off.
 func (c *compiler) errorAt(off int, format string, args ...any) {
 	l, col := c.w.LineCol(off)
@@ -450,4 +431,56 @@ func (c *compiler) checkTopLevel(it ast.Node) {
 		}
 		return true
 	})
+}
+
+// renameFieldTypeParams renames the type parameters of the cell's generic
+// struct types, and of their methods' receivers, that are named like one
+// of the struct's fields (type Pair[K, V any] struct{ K K; V V }): yaegi
+// named the fields of an instance by the type arguments (struct { string
+// string; int int }), then failed on p.K or panicked.
+func (c *compiler) renameFieldTypeParams() {
+	clash := map[*types.TypeParam]bool{}
+	add := func(n *types.Named, tps *types.TypeParamList) {
+		st, ok := n.Underlying().(*types.Struct)
+		for i := 0; ok && i < tps.Len(); i++ {
+			for j := 0; j < st.NumFields(); j++ {
+				if st.Field(j).Name() == tps.At(i).Obj().Name() {
+					clash[tps.At(i)] = true
+				}
+			}
+		}
+	}
+	visit := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.TypeSpec:
+			if nt, ok := defType(c.types.Def(c.off(n.Name.Pos()))).(*types.Named); ok && n.TypeParams != nil {
+				add(nt, nt.TypeParams())
+			}
+		case *ast.FuncDecl:
+			if fn, ok := c.types.Def(c.off(n.Name.Pos())).(*types.Func); ok && n.Recv != nil {
+				sig := fn.Type().(*types.Signature)
+				rt := types.Unalias(sig.Recv().Type())
+				if p, ok := rt.(*types.Pointer); ok {
+					rt = types.Unalias(p.Elem())
+				}
+				if nt, ok := rt.(*types.Named); ok {
+					add(nt.Origin(), sig.RecvTypeParams())
+				}
+			}
+		case *ast.Ident:
+			obj := c.types.Def(c.off(n.Pos()))
+			if obj == nil {
+				obj = c.types.Use(c.off(n.Pos()))
+			}
+			if tn, ok := obj.(*types.TypeName); ok {
+				if tp, ok := tn.Type().(*types.TypeParam); ok && clash[tp] {
+					c.w.Replace(c.off(n.Pos()), c.off(n.End()), "__gkP"+n.Name)
+				}
+			}
+		}
+		return true
+	}
+	for _, it := range c.p.Items {
+		ast.Inspect(it, visit)
+	}
 }

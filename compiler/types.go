@@ -54,7 +54,7 @@ func (c *compiler) explicitTypeArgs(id *ast.Ident) {
 		return // a standard package's generic function: see genericCall
 	}
 	if _, isFunc := inst.Type.(*types.Signature); isFunc {
-		if t := instanceTypeArg(inst.TypeArgs); t != nil {
+		if t := celltype.InstanceTypeArg(inst.TypeArgs); t != nil {
 			c.errorAt(c.off(id.Pos()), "an instance of a generic type of the cells (%s) as a type argument of the generic function %s is not supported by the interpreter (it crashes, or calls the function argument of an earlier call): declare a non-generic type for it (type StringInt struct{ Key string; Val int }), or use a slice of them%s", celltype.GoName(t)[len("main."):], id.Name, OrCompile)
 			return
 		}
@@ -65,26 +65,21 @@ func (c *compiler) explicitTypeArgs(id *ast.Ident) {
 	if end < len(c.w.Src()) && c.w.Src()[end] == '[' {
 		return
 	}
-	if allTypeParams(inst.TypeArgs) {
+	if celltype.AllTypeParams(inst.TypeArgs) {
 		// inside a generic function, of its own type parameters: yaegi
 		// infers them, and panicked (nil pointer dereference) given
 		// First[T](xs) in a function instantiated with a named type
 		return
 	}
+	if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && celltype.ResultsCellInstance(fn.Type().(*types.Signature)) && celltype.ParamsInferable(fn.Type().(*types.Signature)) {
+		// yaegi infers these, and given MakePair[string, int](...)
+		// returning a Pair[K, V], a later Pair[string, int]{...}
+		// panicked in MakePair (index out of range)
+		return
+	}
 	if args, ok := c.typeArgStrings(inst.TypeArgs, 0); ok {
 		c.w.Insert(end, "["+strings.Join(args, ", ")+"]")
 	}
-}
-
-// allTypeParams reports whether every type argument of targs is a type
-// parameter.
-func allTypeParams(targs *types.TypeList) bool {
-	for i := 0; i < targs.Len(); i++ {
-		if _, ok := targs.At(i).(*types.TypeParam); !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // partialTypeArgs completes the type arguments of an instantiation of a
@@ -134,26 +129,6 @@ func (c *compiler) typeArgStrings(targs *types.TypeList, from int) (args []strin
 		args = append(args, s)
 	}
 	return args, true
-}
-
-// instanceTypeArg returns an instance of a generic type of the cells (or
-// a pointer to one) among targs, the type arguments of a generic function
-// of the cells, or nil. yaegi panics compiling such a call
-// (Map[Product, Pair[string, int]](...): "CFG post-order panic: nil
-// pointer dereference"); given an alias of the instance, it runs, but a
-// second call of the same instantiation calls the first call's function
-// argument.
-func instanceTypeArg(targs *types.TypeList) types.Type {
-	for i := 0; i < targs.Len(); i++ {
-		t := types.Unalias(targs.At(i))
-		if p, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(p.Elem())
-		}
-		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
-			return targs.At(i)
-		}
-	}
-	return nil
 }
 
 // typeParamConversion rewrites a conversion to a type parameter, P(x) or
@@ -473,4 +448,23 @@ func (c *compiler) scopeNames() []string {
 		at, ok := c.typeAt[name]
 		return ok && at > c.stmtEnd
 	})
+}
+
+// firstKey returns a key of refs that is also in set, or "".
+func firstKey(refs, set map[string]bool) string {
+	for k := range refs {
+		if set[k] {
+			return k
+		}
+	}
+	return ""
+}
+
+// variadicGenericValue refuses id, a use of a function checkVariadicGeneric
+// declares with a slice parameter other than a call's: its value would
+// not have the variadic type Go gives it.
+func (c *compiler) variadicGenericValue(id *ast.Ident) {
+	if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && !c.variadicCalled[id] && celltype.VariadicGeneric(fn) {
+		c.errorAt(c.off(id.Pos()), "a variadic generic function (%s) used as a value is not supported by the interpreter: call it, or wrap the call in a function literal%s", id.Name, OrCompile)
+	}
 }

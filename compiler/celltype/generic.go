@@ -168,3 +168,69 @@ func HoldsBareBasic(t types.Type, depth int) bool {
 	}
 	return false
 }
+
+// ResultsCellInstance reports whether a result of sig is (a pointer to)
+// an instance of a generic type of the cells.
+func ResultsCellInstance(sig *types.Signature) bool {
+	for i := 0; i < sig.Results().Len(); i++ {
+		t := types.Unalias(sig.Results().At(i).Type())
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+			return true
+		}
+	}
+	return false
+}
+
+// ParamsInferable reports whether each type parameter of sig, a generic
+// function's signature, is the type of one of its parameters (func
+// MakePair[K, V any](k K, v V)), from whose argument yaegi infers it; it
+// infers wrongly from a function argument, and not at all from a generic
+// instance (Swap(p) of a Pair[A, B] parameter).
+func ParamsInferable(sig *types.Signature) bool {
+	for i := 0; i < sig.TypeParams().Len(); i++ {
+		found := false
+		for j := 0; j < sig.Params().Len(); j++ {
+			if sig.Params().At(j).Type() == sig.TypeParams().At(i) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return sig.TypeParams().Len() > 0
+}
+
+// AllTypeParams reports whether every type argument of targs is a type
+// parameter.
+func AllTypeParams(targs *types.TypeList) bool {
+	for i := 0; i < targs.Len(); i++ {
+		if _, ok := targs.At(i).(*types.TypeParam); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// InstanceTypeArg returns an instance of a generic type of the cells (or
+// a pointer to one) among targs, the type arguments of a generic function
+// of the cells, or nil. yaegi panics compiling such a call
+// (Map[Product, Pair[string, int]](...): "CFG post-order panic: nil
+// pointer dereference"); given an alias of the instance, it runs, but a
+// second call of the same instantiation calls the first call's function
+// argument.
+func InstanceTypeArg(targs *types.TypeList) types.Type {
+	for i := 0; i < targs.Len(); i++ {
+		t := types.Unalias(targs.At(i))
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+			return targs.At(i)
+		}
+	}
+	return nil
+}
