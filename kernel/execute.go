@@ -188,34 +188,47 @@ func resultMetadata(ev *pipe.Event) map[string]any {
 // machine (CI).
 const abortWindow = 250 * time.Millisecond
 
-// abortQueued answers with status "aborted" the first queued
-// execute_requests of shell sh (those waiting in its queue when the cell
-// failed; the queues of other shells are not touched),
-// and those arriving within abortWindow that were sent before the failure
-// at failed (by their header date): a request sent after the client saw the
-// error is run. Other requests are handled normally.
+// abortState is what a failed cell leaves its shell to abort (see
+// abortQueued). Only the shell's goroutine uses it.
+type abortState struct {
+	failed, until time.Time
+	queued        int // requests queued when the cell failed, still to come
+}
+
+// abortQueued makes shell sh answer with status "aborted" the first queued
+// execute_requests (those waiting in its queue when the cell failed; the
+// queues of other shells are not touched) and those it handles within
+// abortWindow that were sent before the failure at failed (by their
+// header date): a request sent after the client saw the error is run.
+// Other requests are handled normally. It returns at once: the failed
+// cell's idle status must not wait for the window (jupyter_kernel_test
+// waits 0.1 s for it).
 func (k *Kernel) abortQueued(sh *shell, failed time.Time, queued int) {
-	window := time.NewTimer(abortWindow)
-	defer window.Stop()
-	for {
-		select {
-		case <-window.C:
-			return
-		case m := <-sh.queue:
-			queued--
-			if m.Header.MsgType != "execute_request" || (queued < 0 && sentAfter(m, failed)) {
-				k.handleShell(sh, m)
-				continue
-			}
-			parent := parentOf(m)
-			idle := k.busy(parent, false)
-			k.reply(k.socks.shell, m, "execute_reply", map[string]any{
-				"status": "aborted", "execution_count": k.executionCount(), "user_expressions": map[string]any{}, "payload": []any{},
-			})
-			idle()
-			sh.pending.Add(-1)
-		}
+	sh.abort = &abortState{failed: failed, until: failed.Add(abortWindow), queued: queued}
+}
+
+// aborted answers m with status "aborted" if the failure recorded by
+// abortQueued aborts it, and reports whether it did.
+func (k *Kernel) aborted(sh *shell, m *Message) bool {
+	st := sh.abort
+	if st == nil {
+		return false
 	}
+	st.queued--
+	if st.queued < 0 && time.Now().After(st.until) {
+		sh.abort = nil
+		return false
+	}
+	if m.Header.MsgType != "execute_request" || (st.queued < 0 && sentAfter(m, st.failed)) {
+		return false
+	}
+	idle := k.busy(parentOf(m), false)
+	k.reply(k.socks.shell, m, "execute_reply", map[string]any{
+		"status": "aborted", "execution_count": k.executionCount(), "user_expressions": map[string]any{}, "payload": []any{},
+	})
+	idle()
+	sh.pending.Add(-1)
+	return true
 }
 
 // sentAfter reports whether request m says it was sent after t. Requests

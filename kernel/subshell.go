@@ -34,6 +34,8 @@ type shell struct {
 
 	mu      sync.Mutex
 	running string // msg_type of the request being handled, "" if none
+
+	abort *abortState // set by a failed cell (abortQueued)
 }
 
 const (
@@ -72,6 +74,9 @@ func (k *Kernel) serve(ctx context.Context, sh *shell) {
 
 // handleShell handles one request of shell sh.
 func (k *Kernel) handleShell(sh *shell, m *Message) {
+	if k.aborted(sh, m) {
+		return
+	}
 	defer sh.pending.Add(-1)
 	sh.mu.Lock()
 	sh.running = m.Header.MsgType
