@@ -408,3 +408,65 @@ func (c *compiler) promotedFmtMethods(n *types.Named, ts *ast.TypeSpec) string {
 	}
 	return src
 }
+
+// lowerTemplateExecute wraps the error of t.Execute(w, data) and
+// t.ExecuteTemplate(w, name, data) of text/template and html/template in
+// cellrt.TemplateError with the names of the methods of the cells' types
+// data may hold: templates call methods through reflect, which does not
+// see the cells' (can't evaluate field Total in type struct {...}); such
+// an error becomes a clear panic, and other errors name the cells' types.
+func (c *compiler) lowerTemplateExecute(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Execute" && sel.Sel.Name != "ExecuteTemplate" || len(call.Args) < 2 {
+		return
+	}
+	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "text/template" && fn.Pkg().Path() != "html/template" {
+		return
+	}
+	data := call.Args[len(call.Args)-1]
+	var methods []string
+	seen := map[string]bool{}
+	var walk func(t types.Type, depth int)
+	walk = func(t types.Type, depth int) {
+		if t == nil || depth > 5 {
+			return
+		}
+		if types.IsInterface(t) && depth == 0 {
+			for _, ct := range c.cellTypes() {
+				walk(ct, depth+1)
+			}
+			return
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+			ms := types.NewMethodSet(types.NewPointer(n))
+			for i := 0; i < ms.Len(); i++ {
+				if name := ms.At(i).Obj().Name(); !seen[name] {
+					seen[name] = true
+					methods = append(methods, strconv.Quote(name))
+				}
+			}
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			walk(u.Elem(), depth+1)
+		case *types.Slice:
+			walk(u.Elem(), depth+1)
+		case *types.Array:
+			walk(u.Elem(), depth+1)
+		case *types.Map:
+			walk(u.Elem(), depth+1)
+		case *types.Struct:
+			for i := 0; i < u.NumFields(); i++ {
+				walk(u.Field(i).Type(), depth+1)
+			}
+		}
+	}
+	walk(c.types.ExprType(c.off(data.Pos()), c.off(data.End())), 0)
+	if len(methods) == 0 {
+		return
+	}
+	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(w *cellsrc.Rewriter) string {
+		return w.Directive(c.off(call.Pos())) + RuntimeName + ".TemplateError(" + w.Render(c.off(call.Pos()), c.off(call.End())) + ", " + strings.Join(methods, ", ") + ")"
+	})
+}

@@ -391,10 +391,14 @@ func (c *compiler) forwardPromoted(gd *ast.GenDecl) {
 	for i := 0; i < ptr.Len(); i++ {
 		sel := ptr.At(i)
 		fn := sel.Obj().(*types.Func)
-		if len(sel.Index()) != 2 || !fn.Exported() {
+		if len(sel.Index()) != 2 {
 			continue
 		}
-		if field := st.Field(sel.Index()[0]); !field.Embedded() || celltype.Mentions(field.Type()) {
+		// from an embedded interface of the cells too: yaegi left them out
+		// ("impossible type assertion: Labeled does not implement Shape")
+		field := st.Field(sel.Index()[0])
+		cellIface := types.IsInterface(field.Type()) && celltype.Mentions(field.Type())
+		if !field.Embedded() || celltype.Mentions(field.Type()) && !cellIface || !fn.Exported() && !cellIface {
 			continue
 		}
 		recv := "*" + tn.Name()

@@ -446,6 +446,7 @@ func (c *compiler) lowerCompiledCall(call *ast.CallExpr) {
 	c.lowerStringers(call)
 	c.lowerContextKey(call)
 	c.checkJSONEmbedded(call)
+	c.lowerTemplateExecute(call)
 	c.boxVariadic(call)
 }
 

@@ -96,6 +96,17 @@ func Wrapped(x any) (any, bool) {
 // that is a value of a compiled type, or of a type of the cells without
 // methods, with the same representation (main.Level(2) and 2).
 func Equal(x, y *any) bool {
+	// yaegi's wrappers of values of the cells in compiled interfaces
+	// (interp._error, from errors.Unwrap of a %w error) hold the value
+	// compared: comparing the wrappers panicked (uncomparable type)
+	ux, uy := *x, *y
+	if w, ok := Wrapped(ux); ok {
+		ux = w
+	}
+	if w, ok := Wrapped(uy); ok {
+		uy = w
+	}
+	x, y = &ux, &uy
 	vx, tx, wx := dynamic(reflect.ValueOf(x).Elem())
 	vy, ty, wy := dynamic(reflect.ValueOf(y).Elem())
 	if !vx.IsValid() || !vy.IsValid() {

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
+	"text/template"
 )
 
 // yaegi's struct types of the cells have no names: fmt's %T of a value of
@@ -211,4 +213,32 @@ func (p *Printer) structName(t reflect.Type) string {
 		}
 	}
 	return name
+}
+
+// templateField matches the error of a template that names a field of a
+// struct type the value does not have.
+var templateField = regexp.MustCompile(`can't evaluate field (\w+) in type (.+)$`)
+
+// TemplateError returns err, an error of a template's Execute, with the
+// cells' struct types named (Go names main.Invoice where the interpreter's
+// type is struct {...}). An error naming one of methods, the methods of
+// the cells' types the template's data may hold, is a panic with a clear
+// error: templates call methods through reflect, which does not see them.
+func (p *Printer) TemplateError(err error, methods ...string) error {
+	if err == nil {
+		return nil
+	}
+	m := templateField.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	if slices.Contains(methods, m[1]) {
+		panic(runtimeError("templates cannot call the method " + m[1] + " of the cells' types in the interpreter (compiled reflect does not see their methods): put its value in a field or a map before executing the template, or run the cell compiled with %%compile"))
+	}
+	msg := p.Rename(err.Error(), true)
+	var ee template.ExecError
+	if errors.As(err, &ee) {
+		return template.ExecError{Name: ee.Name, Err: errors.New(msg)}
+	}
+	return errors.New(msg)
 }

@@ -137,6 +137,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntaxOf":     reflect.ValueOf(s.printer.GoSyntax),
 			"Names":          reflect.ValueOf(s.printer.Names),
 			"Printed":        reflect.ValueOf(interpvalue.Printed),
+			"TemplateError":  reflect.ValueOf(s.printer.TemplateError),
 			// select statements (goroutine/selects.go)
 			"RunSelect":  reflect.ValueOf(goroutine.RunSelect),
 			"SelectRecv": reflect.ValueOf(goroutine.SelectRecv),
