@@ -118,13 +118,7 @@ func (g goSyntaxOf) Format(st fmt.State, verb rune) {
 		return
 	}
 	s := fmt.Sprintf("%#v", g.p.Value(g.held.Interface(), goSyntaxMode))
-	switch top := g.held.Type().String(); {
-	case strings.HasPrefix(s, top):
-		s = g.name + s[len(top):]
-	case strings.HasPrefix(top, "*") && strings.HasPrefix(s, "&"+top[1:]):
-		s = "&" + strings.TrimPrefix(g.name, "*") + s[len(top):]
-	}
-	_, _ = io.WriteString(st, s)
+	_, _ = io.WriteString(st, NameTop(s, g.held.Type().String(), g.name))
 }
 
 // Names returns x as a Formatter that prints it as fmt does, with the
@@ -241,4 +235,16 @@ func (p *Printer) TemplateError(err error, methods ...string) error {
 		return template.ExecError{Name: ee.Name, Err: errors.New(msg)}
 	}
 	return errors.New(msg)
+}
+
+// NameTop returns s, fmt's %#v of a value whose type it writes top (a
+// yaegi struct type, or a pointer to one), with that type written name.
+func NameTop(s, top, name string) string {
+	switch {
+	case strings.HasPrefix(s, top):
+		return name + s[len(top):]
+	case strings.HasPrefix(top, "*") && strings.HasPrefix(s, "&"+top[1:]):
+		return "&" + strings.TrimPrefix(name, "*") + s[len(top):]
+	}
+	return s
 }

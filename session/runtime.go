@@ -419,13 +419,7 @@ func checkSlice3(lo, hi, max, c int) int {
 func goSyntax(v any, name string, structs ...any) string {
 	s := fmt.Sprintf("%#v", v)
 	if v != nil {
-		top := reflect.TypeOf(v).String()
-		switch {
-		case strings.HasPrefix(s, top):
-			s = name + s[len(top):]
-		case strings.HasPrefix(top, "*") && strings.HasPrefix(s, "&"+top[1:]):
-			s = "&" + strings.TrimPrefix(name, "*") + s[len(top):]
-		}
+		s = interpvalue.NameTop(s, reflect.TypeOf(v).String(), name)
 	}
 	for i := 0; i+1 < len(structs); i += 2 {
 		n, _ := structs[i].(string)

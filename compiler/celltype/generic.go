@@ -177,7 +177,7 @@ func ResultsCellInstance(sig *types.Signature) bool {
 		if p, ok := t.(*types.Pointer); ok {
 			t = types.Unalias(p.Elem())
 		}
-		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+		if cellInstance(t) {
 			return true
 		}
 	}
@@ -228,9 +228,16 @@ func InstanceTypeArg(targs *types.TypeList) types.Type {
 		if p, ok := t.(*types.Pointer); ok {
 			t = types.Unalias(p.Elem())
 		}
-		if n, ok := t.(*types.Named); ok && n.TypeArgs().Len() > 0 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+		if cellInstance(t) {
 			return targs.At(i)
 		}
 	}
 	return nil
+}
+
+// cellInstance reports whether t is an instance of a generic type of the
+// cells.
+func cellInstance(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	return ok && n.TypeArgs().Len() > 0 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"
 }
