@@ -6,6 +6,7 @@ package autoimport
 import (
 	"go/scanner"
 	"go/token"
+	"gokernel/cellsrc"
 	"gokernel/stdlib"
 	"path"
 	"reflect"
@@ -151,7 +152,7 @@ func importName(pathLit string, before tokLit) string {
 	if before.tok == token.IDENT {
 		return before.lit
 	}
-	return path.Base(strings.Trim(pathLit, "\"`"))
+	return cellsrc.ImportName(strings.Trim(pathLit, "\"`"))
 }
 
 // ChoosePackage picks, among the standard packages called name, the one

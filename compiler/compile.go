@@ -34,6 +34,10 @@ type Step struct {
 	// Assigns are method bodies (__gkm_T_M = func...) to run after stepDecls.
 	Assigns  []string
 	CallMain bool
+	// Returns is set on statements holding a return of the cell: their
+	// last statement calls Reached, and when a run of them ends without
+	// reaching it, a return ended the cell.
+	Returns bool
 	// stepCommaOK: LHS names ("_" for none), the comma-ok expression and,
 	// for a type assertion, the asserted type.
 	LHS        [2]string
@@ -266,7 +270,11 @@ func (c *compiler) plan() (*Plan, error) {
 	flushRun := func() {
 		if len(run) > 0 {
 			src := c.w.Render(c.off(run[0].Pos()), c.off(run[len(run)-1].End()))
-			pl.Steps = append(pl.Steps, &Step{Kind: StepStmts, Src: src})
+			st := &Step{Kind: StepStmts, Src: src, Returns: topReturn(run)}
+			if st.Returns {
+				st.Src += "\n" + RuntimeName + ".Reached()"
+			}
+			pl.Steps = append(pl.Steps, st)
 			run = nil
 		}
 	}
@@ -361,40 +369,6 @@ func (c *compiler) plan() (*Plan, error) {
 	pl.Defers = c.defers
 	pl.DeferLits = c.deferLits
 	return pl, nil
-}
-
-// funcDecl adds a func or method declaration.
-func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) error {
-	name := fd.Name.Name
-	if fd.Body == nil {
-		c.errorAt(c.off(fd.Pos()), "missing function body")
-		return c.errs[0]
-	}
-	switch {
-	case fd.Recv != nil && len(fd.Recv.List) != 1:
-		c.errorAt(c.off(fd.Pos()), "method has %d receivers, want 1", len(fd.Recv.List))
-		return c.errs[0]
-	case fd.Recv != nil:
-		return c.method(fd, addDecl)
-	case name == "main":
-		if fd.Type.Params.NumFields() > 0 || fd.Type.Results != nil {
-			c.errorAt(c.off(fd.Pos()), "func main must have no arguments and no return values")
-			return c.errs[0]
-		}
-		c.w.Replace(c.off(fd.Name.Pos()), c.off(fd.Name.End()), MainName)
-		addDecl(c.render(fd), nil).CallMain = true
-	case name == "init":
-		addDecl(c.render(fd), nil)
-	default:
-		src := c.render(fd)
-		from := fd.Type.Params.Pos()
-		if fd.Type.TypeParams != nil {
-			from = fd.Type.TypeParams.Pos()
-		}
-		sig := "func" + c.w.Text(c.off(from), c.off(fd.Type.End()))
-		addDecl(src, &Decl{Name: name, Kind: "func", Type: sig, Src: src, Refs: cellsrc.RefsOf(fd)})
-	}
-	return nil
 }
 
 // genDecl adds var, const and type declarations.

@@ -377,46 +377,6 @@ func (c *compiler) blankCheck(vs *ast.ValueSpec) bool {
 	return true
 }
 
-// inert reports whether evaluating x cannot panic, block or call anything.
-func (c *compiler) inert(x ast.Expr) bool {
-	switch x := x.(type) {
-	case *ast.Ident, *ast.BasicLit, *ast.FuncLit:
-		return true
-	case *ast.ParenExpr:
-		return c.inert(x.X)
-	case *ast.UnaryExpr:
-		return x.Op == token.AND && c.inert(x.X)
-	case *ast.SelectorExpr:
-		_, pkg := c.types.Use(c.off(x.Sel.Pos())).(*types.Var)
-		id, isID := x.X.(*ast.Ident)
-		if !isID {
-			return false
-		}
-		_, isPkg := c.types.Use(c.off(id.Pos())).(*types.PkgName)
-		return pkg && isID && isPkg
-	case *ast.CompositeLit:
-		for _, e := range x.Elts {
-			if kv, ok := e.(*ast.KeyValueExpr); ok {
-				e = kv.Value
-			}
-			if !c.inert(e) {
-				return false
-			}
-		}
-		return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) != nil
-	case *ast.CallExpr: // a conversion
-		t := c.types.ExprType(c.off(x.Fun.Pos()), c.off(x.Fun.End()))
-		if t == nil || len(x.Args) != 1 {
-			return false
-		}
-		if _, call := t.Underlying().(*types.Signature); call {
-			return false
-		}
-		return c.inert(x.Args[0])
-	}
-	return false
-}
-
 // reusedDefine lowers a top-level x, y := ... that assigns a variable the
 // cell declared before it at the top level (x, in own) and declares the
 // others (y). yaegi declared x again, so the right-hand side saw a new, zero
@@ -480,4 +440,38 @@ func (c *compiler) collectDefined() {
 			}
 		}
 	}
+}
+
+// funcDecl adds a func or method declaration.
+func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) error {
+	name := fd.Name.Name
+	if fd.Body == nil {
+		c.errorAt(c.off(fd.Pos()), "missing function body")
+		return c.errs[0]
+	}
+	switch {
+	case fd.Recv != nil && len(fd.Recv.List) != 1:
+		c.errorAt(c.off(fd.Pos()), "method has %d receivers, want 1", len(fd.Recv.List))
+		return c.errs[0]
+	case fd.Recv != nil:
+		return c.method(fd, addDecl)
+	case name == "main":
+		if fd.Type.Params.NumFields() > 0 || fd.Type.Results != nil {
+			c.errorAt(c.off(fd.Pos()), "func main must have no arguments and no return values")
+			return c.errs[0]
+		}
+		c.w.Replace(c.off(fd.Name.Pos()), c.off(fd.Name.End()), MainName)
+		addDecl(c.render(fd), nil).CallMain = true
+	case name == "init":
+		addDecl(c.render(fd), nil)
+	default:
+		src := c.render(fd)
+		from := fd.Type.Params.Pos()
+		if fd.Type.TypeParams != nil {
+			from = fd.Type.TypeParams.Pos()
+		}
+		sig := "func" + c.w.Text(c.off(from), c.off(fd.Type.End()))
+		addDecl(src, &Decl{Name: name, Kind: "func", Type: sig, Src: src, Refs: cellsrc.RefsOf(fd)})
+	}
+	return nil
 }

@@ -415,7 +415,7 @@ func (c *compiler) checkReflect(call *ast.CallExpr) {
 	c.errorAt(c.off(call.Pos()), "reflect.%s of a %s is not supported by the interpreter: its reflect types of the cells' types have no names and show unexported fields as exported ones (X...)%s", sel.Sel.Name, name, OrCompile)
 }
 
-// checkTopLevel refuses a return among the cell's top-level statements.
+// checkTopLevel rewrites the defers among the cell's top-level statements.
 func (c *compiler) checkTopLevel(it ast.Node) {
 	if _, ok := it.(ast.Stmt); !ok {
 		return
@@ -426,8 +426,6 @@ func (c *compiler) checkTopLevel(it ast.Node) {
 			return false
 		case *ast.DeferStmt:
 			c.rewriteTopDefer(n)
-		case *ast.ReturnStmt:
-			c.errorAt(c.off(n.Pos()), "return is not allowed at the top level of a cell (a cell is not a function): put the code in a func, or use if/else")
 		}
 		return true
 	})

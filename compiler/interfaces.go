@@ -340,6 +340,14 @@ func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
 		return
 	}
 	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if ok && fn.Pkg() != nil && fn.Pkg().Path() == "encoding/xml" && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent" || fn.Name() == "Encode") && len(call.Args) > 0 {
+		if name := celltype.XMLElementName(c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))); name != "" {
+			x := call.Args[0]
+			c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+				return RuntimeName + ".XMLNamed(" + c.render(x) + ", " + strconv.Quote(name) + ")"
+			})
+		}
+	}
 	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "encoding/json" {
 		return
 	}

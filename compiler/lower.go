@@ -142,7 +142,7 @@ func (c *compiler) hoistable(st ast.Stmt) []*ast.UnaryExpr {
 	}
 	var recvs []*ast.UnaryExpr
 	unsafe := false
-	var lastCallEnd token.Pos
+	var callEnds []token.Pos // of the calls met so far (len and cap too)
 	ast.Inspect(st, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -154,13 +154,14 @@ func (c *compiler) hoistable(st ast.Stmt) []*ast.UnaryExpr {
 				}
 			}
 		case *ast.CallExpr:
-			if n.End() > lastCallEnd {
-				lastCallEnd = n.End()
+			if !c.isTypeExpr(n.Fun) {
+				callEnds = append(callEnds, n.End())
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
-				if lastCallEnd.IsValid() && lastCallEnd <= n.Pos() {
-					unsafe = true // a call to its left runs first in Go
+				for _, end := range callEnds {
+					// a call to its left (len(ch), f()) runs first in Go
+					unsafe = unsafe || end <= n.Pos()
 				}
 				recvs = append(recvs, n)
 				return false
@@ -470,4 +471,23 @@ func (c *compiler) spreadFuncArgs(call *ast.CallExpr) {
 			c.w.Insert(c.off(arg.End()), ")")
 		}
 	}
+}
+
+// topReturn reports whether stmts, top-level statements of the cell, hold
+// a return of the cell (not of a function literal): as in a main body, it
+// ends the cell, its deferred calls run, and later statements do not.
+func topReturn(stmts []ast.Stmt) bool {
+	found := false
+	for _, st := range stmts {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }

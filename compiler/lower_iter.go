@@ -229,9 +229,9 @@ func (c *compiler) loopReturns(r *ast.RangeStmt, returns []*ast.ReturnStmt) (bef
 }
 
 // enclosingSig returns the signature of the innermost function around
-// pos, or nil.
+// pos (at the cell's top level, a func() as the statements run in), or nil.
 func (c *compiler) enclosingSig(pos token.Pos) *types.Signature {
-	var sig *types.Signature
+	sig := types.NewSignatureType(nil, nil, nil, nil, nil, false)
 	for _, it := range c.p.Items {
 		ast.Inspect(it, func(n ast.Node) bool {
 			if n == nil || pos < n.Pos() || pos >= n.End() {
@@ -451,4 +451,44 @@ func (c *compiler) cellImplementers(iface *types.Interface, all bool) []types.Ty
 		}
 	}
 	return out
+}
+
+// inert reports whether evaluating x cannot panic, block or call anything.
+func (c *compiler) inert(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.Ident, *ast.BasicLit, *ast.FuncLit:
+		return true
+	case *ast.ParenExpr:
+		return c.inert(x.X)
+	case *ast.UnaryExpr:
+		return x.Op == token.AND && c.inert(x.X)
+	case *ast.SelectorExpr:
+		_, pkg := c.types.Use(c.off(x.Sel.Pos())).(*types.Var)
+		id, isID := x.X.(*ast.Ident)
+		if !isID {
+			return false
+		}
+		_, isPkg := c.types.Use(c.off(id.Pos())).(*types.PkgName)
+		return pkg && isID && isPkg
+	case *ast.CompositeLit:
+		for _, e := range x.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				e = kv.Value
+			}
+			if !c.inert(e) {
+				return false
+			}
+		}
+		return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) != nil
+	case *ast.CallExpr: // a conversion
+		t := c.types.ExprType(c.off(x.Fun.Pos()), c.off(x.Fun.End()))
+		if t == nil || len(x.Args) != 1 {
+			return false
+		}
+		if _, call := t.Underlying().(*types.Signature); call {
+			return false
+		}
+		return c.inert(x.Args[0])
+	}
+	return false
 }

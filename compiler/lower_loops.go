@@ -233,10 +233,15 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 	s, ok := n.(*ast.SwitchStmt)
 	if !ok {
 		c.lowerTypeSwitch(n.(*ast.TypeSwitchStmt))
-		return
+	} else if !c.lowerSwitchClauses(s) {
+		c.boolCaseLists(s)
 	}
+}
+
+// lowerSwitchClauses lowers s as lowerSwitch says; false when it does not.
+func (c *compiler) lowerSwitchClauses(s *ast.SwitchStmt) bool {
 	if c.labeled[s] || len(s.Body.List) == 0 {
-		return
+		return false
 	}
 	effects, falls, defaultMiddle := false, false, false
 	for i, st := range s.Body.List {
@@ -263,15 +268,15 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 			}
 		}
 		if cellsrc.BreaksOut(cl.Body) {
-			return
+			return false
 		}
 	}
 	if !effects && !(falls && defaultMiddle) {
-		return
+		return false
 	}
 	start := c.off(s.Pos())
 	if c.w.Has(start, start) {
-		return // a marker before the statement (package blocking) must stay first
+		return false // a marker before the statement (package blocking) must stay first
 	}
 	tag, flag := c.temp("s"), c.temp("f")
 	for i, st := range s.Body.List {
@@ -303,9 +308,9 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 			var conds []string
 			for _, x := range cl.List {
 				if s.Tag != nil {
-					conds = append(conds, tag+" == ("+c.render(x)+")")
+					conds = append(conds, tag+" == "+operand(x, c.render(x)))
 				} else {
-					conds = append(conds, "("+c.render(x)+")")
+					conds = append(conds, operand(x, c.render(x)))
 				}
 			}
 			if !first {
@@ -332,6 +337,7 @@ func (c *compiler) lowerSwitch(n ast.Stmt) {
 		}
 		return b.String() + "}"
 	})
+	return true
 }
 
 // varParams returns, for the variables vars (blank ones skipped), the
@@ -355,34 +361,6 @@ func (c *compiler) varParams(vars []ast.Expr) (params, args, binds, types []stri
 		types = append(types, t)
 	}
 	return params, args, binds, types, true
-}
-
-// typedIntKey gives the key of a range over an integer of another type
-// than int (n of type Small: i is a Small) its type: the slice ranged over
-// instead has int indexes. The key is declared in the body, so that every
-// iteration has its own:
-//
-//	for __gkk := range make([]struct{}, n) { i := Small(__gkk); { body } }
-//
-// It reports whether it rewrote the loop.
-func (c *compiler) typedIntKey(r *ast.RangeStmt) bool {
-	key, ok := r.Key.(*ast.Ident)
-	if !ok || key.Name == "_" {
-		return false
-	}
-	t := c.types.ExprType(c.off(r.X.Pos()), c.off(r.X.End()))
-	if t == nil || types.Identical(types.Default(t), types.Typ[types.Int]) {
-		return false
-	}
-	ts := c.types.TypeString(types.Default(t))
-	if ts == "" {
-		return false
-	}
-	k := c.temp("k")
-	c.w.Replace(c.off(key.Pos()), c.off(r.TokPos)+len(r.Tok.String()), k+" :=")
-	c.w.Insert(c.off(r.Body.Lbrace)+1, " "+key.Name+" "+r.Tok.String()+" "+ts+"("+k+"); {")
-	c.w.Insert(c.off(r.Body.Rbrace), "; }")
-	return true
 }
 
 // closuresInLoop makes each function literal of a loop's body that is a

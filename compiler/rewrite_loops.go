@@ -366,3 +366,126 @@ func (c *compiler) rangeByIndex(r *ast.RangeStmt) {
 		c.w.Insert(c.off(r.End()), " }")
 	}
 }
+
+// boolCaseLists lowers the case lists of a boolean switch, of which yaegi
+// tests only the first expression (no tag: `case a == 0, b == 0` does not
+// match when only b is 0) or stops at the first false comparison (a bool
+// tag). In a switch without a tag, each list of several expressions becomes
+// one disjunction, evaluated left to right and stopping at the first true
+// one as Go does:
+//
+//	case (a == 0) || (b == 0):
+//
+// A bool tag is bound to a temporary (switch __gkb := tag; {), and every
+// case then compares with it: case __gkb == (a == 0) || __gkb == (b == 0).
+// A bool tag with an init statement is compared where it is written when it
+// is a name or a constant; otherwise the switch is refused.
+func (c *compiler) boolCaseLists(s *ast.SwitchStmt) {
+	multi := false
+	for _, st := range s.Body.List {
+		multi = multi || len(st.(*ast.CaseClause).List) > 1
+	}
+	if !multi {
+		return
+	}
+	cmp := ""
+	if s.Tag != nil {
+		t := c.types.ExprType(c.off(s.Tag.Pos()), c.off(s.Tag.End()))
+		if t == nil || !isBoolType(t) {
+			return
+		}
+		switch tag := ast.Unparen(s.Tag).(type) {
+		case *ast.Ident:
+			if s.Init != nil {
+				cmp = tag.Name
+			}
+		case *ast.BasicLit:
+			cmp = tag.Value
+		}
+		if cmp == "" && s.Init != nil {
+			c.errorAt(c.off(s.Tag.Pos()), "a switch on a bool value with an init statement and cases listing several expressions is not supported by the interpreter (it tests them wrongly): write the cases with ||%s", OrCompile)
+			return
+		}
+		start, end := c.off(s.Tag.Pos()), c.off(s.Tag.End())
+		if cmp == "" {
+			cmp = c.temp("b")
+			c.w.Add(start, end, func(w *cellsrc.Rewriter) string { return cmp + " := " + w.Render(start, end) + ";" })
+		} else {
+			c.w.Replace(start, end, "")
+		}
+	}
+	for _, st := range s.Body.List {
+		cl := st.(*ast.CaseClause)
+		if len(cl.List) == 0 || (s.Tag == nil && len(cl.List) == 1) {
+			continue
+		}
+		c.w.Add(c.off(cl.List[0].Pos()), c.off(cl.List[len(cl.List)-1].End()), func(w *cellsrc.Rewriter) string {
+			var b strings.Builder
+			for i, x := range cl.List {
+				start, end := c.off(x.Pos()), c.off(x.End())
+				if i > 0 {
+					// the separator without its comma keeps the lines
+					b.WriteString(" ||" + strings.Replace(w.Text(c.off(cl.List[i-1].End()), start), ",", "", 1))
+				}
+				if cmp != "" {
+					b.WriteString(cmp + " == ")
+				}
+				b.WriteString(operand(x, w.Render(start, end)))
+			}
+			return b.String()
+		})
+	}
+}
+
+// operand returns text, the code of x, as an operand of == or ||:
+// parenthesized when x is a binary expression, and only then (yaegi
+// mishandles a comparison with a parenthesized name or literal, see
+// unparenOperands).
+func operand(x ast.Expr, text string) string {
+	if _, ok := ast.Unparen(x).(*ast.BinaryExpr); ok {
+		return "(" + text + ")"
+	}
+	return text
+}
+
+// isBoolType reports whether t's underlying type is a boolean.
+func isBoolType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// typedIntKey gives the key of a range over an integer of another type
+// than int (n of type Small: i is a Small) its type: the slice ranged over
+// instead has int indexes. The key is declared in the body, so that every
+// iteration has its own:
+//
+//	for __gkk := range make([]struct{}, n) { i := Small(__gkk); { body } }
+//
+// It reports whether it rewrote the loop.
+func (c *compiler) typedIntKey(r *ast.RangeStmt) bool {
+	key, ok := r.Key.(*ast.Ident)
+	if !ok || key.Name == "_" {
+		return false
+	}
+	t := c.types.ExprType(c.off(r.X.Pos()), c.off(r.X.End()))
+	if t == nil || types.Identical(types.Default(t), types.Typ[types.Int]) {
+		return false
+	}
+	ts := c.types.TypeString(types.Default(t))
+	if ts == "" {
+		return false
+	}
+	k := c.temp("k")
+	c.w.Replace(c.off(key.Pos()), c.off(r.TokPos)+len(r.Tok.String()), k+" :=")
+	c.w.Insert(c.off(r.Body.Lbrace)+1, " "+key.Name+" "+r.Tok.String()+" "+ts+"("+k+"); {")
+	c.w.Insert(c.off(r.Body.Rbrace), "; }")
+	return true
+}
+
+// hasCompositeLit reports whether x holds a composite literal, which may
+// need its parentheses in an if, for or switch header.
+func hasCompositeLit(x ast.Node) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool { _, lit := n.(*ast.CompositeLit); found = found || lit; return !found })
+	return found
+}

@@ -34,6 +34,7 @@ func (c *compiler) rewriteTypes(n ast.Node) {
 		c.typeSetConstraints(n.Type.TypeParams)
 	case *ast.BinaryExpr:
 		c.interfaceEquality(n)
+		c.unparenOperands(n)
 	case *ast.Ident:
 		c.variadicGenericValue(n)
 		if !c.aliasUse(n) {
@@ -65,13 +66,14 @@ func (c *compiler) explicitTypeArgs(id *ast.Ident) {
 	if end < len(c.w.Src()) && c.w.Src()[end] == '[' {
 		return
 	}
-	if celltype.AllTypeParams(inst.TypeArgs) {
+	fn, isFunc := c.types.Use(c.off(id.Pos())).(*types.Func)
+	if celltype.AllTypeParams(inst.TypeArgs) && !(isFunc && celltype.ParamsCellInstance(fn.Type().(*types.Signature))) {
 		// inside a generic function, of its own type parameters: yaegi
 		// infers them, and panicked (nil pointer dereference) given
 		// First[T](xs) in a function instantiated with a named type
 		return
 	}
-	if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && celltype.ResultsCellInstance(fn.Type().(*types.Signature)) && celltype.ParamsInferable(fn.Type().(*types.Signature)) {
+	if isFunc && celltype.ResultsCellInstance(fn.Type().(*types.Signature)) && celltype.ParamsInferable(fn.Type().(*types.Signature)) {
 		// yaegi infers these, and given MakePair[string, int](...)
 		// returning a Pair[K, V], a later Pair[string, int]{...}
 		// panicked in MakePair (index out of range)
@@ -466,5 +468,27 @@ func firstKey(refs, set map[string]bool) string {
 func (c *compiler) variadicGenericValue(id *ast.Ident) {
 	if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && !c.variadicCalled[id] && celltype.VariadicGeneric(fn) {
 		c.errorAt(c.off(id.Pos()), "a variadic generic function (%s) used as a value is not supported by the interpreter: call it, or wrap the call in a function literal%s", id.Name, OrCompile)
+	}
+}
+
+// unparenOperands drops the parentheses around an operand of a comparison
+// that is a name, a literal, a selector, an index or a unary expression:
+// as the left operand of && or ||, yaegi panics on such a comparison
+// (a == (0) || ...: "reflect: call of reflect.Value.Bool on int Value") or
+// gets it wrong (a == (s.f) || a == 1 was false with a and s.f 1).
+func (c *compiler) unparenOperands(b *ast.BinaryExpr) {
+	switch b.Op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return
+	}
+	for _, x := range []ast.Expr{b.X, b.Y} {
+		for p, ok := x.(*ast.ParenExpr); ok && !hasCompositeLit(p); p, ok = p.X.(*ast.ParenExpr) {
+			switch ast.Unparen(p).(type) {
+			case *ast.Ident, *ast.BasicLit, *ast.SelectorExpr, *ast.IndexExpr, *ast.UnaryExpr, *ast.StarExpr:
+				c.w.Replace(c.off(p.Lparen), c.off(p.Lparen)+1, "")
+				c.w.Replace(c.off(p.Rparen), c.off(p.Rparen)+1, "")
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package interpvalue
 
 import (
+	"encoding/xml"
 	"fmt"
 	"reflect"
 	"strings"
@@ -155,4 +156,22 @@ func (p *Printer) marshaler(name string) string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.marshalers[name]
+}
+
+// XMLNamed returns v for encoding/xml under the element name name, the
+// name of v's type of the cells: the interpreter's struct types have no
+// names, so xml.Marshal of a cell's struct without an XMLName field failed
+// ("xml: unsupported type") and wrote nothing. A slice or array of them
+// names each element so, as Go does.
+func XMLNamed(v any, name string) any { return xmlNamed{v, name} }
+
+type xmlNamed struct {
+	v    any
+	name string
+}
+
+// MarshalXML encodes the value under its name.
+func (n xmlNamed) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	start.Name = xml.Name{Local: n.name}
+	return e.EncodeElement(n.v, start)
 }

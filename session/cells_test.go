@@ -232,9 +232,12 @@ var sequences = []sequence{
 		{code: "time.Sleep(800 * time.Millisecond)", err: "panic in goroutine: late", stderr: "panic in goroutine: late"},
 		{code: "\"still alive\"", out: `"still alive"`},
 	}},
-	{"refused top level forms", []cell{
-		{code: "x := 1\nif x > 0 {\n\treturn\n}", err: "return is not allowed at the top level of a cell"},
-		{code: "return", err: "In [2], line 1, column 1"},
+	{"a return ends the cell as it ends main", []cell{
+		{code: "x := 1\ndefer fmt.Println(\"deferred\")\nif x > 0 {\n\tfmt.Println(\"early\")\n\treturn\n}\nfmt.Println(\"late\")", stdout: "early\ndeferred\n"},
+		{code: "for i := range 5 {\n\tx += i\n\tif i == 2 {\n\t\treturn\n\t}\n}\nx = -1", stdout: ""},
+		{code: "func count(n int) func(func(int) bool) { return func(yield func(int) bool) { for i := range n { if !yield(i) { return } } } }\nfor i := range count(9) {\n\tif i == 3 {\n\t\treturn\n\t}\n\tx++\n}\nx = -2", stdout: ""},
+		{code: "x", out: "7"},
+		{code: "return 5", err: "too many return values"},
 	}},
 	{"compile errors carry cell positions", []cell{
 		{code: "a := 1\nb := 2\nc := a +\n\tundefinedName", err: "undefined: undefinedName (In [1], line 4, column 2)"},

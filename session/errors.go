@@ -64,7 +64,7 @@ func compileError(err error) *compiler.Error {
 		if m == nil {
 			m = selRe.FindStringSubmatch(msg)
 		}
-		pkg := m[1][strings.LastIndex(m[1], "/")+1:]
+		pkg := cellsrc.ImportName(m[1])
 		name := pkg + "." + m[2]
 		hint := compiler.Unavailable[name]
 		if hint == "" {
@@ -106,7 +106,13 @@ func panicError(value any, frames []compiler.Frame) *compiler.Error {
 			e.Frames = append([]compiler.Frame{{Line: l, Col: c}}, frames...)
 		}
 	}
-	if goMsg, ok := goRuntimeText(msg); ok {
+	if strings.Contains(msg, "CFG post-order panic") {
+		// yaegi compiles generic code when it first runs it: its crash
+		// there is not the program's runtime error
+		inner := anyPosRe.ReplaceAllString(strings.ReplaceAll(firstLine(msg), "CFG post-order panic: ", ""), "")
+		inner = strings.TrimPrefix(inner, "runtime error: ")
+		e.Name, msg = "CompileError", "the interpreter crashed compiling generic code as it ran it (yaegi: "+inner+"): instantiate it with other type arguments (a named type of the cells is the usual trigger), or write it without generics"+compiler.OrCompile
+	} else if goMsg, ok := goRuntimeText(msg); ok {
 		e.Name, msg = "runtime error", goMsg
 	}
 	e.Msg = cleanNames(firstLine(msg))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"gokernel/cellsrc"
 	"gokernel/compiler"
 	"reflect"
 	"strconv"
@@ -45,9 +46,13 @@ func (r *runner) steps(pl *compiler.Plan) (map[string]any, error) {
 	}
 	for _, st := range pl.Steps {
 		r.cell.stepBlock(st.Block)
+		r.s.reached.Store(false)
 		out, err := r.step(st)
 		if err != nil || st.Kind == compiler.StepExpr {
 			return out, err
+		}
+		if st.Returns && !r.s.reached.Load() {
+			return nil, nil // a return ended the cell, as one ends main
 		}
 	}
 	return nil, nil
@@ -187,7 +192,7 @@ func (r *runner) importSpec(im compiler.Import) error {
 	r.s.forgetCompiled()
 	name := im.Name
 	if name == "" {
-		name = im.Path[strings.LastIndex(im.Path, "/")+1:]
+		name = cellsrc.ImportName(im.Path)
 	}
 	r.s.reg.define(&compiler.Decl{Name: name, Kind: "import", Type: im.Path})
 	return nil

@@ -97,6 +97,9 @@ func (s *Session) runtimeSymbols() interp.Exports {
 		compiler.RuntimePath + "/cellrt": {
 			"Go":    reflect.ValueOf(s.goStart),
 			"Clear": reflect.ValueOf(clearValue),
+			// Reached ends statements holding a return of the cell
+			// (compiler.Step.Returns).
+			"Reached": reflect.ValueOf(func() { s.reached.Store(true) }),
 			// Panicking is the value of the panic a cell's top-level deferred
 			// calls run for (see runner.runDefers).
 			"Panicking": reflect.ValueOf(func() any { return s.panicking }),
@@ -122,6 +125,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"FmtMethod":    reflect.ValueOf(s.printer.Register),
 			"Marshaler":    reflect.ValueOf(s.printer.RegisterMarshaler),
 			"Bare":         reflect.ValueOf(s.printer.Bare),
+			"XMLNamed":     reflect.ValueOf(interpvalue.XMLNamed),
 			"Equal":        reflect.ValueOf(interpvalue.Equal),
 			"Slice3Lo":     reflect.ValueOf(checkSlice3),
 			"AssertFailed": reflect.ValueOf(assertFailed),

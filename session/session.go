@@ -38,9 +38,12 @@ type Options struct {
 
 // Session is the interpreter state of one worker: every cell runs in it.
 type Session struct {
-	opts   Options
-	yi     *interp.Interpreter
-	stderr *os.File
+	opts Options
+	// reached is set when a run of statements holding a return of the
+	// cell got to its end (see runner.steps).
+	reached atomic.Bool
+	yi      *interp.Interpreter
+	stderr  *os.File
 	// printer gives compiled fmt the values of the cells' types held in
 	// interfaces (the cell compiler's __gkrt.FmtAny and Stringer).
 	printer interpvalue.Printer

@@ -90,7 +90,7 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 			for _, s := range n.Specs {
 				is := s.(*ast.ImportSpec)
 				path, _ := strconv.Unquote(is.Path.Value)
-				name := path[strings.LastIndex(path, "/")+1:]
+				name := cellsrc.ImportName(path)
 				if is.Name != nil {
 					name = is.Name.Name
 				}

@@ -6,6 +6,7 @@ import (
 	"go/importer"
 	"go/token"
 	"go/types"
+	"gokernel/cellsrc"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -164,7 +165,7 @@ func (c *Checker) AddImport(name, path string) {
 		return
 	}
 	if name == "" {
-		name = path[strings.LastIndex(path, "/")+1:]
+		name = cellsrc.ImportName(path)
 	}
 	c.imports[name] = path
 }

@@ -369,7 +369,7 @@ func TestLowerSwitch(t *testing.T) {
 		"func g(n int) (s string) {\n\tswitch {\n\tcase n >= 90:\n\t\ts += \"A\"\n\t\tfallthrough\n\tdefault:\n\t\ts += \"+\"\n\tcase n >= 50:\n\t\ts += \"pass\"\n\t}\n\tswitch v(2) {\n\tcase v(1), 2:\n\t\ts += \"m\"\n\t}\n\tswitch n {\n\tcase 1:\n\t\ts += \"1\"\n\t}\n\treturn\n}")
 	wantLowered(t, got, `{ __gkf2 := 0; if (n >= 90) { __gkf2 = 1 } else if (n >= 50) { __gkf2 = 3 } else { __gkf2 = 2 }; if __gkf2 == 1 { s += "A"
 		__gkf2 = 2; }; if __gkf2 == 2 { s += "+"; }; if __gkf2 == 3 { s += "pass"; }; }`,
-		`{ __gks3 := v(2); _ = __gks3; __gkf4 := 0; if __gks3 == (v(1)) || __gks3 == (2) { __gkf4 = 1 }; if __gkf4 == 1 { s += "m"; }; }`,
+		`{ __gks3 := v(2); _ = __gks3; __gkf4 := 0; if __gks3 == v(1) || __gks3 == 2 { __gkf4 = 1 }; if __gkf4 == 1 { s += "m"; }; }`,
 		"switch n {")
 }
 

@@ -171,9 +171,21 @@ func HoldsBareBasic(t types.Type, depth int) bool {
 
 // ResultsCellInstance reports whether a result of sig is (a pointer to)
 // an instance of a generic type of the cells.
-func ResultsCellInstance(sig *types.Signature) bool {
-	for i := 0; i < sig.Results().Len(); i++ {
-		t := types.Unalias(sig.Results().At(i).Type())
+func ResultsCellInstance(sig *types.Signature) bool { return tupleCellInstance(sig.Results()) }
+
+// ParamsCellInstance reports whether a parameter of sig is an instance of
+// a generic type of the cells or a pointer to one (func Intersect[T
+// comparable](a, b *Set[T])): yaegi infers the type arguments of such a
+// call wrongly (T as Set[string]'s struct) or not at all (a nil
+// dereference), also inside a generic function, where the cell compiler
+// otherwise leaves the inference to it.
+func ParamsCellInstance(sig *types.Signature) bool { return tupleCellInstance(sig.Params()) }
+
+// tupleCellInstance reports whether a variable of tuple is of an instance
+// of a generic type of the cells or a pointer to one.
+func tupleCellInstance(tuple *types.Tuple) bool {
+	for i := 0; i < tuple.Len(); i++ {
+		t := types.Unalias(tuple.At(i).Type())
 		if p, ok := t.(*types.Pointer); ok {
 			t = types.Unalias(p.Elem())
 		}
