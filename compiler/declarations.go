@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"gokernel/cellsrc"
+	"gokernel/compiler/celltype"
 	"strconv"
 	"strings"
 )
@@ -408,8 +409,6 @@ func (c *compiler) reusedDefine(as *ast.AssignStmt, own map[string]bool) (decl, 
 	return decl, c.render(&valueList{as.Lhs}) + " = " + c.render(&valueList{as.Rhs}), decls
 }
 
-func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
-
 // collectDefined records the top-level names the cell defines.
 func (c *compiler) collectDefined() {
 	for _, it := range c.p.Items {
@@ -474,4 +473,27 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step)
 		addDecl(src, &Decl{Name: name, Kind: "func", Type: sig, Src: src, Refs: cellsrc.RefsOf(fd)})
 	}
 	return nil
+}
+
+// refuseBareCases refuses a type switch left to yaegi (labelled, or
+// with both a break and a continue leaving it) with a case of a type
+// whose values yaegi holds bare in an interface and cannot tell from
+// others (see namedGuard and twinGuard).
+func (c *compiler) refuseBareCases(ts *ast.TypeSwitchStmt) {
+	for _, cl := range ts.Body.List {
+		for _, x := range cl.(*ast.CaseClause).List {
+			t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+			if t == nil || types.IsInterface(t) {
+				continue
+			}
+			n, named := types.Unalias(t).(*types.Named)
+			if _, isStruct := t.Underlying().(*types.Struct); isStruct {
+				continue
+			}
+			if cell := named && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"; cell && !celltype.KeepsType(n) || !cell && len(c.bareTwins(t)) > 0 {
+				c.errorAt(c.off(x.Pos()), "this type switch (labelled, or left by both a break and a continue) cannot tell a %s in an interface from the values of its underlying type or of the cells' types without methods of that type: write it without the label, or with a flag instead of the break, or give those types a method%s", celltype.GoName(t), OrCompile)
+				return
+			}
+		}
+	}
 }

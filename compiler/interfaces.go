@@ -233,7 +233,7 @@ func (c *compiler) lowerErrorsAs(call *ast.CallExpr) {
 // errorAssertOK returns the comma-ok assertion x.(t) of x, an error.
 func (c *compiler) errorAssertOK(x string, t types.Type) string {
 	if errorToCellInterface(t) {
-		if ok := c.assertOKType(func() string { return x }, t); ok != nil {
+		if ok := c.assertOKType(func() string { return x }, types.Universe.Lookup("error").Type(), t); ok != nil {
 			return ok()
 		}
 	}

@@ -491,3 +491,5 @@ func topReturn(stmts []ast.Stmt) bool {
 	}
 	return found
 }
+
+func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }

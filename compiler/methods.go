@@ -162,14 +162,36 @@ func (c *compiler) dynamicTypeName(t types.Type) string {
 	}
 	var cases strings.Builder
 	if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
+		v := "v"
+		if celltype.IsCellInterface(t) {
+			v = "any(v)" // see assertOKType
+		}
+		told := map[types.Type]bool{}
 		for _, impl := range c.cellImplementers(it, false) {
 			name, code := celltype.GoName(impl), c.types.TypeString(impl)
 			if name != "" && code != "" {
-				cases.WriteString("if _, ok := v.(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
+				told[impl] = true
+				cases.WriteString("if _, ok := " + v + ".(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
 			}
 		}
+		var untold []string
+		for _, impl := range c.cellImplementers(it, true) {
+			if !told[impl] {
+				untold = append(untold, celltype.GoName(impl))
+			}
+		}
+		if len(untold) > 0 {
+			// yaegi holds them in its wrapper without their types
+			cases.WriteString("if " + RuntimeName + ".Wrapper(v) { panic(" + strconv.Quote("%T of a value of the cells' types held in the interface "+ts+" is not supported by the interpreter when it cannot tell "+strings.Join(untold, ", ")+" apart (types of the same underlying type, held without their names): give them different underlying types, or use %T on a value of its own type") + ") }; ")
+		}
 	}
-	return "func(v " + ts + ") string { if n := " + RuntimeName + ".DynType(&v); n != \"\" { return n }; " + cases.String() + "return " + RuntimeName + ".TypeString(v) }(\x00)"
+	// a value of a compiled type (io.Discard in an io.Writer): yaegi
+	// panicked asserting it to a type of the cells
+	tries := cases.String()
+	if tries != "" {
+		tries = "if " + RuntimeName + ".Compiled(v) { return " + RuntimeName + ".TypeString(v) }; " + tries
+	}
+	return "func(v " + ts + ") string { if n := " + RuntimeName + ".DynType(&v); n != \"\" { return n }; " + tries + "return " + RuntimeName + ".TypeString(v) }(\x00)"
 }
 
 // A type switch on a value of a cell type held in an interface of a
@@ -220,7 +242,7 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 	asserts := map[ast.Expr]func() string{}
 	for _, cl := range ts.Body.List {
 		for _, t := range cl.(*ast.CaseClause).List {
-			asserts[t] = c.assertOK(func() string { return tmp }, t)
+			asserts[t] = c.assertOK(func() string { return tmp }, c.exprType(ta.X), t)
 		}
 	}
 	assert := func(t ast.Expr) string {
@@ -288,29 +310,6 @@ func (c *compiler) lowerTypeSwitch(ts *ast.TypeSwitchStmt) {
 	})
 }
 
-// refuseBareCases refuses a type switch left to yaegi (labelled, or
-// with both a break and a continue leaving it) with a case of a type
-// whose values yaegi holds bare in an interface and cannot tell from
-// others (see namedGuard and twinGuard).
-func (c *compiler) refuseBareCases(ts *ast.TypeSwitchStmt) {
-	for _, cl := range ts.Body.List {
-		for _, x := range cl.(*ast.CaseClause).List {
-			t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-			if t == nil || types.IsInterface(t) {
-				continue
-			}
-			n, named := types.Unalias(t).(*types.Named)
-			if _, isStruct := t.Underlying().(*types.Struct); isStruct {
-				continue
-			}
-			if cell := named && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"; cell && !celltype.KeepsType(n) || !cell && len(c.bareTwins(t)) > 0 {
-				c.errorAt(c.off(x.Pos()), "this type switch (labelled, or left by both a break and a continue) cannot tell a %s in an interface from the values of its underlying type or of the cells' types without methods of that type: write it without the label, or with a flag instead of the break, or give those types a method%s", celltype.GoName(t), OrCompile)
-				return
-			}
-		}
-	}
-}
-
 // wrappable reports whether the type x is a type of the cells that is not
 // an interface, whose values yaegi may hold in a wrapper.
 func (c *compiler) wrappable(x ast.Expr) bool {
@@ -351,14 +350,20 @@ func (c *compiler) assertTarget(typ types.Type) (_ types.Type, empty, ok bool) {
 	return typ, false, celltype.Mentions(typ) || c.underlyingOfCellType(typ)
 }
 
-// assertOK returns the comma-ok form of x.(T): a call that evaluates x
-// (gen returns its code) once; nil when yaegi's own is right.
-func (c *compiler) assertOK(gen func() string, t ast.Expr) func() string {
-	return c.assertOKType(gen, c.types.ExprType(c.off(t.Pos()), c.off(t.End())))
+// assertOK returns the comma-ok form of x.(T), x of type from: a call
+// that evaluates x (gen returns its code) once; nil when yaegi's own is
+// right.
+func (c *compiler) assertOK(gen func() string, from types.Type, t ast.Expr) func() string {
+	return c.assertOKType(gen, from, c.exprType(t))
+}
+
+// exprType returns the type of x, or nil.
+func (c *compiler) exprType(x ast.Expr) types.Type {
+	return c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 }
 
 // assertOKType is assertOK for the type t.
-func (c *compiler) assertOKType(gen func() string, t types.Type) func() string {
+func (c *compiler) assertOKType(gen func() string, from, t types.Type) func() string {
 	typ, empty, ok := c.assertTarget(t)
 	if !ok {
 		return nil
@@ -375,7 +380,14 @@ func (c *compiler) assertOKType(gen func() string, t types.Type) func() string {
 	if it, isIface := typ.Underlying().(*types.Interface); isIface && !empty {
 		var names, codes, byShape []string
 		unique, known := c.structShapes()
+		var fromIface *types.Interface
+		if from != nil {
+			fromIface, _ = from.Underlying().(*types.Interface)
+		}
 		for _, impl := range c.cellImplementers(it, true) {
+			if fromIface != nil && !types.AssertableTo(fromIface, impl) {
+				continue // x cannot hold one (and yaegi refuses to try)
+			}
 			if n, s := celltype.GoName(impl), c.types.TypeString(impl); n != "" && s != "" {
 				names, codes = append(names, n), append(codes, s)
 				if unique[strings.TrimPrefix(celltype.Shape(impl, 0), "*")] {
@@ -389,7 +401,10 @@ func (c *compiler) assertOKType(gen func() string, t types.Type) func() string {
 			var b strings.Builder
 			b.WriteString("if " + d + " := " + RuntimeName + ".DynType(&" + from + "); " + d + " != \"\" { ")
 			for i, n := range names {
-				b.WriteString("if " + d + " == " + strconv.Quote(n) + " { " + try(from, codes[i]) + "}; ")
+				// any(from): yaegi calls impossible an assertion to a type
+				// that implements the interface by a method promoted through
+				// an embedded pointer (a Marker embedding *Point)
+				b.WriteString("if " + d + " == " + strconv.Quote(n) + " { " + try("any("+from+")", codes[i]) + "}; ")
 			}
 			if len(known) > 0 {
 				b.WriteString("switch " + d + " { case " + strings.Join(known, ", ") + ": return " + z + ", false }; ")
@@ -398,7 +413,7 @@ func (c *compiler) assertOKType(gen func() string, t types.Type) func() string {
 			// pointer to one): its shape
 			b.WriteString("} else { ")
 			for _, s := range byShape {
-				b.WriteString(strings.ReplaceAll(s, x+".(", from+".("))
+				b.WriteString(strings.NewReplacer(x+".(", from+".(", "any("+x+")", "any("+from+")").Replace(s))
 			}
 			return b.String() + "}; "
 		}
@@ -444,13 +459,13 @@ func (c *compiler) lowerAssert(ta *ast.TypeAssertExpr, commaOK bool) {
 		return
 	}
 	if commaOK {
-		if ok := c.assertOK(func() string { return c.render(ta.X) }, ta.Type); ok != nil {
+		if ok := c.assertOK(func() string { return c.render(ta.X) }, xt, ta.Type); ok != nil {
 			c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string { return ok() })
 		}
 		return
 	}
 	x := c.temp("n")
-	ok := c.assertOK(func() string { return x }, ta.Type)
+	ok := c.assertOK(func() string { return x }, xt, ta.Type)
 	if ok == nil {
 		return
 	}

@@ -12,6 +12,7 @@ package interpvalue
 import (
 	"reflect"
 	"regexp"
+	"strings"
 	"unsafe"
 )
 
@@ -64,6 +65,27 @@ func DynType(p any) string {
 		typ = t.FieldByName("val")
 	}
 	return v.Field(0).Elem().FieldByName("typ").Elem().FieldByName("str").String()
+}
+
+// Wrapper reports whether x is a wrapper that the symbol tables give yaegi
+// to put a value of the cells in an interface of a compiled package
+// (_io_Writer for io.Writer, its first field IValue): it holds the value
+// without its type (a *ByteCounter as a *int).
+func Wrapper(x any) bool {
+	t := reflect.TypeOf(x)
+	return t != nil && t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "_") && t.NumField() > 0 && t.Field(0).Name == "IValue"
+}
+
+// Compiled reports whether x is a value of a named type of a compiled
+// package (io.Discard's), or a pointer to one, not one of the
+// interpreter's types nor a wrapper it puts them in to give them to an
+// interface of a compiled package (named _io_Writer for io.Writer).
+func Compiled(x any) bool {
+	t := reflect.TypeOf(x)
+	for t != nil && t.Kind() == reflect.Pointer && t.Name() == "" {
+		t = t.Elem()
+	}
+	return t != nil && t.Name() != "" && !strings.HasPrefix(t.Name(), "_") && t.PkgPath() != "" && t.PkgPath() != "github.com/traefik/yaegi/interp"
 }
 
 // Wrapped returns the value of a type of the cells that x, a wrapper of

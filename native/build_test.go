@@ -2,6 +2,7 @@ package native
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,46 @@ func TestInstrument(t *testing.T) {
 	}
 	if n := strings.Count(out, "__gkCheck()"); n != 4 {
 		t.Errorf("%d checks, want 4 (the function, 3 loops):\n%s", n, out)
+	}
+}
+
+// BenchmarkPluginBuild builds fib's plugin (a new source each time, so no
+// cache) with the worker's own flags and with the link flags plugins are
+// built with (pluginLinkFlags), alternately in one run.
+func BenchmarkPluginBuild(b *testing.B) {
+	tc, err := HostToolchain()
+	if err != nil {
+		b.Skipf("no plugins here: %v", err)
+	}
+	plain := *tc
+	plain.Flags = nil
+	for _, f := range tc.Flags {
+		if v, ok := strings.CutPrefix(f, "-ldflags="); ok {
+			v = strings.TrimSpace(strings.NewReplacer("-s -w", "", "-extldflags=-fuse-ld=gold", "").Replace(v))
+			if v == "" {
+				continue
+			}
+			f = "-ldflags=" + v
+		}
+		plain.Flags = append(plain.Flags, f)
+	}
+	dir := b.TempDir()
+	n := 0
+	for _, c := range []struct {
+		name string
+		tc   *Toolchain
+	}{{"worker flags", &plain}, {"plugin link flags", tc}} {
+		bd := &Builder{tc: c.tc, dir: dir}
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				n++
+				src := fmt.Sprintf("package main\n\nfunc fib(n int) int {\n\tif n < 2 {\n\t\treturn n + %d*0\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\n\nvar F_fib = fib\n", n)
+				p, err := bd.Build(context.Background(), map[string]string{"f.go": src})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(p.Size)/1e6, "MB")
+			}
+		})
 	}
 }

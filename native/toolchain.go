@@ -82,6 +82,7 @@ func (t *Toolchain) fill(settings map[string]string) error {
 			t.Env = append(t.Env, k+"="+v)
 		}
 	}
+	t.Flags = pluginLinkFlags(t.Flags)
 	sort.Strings(t.Env)
 	t.Env = append(t.Env, "GOTOOLCHAIN=local", "GOFLAGS=", "GOWORK=off", "GO111MODULE=on", "GOPROXY=off")
 	goCmd, err := findGo(t.Version)
@@ -102,6 +103,31 @@ func (t *Toolchain) fill(settings map[string]string) error {
 	h := sha256.Sum256([]byte(t.Version + "\x00" + strings.Join(t.Flags, "\x00") + "\x00" + strings.Join(t.Env, "\x00") + "\x00" + runtime.GOOS + "/" + runtime.GOARCH))
 	t.Key = t.Version + "-" + hex.EncodeToString(h[:6])
 	return nil
+}
+
+// pluginLinkFlags returns the worker's flags with the link flags that
+// make a plugin faster to build, which loading it does not check: no symbol
+// table and no DWARF (-s -w; a panic's stack still names the functions and
+// lines), and the gold linker where it is installed (cgo links plugins with
+// the C compiler). The link is most of a plugin's build: fib's went from
+// 0.67 to 0.53 s and from 2.3 to 1.6 MB (BenchmarkPluginBuild, one run).
+func pluginLinkFlags(flags []string) []string {
+	extra := "-s -w"
+	if _, err := exec.LookPath("ld.gold"); err == nil && !strings.Contains(strings.Join(flags, " "), "-extldflags") {
+		extra += " -extldflags=-fuse-ld=gold"
+	}
+	out := make([]string, 0, len(flags)+1)
+	found := false
+	for _, f := range flags {
+		if v, ok := strings.CutPrefix(f, "-ldflags="); ok {
+			f, found = "-ldflags="+v+" "+extra, true
+		}
+		out = append(out, f)
+	}
+	if !found {
+		out = append(out, "-ldflags="+extra)
+	}
+	return out
 }
 
 // findGo returns a go command of release version: the one of the

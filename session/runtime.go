@@ -126,6 +126,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Marshaler":    reflect.ValueOf(s.printer.RegisterMarshaler),
 			"Bare":         reflect.ValueOf(s.printer.Bare),
 			"XMLNamed":     reflect.ValueOf(interpvalue.XMLNamed),
+			"Compiled":     reflect.ValueOf(interpvalue.Compiled),
+			"Wrapper":      reflect.ValueOf(interpvalue.Wrapper),
 			"Equal":        reflect.ValueOf(interpvalue.Equal),
 			"Slice3Lo":     reflect.ValueOf(checkSlice3),
 			"AssertFailed": reflect.ValueOf(assertFailed),

@@ -258,7 +258,7 @@ func TestLowerUnexportedFields(t *testing.T) {
 func TestLowerTypeSwitch(t *testing.T) {
 	got := lowered(t, "type E struct{ k string }\nfunc (e *E) Error() string { return e.k }",
 		"func kind(v any) string {\n\tswitch x := v.(type) {\n\tcase nil, int:\n\t\treturn \"a\"\n\tcase error:\n\t\treturn x.Error()\n\tdefault:\n\t\treturn \"d\"\n\t}\n}\nfunc loop(v any) {\n\tswitch v.(type) {\n\tcase int:\n\t\tbreak\n\t}\n}")
-	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := func() (error, bool) { __gkn2 := __gkt1; var __gkn4 error; if __gkn2 == nil { return __gkn4, false }; if __gkn6 := __gkrt.DynType(&__gkn2); __gkn6 != "" { if __gkn6 == "*main.E" { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; }; switch __gkn6 { case "main.E", "*main.E": return __gkn4, false }; } else { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; };`,
+	wantLowered(t, got, `if __gkt1 := v; false { } else if __gkt1 == nil || func() bool { _, ok := __gkt1.(int); return ok }() { x := __gkt1; _ = x; return "a"; } else if x, ok := func() (error, bool) { __gkn2 := __gkt1; var __gkn4 error; if __gkn2 == nil { return __gkn4, false }; if __gkn6 := __gkrt.DynType(&__gkn2); __gkn6 != "" { if __gkn6 == "*main.E" { if __gkn3, ok := any(__gkn2).(*E); ok { return __gkn3, true }; }; switch __gkn6 { case "main.E", "*main.E": return __gkn4, false }; } else { if __gkn3, ok := __gkn2.(*E); ok { return __gkn3, true }; };`,
 		"for __gkt7once := true; __gkt7once; __gkt7once = false { if __gkt7 := v; false { } else if _, ok := __gkt7.(int); ok { break; } }")
 }
 
@@ -556,7 +556,7 @@ func TestLowerInterfaceEqualityAndSameShape(t *testing.T) {
 func TestLowerPromotedCompiledMethods(t *testing.T) {
 	got := lowered(t, "import (\"io\"; \"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\ntype C struct {\n\tsync.Mutex\n\tn int\n}\nfunc (c *C) Lock() {}",
 		"var w io.Writer = &rw{}\n_, ok := w.(io.StringWriter)")
-	wantLowered(t, got, "func() (io.StringWriter, bool) { __gkn1 := w;", "if __gkn5 == \"*main.rw\" { if __gkn2, ok := __gkn1.(*rw); ok { return __gkn2, true }; };")
+	wantLowered(t, got, "func() (io.StringWriter, bool) { __gkn1 := w;", "if __gkn5 == \"*main.rw\" { if __gkn2, ok := any(__gkn1).(*rw); ok { return __gkn2, true }; };")
 	got = lowered(t, "import (\"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\ntype C struct {\n\tsync.Mutex\n\tn int\n}\nfunc (c *C) Lock() {}")
 	wantLowered(t, got, "type rw struct{ strings.Builder }\nfunc (__gkr *rw) Cap() (int) { return __gkr.Builder.Cap() }",
 		"func (__gkr *rw) Grow(p0 int) { __gkr.Builder.Grow(p0) }", "func (__gkr *C) Unlock() { __gkr.Mutex.Unlock() }")
