@@ -32,7 +32,7 @@ var (
 	importRe  = regexp.MustCompile(`import "([^"]+)" error: unable to find source related to: .*`)
 	symbolRe  = regexp.MustCompile(`package \w+ "([^"]+)" has no symbol (\w+)`)
 	selRe     = regexp.MustCompile(`undefined selector: (\w+)\.(\w+)`)
-	genericRe = regexp.MustCompile(`undefined type for \w+`)
+	genericRe = regexp.MustCompile(`undefined type for \w+|not a generic type`)
 )
 
 // cleanNames replaces the names of generated code with the user's.
@@ -72,7 +72,7 @@ func compileError(err error) *compiler.Error {
 		}
 		msg = fmt.Sprintf("%s is not available in the interpreter: %s%s", name, hint, compiler.OrCompile)
 	case genericRe.MatchString(msg):
-		msg = "this generic code is not supported by the interpreter (" + msg + "): instantiate the types explicitly (F[int](x)) or avoid variadic type parameters" + compiler.OrCompile
+		msg = "this generic code is not supported by the interpreter (" + msg + "): instantiate the types explicitly (F[int](x)), give it type arguments that are not named types of the cells, or write it without generics" + compiler.OrCompile
 	case strings.Contains(msg, "CFG post-order panic"):
 		msg = "the interpreter failed to compile this code (" + strings.TrimPrefix(msg, "CFG post-order panic: ") + ")" + compiler.OrCompile
 	}
