@@ -12,6 +12,7 @@ import (
 	"gokernel/compiler/blocking"
 	"gokernel/compiler/celltype"
 	"gokernel/stdlib/generic"
+	"slices"
 	"strconv"
 )
 
@@ -366,6 +367,19 @@ func (c *compiler) plan() (*Plan, error) {
 		}
 	}
 	flushRun()
+	// main runs after the cell's other steps (a var assigned in a step of
+	// its own after the declarations: it was nil when main ran)
+	for i, st := range pl.Steps {
+		if st.CallMain && i < len(pl.Steps)-1 {
+			st.CallMain = false
+			at := len(pl.Steps)
+			if pl.Steps[at-1].Kind == StepExpr {
+				at--
+			}
+			pl.Steps = slices.Insert(pl.Steps, at, &Step{Kind: StepStmts, Src: MainName + "()"})
+			break
+		}
+	}
 	pl.Defers = c.defers
 	pl.DeferLits = c.deferLits
 	return pl, nil

@@ -96,7 +96,7 @@ func (c *compiler) varGroups() {
 			c.splitSpecs[sp.vs] = true
 		}
 		for _, v := range sp.vs.Values {
-			if c.mentionsOtherVar(v, sp.run) || cellsrc.HasReceive(v) {
+			if c.mentionsOtherVar(v, sp.run) || cellsrc.HasReceive(v) || c.callsGeneric(v) {
 				c.splitSpecs[sp.vs] = true
 			}
 			ast.Inspect(v, func(n ast.Node) bool {

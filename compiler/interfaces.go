@@ -213,14 +213,24 @@ func (c *compiler) lowerErrorsAs(call *ast.CallExpr) {
 	elem := ptr.Elem()
 	named, isNamed := types.Unalias(elem).(*types.Named)
 	compiled := isNamed && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() != "main"
-	if compiled || !celltype.Mentions(elem) && !types.IsInterface(elem) || types.Identical(elem, types.Universe.Lookup("error").Type()) {
-		return
-	}
 	ts := c.types.TypeString(elem)
-	if ts == "" {
+	if ts == "" || types.Identical(elem, types.Universe.Lookup("error").Type()) {
 		return
 	}
-	if aser := c.cellAsMethod(); aser != "" {
+	if compiled || !celltype.Mentions(elem) && !types.IsInterface(elem) {
+		// a compiled type (*strconv.NumError): compiled errors.As, then,
+		// when the cells have errors with Unwrap methods, which it does
+		// not see, the kernel's walk of the chain through them
+		if c.cellMethod("Unwrap") == "" || types.IsInterface(elem) {
+			return
+		}
+		e, p, v := c.temp("e"), c.temp("e"), c.temp("e")
+		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
+			return "func(" + e + " error, " + p + " *" + ts + ") bool { return " + c.render(call.Fun) + "(" + e + ", " + p + ") || " + RuntimeName + ".ErrorsAs(" + e + ", func(" + e + " error) bool { if " + v + ", ok := " + e + ".(" + ts + "); ok { *" + p + " = " + v + "; return true }; return false }) }(" + c.render(call.Args[0]) + ", " + c.render(call.Args[1]) + ")"
+		})
+		return
+	}
+	if aser := c.cellMethod("As"); aser != "" {
 		c.errorAt(c.off(call.Pos()), "errors.As through an error with an As method (%s) is not supported by the interpreter: its compiled errors package cannot call the cells' methods; assert the type of the error where it is returned%s", aser, OrCompile)
 		return
 	}
@@ -240,9 +250,9 @@ func (c *compiler) errorAssertOK(x string, t types.Type) string {
 	return c.compiledAssertOK(x, t)
 }
 
-// cellAsMethod returns the name of a type of the cells with an As method
-// ("*T.As"), or "".
-func (c *compiler) cellAsMethod() string {
+// cellMethod returns the name of a method called method of a type of the
+// cells ("*T.As"), or "".
+func (c *compiler) cellMethod(method string) string {
 	scope := c.types.Scope()
 	if scope == nil {
 		return ""
@@ -253,8 +263,8 @@ func (c *compiler) cellAsMethod() string {
 			continue
 		}
 		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
-			if sel := types.NewMethodSet(t).Lookup(nil, "As"); sel != nil {
-				return c.types.TypeString(t) + ".As"
+			if sel := types.NewMethodSet(t).Lookup(nil, method); sel != nil {
+				return c.types.TypeString(t) + "." + method
 			}
 		}
 	}

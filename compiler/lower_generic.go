@@ -481,20 +481,3 @@ func (c *compiler) typedVarCalls(ds *ast.DeclStmt) {
 		return "var " + c.render(name) + " " + c.render(typ) + "; " + name.Name + " = " + c.render(val)
 	})
 }
-
-// callsGeneric reports whether x calls a generic function of the cells.
-func (c *compiler) callsGeneric(x ast.Expr) bool {
-	found := false
-	ast.Inspect(x, func(n ast.Node) bool {
-		if _, lit := n.(*ast.FuncLit); lit || found {
-			return false
-		}
-		if id, ok := n.(*ast.Ident); ok {
-			if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "main" && fn.Type().(*types.Signature).TypeParams().Len() > 0 {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
-}

@@ -478,3 +478,23 @@ func defineEach(names, values []string) string {
 	}
 	return b.String()
 }
+
+// callsGeneric reports whether x calls a generic function (of the cells,
+// or of the standard library, which the cells run as generic source:
+// yaegi failed on var f = sync.OnceValue(...) at the top level with
+// "constant definition loop"; such vars are declared, then assigned).
+func (c *compiler) callsGeneric(x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit || found {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func); ok && fn.Pkg() != nil && fn.Type().(*types.Signature).TypeParams().Len() > 0 {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
