@@ -19,6 +19,7 @@ const maxPendingGo = 32
 // goroutine that recovers a panic, which goPanic reports, labelled with
 // started, where the statement is (see goroutine.Marks).
 func (s *Session) goStart(started string, f func()) {
+	s.liveGo.Add(1)
 	if s.pendingGo.Add(1) > maxPendingGo {
 		runtime.Gosched()
 	}
@@ -30,6 +31,7 @@ func (s *Session) goStart(started string, f func()) {
 func (s *Session) runGo(started string, f func()) {
 	schedtrace.LabelGoroutine(started) // for %%trace; nothing when not tracing
 	s.pendingGo.Add(-1)
+	defer s.liveGo.Add(-1)
 	defer func() {
 		if r := recover(); r != nil && r != goroutine.Stopped { // an interrupt ended its select
 			s.goPanic(r, started)

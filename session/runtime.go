@@ -92,7 +92,6 @@ func exitFunc(name string) func(int) {
 // runtimeSymbols returns the host functions of package cellrt and the
 // overrides of the standard library that keep the process alive.
 func (s *Session) runtimeSymbols() interp.Exports {
-	base := runtime.NumGoroutine()
 	syms := interp.Exports{
 		compiler.RuntimePath + "/cellrt": {
 			"Go":    reflect.ValueOf(s.goStart),
@@ -177,9 +176,9 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { s.fatal("log.Fatalf", fmt.Sprintf(f, v...)) }),
 			"Fatalln": reflect.ValueOf(func(v ...any) { s.fatal("log.Fatalln", fmt.Sprintln(v...)) }),
 		},
-		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int {
-			return max(runtime.NumGoroutine()-base, 1)
-		})},
+		// the cell's goroutine and those cells started: the process's own
+		// (the kernel's, earlier sessions' in tests) are not the notebook's
+		"runtime/runtime": {"NumGoroutine": reflect.ValueOf(func() int { return 1 + int(s.liveGo.Load()) })},
 	}
 	for key, table := range s.instrumentSymbols() {
 		if syms[key] == nil {

@@ -63,6 +63,7 @@ type Session struct {
 	panicking any                // see runner.runDefers
 	imported  map[string]bool    // "name path" of the imports done
 	pendingGo atomic.Int64       // goroutines started by cells and not yet running
+	liveGo    atomic.Int64       // goroutines started by cells and not ended (runtime.NumGoroutine)
 	loaded    map[string]bool    // import paths of the standard packages given to yaegi
 	overrides interp.Exports     // symbols replacing standard ones (os.Exit...), and the kernel's packages
 	cells     map[int]*cellSrc   // by serial, for tracebacks

@@ -118,8 +118,13 @@ func TestInterruptSelects(t *testing.T) {
 	if r := ts.run("n++\nn", 0); r.err != nil || r.out["text/plain"] != "42" || strings.Contains(r.stderr, "panic") {
 		t.Fatalf("after the interrupt: %v %q %s", r.out, r.stderr, r.errText())
 	}
-	time.Sleep(100 * time.Millisecond)
-	if r := ts.run("runtime.NumGoroutine()", 0); r.err != nil || r.out["text/plain"] != "1" {
-		t.Errorf("the goroutines waiting in a select still run: %v %s", r.out, r.errText())
+	// They end on their own goroutines: the count is read until it drops
+	// (at most 5 s).
+	var r cellResult
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if r = ts.run("runtime.NumGoroutine()", 0); r.err == nil && r.out["text/plain"] == "1" {
+			return
+		}
 	}
+	t.Errorf("the goroutines waiting in a select still run: %v %s", r.out, r.errText())
 }
