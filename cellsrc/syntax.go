@@ -319,3 +319,22 @@ func BreaksOut(list []ast.Stmt) bool {
 	}
 	return found
 }
+
+// RecvBase returns the base type name of a receiver and whether the type
+// is generic.
+func RecvBase(x ast.Expr) (string, bool) {
+	if st, ok := x.(*ast.StarExpr); ok {
+		x = st.X
+	}
+	switch t := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return t.Name, false
+	case *ast.IndexExpr:
+		name, _ := RecvBase(t.X)
+		return name, true
+	case *ast.IndexListExpr:
+		name, _ := RecvBase(t.X)
+		return name, true
+	}
+	return "", false
+}

@@ -24,29 +24,10 @@ import (
 // implName is the variable holding the body of method T.M.
 func implName(typ, method string) string { return "__gkm_" + typ + "_" + method }
 
-// RecvBase returns the base type name of a receiver and whether the type
-// is generic.
-func RecvBase(x ast.Expr) (string, bool) {
-	if st, ok := x.(*ast.StarExpr); ok {
-		x = st.X
-	}
-	switch t := ast.Unparen(x).(type) {
-	case *ast.Ident:
-		return t.Name, false
-	case *ast.IndexExpr:
-		name, _ := RecvBase(t.X)
-		return name, true
-	case *ast.IndexListExpr:
-		name, _ := RecvBase(t.X)
-		return name, true
-	}
-	return "", false
-}
-
 // method adds a method declaration.
 func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) error {
 	recv := fd.Recv.List[0]
-	base, generic := RecvBase(recv.Type)
+	base, generic := cellsrc.RecvBase(recv.Type)
 	key := base + "." + fd.Name.Name
 	old := c.env.Lookup(key)
 	if generic {
@@ -107,6 +88,9 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 			"func (" + recvName + " " + recvType + ") " + fd.Name.Name + "(" + strings.Join(params, ", ") + ")" + results +
 			" { " + ret + impl + "(" + strings.Join(append([]string{recvName}, args...), ", ") + ") }"
 		src += c.fmtMethod(fd, base, recvType)
+		if fd.Name.Name == "Error" && !strings.Contains(recvType, "[") && c.types.Scope() != nil {
+			src += celltype.SelfMethodDecls(c.types.Scope(), base, func(n string) bool { d := c.env.Lookup(n); return d != nil && d.Kind == "type" })
+		}
 		if fd.Name.Name == "Unwrap" && !strings.Contains(recvType, "[") && fd.Type.Params.NumFields() == 0 && fd.Type.Results.NumFields() == 1 && c.text(fd.Type.Results.List[0].Type) == "error" {
 			recvs := []string{base, "*" + base} // a value receiver's method is *T's too
 			if _, isPtr := ast.Unparen(recv.Type).(*ast.StarExpr); isPtr {
@@ -378,7 +362,7 @@ func (c *compiler) assertOKType(gen func() string, from, t types.Type) func() st
 	// fail (yaegi crashes asserting them to an interface of the cells).
 	var impls func(from string) string
 	if it, isIface := typ.Underlying().(*types.Interface); isIface && !empty {
-		var names, codes, byShape []string
+		var names, codes, byShape, shapes []string
 		unique, known := c.structShapes()
 		var fromIface *types.Interface
 		if from != nil {
@@ -390,6 +374,7 @@ func (c *compiler) assertOKType(gen func() string, from, t types.Type) func() st
 			}
 			if n, s := celltype.GoName(impl), c.types.TypeString(impl); n != "" && s != "" {
 				names, codes = append(names, n), append(codes, s)
+				shapes = append(shapes, celltype.Shape(impl, 0))
 				if unique[strings.TrimPrefix(celltype.Shape(impl, 0), "*")] {
 					byShape = append(byShape, try(x, s))
 				} else if s := celltype.Shape(impl, 0); strings.HasPrefix(strings.TrimPrefix(s, "*"), "struct{") {
@@ -404,7 +389,11 @@ func (c *compiler) assertOKType(gen func() string, from, t types.Type) func() st
 				// any(from): yaegi calls impossible an assertion to a type
 				// that implements the interface by a method promoted through
 				// an embedded pointer (a Marker embedding *Point)
-				b.WriteString("if " + d + " == " + strconv.Quote(n) + " { " + try("any("+from+")", codes[i]) + "}; ")
+				b.WriteString("if " + d + " == " + strconv.Quote(n) + " { " + try("any("+from+")", codes[i]))
+				if strings.HasPrefix(shapes[i], "struct{") { // maybe in a wrapper of interpvalue.SelfMethod
+					b.WriteString("{ var " + v + " " + codes[i] + "; if " + RuntimeName + ".SelfHeld(&" + v + ", " + from + ", " + strconv.Quote(n) + ") { return " + v + ", true } }; ")
+				}
+				b.WriteString("}; ")
 			}
 			if len(known) > 0 {
 				b.WriteString("switch " + d + " { case " + strings.Join(known, ", ") + ": return " + z + ", false }; ")
@@ -494,4 +483,17 @@ func (c *compiler) lowerCommaOKAssert(n ast.Node) {
 			c.lowerAssert(ta, true)
 		}
 	}
+}
+
+// selfTries returns the statements returning x's value as t, an interface,
+// when x, an error, holds a value of a struct type of the cells implementing
+// t in a wrapper of interpvalue.SelfMethod (yaegi asserts none out of it).
+func (c *compiler) selfTries(x string, t types.Type) string {
+	var b strings.Builder
+	for _, impl := range c.cellImplementers(t.Underlying().(*types.Interface), true) {
+		if n, ok := impl.(*types.Named); ok && celltype.SelfMethodDecl(n, "") != "" && c.types.TypeString(n) != "" {
+			b.WriteString("{ var __gks " + c.types.TypeString(n) + "; if " + RuntimeName + ".SelfHeld(&__gks, " + x + ", " + strconv.Quote(celltype.GoName(n)) + ") { return __gks, true } }; ")
+		}
+	}
+	return b.String()
 }

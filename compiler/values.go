@@ -391,7 +391,7 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 		return
 	}
 	ts := c.types.TypeString(t)
-	if ts == "" || commaOK && celltype.Twin(t) == "" {
+	if ts == "" || commaOK && celltype.Twin(t) == "" && c.selfTries("", t) == "" {
 		return
 	}
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
@@ -399,7 +399,7 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 		if commaOK {
 			return c.compiledAssertOK(x, t)
 		}
-		return "func() " + ts + " { if v, ok := " + x + ".(" + ts + "); ok { return v }; " + c.twinTry(x, t, "") + c.assertPanic(x, xt, t) + " }()"
+		return "func() " + ts + " { if v, ok := " + c.compiledAssertOK(x, t) + "; ok { return v }; " + c.assertPanic(x, xt, t) + " }()"
 	})
 }
 
@@ -433,8 +433,8 @@ func (c *compiler) compiledAssertOK(x string, t types.Type) string {
 	if !types.IsInterface(t) && celltype.Mentions(t) && c.heldTry(t, "", "") != "" {
 		return "func() (" + ts + ", bool) { var z " + ts + "; if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.heldTry(t, x, "z") + " return z, false }()"
 	}
-	if types.IsInterface(t) && celltype.Twin(t) != "" {
-		return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + "var z " + ts + "; return z, false }()"
+	if types.IsInterface(t) && (celltype.Twin(t) != "" || c.selfTries(x, t) != "") {
+		return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + c.selfTries(x, t) + "var z " + ts + "; return z, false }()"
 	}
 	return x + ".(" + ts + ")"
 }

@@ -5,7 +5,6 @@ import (
 	"go/parser"
 	"go/token"
 	"gokernel/cellsrc"
-	"gokernel/compiler"
 	"path"
 	"strconv"
 )
@@ -93,7 +92,7 @@ func (w *cellWalker) funcDecl(fd *ast.FuncDecl) {
 	switch {
 	case fd.Recv.NumFields() == 1:
 		recv := fd.Recv.List[0].Type
-		if base, _ := compiler.RecvBase(recv); base != "" {
+		if base, _ := cellsrc.RecvBase(recv); base != "" {
 			w.sc.addMethod(base, &method{name: fd.Name.Name, recv: w.text(recv), typ: fd.Type, doc: docAbove(w.sc.code, off), off: off})
 		}
 		w.params(fd.Recv)

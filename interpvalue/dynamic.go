@@ -37,6 +37,11 @@ func DynType(p any) string {
 	for v.Kind() == reflect.Interface && !v.IsNil() {
 		v = v.Elem()
 	}
+	if v.IsValid() && v.CanInterface() {
+		if name, ok := selfName(v.Interface()); ok {
+			return name
+		}
+	}
 	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
 		return ""
 	}
@@ -72,6 +77,9 @@ func DynType(p any) string {
 // (_io_Writer for io.Writer, its first field IValue): it holds the value
 // without its type (a *ByteCounter as a *int).
 func Wrapper(x any) bool {
+	if _, ok := heldBy(x); ok {
+		return true // the session's wrappers of errors (errorwrappers.go)
+	}
 	t := reflect.TypeOf(x)
 	return t != nil && t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "_") && t.NumField() > 0 && t.Field(0).Name == "IValue"
 }
@@ -93,6 +101,12 @@ func Compiled(x any) bool {
 // an interface of a compiled package, as error: an any made of that error
 // holds the wrapper), and false if x is not one.
 func Wrapped(x any) (any, bool) {
+	if iv, ok := heldBy(x); ok { // the wrappers of errorwrappers.go
+		if v, _, ok := selfValue(x); ok {
+			return v.Interface(), true
+		}
+		return iv, iv != nil
+	}
 	v := reflect.ValueOf(x)
 	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" {
 		return nil, false
@@ -122,6 +136,8 @@ func Equal(x, y *any) bool {
 	// (interp._error, from errors.Unwrap of a %w error) hold the value
 	// compared: comparing the wrappers panicked (uncomparable type)
 	ux, uy := *x, *y
+	sx, nx, selfX := selfValue(ux) // the struct value and its type's name
+	sy, ny, selfY := selfValue(uy)
 	if w, ok := Wrapped(ux); ok {
 		ux = w
 	}
@@ -131,6 +147,12 @@ func Equal(x, y *any) bool {
 	x, y = &ux, &uy
 	vx, tx, wx := dynamic(reflect.ValueOf(x).Elem())
 	vy, ty, wy := dynamic(reflect.ValueOf(y).Elem())
+	if selfX {
+		vx, tx, wx = sx, nx, true
+	}
+	if selfY {
+		vy, ty, wy = sy, ny, true
+	}
 	if !vx.IsValid() || !vy.IsValid() {
 		return !vx.IsValid() && !vy.IsValid()
 	}
@@ -181,7 +203,8 @@ func dynamic(v reflect.Value) (_ reflect.Value, name string, wrapped bool) {
 
 // Held copies into *dst the value of the cells' struct type name that x,
 // yaegi's wrapper of a value of a type of the cells in an interface of a
-// compiled package (an error), holds, and reports whether it did. yaegi
+// compiled package (an error), holds, and reports whether it did. An
+// error with the cell compiler's SelfMethod says its value; otherwise yaegi
 // keeps only the last field of a struct value there (its getConcreteValue),
 // so the value is known when name is the cells' only type whose values
 // implement the interface (only) and has one field; a value of a pointer
@@ -198,6 +221,9 @@ func Held(dst, x any, name string, only bool) bool {
 		return false
 	}
 	st := d.Elem().Type()
+	if _, _, ok := selfValue(x); ok { // see SelfMethod
+		return SelfHeld(dst, x, name)
+	}
 	switch {
 	case held.Type() == st:
 		d.Elem().Set(held)

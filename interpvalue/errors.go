@@ -10,13 +10,19 @@ import (
 // (it holds a func) and keeps only the last field of a struct value:
 // errors.Is was false even for errors.Is(err, err). A target of a pointer
 // type of the cells is found in err's chain by the pointer its wrappers
-// hold; one of another type panics with a clear error. An error of the
+// hold, one of a struct type by its value (see SelfMethod); one of
+// another type panics with a clear error. An error of the
 // cells with an Unwrap method (registered with RegisterUnwrap) is
 // unwrapped by it: compiled errors.Is does not see the method in yaegi's
 // wrapper.
 func (p *Printer) ErrorsIs(err, target error) bool {
 	var match func(error) bool
-	if w, ok := Wrapped(target); ok {
+	if tv, tn, ok := selfValue(target); ok { // a struct value (SelfMethod)
+		match = func(err error) bool {
+			v, n, ok := selfValue(err)
+			return ok && n == tn && v.Type() == tv.Type() && tv.Type().Comparable() && v.Interface() == tv.Interface()
+		}
+	} else if w, ok := Wrapped(target); ok {
 		tv := reflect.ValueOf(w)
 		if !tv.IsValid() || tv.Kind() != reflect.Pointer {
 			panic(runtimeError("errors.Is with a target of a type of the cells that is not a pointer (" + target.Error() + ") is not supported by the interpreter: it cannot compare such values inside errors; compare with a sentinel error (var ErrX = errors.New(...)) or a pointer (&T{...}, with pointer receivers)"))
@@ -120,6 +126,10 @@ func (p *Printer) unwrapCell(err error) (error, bool) {
 	if !v.IsValid() {
 		return nil, false
 	}
+	_, n, self := selfValue(err)
+	if self {
+		name = n
+	}
 	p.mu.Lock()
 	f, found := p.unwraps[strings.Replace(name, "main.", "", 1)]
 	if !found {
@@ -133,7 +143,7 @@ func (p *Printer) unwrapCell(err error) (error, bool) {
 	valueStructs := p.valueUnwraps
 	p.mu.Unlock()
 	if !found || !v.Type().AssignableTo(f.Type().In(0)) {
-		if valueStructs && v.Kind() != reflect.Pointer {
+		if valueStructs && v.Kind() != reflect.Pointer && !self {
 			panic(runtimeError("unwrapping an error of a struct type of the cells with an Unwrap method on a value receiver is not supported by the interpreter (it keeps only the last field of such a value in an error): declare Unwrap on a pointer receiver and return &T{...}"))
 		}
 		return nil, false

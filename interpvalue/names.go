@@ -83,6 +83,12 @@ func (p *Printer) Rename(s string, types bool) string {
 // A value of an interface type of the cells (type Expr any) comes in
 // yaegi's wrapper: the value it holds is printed.
 func (p *Printer) TypeString(x any) string {
+	if name, ok := selfName(x); ok {
+		return name
+	}
+	if held, ok := heldBy(x); ok {
+		x = held // a pointer of the cells in an error (errorwrappers.go)
+	}
 	v, name := Dynamic(reflect.ValueOf(&x).Elem())
 	switch {
 	case !v.IsValid():

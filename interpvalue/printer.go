@@ -278,6 +278,9 @@ func (p *Printer) held(v reflect.Value, refused []string, depth int, raw bool) (
 	if !held.IsValid() || !held.CanInterface() {
 		return v, false
 	}
+	if sv, n, ok := selfValue(held.Interface()); ok { // see SelfMethod
+		held, name = sv, n
+	}
 	if name != "" && (slices.Contains(refused, name) || slices.Contains(refused, strings.Replace(name, "main.", "", 1))) { // "=V" never matches
 		panic(runtimeError("fmt of a value of " + strings.Replace(name, "main.", "", 1) + " inside an interface (an element of a []any or map of any, a field of type any) is not supported by the interpreter: compiled fmt cannot call its Format method there (or String of a generic type); print the value itself"))
 	}

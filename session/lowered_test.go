@@ -28,6 +28,12 @@ var loweredSequences = []sequence{
 		{code: "var a, b Shape = Sq(1), Sq(1)\nvar t Shape = Tri(1)\nvar p, q any = P{1, 2}, P{1, 2}\nvar n Shape\nfmt.Println(a == b, a != b, a == Sq(1), a == t, p == q, p == P{2, 2}, n == nil, a == nil)\nfmt.Println(CountEq([]Shape{Sq(1), Sq(2), Sq(1)}, Shape(Sq(1))), CountEq([]any{1, \"a\", 1}, any(1)), CountEq([]error{nil}, nil))\nvar s1, s2 any = []int{1}, []int{1}\nfunc() { defer func() { fmt.Println(recover()) }(); _ = s1 == s2 }()",
 			stdout: "true false true false true false true false\n2 2 1\nruntime error: comparing uncomparable type []int\n"},
 	}},
+	{"errors of struct types with several fields, their Error method in a later cell", []cell{
+		{code: "import (\"errors\"; \"fmt\")\ntype Base struct{ Op string; Code int }\ntype Wrapped struct{ Base; Path string }\ntype Own struct{ Base; N int }\nfunc (o Own) Error() string { return fmt.Sprint(\"own \", o.N) }"},
+		{code: "func (b Base) Error() string { return fmt.Sprintf(\"%s: %d\", b.Op, b.Code) }\nfunc get(i int) error { return []error{Base{\"read\", 5}, Wrapped{Base{\"open\", 2}, \"/x\"}, Own{Base{\"o\", 1}, 9}}[i] }"},
+		{code: "for i := range 3 {\n\terr := get(i)\n\tb, isBase := err.(Base)\n\tw, isW := err.(Wrapped)\n\tvar o Own\n\tfmt.Printf(\"%v %T %v %v %v %v %v %v\\n\", err, err, isBase, b.Code, isW, w.Path, errors.As(err, &o), o.N)\n}\nfmt.Println(errors.Is(fmt.Errorf(\"w: %w\", get(0)), Base{\"read\", 5}), get(0) == Base{\"read\", 5}, get(0) == get(1))",
+			stdout: "read: 5 main.Base true 5 false  false 0\nopen: 2 main.Wrapped false 0 true /x false 0\nown 9 main.Own false 0 false  true 9\ntrue true false\n"},
+	}},
 	{"local and generic type aliases", []cell{
 		{code: "import \"fmt\"\ntype Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]\ntype Set[T comparable] = map[T]struct{}\nfunc local() { type L struct{ V int }; type LA = L; fmt.Printf(\"%T %v\\n\", LA{3}, L{3} == LA{3}) }"},
 		{code: "s := Set[string]{\"a\": {}}\nk := Keyed[bool]{\"on\", true}\nlocal()\nfmt.Printf(\"%T %d %T %+v\\n\", s, len(s), k, k)", stdout: "main.L true\nmap[string]struct {} 1 main.Pair[string,bool] {First:on Second:true}\n"},

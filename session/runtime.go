@@ -109,6 +109,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"DynType":   reflect.ValueOf(interpvalue.DynType),
 			"Wrapped":   reflect.ValueOf(interpvalue.Wrapped),
 			"Held":      reflect.ValueOf(interpvalue.Held),
+			"SelfHeld":  reflect.ValueOf(interpvalue.SelfHeld),
 			"PanicNil":  reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
 			"TypedNil":  reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
 			"GoSyntax": reflect.ValueOf(func(v any, name string, structs ...any) string {

@@ -121,6 +121,15 @@ func New(opts Options) (*Session, error) {
 		Unrestricted: true,
 		Env:          os.Environ(),
 	})
+	// yaegi's wrapper of a value of the cells in an error (interp._error,
+	// the only symbol it starts with) has only Error and keeps a struct
+	// value's last field only: interpvalue's have Is and Unwrap, and keep it
+	if key := s.yi.Symbols("")[""]["_error"]; key.IsValid() {
+		wrappers := map[reflect.Value][]reflect.Type{key: interpvalue.ErrorWrappers()}
+		if err := s.yi.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(wrappers)}}); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.useStartPackages(); err != nil {
 		return nil, err
 	}

@@ -81,7 +81,7 @@ func (c *Checker) Check(src string) (res *Result, err error) {
 				r.decls[n.Name.Name] = n
 			} else if len(n.Recv.List) == 0 {
 				break // a receiver-less method: the cell compiler refuses it
-			} else if base, _ := compiler.RecvBase(n.Recv.List[0].Type); base != "" {
+			} else if base, _ := cellsrc.RecvBase(n.Recv.List[0].Type); base != "" {
 				own[base+"."+n.Name.Name] = true
 				r.decls[base+"."+n.Name.Name] = n
 			}

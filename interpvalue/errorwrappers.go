@@ -1,0 +1,176 @@
+package interpvalue
+
+import "reflect"
+
+// yaegi puts a value of a type of the cells in an error (a compiled
+// interface) in a wrapper struct whose first field, IValue, holds the
+// value and whose other fields are the methods of error: Error only, so
+// compiled errors.Is and errors.Unwrap did not see the cells' Is and
+// Unwrap methods, and for a struct value it keeps only its last field in
+// IValue (its getConcreteValue): err.(E), errors.As and errors.Is could not
+// get an E{Field, Code} back. The session gives yaegi the wrappers of this
+// file instead (its composed wrappers, MapTypes, keyed by its wrapper of
+// error: it takes the first whose methods the type has), which have the
+// Is and Unwrap methods too; and the cell compiler gives every struct
+// type of the cells that is an error by value the method SelfMethod,
+// which returns the value and its type's name, read by the kernel's
+// assertions, errors.Is, errors.As, == and fmt (selfValue).
+
+// SelfMethod is the name of the method the cell compiler declares for a
+// struct type of the cells whose values are errors:
+//
+//	func (v E) GokernelSelf() (any, string) { return v, "main.E" }
+const SelfMethod = "GokernelSelf"
+
+// The wrappers: fields named as yaegi's are (IValue, then W and each
+// method's name), methods calling them.
+type (
+	selfError struct {
+		IValue        any
+		WError        func() string
+		WGokernelSelf func() (any, string)
+	}
+	selfIsError struct {
+		IValue        any
+		WError        func() string
+		WGokernelSelf func() (any, string)
+		WIs           func(error) bool
+	}
+	selfUnwrapError struct {
+		IValue        any
+		WError        func() string
+		WGokernelSelf func() (any, string)
+		WUnwrap       func() error
+	}
+	selfIsUnwrapError struct {
+		IValue        any
+		WError        func() string
+		WGokernelSelf func() (any, string)
+		WIs           func(error) bool
+		WUnwrap       func() error
+	}
+	isError struct {
+		IValue any
+		WError func() string
+		WIs    func(error) bool
+	}
+	unwrapError struct {
+		IValue  any
+		WError  func() string
+		WUnwrap func() error
+	}
+	isUnwrapError struct {
+		IValue  any
+		WError  func() string
+		WIs     func(error) bool
+		WUnwrap func() error
+	}
+)
+
+// ErrorWrappers returns the wrapper types the session gives yaegi for
+// errors of the cells' types, those of more methods first.
+func ErrorWrappers() []reflect.Type {
+	return []reflect.Type{
+		reflect.TypeOf(selfIsUnwrapError{}), reflect.TypeOf(selfIsError{}), reflect.TypeOf(selfUnwrapError{}), reflect.TypeOf(selfError{}),
+		reflect.TypeOf(isUnwrapError{}), reflect.TypeOf(isError{}), reflect.TypeOf(unwrapError{}),
+	}
+}
+
+func (w selfError) Error() string                       { return w.WError() }
+func (w selfError) GokernelSelf() (any, string)         { return w.WGokernelSelf() }
+func (w selfError) self() selfError                     { return w }
+func (w selfIsError) Error() string                     { return w.WError() }
+func (w selfIsError) GokernelSelf() (any, string)       { return w.WGokernelSelf() }
+func (w selfIsError) Is(target error) bool              { return w.WIs(target) }
+func (w selfIsError) self() selfError                   { return selfError{w.IValue, w.WError, w.WGokernelSelf} }
+func (w selfUnwrapError) Error() string                 { return w.WError() }
+func (w selfUnwrapError) GokernelSelf() (any, string)   { return w.WGokernelSelf() }
+func (w selfUnwrapError) Unwrap() error                 { return w.WUnwrap() }
+func (w selfUnwrapError) self() selfError               { return selfError{w.IValue, w.WError, w.WGokernelSelf} }
+func (w selfIsUnwrapError) Error() string               { return w.WError() }
+func (w selfIsUnwrapError) GokernelSelf() (any, string) { return w.WGokernelSelf() }
+func (w selfIsUnwrapError) Is(target error) bool        { return w.WIs(target) }
+func (w selfIsUnwrapError) Unwrap() error               { return w.WUnwrap() }
+func (w selfIsUnwrapError) self() selfError             { return selfError{w.IValue, w.WError, w.WGokernelSelf} }
+func (w isError) Error() string                         { return w.WError() }
+func (w isError) Is(target error) bool                  { return w.WIs(target) }
+func (w isError) held() any                             { return w.IValue }
+func (w unwrapError) Error() string                     { return w.WError() }
+func (w unwrapError) Unwrap() error                     { return w.WUnwrap() }
+func (w unwrapError) held() any                         { return w.IValue }
+func (w isUnwrapError) Error() string                   { return w.WError() }
+func (w isUnwrapError) Is(target error) bool            { return w.WIs(target) }
+func (w isUnwrapError) Unwrap() error                   { return w.WUnwrap() }
+func (w isUnwrapError) held() any                       { return w.IValue }
+
+// selfOf returns the selfError of x, one of the self wrappers, and false
+// when x is none.
+func selfOf(x any) (selfError, bool) {
+	s, ok := x.(interface{ self() selfError })
+	if !ok {
+		return selfError{}, false
+	}
+	w := s.self()
+	return w, w.WGokernelSelf != nil
+}
+
+// heldBy returns the value x, one of the wrappers, holds in IValue, and
+// false when x is none.
+func heldBy(x any) (any, bool) {
+	if w, ok := selfOf(x); ok {
+		return w.IValue, true
+	}
+	if h, ok := x.(interface{ held() any }); ok {
+		return h.held(), true
+	}
+	return nil, false
+}
+
+// selfValue returns the value of a struct type of the cells that x, an
+// error, holds, and the type's name ("main.E"), and false when x holds
+// none: not one of selfError, or holding a pointer (a *E is an error too,
+// and its wrapper calls E's SelfMethod on what it points to). A value
+// whose last field points to an equal value would be taken for a pointer.
+func selfValue(x any) (reflect.Value, string, bool) {
+	w, ok := selfOf(x)
+	if !ok {
+		return reflect.Value{}, "", false
+	}
+	v, name := w.WGokernelSelf()
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() != reflect.Struct {
+		return reflect.Value{}, "", false
+	}
+	if p := reflect.ValueOf(w.IValue); p.Kind() == reflect.Pointer && !p.IsNil() && p.Type().Elem() == rv.Type() && reflect.DeepEqual(p.Elem().Interface(), v) {
+		return reflect.Value{}, "", false
+	}
+	return rv, name, true
+}
+
+// selfName returns %T of x, an error of the cells in a selfError: the
+// name of the struct type of the value it holds, or of the pointer to
+// one; false when x is not in a selfError.
+func selfName(x any) (string, bool) {
+	w, ok := selfOf(x)
+	if !ok {
+		return "", false
+	}
+	_, name := w.WGokernelSelf()
+	if _, _, ok := selfValue(x); !ok {
+		name = "*" + name
+	}
+	return name, true
+}
+
+// SelfHeld copies into *dst the value of the cells' struct type name
+// ("main.E") that x, an error, holds, and reports whether it did: x is
+// one of the wrappers of SelfMethod's types holding an E.
+func SelfHeld(dst, x any, name string) bool {
+	v, held, ok := selfValue(x)
+	d := reflect.ValueOf(dst)
+	if !ok || held != name || d.Kind() != reflect.Pointer || d.IsNil() || !v.Type().AssignableTo(d.Elem().Type()) {
+		return false
+	}
+	d.Elem().Set(v)
+	return true
+}
