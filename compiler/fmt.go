@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"gokernel/cellsrc"
 	"gokernel/compiler/celltype"
+	"gokernel/interpvalue"
 	"slices"
 	"strconv"
 	"strings"
@@ -455,6 +456,9 @@ func (c *compiler) fmtAny(x ast.Expr, prefix, suffix string) bool {
 			}
 		}
 	}
+	if !types.IsInterface(t) {
+		refused = append(refused, strconv.Quote(interpvalue.TypedOperand))
+	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		return prefix + RuntimeName + ".FmtAny(" + strings.Join(append([]string{c.boxedResult(x)}, refused...), ", ") + ")" + suffix
 	})
@@ -477,7 +481,7 @@ func (c *compiler) fmtMethod(fd *ast.FuncDecl, base, recvType string) string {
 		return "\nvar _ = " + RuntimeName + ".FmtMethod(" + strconv.Quote(typ) + ", " + strconv.Quote(name) +
 			", func(v " + typ + ") string { return v." + name + "() })"
 	}
-	if strings.HasPrefix(recvType, "*") {
+	if _, ptr := ast.Unparen(fd.Recv.List[0].Type).(*ast.StarExpr); ptr { // recvType may start with a line directive
 		return reg("*" + base)
 	}
 	return reg(base) + reg("*"+base)

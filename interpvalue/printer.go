@@ -141,12 +141,20 @@ func isValueInterface(v reflect.Value) bool {
 // compiled fmt cannot print as Go does, panics with a clear error.
 func (p *Printer) Value(x any, refused ...string) any {
 	v := reflect.ValueOf(&x).Elem()
+	if slices.Contains(refused, TypedOperand) {
+		v = v.Elem() // its own type: not one to tell by its fields
+	}
 	out, changed := p.value(v, refused, 0, false)
 	if !changed {
 		return x
 	}
 	return out.Interface()
 }
+
+// TypedOperand, among Value's refused, says that x is of the operand's
+// static type, not an interface: fmt calls none of its methods (the cell
+// compiler gives fmt a value with String, Error or Format itself).
+const TypedOperand = "!typed"
 
 // maxDepth bounds the values Value looks into.
 const maxDepth = 4
@@ -305,6 +313,9 @@ func (p *Printer) held(v reflect.Value, refused []string, depth int, raw bool) (
 	inner, changed := p.value(held, refused, depth+1, raw)
 	if !changed && held.Type() == v.Elem().Type() {
 		return v, false // not a wrapper of yaegi, nothing inside
+	}
+	if !changed {
+		inner = held // out of yaegi's wrapper
 	}
 	out := reflect.New(v.Type()).Elem()
 	out.Set(inner)
