@@ -169,9 +169,11 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.ForStmt:
 		c.rewriteFor(n)
 		c.closuresInLoop(n.Body)
+		c.commaOKInLoop(n.Body)
 	case *ast.RangeStmt:
 		c.rewriteRange(n)
 		c.closuresInLoop(n.Body)
+		c.commaOKInLoop(n.Body)
 	case *ast.GoStmt:
 		c.rewriteGo(n)
 	case *ast.SelectStmt:

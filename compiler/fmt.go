@@ -157,6 +157,9 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 			return ""
 		}
 		if u := c.types.TypeString(t.Underlying()); celltype.PointerStringer(t) && u != "" {
+			if conv := c.nestedCode(t.Underlying(), 'v'); conv != nil {
+				return names("__gkfmt.Sprintf(\"%+v\", " + conv("("+u+")(\x00)") + ")")
+			}
 			return names("__gkfmt.Sprintf(\"%+v\", (" + u + ")(\x00))") // see stringOperand
 		}
 		if conv := c.nestedCode(t, 'v'); conv != nil {
@@ -341,16 +344,20 @@ func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 		if !celltype.PointerStringer(t) {
 			return c.nestedOperand(x, verb)
 		}
-		if plus {
-			return false
-		}
 		// Only *T has the method: fmt does not call it on a T, but yaegi
-		// gave fmt the variable's address. Its underlying value has none.
+		// gave fmt the variable's address. Its underlying value has none;
+		// the methods of its fields are called (nestedCode).
 		u := c.types.TypeString(t.Underlying())
 		if u == "" {
 			return false
 		}
-		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return "(" + u + ")(" + c.render(x) + ")" })
+		nested := c.nestedCode(t.Underlying(), verb)
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+			if nested != nil {
+				return nested("(" + u + ")(" + c.render(x) + ")")
+			}
+			return "(" + u + ")(" + c.render(x) + ")"
+		})
 		return true
 	}
 	ts := c.types.TypeString(t)

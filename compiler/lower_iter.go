@@ -125,11 +125,11 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 	if !ok {
 		return false
 	}
-	br, ok := loopBody(r.Body, c.loopLabel(r))
-	if !ok || !c.deferRegistered(br.defers) {
+	br, ok := cellsrc.LoopBody(r.Body, c.loopLabel(r))
+	if !ok || !c.deferRegistered(br.Defers) {
 		return false
 	}
-	before, after, ok := c.loopReturns(r, br.returns)
+	before, after, ok := c.loopReturns(r, br.Returns)
 	if !ok {
 		return false
 	}
@@ -147,10 +147,10 @@ func (c *compiler) rangeOverFunc(r *ast.RangeStmt) bool {
 		}
 		params = append(params, name+" "+t)
 	}
-	for _, b := range br.continues {
+	for _, b := range br.Continues {
 		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "return true")
 	}
-	for _, b := range br.breaks {
+	for _, b := range br.Breaks {
 		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "return false")
 	}
 	c.w.Add(c.off(r.Pos()), c.off(r.Body.Lbrace)+1, func(*cellsrc.Rewriter) string {

@@ -25,65 +25,6 @@ import (
 // an outer statement, or defers a call (which would run at the end of the
 // iteration) is left as it is.
 
-// branches are the break and continue statements of a loop body that
-// belong to the loop.
-type branches struct {
-	breaks, continues []*ast.BranchStmt
-	returns           []*ast.ReturnStmt
-	defers            []*ast.DeferStmt
-}
-
-// loopBody returns the branches of body belonging to loop (labelled
-// label, or ""), and false when the body cannot run as a function (its
-// returns and defers neither: see rangeOverFunc).
-func loopBody(body *ast.BlockStmt, label string) (branches, bool) {
-	var br branches
-	ok := true
-	// depth counts the statements inside the body that a plain break
-	// (switch, select, loops) or continue (loops) binds to.
-	var walk func(n ast.Node, breakDepth, loopDepth int)
-	walk = func(n ast.Node, breakDepth, loopDepth int) {
-		ast.Inspect(n, func(m ast.Node) bool {
-			if !ok || m == nil {
-				return false
-			}
-			if m == n {
-				return true
-			}
-			switch m := m.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.ReturnStmt:
-				br.returns = append(br.returns, m)
-			case *ast.DeferStmt:
-				br.defers = append(br.defers, m)
-			case *ast.LabeledStmt:
-				ok = false // labels inside: keep it simple
-			case *ast.ForStmt, *ast.RangeStmt:
-				walk(m, breakDepth+1, loopDepth+1)
-				return false
-			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-				walk(m, breakDepth+1, loopDepth)
-				return false
-			case *ast.BranchStmt:
-				switch {
-				case m.Tok == token.GOTO || m.Tok == token.FALLTHROUGH && breakDepth == 0:
-					ok = false
-				case m.Label != nil && m.Label.Name != label:
-					ok = false
-				case m.Tok == token.BREAK && (m.Label != nil || breakDepth == 0):
-					br.breaks = append(br.breaks, m)
-				case m.Tok == token.CONTINUE && (m.Label != nil || loopDepth == 0):
-					br.continues = append(br.continues, m)
-				}
-			}
-			return true
-		})
-	}
-	walk(body, 0, 0)
-	return br, ok
-}
-
 // loopLabel returns the label of loop, or "".
 func (c *compiler) loopLabel(loop ast.Stmt) string {
 	return c.labels[loop]
@@ -109,8 +50,8 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 	if !cellsrc.CapturesAny(body, vars) && !cellsrc.AddressOfAny(body, vars) {
 		return false
 	}
-	br, ok := loopBody(body, c.loopLabel(loop))
-	if !ok || len(br.returns) > 0 || len(br.defers) > 0 {
+	br, ok := cellsrc.LoopBody(body, c.loopLabel(loop))
+	if !ok || len(br.Returns) > 0 || len(br.Defers) > 0 {
 		return false
 	}
 	// The parameters have names of their own, bound to the loop's names
@@ -145,10 +86,10 @@ func (c *compiler) closureLoop(loop ast.Stmt, vars []ast.Expr, body *ast.BlockSt
 		}
 		inner = ", " + strings.Join(ptrs, ", ")
 	}
-	for _, b := range br.continues {
+	for _, b := range br.Continues {
 		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "return 0"+inner)
 	}
-	for _, b := range br.breaks {
+	for _, b := range br.Breaks {
 		c.w.Replace(c.off(b.Pos()), c.off(b.End()), "return 1"+inner)
 	}
 	c.w.Insert(c.off(body.Lbrace)+1, " if "+head+" := func("+strings.Join(params, ", ")+") "+results+" { "+strings.Join(binds, "")+"{ ")
@@ -473,3 +414,53 @@ func (c *compiler) topLevel(gd *ast.GenDecl) bool {
 	}
 	return false
 }
+
+// yaegi leaves v of v, ok := m[k] and v, ok := x.(T) as it was when the
+// key is missing or the assertion fails, so in a loop v kept the value of
+// the iteration before (a missing key read as the last one found). In a
+// loop body, such a v gets its value from a call, whose frame starts at
+// the zero value:
+//
+//	v, ok := m[k]  ->  v, ok := func() (T, bool) { v, ok := m[k]; return v, ok }()
+func (c *compiler) commaOKInLoop(body *ast.BlockStmt) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		var lhs, rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return false // done for its own body
+		case *ast.AssignStmt:
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				lhs = append(lhs, id)
+			}
+			rhs = n.Values
+		}
+		if id, blank := ast.Unparen(append(lhs, nil)[0]).(*ast.Ident); len(lhs) != 2 || len(rhs) != 1 || blank && id.Name == "_" {
+			return true
+		}
+		switch x := ast.Unparen(rhs[0]).(type) {
+		case *ast.IndexExpr:
+			if t := c.exprType(x.X); t == nil || !isMap(t) {
+				return true
+			}
+		case *ast.TypeAssertExpr:
+		default:
+			return true
+		}
+		t := c.exprType(rhs[0])
+		if tup, ok := t.(*types.Tuple); ok && tup.Len() == 2 { // the checker's type of a comma-ok
+			t = tup.At(0).Type()
+		}
+		if ts := c.types.TypeString(t); t != nil && ts != "" {
+			x := rhs[0]
+			c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+				return "func() (" + ts + ", bool) { __gkv, __gko := " + c.render(x) + "; return __gkv, __gko }()"
+			})
+		}
+		return true
+	})
+}
+
+// isMap reports whether t is a map type.
+func isMap(t types.Type) bool { _, ok := t.Underlying().(*types.Map); return ok }

@@ -156,31 +156,64 @@ func (n named) Format(st fmt.State, verb rune) {
 // it cannot be told.
 func (p *Printer) JSONError(err error, target any) error {
 	var ute *json.UnmarshalTypeError
-	if !errors.As(err, &ute) || ute.Struct != "" || ute.Field == "" {
+	if !errors.As(err, &ute) || ute.Struct != "" {
 		return err
 	}
-	t := reflect.TypeOf(target)
+	named := *ute
+	if name := p.jsonStruct(ute.Field, reflect.TypeOf(target)); name != "" {
+		named.Struct = strings.TrimPrefix(name, "main.")
+	}
+	// "of type struct { ID int ... }": the type's name, as Go's says
+	msg := named.Error()
+	func() {
+		defer func() { _ = recover() }() // several types of those fields: left
+		msg = p.Rename(msg, true)
+	}()
+	if msg != named.Error() {
+		return renamedError{&named, msg}
+	}
+	if named.Struct == "" {
+		return err
+	}
+	return &named
+}
+
+// jsonStruct returns the name of the struct type of the cells whose field
+// is the last of path (a field path of json.UnmarshalTypeError) from t,
+// or "".
+func (p *Printer) jsonStruct(path string, t reflect.Type) string {
+	if path == "" {
+		return ""
+	}
 	name := ""
-	for _, part := range strings.Split(ute.Field, ".") {
+	for _, part := range strings.Split(path, ".") {
 		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map) {
 			t = t.Elem()
 		}
 		if t == nil || t.Kind() != reflect.Struct {
-			return err
+			return ""
 		}
 		f, ok := jsonField(t, part)
 		if !ok {
-			return err
+			return ""
 		}
 		if name = p.structName(t); name == "" {
-			return err
+			return ""
 		}
 		t = f.Type
 	}
-	named := *ute
-	named.Struct = strings.TrimPrefix(name, "main.")
-	return &named
+	return name
 }
+
+// renamedError is a *json.UnmarshalTypeError whose message names the
+// cells' struct type it says (errors.As still finds the error).
+type renamedError struct {
+	err *json.UnmarshalTypeError
+	msg string
+}
+
+func (e renamedError) Error() string { return e.msg }
+func (e renamedError) Unwrap() error { return e.err }
 
 // jsonField returns the field of struct type t that encoding/json names
 // name (its tag's name, or its own).
