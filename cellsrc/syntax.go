@@ -338,3 +338,17 @@ func RecvBase(x ast.Expr) (string, bool) {
 	}
 	return "", false
 }
+
+// MentionsAny reports whether one of xs mentions one of names.
+func MentionsAny(xs []ast.Expr, names map[string]bool) bool {
+	found := false
+	for _, x := range xs {
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && names[id.Name] {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}

@@ -374,7 +374,7 @@ func (c *compiler) splitInterfaceSpecs(gd *ast.GenDecl) {
 		for _, id := range vs.Names {
 			names[id.Name] = true
 		}
-		if mentionsAny(vs.Values, names) {
+		if cellsrc.MentionsAny(vs.Values, names) {
 			continue
 		}
 		c.w.Add(c.off(vs.Names[0].Pos()), c.off(vs.End()), func(*cellsrc.Rewriter) string {
@@ -385,20 +385,6 @@ func (c *compiler) splitInterfaceSpecs(gd *ast.GenDecl) {
 			return strings.Join(parts, sep)
 		})
 	}
-}
-
-// mentionsAny reports whether one of xs mentions one of names.
-func mentionsAny(xs []ast.Expr, names map[string]bool) bool {
-	found := false
-	for _, x := range xs {
-		ast.Inspect(x, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && names[id.Name] {
-				found = true
-			}
-			return !found
-		})
-	}
-	return found
 }
 
 // topLevel reports whether gd is a declaration among the cell's top-level
@@ -464,3 +450,45 @@ func (c *compiler) commaOKInLoop(body *ast.BlockStmt) {
 
 // isMap reports whether t is a map type.
 func isMap(t types.Type) bool { _, ok := t.Underlying().(*types.Map); return ok }
+
+// deferParamTypes returns the types of the parameters of the function d
+// calls, one per argument (the element type for the variadic ones), or
+// nil when d does not call a function of a package, whose value does not
+// change (cellsrc.DeferInLoop; a func literal's loop variables are
+// deferLoopVars'), or they cannot be written.
+func (c *compiler) deferParamTypes(d *ast.DeferStmt) []string {
+	call := d.Call
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		if id, ok := f.X.(*ast.Ident); !ok || !isPkgName(c.types.Use(c.off(id.Pos()))) {
+			return nil
+		}
+	case *ast.Ident:
+		if fn, ok := c.types.Use(c.off(f.Pos())).(*types.Func); !ok || fn.Pkg() == nil || fn.Parent() != fn.Pkg().Scope() {
+			return nil
+		}
+	default:
+		return nil
+	}
+	sig, ok := c.exprType(call.Fun).(*types.Signature)
+	if !ok || call.Ellipsis.IsValid() {
+		return nil
+	}
+	var out []string
+	for i := range call.Args {
+		var t types.Type
+		switch n := sig.Params().Len(); {
+		case sig.Variadic() && i >= n-1:
+			t = sig.Params().At(n - 1).Type().(*types.Slice).Elem()
+		case i < n:
+			t = sig.Params().At(i).Type()
+		}
+		if ts := c.types.TypeString(t); t != nil && ts != "" {
+			out = append(out, ts)
+		}
+	}
+	return out
+}
+
+// isPkgName reports whether obj is an imported package's name.
+func isPkgName(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }

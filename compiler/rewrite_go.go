@@ -175,6 +175,9 @@ func (c *compiler) lowerDefers(body *ast.BlockStmt) {
 	}
 	c.closuresOutsideFrame(body, defers)
 	if cellsrc.Mentions(body, "recover") {
+		if !c.userDefined("recover") {
+			cellsrc.DeferredPanics(c.w, c.off, body, defers, func() string { return c.temp("p") }, RuntimeName+".NewPending()")
+		}
 		c.deferInPlace(body, defers)
 		return
 	}
@@ -358,35 +361,18 @@ func deferInLoop(body *ast.BlockStmt) bool {
 // through a list (closures, recover): the receiver and the arguments of
 // each deferred call that is not in a loop are evaluated into temporaries
 // just before it, which the call reads when it runs:
-// defer t.Show(x)  →  __gkd1, __gkd2 := t, x; defer __gkd1.Show(__gkd2).
+// defer t.Show(x)  →  __gkd1, __gkd2 := t, x; defer __gkd1.Show(__gkd2);
+// in a loop, see cellsrc.DeferInLoop.
 func (c *compiler) deferInPlace(body *ast.BlockStmt, defers []*ast.DeferStmt) {
-	inLoop := map[*ast.DeferStmt]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
-		var loop *ast.BlockStmt
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ForStmt:
-			loop = n.Body
-		case *ast.RangeStmt:
-			loop = n.Body
-		}
-		if loop != nil {
-			ast.Inspect(loop, func(m ast.Node) bool {
-				if d, ok := m.(*ast.DeferStmt); ok {
-					inLoop[d] = true
-				}
-				_, lit := m.(*ast.FuncLit)
-				return !lit
-			})
-		}
-		return true
-	})
+	inLoop := cellsrc.DefersInLoops(body)
 	for _, d := range defers {
-		if inLoop[d] || c.labeled[d] {
-			continue
+		switch {
+		case c.labeled[d]:
+		case inLoop[d]:
+			cellsrc.DeferInLoop(c.w, c.off, d, func() string { return c.temp("d") }, c.deferParamTypes(d))
+		default:
+			c.deferTemps(d)
 		}
-		c.deferTemps(d)
 	}
 }
 

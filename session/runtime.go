@@ -101,17 +101,18 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Reached": reflect.ValueOf(func() { s.reached.Store(true) }),
 			// Panicking is the value of the panic a cell's top-level deferred
 			// calls run for (see runner.runDefers).
-			"Panicking": reflect.ValueOf(func() any { return s.panicking }),
-			"Recovered": reflect.ValueOf(recovered),
-			"Index":     reflect.ValueOf(checkIndex),
-			"SliceLo":   reflect.ValueOf(checkSlice),
-			"TypeName":  reflect.ValueOf(func(name string, _ any) string { return name }),
-			"DynType":   reflect.ValueOf(interpvalue.DynType),
-			"Wrapped":   reflect.ValueOf(interpvalue.Wrapped),
-			"Held":      reflect.ValueOf(interpvalue.Held),
-			"SelfHeld":  reflect.ValueOf(interpvalue.SelfHeld),
-			"PanicNil":  reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
-			"TypedNil":  reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
+			"Panicking":  reflect.ValueOf(func() any { return s.panicking }),
+			"Recovered":  reflect.ValueOf(recovered),
+			"Index":      reflect.ValueOf(checkIndex),
+			"SliceLo":    reflect.ValueOf(checkSlice),
+			"TypeName":   reflect.ValueOf(func(name string, _ any) string { return name }),
+			"DynType":    reflect.ValueOf(interpvalue.DynType),
+			"Wrapped":    reflect.ValueOf(interpvalue.Wrapped),
+			"Held":       reflect.ValueOf(interpvalue.Held),
+			"SelfHeld":   reflect.ValueOf(interpvalue.SelfHeld),
+			"NewPending": reflect.ValueOf(func() *pendingPanic { return &pendingPanic{} }),
+			"PanicNil":   reflect.ValueOf(func() any { return new(runtime.PanicNilError) }),
+			"TypedNil":   reflect.ValueOf(func(msg string) any { return typedNilError(msg) }),
 			"GoSyntax": reflect.ValueOf(func(v any, name string, structs ...any) string {
 				return s.printer.Rename(goSyntax(s.printer.Value(v), name, structs...), true)
 			}),
@@ -444,4 +445,43 @@ func fieldNames(s string, fields ...string) string {
 		s = strings.ReplaceAll(s, " X"+f+":", " "+f+":")
 	}
 	return s
+}
+
+// pendingPanic is the panic of a deferred call of a function whose
+// deferred calls recover, kept for them (see cellsrc.DeferredPanics):
+// yaegi stops running the deferred calls at a panic in one.
+type pendingPanic struct {
+	v   any
+	set bool
+}
+
+// Guard calls f, a deferred func literal, and keeps its panic.
+func (p *pendingPanic) Guard(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.v, p.set = r, true
+		}
+	}()
+	f()
+}
+
+// Take is recover() in a deferred func: the kept panic (as cellrt's
+// Recovered gives it), else r (what recover returned).
+func (p *pendingPanic) Take(r any) any {
+	if p.set {
+		v := p.v
+		p.v, p.set = nil, false
+		return recovered(v)
+	}
+	return r
+}
+
+// Rethrow, deferred first, panics with a kept panic no deferred call
+// recovered.
+func (p *pendingPanic) Rethrow() {
+	if p.set {
+		v := p.v
+		p.v, p.set = nil, false
+		panic(v)
+	}
 }

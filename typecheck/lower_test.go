@@ -177,7 +177,9 @@ func TestLowerMethodValues(t *testing.T) {
 func TestLowerDeferEvaluation(t *testing.T) {
 	got := lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}\nfunc (t *T) P(s []int) {}",
 		"func f() {\n\tt := T{\"a\"}\n\ts := []int{1}\n\tdefer t.Show()\n\tdefer t.P(s)\n\tdefer func() { recover() }()\n\tt.n = \"b\"\n}")
-	wantLowered(t, got, "__gkd1 := (t); defer __gkd1.Show()", "__gkd2 := &(t); __gkd3 := s; defer __gkd2.P(__gkd3)")
+	// and a deferred func runs through a pending panic (cellsrc.DeferredPanics)
+	wantLowered(t, got, "__gkp1 := __gkrt.NewPending(); defer __gkp1.Rethrow();", "__gkd2 := (t); defer __gkd2.Show()", "__gkd3 := &(t); __gkd4 := s; defer __gkd3.P(__gkd4)",
+		"defer __gkp1.Guard(func() { __gkp1.Take(__gkrt.Recovered(recover())) })")
 	got = lowered(t, "type T struct{ n string }\nfunc (t T) Show() {}", "func g() {\n\tt := T{\"a\"}\n\tdefer t.Show()\n\tt.n = \"b\"\n}")
 	wantLowered(t, got, "func(__gkf1 T) func() { return func() { __gkf1.Show() } }((t))")
 }
