@@ -138,10 +138,10 @@ func Equal(x, y *any) bool {
 	ux, uy := *x, *y
 	sx, nx, selfX := selfValue(ux) // the struct value and its type's name
 	sy, ny, selfY := selfValue(uy)
-	if w, ok := Wrapped(ux); ok {
+	if w, ok := Wrapped(ux); ok && !selfX {
 		ux = w
 	}
-	if w, ok := Wrapped(uy); ok {
+	if w, ok := Wrapped(uy); ok && !selfY {
 		uy = w
 	}
 	x, y = &ux, &uy
@@ -211,6 +211,9 @@ func dynamic(v reflect.Value) (_ reflect.Value, name string, wrapped bool) {
 // type is not one of name. Where it cannot tell, it panics with a clear
 // error rather than answer false.
 func Held(dst, x any, name string, only bool) bool {
+	if _, ok := selfOf(x); ok { // see SelfMethod
+		return SelfHeld(dst, x, name)
+	}
 	d := reflect.ValueOf(dst)
 	w, ok := Wrapped(x)
 	if !ok || d.Kind() != reflect.Pointer || d.IsNil() || d.Elem().Kind() != reflect.Struct {
@@ -221,9 +224,6 @@ func Held(dst, x any, name string, only bool) bool {
 		return false
 	}
 	st := d.Elem().Type()
-	if _, _, ok := selfValue(x); ok { // see SelfMethod
-		return SelfHeld(dst, x, name)
-	}
 	switch {
 	case held.Type() == st:
 		d.Elem().Set(held)

@@ -128,10 +128,36 @@ func heldBy(x any) (any, bool) {
 
 // selfValue returns the value of a struct type of the cells that x, an
 // error, holds, and the type's name ("main.E"), and false when x holds
-// none: not one of selfError, or holding a pointer (a *E is an error too,
-// and its wrapper calls E's SelfMethod on what it points to). A value
-// whose last field points to an equal value would be taken for a pointer.
+// none: not one of the self wrappers, or holding a pointer (a *E is an
+// error too, and its wrapper calls E's SelfMethod on what it points to).
 func selfValue(x any) (reflect.Value, string, bool) {
+	v, name, isValue := selfRead(x)
+	if !isValue {
+		return reflect.Value{}, "", false
+	}
+	return v, name, true
+}
+
+// selfName returns %T of x, an error of the cells in a self wrapper: the
+// name of the struct type of the value it holds, or of the pointer to
+// one; false when x is not in a self wrapper.
+func selfName(x any) (string, bool) {
+	_, name, isValue := selfRead(x)
+	switch {
+	case name == "":
+		return "", false
+	case !isValue:
+		return "*" + name, true
+	}
+	return name, true
+}
+
+// selfRead calls the SelfMethod of the value x, a self wrapper, holds
+// (once: it is interpreted code): the value, its type's name ("" when x is
+// no self wrapper), and whether x holds that value rather than a pointer
+// to it. A value whose last field points to an equal value would be taken
+// for a pointer.
+func selfRead(x any) (reflect.Value, string, bool) {
 	w, ok := selfOf(x)
 	if !ok {
 		return reflect.Value{}, "", false
@@ -139,27 +165,12 @@ func selfValue(x any) (reflect.Value, string, bool) {
 	v, name := w.WGokernelSelf()
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() || rv.Kind() != reflect.Struct {
-		return reflect.Value{}, "", false
+		return reflect.Value{}, name, false
 	}
 	if p := reflect.ValueOf(w.IValue); p.Kind() == reflect.Pointer && !p.IsNil() && p.Type().Elem() == rv.Type() && reflect.DeepEqual(p.Elem().Interface(), v) {
-		return reflect.Value{}, "", false
+		return rv, name, false
 	}
 	return rv, name, true
-}
-
-// selfName returns %T of x, an error of the cells in a selfError: the
-// name of the struct type of the value it holds, or of the pointer to
-// one; false when x is not in a selfError.
-func selfName(x any) (string, bool) {
-	w, ok := selfOf(x)
-	if !ok {
-		return "", false
-	}
-	_, name := w.WGokernelSelf()
-	if _, _, ok := selfValue(x); !ok {
-		name = "*" + name
-	}
-	return name, true
 }
 
 // SelfHeld copies into *dst the value of the cells' struct type name
