@@ -6,6 +6,7 @@ import (
 	"gokernel/cellsrc"
 	"gokernel/compiler/celltype"
 	"gokernel/compiler/convert"
+	"gokernel/compiler/jsonshadow"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,7 +47,7 @@ func (c *compiler) boxedConversion(call *ast.CallExpr) {
 	if at == nil || types.IsInterface(at) {
 		return
 	}
-	if !celltype.Mentions(at) || !keepsType(at) {
+	if !celltype.Mentions(at) || !celltype.KeepsTypeOrMethods(at) {
 		return // yaegi keeps the type of values with methods only
 	}
 	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
@@ -68,21 +69,12 @@ func (c *compiler) boxedLiteral(x ast.Expr, dst types.Type) {
 		return
 	}
 	t := c.types.ExprType(c.off(lit.Pos()), c.off(lit.End()))
-	if t == nil || !keepsType(t) {
+	if t == nil || !celltype.KeepsTypeOrMethods(t) {
 		return
 	}
 	c.w.Add(c.off(lit.Pos()), c.off(lit.End()), func(*cellsrc.Rewriter) string {
 		return "(" + c.render(lit.Type) + ")(" + c.render(lit) + ")"
 	})
-}
-
-// keepsType reports whether t has methods, or is a named type of the
-// cells that the compiler gives one (celltype.KeepsType).
-func keepsType(t types.Type) bool {
-	if n, ok := types.Unalias(t).(*types.Named); ok && celltype.KeepsType(n) {
-		return true
-	}
-	return types.NewMethodSet(t).Len() > 0
 }
 
 // yaegi holds a value of a struct or array type of the cells with methods
@@ -242,7 +234,7 @@ func (c *compiler) lowerErrorsAs(call *ast.CallExpr) {
 
 // errorAssertOK returns the comma-ok assertion x.(t) of x, an error.
 func (c *compiler) errorAssertOK(x string, t types.Type) string {
-	if errorToCellInterface(t) {
+	if celltype.ErrorToCellInterface(t) {
 		if ok := c.assertOKType(func() string { return x }, types.Universe.Lookup("error").Type(), t); ok != nil {
 			return ok()
 		}
@@ -282,18 +274,9 @@ func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
 		return false
 	}
 	if types.Identical(xt, types.Universe.Lookup("error").Type()) {
-		return errorToCellInterface(tt)
+		return celltype.ErrorToCellInterface(tt)
 	}
 	return !celltype.Mentions(tt)
-}
-
-// errorToCellInterface reports whether an error asserted to t, an
-// interface, needs the cells' types that implement t tried (see assertOK):
-// t is the cells' own (named or written in a cell), not error, and has no
-// compiled twin.
-func errorToCellInterface(t types.Type) bool {
-	_, literal := types.Unalias(t).(*types.Interface)
-	return (literal || celltype.IsCellInterface(t)) && !types.Identical(t, types.Universe.Lookup("error").Type()) && celltype.Twin(t) == ""
 }
 
 // hideUnexportedFields tags the unexported fields of the struct type ts
@@ -371,8 +354,31 @@ func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
 		c.errorAt(c.off(x.Pos()), "encoding/json does not see the embedded field %s of %s in the interpreter (it would not promote its fields): name the field and give it a JSON key (%s %s `json:\"...\"`)%s", field, owner, field, field, OrCompile)
 		return
 	}
-	if owner, method := celltype.JSONMethod(t, map[types.Type]bool{}); owner != "" {
-		c.errorAt(c.off(x.Pos()), "encoding/json does not see the %s method of %s in the interpreter (compiled code does not see the methods of the cells' types): convert the value yourself before encoding it%s", method, owner, OrCompile)
+	// the methods of the cells' types: through a shadow (package jsonshadow)
+	env := jsonshadow.Env{TypeString: c.types.TypeString, Runtime: RuntimeName, Scope: c.types.Scope(),
+		Assert: func(x string, from, to types.Type) string {
+			// a struct without methods is held bare: its fields tell it
+			// (a type of the same fields encodes the same)
+			if n, ok := types.Unalias(to).(*types.Named); ok && celltype.IsStruct(n) && !celltype.KeepsType(n) {
+				return ""
+			}
+			if gen := c.assertOKType(func() string { return x }, from, to); gen != nil {
+				return gen()
+			}
+			return ""
+		}}
+	write := func(render func(ast.Node) string) (string, error) {
+		args := make([]string, len(call.Args))
+		for j, a := range call.Args {
+			args[j] = render(a)
+		}
+		return jsonshadow.Call(env, fn.Name(), t, render(call.Fun), render(sel.X), args, i)
+	}
+	if _, err := write(func(ast.Node) string { return "x" }); err == nil {
+		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string { s, _ := write(c.render); return s })
+		return
+	} else if owner, method := celltype.JSONMethod(t, map[types.Type]bool{}); owner != "" && err != jsonshadow.ErrNotNeeded {
+		c.errorAt(c.off(x.Pos()), "encoding/json cannot call the %s method of %s in the interpreter here (%v)%s", method, owner, err, OrCompile)
 		return
 	}
 	for p, ok := types.Unalias(t).(*types.Pointer); ok; p, ok = types.Unalias(t).(*types.Pointer) {

@@ -236,6 +236,9 @@ func jsonField(t reflect.Type, name string) (reflect.StructField, bool) {
 func (p *Printer) structName(t reflect.Type) string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if name, ok := p.shadows[t]; ok {
+		return name
+	}
 	name := ""
 	for _, st := range p.structs {
 		if st.typ == t {

@@ -25,6 +25,9 @@ type Printer struct {
 	// valueUnwraps: a struct type of the cells has Unwrap on a value receiver
 	valueUnwraps bool
 	structs      []structType // the cells' struct types, as RegisterStruct records them
+	// shadows: the decoder's shadows of struct types of the cells, with
+	// their names (RegisterShadow)
+	shadows map[reflect.Type]string
 }
 
 // method is an interpreted func(T) string calling T's String or Error.

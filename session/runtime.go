@@ -116,28 +116,45 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntax": reflect.ValueOf(func(v any, name string, structs ...any) string {
 				return s.printer.Rename(goSyntax(s.printer.Value(v), name, structs...), true)
 			}),
-			"FieldNames":   reflect.ValueOf(fieldNames),
-			"DecodeRune":   reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
-			"AssertFail":   reflect.ValueOf(assertFail),
-			"IfaceEqual":   reflect.ValueOf(ifaceEqual),
-			"NilDeref":     reflect.ValueOf(nilDeref),
-			"Convert":      reflect.ValueOf(convertTo),
-			"FmtAny":       reflect.ValueOf(s.printer.Value),
-			"FmtMethod":    reflect.ValueOf(s.printer.Register),
-			"Marshaler":    reflect.ValueOf(s.printer.RegisterMarshaler),
-			"Bare":         reflect.ValueOf(s.printer.Bare),
-			"XMLNamed":     reflect.ValueOf(interpvalue.XMLNamed),
-			"Compiled":     reflect.ValueOf(interpvalue.Compiled),
-			"Wrapper":      reflect.ValueOf(interpvalue.Wrapper),
-			"Equal":        reflect.ValueOf(interpvalue.Equal),
-			"Slice3Lo":     reflect.ValueOf(checkSlice3),
-			"AssertFailed": reflect.ValueOf(assertFailed),
-			"ContextKey":   reflect.ValueOf(func(name string, k any) any { return contextKey{name, bareKey(k)} }),
-			"ContextKeyOf": reflect.ValueOf(contextKeyOf),
-			"MapKey":       reflect.ValueOf(mapKey),
-			"SortedMap":    reflect.ValueOf(interpvalue.SortedMap),
-			"UnwrapMethod": reflect.ValueOf(s.printer.RegisterUnwrap),
-			"ErrorsAs":     reflect.ValueOf(s.printer.ErrorsAs),
+			"FieldNames": reflect.ValueOf(fieldNames),
+			"DecodeRune": reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
+			"AssertFail": reflect.ValueOf(assertFail),
+			"IfaceEqual": reflect.ValueOf(ifaceEqual),
+			"NilDeref":   reflect.ValueOf(nilDeref),
+			"Convert":    reflect.ValueOf(convertTo),
+			"FmtAny":     reflect.ValueOf(s.printer.Value),
+			"FmtMethod":  reflect.ValueOf(s.printer.Register),
+			"Marshaler":  reflect.ValueOf(s.printer.RegisterMarshaler),
+			"Bare":       reflect.ValueOf(s.printer.Bare),
+			// encoding/json and the methods of the cells' types (compiler/jsonshadow)
+			"NewJSONHook":     reflect.ValueOf(interpvalue.NewJSONHook),
+			"NewJSONTextHook": reflect.ValueOf(interpvalue.NewJSONTextHook),
+			"JSONKeyError":    reflect.ValueOf(interpvalue.JSONKeyError),
+			"JSONCycle":       reflect.ValueOf(interpvalue.JSONCycle),
+			"JSONEmpty":       reflect.ValueOf(interpvalue.JSONEmpty),
+			"JSONZero":        reflect.ValueOf(interpvalue.JSONZero),
+			"JSONKey":         reflect.ValueOf(interpvalue.JSONKey),
+			"JSONRaw":         reflect.ValueOf((*interpvalue.JSONRaw)(nil)),
+			"JSONRawText":     reflect.ValueOf((*interpvalue.JSONRawText)(nil)),
+			"JSONUndecoded":   reflect.ValueOf(interpvalue.JSONUndecoded),
+			"JSONShadow":      reflect.ValueOf(s.printer.RegisterShadow),
+			"JSONShadowError": reflect.ValueOf(s.printer.JSONShadowError),
+			"FixMarshalError": reflect.ValueOf(interpvalue.FixMarshalError),
+			"JSONUnmarshal":   reflect.ValueOf(interpvalue.JSONUnmarshal),
+			"JSONContext":     reflect.ValueOf(interpvalue.JSONContext),
+			"JSONFinish":      reflect.ValueOf(interpvalue.JSONFinish),
+			"XMLNamed":        reflect.ValueOf(interpvalue.XMLNamed),
+			"Compiled":        reflect.ValueOf(interpvalue.Compiled),
+			"Wrapper":         reflect.ValueOf(interpvalue.Wrapper),
+			"Equal":           reflect.ValueOf(interpvalue.Equal),
+			"Slice3Lo":        reflect.ValueOf(checkSlice3),
+			"AssertFailed":    reflect.ValueOf(assertFailed),
+			"ContextKey":      reflect.ValueOf(func(name string, k any) any { return contextKey{name, bareKey(k)} }),
+			"ContextKeyOf":    reflect.ValueOf(contextKeyOf),
+			"MapKey":          reflect.ValueOf(mapKey),
+			"SortedMap":       reflect.ValueOf(interpvalue.SortedMap),
+			"UnwrapMethod":    reflect.ValueOf(s.printer.RegisterUnwrap),
+			"ErrorsAs":        reflect.ValueOf(s.printer.ErrorsAs),
 			// the cells' struct types for fmt (interpvalue/names.go)
 			"RegisterStruct": reflect.ValueOf(s.printer.RegisterStruct),
 			"TypeString":     reflect.ValueOf(s.printer.TypeString),
@@ -166,9 +183,20 @@ func (s *Session) runtimeSymbols() interp.Exports {
 		"syscall/syscall": {"Exit": reflect.ValueOf(exitFunc("syscall.Exit"))},
 		"errors/errors":   {"Is": reflect.ValueOf(s.printer.ErrorsIs), "Unwrap": reflect.ValueOf(s.printer.ErrorsUnwrap)},
 		// its type errors name the struct type of the field (interpvalue.JSONError)
-		"encoding/json/json": {"Unmarshal": reflect.ValueOf(func(data []byte, v any) error {
-			return s.printer.JSONError(json.Unmarshal(data, v), v)
-		})},
+		"encoding/json/json": {
+			"Unmarshal": reflect.ValueOf(func(data []byte, v any) error {
+				return s.printer.JSONError(json.Unmarshal(data, v), v)
+			}),
+			// the errors of the cells' MarshalJSON name their types (interpvalue.FixMarshalError)
+			"Marshal": reflect.ValueOf(func(v any) ([]byte, error) {
+				b, err := json.Marshal(v)
+				return b, interpvalue.FixMarshalError(err)
+			}),
+			"MarshalIndent": reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
+				b, err := json.MarshalIndent(v, prefix, indent)
+				return b, interpvalue.FixMarshalError(err)
+			}),
+		},
 		generic.Path + "/generic": generic.Symbols(),
 		// Package iter has only generic types, which the cell compiler
 		// rewrites as function types: the import itself must work.

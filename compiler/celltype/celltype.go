@@ -411,3 +411,21 @@ func HeldByReference(t types.Type) bool {
 	}
 	return false
 }
+
+// KeepsTypeOrMethods reports whether t has methods, or is a named type of the
+// cells that the compiler gives one (KeepsType).
+func KeepsTypeOrMethods(t types.Type) bool {
+	if n, ok := types.Unalias(t).(*types.Named); ok && KeepsType(n) {
+		return true
+	}
+	return types.NewMethodSet(t).Len() > 0
+}
+
+// ErrorToCellInterface reports whether an error asserted to t, an
+// interface, needs the cells' types that implement t tried (see the compiler's assertOK):
+// t is the cells' own (named or written in a cell), not error, and has no
+// compiled twin.
+func ErrorToCellInterface(t types.Type) bool {
+	_, literal := types.Unalias(t).(*types.Interface)
+	return (literal || IsCellInterface(t)) && !types.Identical(t, types.Universe.Lookup("error").Type()) && Twin(t) == ""
+}
