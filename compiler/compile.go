@@ -452,7 +452,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && celltype.NeedsKeepMethod(n) {
 				src += "\nfunc (" + ts.Name.Name + ") " + celltype.KeepMethod + "() {}"
 			} else if ok {
-				src += registerStruct(n, ts) + c.promotedFmtMethods(n, ts) + celltype.SelfMethodDecl(n, "")
+				src += celltype.RegisterStructDecl(n, ts, RuntimeName) + c.promotedFmtMethods(n, ts) + celltype.SelfMethodDecl(n, "")
 			}
 			addDecl(src, &Decl{Name: ts.Name.Name, Kind: "type", Type: c.text(ts.Type), Norm: norm, Refs: cellsrc.RefsOf(ts)})
 		}

@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"gokernel/cellsrc"
@@ -103,7 +104,7 @@ func (c *compiler) copyIntoInterfaces(n ast.Node) {
 		}
 		copyInto = func(x ast.Expr, to types.Type) {
 			if it, ok := to.Underlying().(*types.Interface); ok && it.Empty() {
-				c.copyIntoInterface(x, to)
+				c.copyInto(x, to, false) // not marked: see jsonshadow.Mark
 			}
 		}
 	}
@@ -115,7 +116,12 @@ func (c *compiler) copyIntoInterfaces(n ast.Node) {
 // fresh), through a call's own frame for another (yaegi's wrapper of a
 // compiled interface calls the methods on the value where it was, even a
 // composite literal's slot).
-func (c *compiler) copyIntoInterface(x ast.Expr, to types.Type) {
+func (c *compiler) copyIntoInterface(x ast.Expr, to types.Type) { c.copyInto(x, to, true) }
+
+// copyInto is copyIntoInterface; mark says whether a slice or map of the
+// cells' types with JSON methods is marked (jsonshadow.Mark): not for a
+// compiled function.
+func (c *compiler) copyInto(x ast.Expr, to types.Type, mark bool) {
 	if to == nil {
 		return
 	}
@@ -126,6 +132,12 @@ func (c *compiler) copyIntoInterface(x ast.Expr, to types.Type) {
 	_, isLit := ast.Unparen(x).(*ast.CompositeLit)
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if t == nil {
+		return
+	}
+	if name := jsonshadow.Mark(t); name != "" && it.Empty() && mark {
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+			return RuntimeName + ".JSONMark(" + c.render(x) + ", " + strconv.Quote(name) + ")"
+		})
 		return
 	}
 	ts, tos := c.types.TypeString(t), c.types.TypeString(to)
@@ -350,10 +362,6 @@ func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
 	}
 	x := call.Args[i]
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if owner, field := celltype.EmbeddedStruct(t, map[types.Type]bool{}); owner != "" {
-		c.errorAt(c.off(x.Pos()), "encoding/json does not see the embedded field %s of %s in the interpreter (it would not promote its fields): name the field and give it a JSON key (%s %s `json:\"...\"`)%s", field, owner, field, field, OrCompile)
-		return
-	}
 	// the methods of the cells' types: through a shadow (package jsonshadow)
 	env := jsonshadow.Env{TypeString: c.types.TypeString, Runtime: RuntimeName, Scope: c.types.Scope(),
 		Assert: func(x string, from, to types.Type) string {
@@ -374,10 +382,19 @@ func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
 		}
 		return jsonshadow.Call(env, fn.Name(), t, render(call.Fun), render(sel.X), args, i)
 	}
-	if _, err := write(func(ast.Node) string { return "x" }); err == nil {
+	_, err := write(func(ast.Node) string { return "x" })
+	if owner, field := jsonshadow.EmbeddedStruct(t, strings.HasPrefix(fn.Name(), "Un") || fn.Name() == "Decode"); err == nil && owner != "" {
+		err = fmt.Errorf("%s embeds %s", owner, field)
+	}
+	if err == nil {
 		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string { s, _ := write(c.render); return s })
 		return
-	} else if owner, method := celltype.JSONMethod(t, map[types.Type]bool{}); owner != "" && err != jsonshadow.ErrNotNeeded {
+	}
+	if owner, field := celltype.EmbeddedStruct(t, map[types.Type]bool{}); owner != "" {
+		c.errorAt(c.off(x.Pos()), "encoding/json does not see the embedded field %s of %s in the interpreter (it would not promote its fields): name the field and give it a JSON key (%s %s `json:\"...\"`)%s", field, owner, field, field, OrCompile)
+		return
+	}
+	if owner, method := celltype.JSONMethod(t, map[types.Type]bool{}); owner != "" && err != jsonshadow.ErrNotNeeded {
 		c.errorAt(c.off(x.Pos()), "encoding/json cannot call the %s method of %s in the interpreter here (%v)%s", method, owner, err, OrCompile)
 		return
 	}
@@ -388,24 +405,6 @@ func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
 		// values of the cells' types in interfaces: see interpvalue.Bare
 		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return RuntimeName + ".Bare(" + c.render(x) + ")" })
 	}
-}
-
-// registerStruct returns the registration of n, a struct type the cell
-// declares (ts), for compiled fmt (interpvalue.Printer.RegisterStruct):
-// yaegi's struct types have no names, and %T, %#v and %+v of a value held
-// in an interface are written with them at run time. Generic types are
-// not registered (the instantiations are not known here).
-func registerStruct(n *types.Named, ts *ast.TypeSpec) string {
-	if _, ok := n.Underlying().(*types.Struct); !ok || n.TypeParams() != nil || ts.TypeParams != nil || ts.Assign.IsValid() {
-		return ""
-	}
-	args := []string{strconv.Quote(celltype.GoName(n)), "(*" + ts.Name.Name + ")(nil)"}
-	for _, f := range celltype.UnexportedFields(n.Underlying(), map[types.Type]bool{}) {
-		if q := strconv.Quote(f); !slices.Contains(args[2:], q) {
-			args = append(args, q)
-		}
-	}
-	return "\nvar _ = " + RuntimeName + ".RegisterStruct(" + strings.Join(args, ", ") + ")"
 }
 
 // promotedFmtMethods returns the registrations (see fmtMethod) of the

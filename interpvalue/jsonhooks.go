@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Compiled encoding/json does not see the methods of the cells' types
@@ -52,6 +53,9 @@ func NewJSONHook(name string, marshal func() ([]byte, error)) JSONHook {
 // encoder checks it, so that the error names the cell's type.
 func (h JSONHook) MarshalJSON() ([]byte, error) {
 	b, err := h.marshal()
+	if _, ok := err.(hookError); ok {
+		return nil, err // JSONFail's
+	}
 	if err != nil {
 		return nil, hookError{name: h.name, err: err}
 	}
@@ -302,4 +306,80 @@ func JSONFinish(err error) error {
 		return e.finish()
 	}
 	return err
+}
+
+// marks are the slices and maps of the cells' types that became interface
+// values, which yaegi holds without their types (a []Tag as a []string),
+// by where their elements are; the last maxMarks are kept, with their
+// values (so their memory is not reused).
+var marks struct {
+	sync.Mutex
+	names map[markKey]string
+	ring  []reflect.Value
+	next  int
+}
+
+// markKey is where a slice's elements or a map is, and the slice's length.
+type markKey struct {
+	ptr uintptr
+	n   int
+}
+
+const maxMarks = 4096
+
+// keyOf returns the mark key of v, a slice or map, and whether it has one
+// (an empty slice or a nil map encodes alike whatever its type).
+func keyOf(v reflect.Value) (markKey, bool) {
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.Len() == 0 {
+			return markKey{}, false
+		}
+		return markKey{v.Pointer(), v.Len()}, true
+	case reflect.Map:
+		if v.IsNil() {
+			return markKey{}, false
+		}
+		return markKey{v.Pointer(), -1}, true
+	}
+	return markKey{}, false
+}
+
+// JSONMark records that x, becoming an interface value, is of the cells'
+// type name ("[]main.Tag"), and returns it.
+func JSONMark(x any, name string) any {
+	k, ok := keyOf(reflect.ValueOf(x))
+	if !ok {
+		return x
+	}
+	marks.Lock()
+	defer marks.Unlock()
+	if marks.names == nil {
+		marks.names = map[markKey]string{}
+		marks.ring = make([]reflect.Value, maxMarks)
+	}
+	if old := marks.ring[marks.next]; old.IsValid() {
+		if k, has := keyOf(old); has {
+			delete(marks.names, k)
+		}
+	}
+	marks.ring[marks.next] = reflect.ValueOf(x)
+	marks.next = (marks.next + 1) % maxMarks
+	marks.names[k] = name
+	return x
+}
+
+// JSONMarked returns the name JSONMark recorded for *p (p a *any), or "".
+func JSONMarked(p any) string {
+	v := reflect.ValueOf(p).Elem()
+	for v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	k, ok := keyOf(v)
+	if !ok {
+		return ""
+	}
+	marks.Lock()
+	defer marks.Unlock()
+	return marks.names[k]
 }

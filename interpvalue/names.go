@@ -155,8 +155,19 @@ func (n named) Format(st fmt.State, verb rune) {
 // struct types as RegisterStruct recorded them; err is left as it is when
 // it cannot be told.
 func (p *Printer) JSONError(err error, target any) error {
+	var iue *json.InvalidUnmarshalError
+	if errors.As(err, &iue) && iue.Type != nil {
+		iue.Type = p.namedType(iue.Type) // "json: Unmarshal(nil *main.Person)"
+		return err
+	}
 	var ute *json.UnmarshalTypeError
-	if !errors.As(err, &ute) || ute.Struct != "" {
+	if !errors.As(err, &ute) {
+		return err
+	}
+	if ute.Type != nil {
+		ute.Type = p.namedType(ute.Type) // a program may print it
+	}
+	if ute.Struct != "" {
 		return err
 	}
 	named := *ute
@@ -197,9 +208,7 @@ func (p *Printer) jsonStruct(path string, t reflect.Type) string {
 		if !ok {
 			return ""
 		}
-		if name = p.structName(t); name == "" {
-			return ""
-		}
+		name = p.structName(t) // the innermost struct's, as Go's (those around it may be unnamed: generic)
 		t = f.Type
 	}
 	return name
@@ -289,4 +298,21 @@ func NameTop(s, top, name string) string {
 		return "&" + strings.TrimPrefix(name, "*") + s[len(top):]
 	}
 	return s
+}
+
+// namedType returns t, a reflect type of the interpreter, written with the
+// names of the cells' struct types it holds when it has some.
+func (p *Printer) namedType(t reflect.Type) reflect.Type {
+	if _, ok := t.(namedType); ok {
+		return t
+	}
+	name := t.String()
+	func() {
+		defer func() { _ = recover() }() // several types of those fields: left
+		name = p.Rename(name, true)
+	}()
+	if name == t.String() {
+		return t
+	}
+	return namedType{t, name}
 }

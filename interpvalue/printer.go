@@ -169,6 +169,9 @@ func (p *Printer) value(v reflect.Value, refused []string, depth int, raw bool) 
 	if depth > maxDepth || !v.IsValid() {
 		return v, false
 	}
+	if out, ok := p.ofValueInterfaces(v, refused, depth, raw); ok {
+		return out, true
+	}
 	switch v.Kind() {
 	case reflect.Interface:
 		return p.held(v, refused, depth, raw)
@@ -185,6 +188,9 @@ func (p *Printer) value(v reflect.Value, refused []string, depth int, raw bool) 
 			if !out.IsValid() {
 				out = copied(v)
 			}
+			if !e.Type().AssignableTo(out.Type().Elem()) {
+				out = asAnys(out) // an element of another type now (a struct with a []Shape)
+			}
 			out.Index(i).Set(e)
 		}
 		return out, out.IsValid()
@@ -200,6 +206,9 @@ func (p *Printer) value(v reflect.Value, refused []string, depth int, raw bool) 
 			}
 			if !out.IsValid() {
 				out = copied(v)
+			}
+			if !e.Type().AssignableTo(out.Type().Elem()) {
+				out = asAnys(out)
 			}
 			out.SetMapIndex(it.Key(), e)
 		}
@@ -223,6 +232,11 @@ func (p *Printer) value(v reflect.Value, refused []string, depth int, raw bool) 
 			}
 			if !out.IsValid() {
 				out = copied(v)
+			}
+			if !e.Type().AssignableTo(out.Type().Field(i).Type) {
+				if out = withFieldType(out, i, e.Type()); !out.IsValid() {
+					return v, bared
+				}
 			}
 			out.Field(i).Set(e)
 		}
@@ -342,6 +356,9 @@ func holds(t reflect.Type, depth int) bool {
 	case reflect.Slice, reflect.Array, reflect.Map:
 		return holds(t.Elem(), depth+1)
 	case reflect.Struct:
+		if isValueInterfaceType(t) {
+			return true
+		}
 		if t.PkgPath() != "" {
 			return false // a compiled type: its fields are not ours to set
 		}
@@ -469,4 +486,134 @@ func (m sortedMap) Format(f fmt.State, verb rune) {
 		fmt.Fprintf(f, spec, m[i+1])
 	}
 	io.WriteString(f, "]")
+}
+
+// isValueInterfaceType reports whether t is yaegi's valueInterface: the
+// reflect type of the values of an interface type of the cells ([]Shape
+// is a []valueInterface).
+func isValueInterfaceType(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.PkgPath() == "github.com/traefik/yaegi/interp" && t.Name() == "valueInterface"
+}
+
+// anyType is the type of an empty interface.
+var anyType = reflect.TypeFor[any]()
+
+// ofValueInterfaces returns v, a slice, array or map of values of an
+// interface type of the cells ([]Shape) or a struct with fields of one,
+// with those values replaced as Value replaces values in interfaces, in a
+// slice, array, map or struct of any (fmt prints them alike): yaegi gives
+// fmt its wrappers there, which printed as {0xc000… {…}}.
+func (p *Printer) ofValueInterfaces(v reflect.Value, refused []string, depth int, raw bool) (reflect.Value, bool) {
+	elem := func(e reflect.Value, raw bool) reflect.Value {
+		iv := reflect.New(anyType).Elem()
+		iv.Set(e)
+		r, _ := p.held(iv, refused, depth+1, raw)
+		return r
+	}
+	t := v.Type()
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+		if !isValueInterfaceType(t.Elem()) || v.Kind() == reflect.Slice && v.IsNil() {
+			return v, false
+		}
+		out := reflect.MakeSlice(reflect.SliceOf(anyType), v.Len(), v.Len())
+		if v.Kind() == reflect.Array {
+			out = reflect.New(reflect.ArrayOf(v.Len(), anyType)).Elem()
+		}
+		for i := 0; i < v.Len(); i++ {
+			out.Index(i).Set(elem(v.Index(i), raw))
+		}
+		return out, true
+	case reflect.Map:
+		if !isValueInterfaceType(t.Elem()) || v.IsNil() {
+			return v, false
+		}
+		out := reflect.MakeMapWithSize(reflect.MapOf(t.Key(), anyType), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), elem(it.Value(), raw))
+		}
+		return out, true
+	case reflect.Struct:
+		if t.PkgPath() != "" || t.Name() != "" {
+			return v, false
+		}
+		fields := make([]reflect.StructField, t.NumField())
+		changed := false
+		for i := range fields {
+			fields[i] = t.Field(i)
+			if isValueInterfaceType(fields[i].Type) {
+				fields[i].Type, changed = anyType, true
+			}
+		}
+		if !changed {
+			return v, false
+		}
+		var st reflect.Type
+		func() {
+			defer func() { _ = recover() }() // a field StructOf refuses
+			st = reflect.StructOf(fields)
+		}()
+		if st == nil {
+			return v, false
+		}
+		out := reflect.New(st).Elem()
+		for i := range fields {
+			f := v.Field(i)
+			if fields[i].Type == anyType && isValueInterfaceType(f.Type()) {
+				out.Field(i).Set(elem(f, raw || unexported(t.Field(i))))
+				continue
+			}
+			if r, changed := p.value(f, refused, depth+1, raw || unexported(t.Field(i))); changed && r.Type().AssignableTo(fields[i].Type) {
+				f = r
+			}
+			out.Field(i).Set(f)
+		}
+		return out, true
+	}
+	return v, false
+}
+
+// asAnys returns v, a slice, array or map, as one of any with the same
+// elements.
+func asAnys(v reflect.Value) reflect.Value {
+	var out reflect.Value
+	switch v.Kind() {
+	case reflect.Slice:
+		out = reflect.MakeSlice(reflect.SliceOf(anyType), v.Len(), v.Len())
+	case reflect.Array:
+		out = reflect.New(reflect.ArrayOf(v.Len(), anyType)).Elem()
+	case reflect.Map:
+		out = reflect.MakeMapWithSize(reflect.MapOf(v.Type().Key(), anyType), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), it.Value())
+		}
+		return out
+	}
+	for i := 0; i < v.Len(); i++ {
+		out.Index(i).Set(v.Index(i))
+	}
+	return out
+}
+
+// withFieldType returns v, a struct, as a value of a struct type whose
+// field i is of type t (the field's value is left zero), or the zero Value
+// if reflect cannot make that type.
+func withFieldType(v reflect.Value, i int, t reflect.Type) (out reflect.Value) {
+	fields := make([]reflect.StructField, v.NumField())
+	for j := range fields {
+		fields[j] = v.Type().Field(j)
+	}
+	fields[i].Type = t
+	defer func() {
+		if recover() != nil {
+			out = reflect.Value{}
+		}
+	}()
+	out = reflect.New(reflect.StructOf(fields)).Elem()
+	for j := range fields {
+		if j != i {
+			out.Field(j).Set(v.Field(j))
+		}
+	}
+	return out
 }

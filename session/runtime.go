@@ -143,6 +143,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"JSONUnmarshal":   reflect.ValueOf(interpvalue.JSONUnmarshal),
 			"JSONContext":     reflect.ValueOf(interpvalue.JSONContext),
 			"JSONFinish":      reflect.ValueOf(interpvalue.JSONFinish),
+			"JSONMark":        reflect.ValueOf(interpvalue.JSONMark),
+			"JSONMarked":      reflect.ValueOf(interpvalue.JSONMarked),
 			"XMLNamed":        reflect.ValueOf(interpvalue.XMLNamed),
 			"Compiled":        reflect.ValueOf(interpvalue.Compiled),
 			"Wrapper":         reflect.ValueOf(interpvalue.Wrapper),

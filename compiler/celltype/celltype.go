@@ -6,9 +6,11 @@
 package celltype
 
 import (
+	"go/ast"
 	"go/types"
 	"gokernel/stdlib/generic"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -276,8 +278,10 @@ func HoldsInterface(t types.Type, depth int) bool {
 	if depth > 4 {
 		return false
 	}
-	if it, ok := t.Underlying().(*types.Interface); ok {
-		return depth > 0 && it.Empty() // the others: stringOperand
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		// an interface operand itself: stringOperand; inside a slice, map
+		// or struct, an empty one or not ([]Shape), yaegi's wrappers
+		return depth > 0
 	}
 	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main" {
 		return false
@@ -428,4 +432,22 @@ func KeepsTypeOrMethods(t types.Type) bool {
 func ErrorToCellInterface(t types.Type) bool {
 	_, literal := types.Unalias(t).(*types.Interface)
 	return (literal || IsCellInterface(t)) && !types.Identical(t, types.Universe.Lookup("error").Type()) && Twin(t) == ""
+}
+
+// RegisterStructDecl returns the registration of n, a struct type the cell
+// declares (ts), for compiled fmt (interpvalue.Printer.RegisterStruct; runtime names its package):
+// yaegi's struct types have no names, and %T, %#v and %+v of a value held
+// in an interface are written with them at run time. Generic types are
+// not registered (the instantiations are not known here).
+func RegisterStructDecl(n *types.Named, ts *ast.TypeSpec, runtime string) string {
+	if _, ok := n.Underlying().(*types.Struct); !ok || n.TypeParams() != nil || ts.TypeParams != nil || ts.Assign.IsValid() {
+		return ""
+	}
+	args := []string{strconv.Quote(GoName(n)), "(*" + ts.Name.Name + ")(nil)"}
+	for _, f := range UnexportedFields(n.Underlying(), map[types.Type]bool{}) {
+		if q := strconv.Quote(f); !slices.Contains(args[2:], q) {
+			args = append(args, q)
+		}
+	}
+	return "\nvar _ = " + runtime + ".RegisterStruct(" + strings.Join(args, ", ") + ")"
 }

@@ -181,6 +181,21 @@ func (w *writer) encBody(t types.Type) string {
 			}
 			fmt.Fprintf(&b, "if x, ok := %s; ok {\nreturn %s(&x, false)\n}\n", assert, w.enc(c))
 		}
+		for _, c := range composites(u, w.env.Scope) {
+			// yaegi holds a []Tag in an interface as a bare []string: the
+			// kernel marked it where it became an interface value (Mark)
+			cond := fmt.Sprintf("%s(p) == %q", w.rt("JSONMarked"), typeName(c))
+			if isStructElem(c) {
+				cond = "true" // its struct type tells it
+			}
+			fmt.Fprintf(&b, "if %s {\nif x, ok := (*p).(%s); ok {\nreturn %s(&x, false)\n}\n}\n", cond, w.ts(c), w.enc(c))
+		}
+		if u.Empty() {
+			// the containers of literals of any: []any{...}, map[string]any{...}
+			anyT := types.Universe.Lookup("any").Type()
+			fmt.Fprintf(&b, "if x, ok := (*p).([]any); ok {\nreturn %s(&x, false)\n}\n", w.enc(types.NewSlice(anyT)))
+			fmt.Fprintf(&b, "if x, ok := (*p).(map[string]any); ok {\nreturn %s(&x, false)\n}\n", w.enc(types.NewMap(types.Typ[types.String], anyT)))
+		}
 		b.WriteString("return *p")
 	default:
 		b.WriteString("return *p")
@@ -258,4 +273,54 @@ func (w *writer) zero(f jsonField) string {
 func isPointer(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Pointer)
 	return ok
+}
+
+// composites returns the slices and maps of the types candidates
+// returns that implement it (an empty interface): []Tag, map[string]Tag.
+func composites(it *types.Interface, scope *types.Scope) []types.Type {
+	if !it.Empty() {
+		return nil
+	}
+	var out []types.Type
+	for _, c := range candidates(it, scope) {
+		if isPointer(c) {
+			continue
+		}
+		out = append(out, types.NewSlice(c), types.NewMap(types.Typ[types.String], c))
+	}
+	return out
+}
+
+// isStructElem reports whether the elements of c, a slice or map, are of
+// a struct type, which yaegi's reflect type of c tells.
+func isStructElem(c types.Type) bool {
+	var e types.Type
+	switch u := c.(type) {
+	case *types.Slice:
+		e = u.Elem()
+	case *types.Map:
+		e = u.Elem()
+	}
+	_, ok := e.Underlying().(*types.Struct)
+	return ok
+}
+
+// Mark returns the name under which a value of type t is marked where it
+// becomes an interface value (interpvalue.JSONMark), "" if it needs none:
+// t is a slice or map of a type whose values the encoder calls a method
+// of, which yaegi holds in an interface without its type.
+func Mark(t types.Type) string {
+	var e types.Type
+	switch u := types.Unalias(t).(type) {
+	case *types.Slice:
+		e = u.Elem()
+	case *types.Map:
+		e = u.Elem()
+	default:
+		return ""
+	}
+	if types.IsInterface(e) || !needsEnc(e, nil, map[types.Type]bool{}, false) {
+		return ""
+	}
+	return typeName(t)
 }

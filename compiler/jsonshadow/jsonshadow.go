@@ -242,3 +242,50 @@ func Call(env Env, name string, t types.Type, fun, recv string, args []string, i
 	}
 	return "", errNotNeeded
 }
+
+// EmbeddedStruct returns the name of a struct type of the cells inside t
+// that embeds a struct without a JSON name, and the embedded field, where
+// the encoder (or the decoder) looks into the fields: not inside a type
+// whose method it calls.
+func EmbeddedStruct(t types.Type, decode bool) (string, string) {
+	return embedded(t, decode, map[types.Type]bool{})
+}
+
+func embedded(t types.Type, decode bool, seen map[types.Type]bool) (string, string) {
+	if t == nil || seen[t] {
+		return "", ""
+	}
+	seen[t] = true
+	if m := methodsOf(t); !decode && (m.ptrJSON || m.ptrText) || decode && (m.unJSON || m.unText) {
+		return "", ""
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return embedded(u.Elem(), decode, seen)
+	case *types.Slice:
+		return embedded(u.Elem(), decode, seen)
+	case *types.Array:
+		return embedded(u.Elem(), decode, seen)
+	case *types.Map:
+		return embedded(u.Elem(), decode, seen)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			name, _, _ := strings.Cut(reflect.StructTag(u.Tag(i)).Get("json"), ",")
+			ft := f.Type()
+			if p, ok := ft.Underlying().(*types.Pointer); ok {
+				ft = p.Elem()
+			}
+			if _, isStruct := ft.Underlying().(*types.Struct); f.Embedded() && isStruct && name == "" {
+				if n, ok := cellNamed(t); ok {
+					return "main." + n.Obj().Name(), f.Name()
+				}
+				return typeName(t), f.Name()
+			}
+			if owner, field := embedded(f.Type(), decode, seen); owner != "" {
+				return owner, field
+			}
+		}
+	}
+	return "", ""
+}
