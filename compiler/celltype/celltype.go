@@ -278,10 +278,11 @@ func HoldsInterface(t types.Type, depth int) bool {
 	if depth > 4 {
 		return false
 	}
-	if _, ok := t.Underlying().(*types.Interface); ok {
+	if it, ok := t.Underlying().(*types.Interface); ok {
 		// an interface operand itself: stringOperand; inside a slice, map
-		// or struct, an empty one or not ([]Shape), yaegi's wrappers
-		return depth > 0
+		// or struct, an empty one or one of the cells ([]Shape): yaegi's
+		// wrappers (a compiled one, []error, holds values with its methods)
+		return depth > 0 && (it.Empty() || IsCellInterface(t))
 	}
 	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main" {
 		return false
