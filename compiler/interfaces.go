@@ -1,7 +1,6 @@
 package compiler
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"gokernel/cellsrc"
@@ -383,9 +382,6 @@ func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
 		return jsonshadow.Call(env, fn.Name(), t, render(call.Fun), render(sel.X), args, i)
 	}
 	_, err := write(func(ast.Node) string { return "x" })
-	if owner, field := jsonshadow.EmbeddedStruct(t, strings.HasPrefix(fn.Name(), "Un") || fn.Name() == "Decode"); err == nil && owner != "" {
-		err = fmt.Errorf("%s embeds %s", owner, field)
-	}
 	if err == nil {
 		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string { s, _ := write(c.render); return s })
 		return

@@ -237,6 +237,7 @@ func (p *Printer) JSONShadowError(err error, target any, text string) error {
 	if name := p.jsonStruct(ute.Field, reflect.TypeOf(target)); name != "" {
 		named.Struct = strings.TrimPrefix(name, "main.")
 	}
+	named.Field = promotedPath(named.Field, reflect.TypeOf(target))
 	hook := reflect.TypeFor[JSONRawText]()
 	if text != "" && named.Type != nil && (named.Type == hook || named.Type.Kind() == reflect.Pointer && named.Type.Elem() == hook) {
 		name := text
@@ -382,4 +383,36 @@ func JSONMarked(p any) string {
 	marks.Lock()
 	defer marks.Unlock()
 	return marks.names[k]
+}
+
+// JSONNull is a value the encoder writes as null.
+func JSONNull() json.RawMessage { return json.RawMessage("null") }
+
+// promotedPath returns path, the field path of a decoder's error in t, a
+// shadow, with the names of the embedded structs of the promoted fields
+// on it, as Go's decoder writes them ("Doc.Base.id"; the shadow has the
+// field at the top, its gkpath tag says where it was).
+func promotedPath(path string, t reflect.Type) string {
+	if path == "" {
+		return path
+	}
+	var out []string
+	for _, part := range strings.Split(path, ".") {
+		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map) {
+			t = t.Elem()
+		}
+		if t == nil || t.Kind() != reflect.Struct {
+			out, t = append(out, part), nil
+			continue
+		}
+		f, ok := jsonField(t, part)
+		if prefix := f.Tag.Get("gkpath"); ok && prefix != "" {
+			out = append(out, prefix)
+		}
+		out, t = append(out, part), nil
+		if ok {
+			t = f.Type
+		}
+	}
+	return strings.Join(out, ".")
 }

@@ -145,6 +145,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"JSONFinish":      reflect.ValueOf(interpvalue.JSONFinish),
 			"JSONMark":        reflect.ValueOf(interpvalue.JSONMark),
 			"JSONMarked":      reflect.ValueOf(interpvalue.JSONMarked),
+			"JSONNull":        reflect.ValueOf(interpvalue.JSONNull),
 			"XMLNamed":        reflect.ValueOf(interpvalue.XMLNamed),
 			"Compiled":        reflect.ValueOf(interpvalue.Compiled),
 			"Wrapper":         reflect.ValueOf(interpvalue.Wrapper),

@@ -341,8 +341,9 @@ func TestJSONFieldsAndEmbedded(t *testing.T) {
 		t.Skip("no Go sources installed")
 	}
 	for src, want := range map[string]string{
-		"import \"encoding/json\"\ntype In struct{ A int }\ntype D struct{ In; B int }\njson.Marshal([]*D{})":               "encoding/json does not see the embedded field In of main.D in the interpreter",
-		"import \"encoding/json\"\ntype In struct{ A int }\ntype D struct{ In `json:\"in\"`; B int }\njson.Marshal([]*D{})": "",
+		"import \"encoding/json\"\ntype In struct{ A int }\ntype D struct{ In; B int }\njson.Marshal([]*D{})":                     "",
+		"import \"encoding/json\"\ntype In struct{ A int `json:\",string\"` }\ntype D struct{ *In; B int }\njson.Marshal([]*D{})": "encoding/json does not see the embedded field In of main.D in the interpreter",
+		"import \"encoding/json\"\ntype In struct{ A int }\ntype D struct{ In `json:\"in\"`; B int }\njson.Marshal([]*D{})":       "",
 	} {
 		res, err := c.Check(src)
 		if err != nil {

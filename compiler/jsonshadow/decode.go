@@ -11,7 +11,7 @@ import (
 func NeedsDecode(t types.Type) bool { return needsDec(t, map[types.Type]bool{}) }
 
 func needsDec(t types.Type, seen map[types.Type]bool) bool {
-	if t == nil || seen[t] {
+	if t == nil || seen[t] || compiled(t) {
 		return false
 	}
 	seen[t] = true
@@ -28,6 +28,9 @@ func needsDec(t types.Type, seen map[types.Type]bool) bool {
 	case *types.Map:
 		return methodsOf(u.Key()).unText || needsDec(u.Elem(), seen)
 	case *types.Struct:
+		if promotes(u) {
+			return true
+		}
 		for i := 0; i < u.NumFields(); i++ {
 			if f := u.Field(i); (f.Exported() || f.Embedded()) && needsDec(f.Type(), seen) {
 				return true
@@ -161,7 +164,11 @@ func (d *decoder) expand(t types.Type) string {
 		var b strings.Builder
 		b.WriteString("struct {\n")
 		for _, f := range fs {
-			fmt.Fprintf(&b, "%s %s%s\n", f.shadowName, d.shadow(f.typ), tagLit(f.tag))
+			ptr := ""
+			if len(f.ptrs) > 0 {
+				ptr = "*" // behind an embedded pointer: nil if not decoded
+			}
+			fmt.Fprintf(&b, "%s %s%s%s\n", f.shadowName, ptr, d.shadow(f.typ), tagLit(f.tag))
 		}
 		b.WriteString("}")
 		s = b.String()
@@ -244,6 +251,12 @@ func (d *decoder) fillX(t types.Type) string {
 	case *types.Struct:
 		fs, _ := fields(u)
 		for _, f := range fs {
+			if nilPath := f.nilPath(); nilPath != "" {
+				fmt.Fprintf(&b, "if !(%s) {\ns.%s = new(%s)\n", nilPath, f.shadowName, d.shadow(f.typ))
+				set("(*s."+f.shadowName+")", "p."+f.name, f.typ)
+				b.WriteString("}\n")
+				continue
+			}
 			set("s."+f.shadowName, "p."+f.name, f.typ)
 		}
 	}
@@ -337,11 +350,23 @@ func (d *decoder) backX(t types.Type) string {
 			}
 			fs, _ := fields(u)
 			for _, f := range fs {
-				if !NeedsDecode(f.typ) {
-					fmt.Fprintf(&b, "p.%s = s.%s\n", f.name, f.shadowName)
-					continue
+				from := "s." + f.shadowName
+				if len(f.ptrs) > 0 {
+					// decoded: the embedded pointers on its path are made
+					from = "(*" + from + ")"
+					fmt.Fprintf(&b, "if s.%s != nil {\n", f.shadowName)
+					for i, ptr := range f.ptrs {
+						fmt.Fprintf(&b, "if p.%s == nil {\np.%s = new(%s)\n}\n", ptr, ptr, d.ts(f.ptrElems[i]))
+					}
 				}
-				fmt.Fprintf(&b, "if err := %s(&p.%s, &s.%s); err != nil {\nreturn %s(err, %q, %q)\n}\n", d.back(f.typ), f.name, f.shadowName, d.rt("JSONContext"), structName, f.jsonName())
+				if !NeedsDecode(f.typ) {
+					fmt.Fprintf(&b, "p.%s = %s\n", f.name, from)
+				} else {
+					fmt.Fprintf(&b, "if err := %s(&p.%s, &%s); err != nil {\nreturn %s(err, %q, %q)\n}\n", d.back(f.typ), f.name, from, d.rt("JSONContext"), structName, f.jsonName())
+				}
+				if len(f.ptrs) > 0 {
+					b.WriteString("}\n")
+				}
 			}
 		}
 	}

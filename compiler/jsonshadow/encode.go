@@ -3,6 +3,8 @@ package jsonshadow
 import (
 	"fmt"
 	"go/types"
+	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -15,7 +17,7 @@ func NeedsEncode(t types.Type, scope *types.Scope) bool {
 
 // needsEnc is NeedsEncode; ifaces says whether interfaces are looked into.
 func needsEnc(t types.Type, scope *types.Scope, seen map[types.Type]bool, ifaces bool) bool {
-	if t == nil || seen[t] {
+	if t == nil || seen[t] || compiled(t) {
 		return false
 	}
 	seen[t] = true
@@ -32,6 +34,9 @@ func needsEnc(t types.Type, scope *types.Scope, seen map[types.Type]bool, ifaces
 	case *types.Map:
 		return textKey(u.Key()) || needsEnc(u.Elem(), scope, seen, ifaces)
 	case *types.Struct:
+		if promotes(u) {
+			return true
+		}
 		for i := 0; i < u.NumFields(); i++ {
 			if f := u.Field(i); (f.Exported() || f.Embedded()) && needsEnc(f.Type(), scope, seen, ifaces) {
 				return true
@@ -215,30 +220,23 @@ func (w *writer) encStruct(b *strings.Builder, st *types.Struct) {
 	shadowed := make([]bool, len(fs))
 	for i, f := range fs {
 		shadowed[i] = NeedsEncode(f.typ, w.env.Scope)
-		typ := "any"
-		if !shadowed[i] {
+		typ, tag := "any", f.tag
+		if !shadowed[i] && len(f.ptrs) == 0 {
 			typ = w.ts(f.typ)
 		}
-		fmt.Fprintf(b, "%s %s%s\n", f.shadowName, typ, tagLit(f.tag))
+		if len(f.ptrs) > 0 && !f.omitEmpty {
+			// behind a nil embedded pointer the field is not encoded
+			tag = `json:` + strconv.Quote(reflect.StructTag(tag).Get("json")+",omitempty")
+		}
+		fmt.Fprintf(b, "%s %s%s\n", f.shadowName, typ, tagLit(tag))
 	}
 	b.WriteString("}{}\n")
 	for i, f := range fs {
-		if !shadowed[i] {
-			fmt.Fprintf(b, "r.%s = p.%s\n", f.shadowName, f.name)
-			continue
+		code := w.encField(f, shadowed[i])
+		if nilPath := f.nilPath(); nilPath != "" {
+			code = fmt.Sprintf("if !(%s) {\n%s}\n", nilPath, code) // omitted behind a nil pointer
 		}
-		var omit []string
-		if f.omitEmpty {
-			omit = append(omit, fmt.Sprintf("%s(&p.%s)", w.rt("JSONEmpty"), f.name))
-		}
-		if f.omitZ {
-			omit = append(omit, w.zero(f))
-		}
-		set := fmt.Sprintf("r.%s = %s(&p.%s, addr)\n", f.shadowName, w.enc(f.typ), f.name)
-		if len(omit) > 0 {
-			set = fmt.Sprintf("if !(%s) {\n%s}\n", strings.Join(omit, " || "), set)
-		}
-		b.WriteString(set)
+		b.WriteString(code)
 	}
 	b.WriteString("return r")
 }
@@ -323,4 +321,34 @@ func Mark(t types.Type) string {
 		return ""
 	}
 	return typeName(t)
+}
+
+// encField writes the setting of the field f of the shadow r from p.
+func (w *writer) encField(f jsonField, shadowed bool) string {
+	if !shadowed && len(f.ptrs) > 0 && types.IsInterface(f.typ) {
+		// an any field, nil: null, not omitted
+		return fmt.Sprintf("if p.%s == nil {\nr.%s = %s()\n} else {\nr.%s = p.%s\n}\n", f.name, f.shadowName, w.rt("JSONNull"), f.shadowName, f.name)
+	}
+	if !shadowed && (len(f.ptrs) == 0 || !f.omitEmpty && !f.omitZ) {
+		return fmt.Sprintf("r.%s = p.%s\n", f.shadowName, f.name)
+	}
+	var omit []string
+	if f.omitEmpty {
+		omit = append(omit, fmt.Sprintf("%s(&p.%s)", w.rt("JSONEmpty"), f.name))
+	}
+	if f.omitZ {
+		omit = append(omit, w.zero(f))
+	}
+	set := fmt.Sprintf("r.%s = p.%s\n", f.shadowName, f.name)
+	if shadowed {
+		addr := "addr"
+		if len(f.ptrs) > 0 {
+			addr = "true" // behind a pointer
+		}
+		set = fmt.Sprintf("r.%s = %s(&p.%s, %s)\n", f.shadowName, w.enc(f.typ), f.name, addr)
+	}
+	if len(omit) > 0 {
+		set = fmt.Sprintf("if !(%s) {\n%s}\n", strings.Join(omit, " || "), set)
+	}
+	return set
 }

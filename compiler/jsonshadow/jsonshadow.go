@@ -23,7 +23,6 @@ import (
 	"fmt"
 	"go/types"
 	"reflect"
-	"strconv"
 	"strings"
 )
 
@@ -79,77 +78,6 @@ func methodsOf(t types.Type) methods {
 // typeName is the name of t as Go's reflect writes it ("main.Level").
 func typeName(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
-}
-
-// jsonField is a field of a struct as encoding/json sees it: its name in
-// the shadow, its type, its tag (as the shadow writes it) and options.
-type jsonField struct {
-	name             string // the field's name in the original
-	shadowName       string
-	typ              types.Type
-	tag              string
-	omitEmpty, omitZ bool
-}
-
-// fields returns the fields of st that encoding/json encodes and decodes
-// (the embedded structs it would promote are refused before).
-func fields(st *types.Struct) ([]jsonField, error) {
-	var out []jsonField
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		tag := reflect.StructTag(st.Tag(i)).Get("json")
-		if tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		jf := jsonField{name: f.Name(), shadowName: f.Name(), typ: f.Type(), tag: st.Tag(i)}
-		for _, o := range strings.Split(opts, ",") {
-			jf.omitEmpty = jf.omitEmpty || o == "omitempty"
-			jf.omitZ = jf.omitZ || o == "omitzero"
-		}
-		if f.Embedded() {
-			t := f.Type()
-			if p, ok := t.Underlying().(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			_, isStruct := t.Underlying().(*types.Struct)
-			if !f.Exported() && !isStruct {
-				continue
-			}
-			if isStruct && name == "" {
-				return nil, fmt.Errorf("the embedded field %s would promote its fields", f.Name())
-			}
-			if name == "" {
-				name = f.Name()
-			}
-			jf.shadowName = fmt.Sprintf("GkEmbedded%d", i)
-			if opts != "" {
-				name += "," + opts
-			}
-			jf.tag = `json:` + strconv.Quote(name)
-		} else if !f.Exported() {
-			continue
-		}
-		out = append(out, jf)
-	}
-	return out, nil
-}
-
-// jsonName is the field's name in JSON.
-func (f jsonField) jsonName() string {
-	name, _, _ := strings.Cut(reflect.StructTag(f.tag).Get("json"), ",")
-	if name == "" {
-		return f.name
-	}
-	return name
-}
-
-// tagLit is a struct tag as Go source.
-func tagLit(tag string) string {
-	if tag == "" {
-		return ""
-	}
-	return " " + strconv.Quote(tag)
 }
 
 // writer collects the functions of a shadow: one per type, by identity.
@@ -243,49 +171,30 @@ func Call(env Env, name string, t types.Type, fun, recv string, args []string, i
 	return "", errNotNeeded
 }
 
-// EmbeddedStruct returns the name of a struct type of the cells inside t
-// that embeds a struct without a JSON name, and the embedded field, where
-// the encoder (or the decoder) looks into the fields: not inside a type
-// whose method it calls.
-func EmbeddedStruct(t types.Type, decode bool) (string, string) {
-	return embedded(t, decode, map[types.Type]bool{})
+// compiled reports whether t is a named type of a compiled package, which
+// encoding/json sees as Go does.
+func compiled(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() != "main"
 }
 
-func embedded(t types.Type, decode bool, seen map[types.Type]bool) (string, string) {
-	if t == nil || seen[t] {
-		return "", ""
-	}
-	seen[t] = true
-	if m := methodsOf(t); !decode && (m.ptrJSON || m.ptrText) || decode && (m.unJSON || m.unText) {
-		return "", ""
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Pointer:
-		return embedded(u.Elem(), decode, seen)
-	case *types.Slice:
-		return embedded(u.Elem(), decode, seen)
-	case *types.Array:
-		return embedded(u.Elem(), decode, seen)
-	case *types.Map:
-		return embedded(u.Elem(), decode, seen)
-	case *types.Struct:
-		for i := 0; i < u.NumFields(); i++ {
-			f := u.Field(i)
-			name, _, _ := strings.Cut(reflect.StructTag(u.Tag(i)).Get("json"), ",")
-			ft := f.Type()
-			if p, ok := ft.Underlying().(*types.Pointer); ok {
-				ft = p.Elem()
-			}
-			if _, isStruct := ft.Underlying().(*types.Struct); f.Embedded() && isStruct && name == "" {
-				if n, ok := cellNamed(t); ok {
-					return "main." + n.Obj().Name(), f.Name()
-				}
-				return typeName(t), f.Name()
-			}
-			if owner, field := embedded(f.Type(), decode, seen); owner != "" {
-				return owner, field
-			}
+// promotes reports whether st embeds a struct (or a pointer to one)
+// without a JSON name: encoding/json promotes its fields, which it does
+// not see in yaegi's struct types.
+func promotes(st *types.Struct) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		t := f.Type()
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+		if _, ok := t.Underlying().(*types.Struct); ok && name == "" && reflect.StructTag(st.Tag(i)).Get("json") != "-" {
+			return true
 		}
 	}
-	return "", ""
+	return false
 }
