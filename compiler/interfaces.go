@@ -444,48 +444,21 @@ func (c *compiler) lowerTemplateExecute(call *ast.CallExpr) {
 		return
 	}
 	data := call.Args[len(call.Args)-1]
-	var methods []string
-	seen := map[string]bool{}
-	var walk func(t types.Type, depth int)
-	walk = func(t types.Type, depth int) {
-		if t == nil || depth > 5 {
-			return
-		}
-		if types.IsInterface(t) && depth == 0 {
-			for _, ct := range c.cellTypes() {
-				walk(ct, depth+1)
-			}
-			return
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
-			ms := types.NewMethodSet(types.NewPointer(n))
-			for i := 0; i < ms.Len(); i++ {
-				if name := ms.At(i).Obj().Name(); !seen[name] {
-					seen[name] = true
-					methods = append(methods, strconv.Quote(name))
-				}
-			}
-		}
-		switch u := t.Underlying().(type) {
-		case *types.Pointer:
-			walk(u.Elem(), depth+1)
-		case *types.Slice:
-			walk(u.Elem(), depth+1)
-		case *types.Array:
-			walk(u.Elem(), depth+1)
-		case *types.Map:
-			walk(u.Elem(), depth+1)
-		case *types.Struct:
-			for i := 0; i < u.NumFields(); i++ {
-				walk(u.Field(i).Type(), depth+1)
-			}
-		}
-	}
-	walk(c.types.ExprType(c.off(data.Pos()), c.off(data.End())), 0)
-	if len(methods) == 0 {
+	methods, printed := celltype.TemplateNames(c.types.ExprType(c.off(data.Pos()), c.off(data.End())), c.cellTypes())
+	if len(methods) == 0 && len(printed) == 0 {
 		return
 	}
+	tt := c.types.TypeString(c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End())))
 	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(w *cellsrc.Rewriter) string {
-		return w.Directive(c.off(call.Pos())) + RuntimeName + ".TemplateError(" + w.Render(c.off(call.Pos()), c.off(call.End())) + ", " + strings.Join(methods, ", ") + ")"
+		exec := w.Render(c.off(call.Pos()), c.off(call.End()))
+		if len(printed) > 0 && tt != "" {
+			// the fields it prints with their String methods: checked first
+			args := make([]string, len(call.Args))
+			for i, a := range call.Args {
+				args[i] = c.render(a)
+			}
+			exec = "func(__gkt " + tt + ") error { " + RuntimeName + ".TemplateCheck(__gkt, " + strings.Join(printed, ", ") + "); return __gkt." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ") }(" + c.render(sel.X) + ")"
+		}
+		return w.Directive(c.off(call.Pos())) + RuntimeName + ".TemplateError(" + exec + ", " + strings.Join(append([]string{}, methods...), ", ") + ")"
 	})
 }

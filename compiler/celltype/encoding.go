@@ -3,6 +3,7 @@ package celltype
 import (
 	"go/types"
 	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -109,4 +110,89 @@ func EmbeddedStruct(t types.Type, seen map[types.Type]bool) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// TemplateNames returns, for the data of a template of static type t, the
+// names of the methods of the cells' types in it (quoted; a template
+// cannot call them in the interpreter) and the fields whose values a
+// template would print with a String or Error method of the cells' types
+// ("Price=Money" quoted; "." for the data itself): compiled templates do
+// not see those methods. An interface is any of cellTypes.
+func TemplateNames(t types.Type, cellTypes []types.Type) (methods, printed []string) {
+	seen := map[string]bool{}
+	add := func(list *[]string, s string) {
+		if q := strconv.Quote(s); !seen[q] {
+			seen[q] = true
+			*list = append(*list, q)
+		}
+	}
+	visited := map[types.Type]bool{}
+	var walk func(t types.Type, depth int)
+	walk = func(t types.Type, depth int) {
+		if t == nil || depth > 5 || visited[t] {
+			return
+		}
+		visited[t] = true
+		if types.IsInterface(t) && depth == 0 {
+			for _, ct := range cellTypes {
+				walk(ct, depth+1)
+			}
+			return
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+			ms := types.NewMethodSet(types.NewPointer(n))
+			for i := 0; i < ms.Len(); i++ {
+				add(&methods, ms.At(i).Obj().Name())
+			}
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			walk(u.Elem(), depth+1)
+		case *types.Slice:
+			walk(u.Elem(), depth+1)
+		case *types.Array:
+			walk(u.Elem(), depth+1)
+		case *types.Map:
+			walk(u.Elem(), depth+1)
+		case *types.Struct:
+			for i := 0; i < u.NumFields(); i++ {
+				f := u.Field(i)
+				if name := printedWith(f.Type(), 0); name != "" && f.Exported() {
+					add(&printed, f.Name()+"="+name)
+				}
+				walk(f.Type(), depth+1)
+			}
+		}
+	}
+	if name := printedWith(t, 0); name != "" {
+		add(&printed, "."+"="+name)
+	}
+	walk(t, 0)
+	return methods, printed
+}
+
+// printedWith returns the name of a type of the cells in t (its elements,
+// through pointers, slices, arrays and maps) that fmt prints with its
+// String or Error method, or "".
+func printedWith(t types.Type, depth int) string {
+	if t == nil || depth > 4 {
+		return ""
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && !types.IsInterface(n) {
+		ms := types.NewMethodSet(types.NewPointer(n))
+		if HasMethod(ms, "String") || HasMethod(ms, "Error") {
+			return n.Obj().Name()
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return printedWith(u.Elem(), depth+1)
+	case *types.Slice:
+		return printedWith(u.Elem(), depth+1)
+	case *types.Array:
+		return printedWith(u.Elem(), depth+1)
+	case *types.Map:
+		return printedWith(u.Elem(), depth+1)
+	}
+	return ""
 }
