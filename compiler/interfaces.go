@@ -444,20 +444,21 @@ func (c *compiler) lowerTemplateExecute(call *ast.CallExpr) {
 		return
 	}
 	data := call.Args[len(call.Args)-1]
-	methods, printed := celltype.TemplateNames(c.types.ExprType(c.off(data.Pos()), c.off(data.End())), c.cellTypes())
+	methods, printed, dispatch := celltype.TemplateNames(c.types.ExprType(c.off(data.Pos()), c.off(data.End())), c.cellTypes(), c.types.TypeString)
 	if len(methods) == 0 && len(printed) == 0 {
 		return
 	}
 	tt := c.types.TypeString(c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End())))
 	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(w *cellsrc.Rewriter) string {
 		exec := w.Render(c.off(call.Pos()), c.off(call.End()))
-		if len(printed) > 0 && tt != "" {
-			// the fields it prints with their String methods: checked first
+		if tt != "" {
+			// the cells' methods it calls, the fields it prints with their
+			// String methods: through the dispatcher (interpvalue.TemplateHooks)
 			args := make([]string, len(call.Args))
 			for i, a := range call.Args {
 				args[i] = c.render(a)
 			}
-			exec = "func(__gkt " + tt + ") error { " + RuntimeName + ".TemplateCheck(__gkt, " + strings.Join(printed, ", ") + "); return __gkt." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ") }(" + c.render(sel.X) + ")"
+			exec = "func(__gkt " + tt + ") error { " + RuntimeName + ".TemplateHooks(__gkt, " + dispatch + ", []string{" + strings.Join(methods, ", ") + "}" + strings.Join(append([]string{""}, printed...), ", ") + "); return __gkt." + sel.Sel.Name + "(" + strings.Join(args, ", ") + ") }(" + c.render(sel.X) + ")"
 		}
 		return w.Directive(c.off(call.Pos())) + RuntimeName + ".TemplateError(" + exec + ", " + strings.Join(append([]string{}, methods...), ", ") + ")"
 	})

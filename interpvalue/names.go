@@ -273,6 +273,13 @@ func (p *Printer) TemplateError(err error, methods ...string) error {
 	if err == nil {
 		return nil
 	}
+	if msg := hookedNames(err.Error()); msg != err.Error() {
+		var ee template.ExecError
+		if errors.As(err, &ee) {
+			return template.ExecError{Name: ee.Name, Err: errors.New(msg)}
+		}
+		return errors.New(msg)
+	}
 	m := templateField.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
@@ -315,4 +322,32 @@ func (p *Printer) namedType(t reflect.Type) reflect.Type {
 		return t
 	}
 	return namedType{t, name}
+}
+
+// hookCall matches the calls TemplateHooks wrote in a template's error:
+// <__gkm "Total" .Lines> is <.Lines.Total>, and its error is Total's.
+var (
+	hookCall    = regexp.MustCompile(`\(?__gk([mp]) "(\w+)" ([^<>()]*)\)?`)
+	hookCalling = regexp.MustCompile(`error calling __gkm: `)
+)
+
+// hookedNames returns msg, a template's error, with the calls
+// TemplateHooks wrote as the template wrote them.
+func hookedNames(msg string) string {
+	method := ""
+	msg = hookCall.ReplaceAllStringFunc(msg, func(m string) string {
+		g := hookCall.FindStringSubmatch(m)
+		if g[1] == "p" {
+			return g[3]
+		}
+		method = g[2]
+		if g[3] == "." {
+			return "." + g[2]
+		}
+		return g[3] + "." + g[2]
+	})
+	if method != "" {
+		msg = hookCalling.ReplaceAllString(msg, "error calling "+method+": ")
+	}
+	return msg
 }

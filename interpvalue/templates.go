@@ -1,32 +1,63 @@
 package interpvalue
 
 import (
+	"fmt"
 	htmltemplate "html/template"
+	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 )
 
-// TemplateCheck panics with a clear error when a template of t (a
-// *text/template.Template or *html/template.Template) prints a value that
-// Go prints with a String or Error method of the cells' types: compiled
-// templates do not see those methods in the interpreter, and would print
-// the bare value. printed are the fields whose values are of such types
-// ("Price=Money"), "." for the data itself (see
-// celltype.TemplateNames).
-func TemplateCheck(t any, printed ...string) {
-	types := map[string]string{}
+// Compiled templates do not see the methods of the cells' types: a
+// template calling one ({{.Total}}) failed, and one printing a value Go
+// prints with its String or Error method printed the bare value. Before a
+// template runs, TemplateHooks rewrites its parse trees: a call of such a
+// method becomes a call of the template function __gkm, which calls the
+// method through the cell compiler's dispatcher (interpreted code that
+// asserts the value to each type of the cells with that method); a value
+// printed whose static type has String or Error (known by the field that
+// holds it, celltype.TemplateNames) goes through __gkp, which calls it.
+
+// Dispatch calls the method method of recv, a value of the cells' type
+// typ ("" for any of them): its result, its error, and whether a type of
+// the cells has the method.
+type Dispatch func(method, typ string, recv any) (any, error, bool)
+
+// hooked are the trees TemplateHooks rewrote.
+var hooked sync.Map
+
+// TemplateHooks prepares t (a *text/template.Template or
+// *html/template.Template) to call the methods of the cells' types:
+// methods are the names of those methods in its data, printed the fields
+// printed with a String or Error method ("Price=Money", "." for the data,
+// "Price=?" for a field name of several types). What it cannot write (a
+// value printed by print or printf, a field of several types) is a clear
+// error.
+func TemplateHooks(t any, call Dispatch, methods []string, printed ...string) {
+	h := &hooker{methods: map[string]bool{}, printed: map[string]string{}, vars: map[string]string{}}
+	for _, m := range methods {
+		h.methods[m] = true
+	}
 	for _, p := range printed {
 		field, typ, _ := strings.Cut(p, "=")
-		types[field] = typ
+		h.printed[field] = typ
+	}
+	funcs := map[string]any{
+		"__gkm": func(name string, recv any) (any, error) { return callMethod(call, name, recv) },
+		"__gkp": func(typ string, v any) any { return printedValue(call, typ, v) },
 	}
 	var trees []*parse.Tree
 	switch t := t.(type) {
 	case *template.Template:
+		t.Funcs(funcs)
 		for _, tt := range t.Templates() {
 			trees = append(trees, tt.Tree)
 		}
 	case *htmltemplate.Template:
+		t.Funcs(funcs)
 		for _, tt := range t.Templates() {
 			trees = append(trees, tt.Tree)
 		}
@@ -35,104 +66,253 @@ func TemplateCheck(t any, printed ...string) {
 		if tree == nil || tree.Root == nil {
 			continue
 		}
-		if typ := printsIn(tree.Root, types); typ != "" {
-			panic(runtimeError("the template prints a value of " + typ + ", which Go prints with its String (or Error) method; the interpreter's compiled templates do not see the methods of the cells' types and would print it without: give the template the string (a field or a map of strings), or run the cell compiled with %%compile"))
+		if _, done := hooked.LoadOrStore(tree, true); done {
+			continue
+		}
+		h.tree = tree
+		h.list(tree.Root, h.printed["."])
+		if h.refuse != "" {
+			hooked.Delete(tree)
+			panic(runtimeError("the template prints a value of " + h.refuse + ", which Go prints with its String (or Error) method; the interpreter's compiled templates do not see the methods of the cells' types and would print it without: give the template the string (a field or a map of strings), or run the cell compiled with %%compile"))
 		}
 	}
 }
 
-// printsIn returns the type (of types, by field name) of a value the
-// nodes under n print, or "".
-func printsIn(n parse.Node, types map[string]string) string {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return ""
-		}
-		for _, c := range n.Nodes {
-			if typ := printsIn(c, types); typ != "" {
-				return typ
-			}
-		}
-	case *parse.ActionNode:
-		if n.Pipe == nil || len(n.Pipe.Decl) > 0 {
-			return ""
-		}
-		for _, cmd := range n.Pipe.Cmds {
-			for _, arg := range cmd.Args {
-				if typ := printedArg(arg, types); typ != "" {
-					return typ
-				}
-			}
-		}
-	case *parse.IfNode:
-		return printsInBranch(&n.BranchNode, types, false)
-	case *parse.WithNode:
-		return printsInBranch(&n.BranchNode, types, true)
-	case *parse.RangeNode:
-		return printsInBranch(&n.BranchNode, types, true)
+// callMethod is __gkm: the method name of recv, or its field or map key
+// name when no type of the cells has that method.
+func callMethod(call Dispatch, name string, recv any) (any, error) {
+	if r, err, ok := call(name, "", recv); ok {
+		return r, err
 	}
-	return ""
+	v := reflect.ValueOf(recv)
+	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() {
+		v = v.Elem()
+	}
+	switch {
+	case v.Kind() == reflect.Struct:
+		if f, ok := v.Type().FieldByName(name); ok && f.IsExported() {
+			return v.FieldByIndex(f.Index).Interface(), nil
+		}
+	case v.Kind() == reflect.Map && v.Type().Key().Kind() == reflect.String:
+		if e := v.MapIndex(reflect.ValueOf(name).Convert(v.Type().Key())); e.IsValid() {
+			return e.Interface(), nil
+		}
+		return nil, nil
+	}
+	typ := "<nil>"
+	if v.IsValid() {
+		typ = v.Type().String()
+	}
+	return nil, fmt.Errorf("can't evaluate field %s in type %s", name, typ)
 }
 
-// printsInBranch is printsIn for an if, with or range: its lists, and, for
-// a with or range over such a field (dot), a body that prints dot.
-func printsInBranch(b *parse.BranchNode, types map[string]string, dot bool) string {
-	if typ := printsIn(b.List, types); typ != "" {
-		return typ
+// printedValue is __gkp: what Go prints of v, a value of the cells' type
+// typ: its String (or Error) method's result.
+func printedValue(call Dispatch, typ string, v any) any {
+	for _, m := range []string{"Error", "String"} {
+		if r, err, ok := call(m, typ, v); ok && err == nil {
+			return r
+		}
 	}
-	if typ := printsIn(b.ElseList, types); typ != "" {
-		return typ
+	return v
+}
+
+// hooker rewrites a template's trees.
+type hooker struct {
+	tree    *parse.Tree
+	methods map[string]bool
+	printed map[string]string
+	vars    map[string]string // the printed types of the template's variables
+	refuse  string            // a type whose values it cannot print as Go does
+}
+
+// list rewrites the nodes of l; dot is the printed type of dot there.
+func (h *hooker) list(l *parse.ListNode, dot string) {
+	if l == nil {
+		return
 	}
-	if !dot || b.Pipe == nil || len(b.Pipe.Cmds) == 0 || b.List == nil {
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if len(n.Pipe.Decl) > 0 {
+				h.declare(n.Pipe, dot)
+				h.pipe(n.Pipe)
+				continue
+			}
+			typ := h.printType(n.Pipe, dot) // of the fields and methods as written
+			h.pipe(n.Pipe)
+			h.print(n.Pipe, typ)
+		case *parse.IfNode:
+			h.pipe(n.Pipe)
+			h.list(n.List, dot)
+			h.list(n.ElseList, dot)
+		case *parse.WithNode:
+			inner := h.typeOf(n.Pipe, dot)
+			h.declare(n.Pipe, dot)
+			h.pipe(n.Pipe)
+			h.list(n.List, inner)
+			h.list(n.ElseList, dot)
+		case *parse.RangeNode:
+			inner := h.typeOf(n.Pipe, dot)
+			h.declare(n.Pipe, dot)
+			h.pipe(n.Pipe)
+			h.list(n.List, inner)
+			h.list(n.ElseList, dot)
+		case *parse.TemplateNode:
+			h.pipe(n.Pipe)
+		}
+	}
+}
+
+// typeOf returns the printed type of the value of p (a field's, dot's).
+func (h *hooker) typeOf(p *parse.PipeNode, dot string) string {
+	if p == nil || len(p.Cmds) == 0 {
 		return ""
 	}
-	last := b.Pipe.Cmds[len(b.Pipe.Cmds)-1]
+	last := p.Cmds[len(p.Cmds)-1]
 	if len(last.Args) != 1 {
 		return ""
 	}
-	typ := printedArg(last.Args[0], types)
-	if typ == "" {
-		return ""
-	}
-	for _, c := range b.List.Nodes {
-		if a, ok := c.(*parse.ActionNode); ok && a.Pipe != nil && len(a.Pipe.Decl) == 0 {
-			for _, cmd := range a.Pipe.Cmds {
-				for _, arg := range cmd.Args {
-					if _, isDot := arg.(*parse.DotNode); isDot {
-						return typ
-					}
-				}
-			}
+	switch a := last.Args[0].(type) {
+	case *parse.DotNode:
+		return dot
+	case *parse.FieldNode:
+		return h.printed[a.Ident[len(a.Ident)-1]]
+	case *parse.VariableNode:
+		if len(a.Ident) > 1 {
+			return h.printed[a.Ident[len(a.Ident)-1]]
 		}
+		return h.vars[a.Ident[0]]
+	case *parse.ChainNode:
+		return h.printed[a.Field[len(a.Field)-1]]
 	}
 	return ""
 }
 
-// printedArg returns the type of the value arg stands for, if it is one
-// of types: a field whose last name is one of them, the data itself.
-func printedArg(arg parse.Node, types map[string]string) string {
-	var idents []string
-	switch a := arg.(type) {
-	case *parse.DotNode:
-		return types["."]
-	case *parse.FieldNode:
-		idents = a.Ident
-	case *parse.ChainNode:
-		idents = a.Field
-	case *parse.VariableNode:
-		idents = a.Ident[1:]
-	case *parse.PipeNode:
-		for _, cmd := range a.Cmds {
-			for _, arg := range cmd.Args {
-				if typ := printedArg(arg, types); typ != "" {
-					return typ
+// declare records the printed type of the variables p declares: a
+// range's element (its last variable), a with's or an assignment's value.
+func (h *hooker) declare(p *parse.PipeNode, dot string) {
+	if p == nil || len(p.Decl) == 0 {
+		return
+	}
+	v := p.Decl[len(p.Decl)-1]
+	h.vars[v.Ident[0]] = h.typeOf(p, dot)
+}
+
+// printType returns the printed type of what p prints ("" if none), and
+// refuses what fmt's verbs print (print, printf... of such a value).
+func (h *hooker) printType(p *parse.PipeNode, dot string) string {
+	if p == nil || len(p.Cmds) == 0 {
+		return ""
+	}
+	last := p.Cmds[len(p.Cmds)-1]
+	if len(last.Args) > 1 {
+		if id, ok := last.Args[0].(*parse.IdentifierNode); ok && (strings.HasPrefix(id.Ident, "print") || id.Ident == "index" || id.Ident == "slice") {
+			for _, a := range last.Args[1:] {
+				if typ := h.typeOf(&parse.PipeNode{Cmds: []*parse.CommandNode{{Args: []parse.Node{a}}}}, dot); typ != "" {
+					h.refuse = typ // fmt's verbs decide whether String is called
 				}
 			}
 		}
-	}
-	if len(idents) == 0 {
 		return ""
 	}
-	return types[idents[len(idents)-1]]
+	return h.typeOf(p, dot)
+}
+
+// print wraps the value p prints in __gkp when Go prints it with a
+// method of the type typ.
+func (h *hooker) print(p *parse.PipeNode, typ string) {
+	if p == nil || len(p.Cmds) == 0 {
+		return
+	}
+	last := p.Cmds[len(p.Cmds)-1]
+	if len(last.Args) != 1 {
+		return
+	}
+	switch typ {
+	case "":
+		return
+	case "?":
+		h.refuse = "a type of the cells (fields of that name have several types)"
+		return
+	}
+	last.Args[0] = h.callPipe("__gkp", typ, last.Args[0])
+}
+
+// callPipe returns the pipeline (fn "arg" x).
+func (h *hooker) callPipe(fn, arg string, x parse.Node) *parse.PipeNode {
+	id := parse.NewIdentifier(fn).SetTree(h.tree).SetPos(x.Position())
+	str := &parse.StringNode{NodeType: parse.NodeString, Pos: x.Position(), Quoted: strconv.Quote(arg), Text: arg}
+	cmd := &parse.CommandNode{NodeType: parse.NodeCommand, Pos: x.Position(), Args: []parse.Node{id, str, x}}
+	return &parse.PipeNode{NodeType: parse.NodePipe, Pos: x.Position(), Cmds: []*parse.CommandNode{cmd}}
+}
+
+// pipe rewrites the calls of the cells' methods in the commands of p.
+func (h *hooker) pipe(p *parse.PipeNode) {
+	if p == nil {
+		return
+	}
+	for _, cmd := range p.Cmds {
+		for i, a := range cmd.Args {
+			cmd.Args[i] = h.arg(a, i == 0 && len(cmd.Args) > 1)
+		}
+	}
+}
+
+// arg returns n with its calls of the cells' methods going through
+// __gkm; withArgs says n is called with arguments (left as it is: only
+// methods without arguments go through __gkm).
+func (h *hooker) arg(n parse.Node, withArgs bool) parse.Node {
+	var base parse.Node
+	var ids []string
+	switch a := n.(type) {
+	case *parse.FieldNode:
+		base, ids = nil, a.Ident
+	case *parse.VariableNode:
+		if len(a.Ident) < 2 {
+			return n
+		}
+		base, ids = &parse.VariableNode{NodeType: parse.NodeVariable, Pos: a.Pos, Ident: a.Ident[:1]}, a.Ident[1:]
+	case *parse.ChainNode:
+		a.Node = h.arg(a.Node, false)
+		base, ids = a.Node, a.Field
+	case *parse.PipeNode:
+		h.pipe(a)
+		return n
+	default:
+		return n
+	}
+	k := -1
+	for i, id := range ids {
+		if h.methods[id] && !(withArgs && i == len(ids)-1) {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return n
+	}
+	recv := h.path(n, base, ids[:k])
+	call := h.callPipe("__gkm", ids[k], recv)
+	if rest := ids[k+1:]; len(rest) > 0 {
+		return h.arg(&parse.ChainNode{NodeType: parse.NodeChain, Pos: n.Position(), Node: call, Field: rest}, withArgs)
+	}
+	return call
+}
+
+// path returns the node of base (dot if nil) followed by the fields ids.
+func (h *hooker) path(n, base parse.Node, ids []string) parse.Node {
+	switch b := base.(type) {
+	case nil:
+		if len(ids) == 0 {
+			return &parse.DotNode{NodeType: parse.NodeDot, Pos: n.Position()}
+		}
+		return &parse.FieldNode{NodeType: parse.NodeField, Pos: n.Position(), Ident: ids}
+	case *parse.VariableNode:
+		return &parse.VariableNode{NodeType: parse.NodeVariable, Pos: b.Pos, Ident: append(append([]string{}, b.Ident...), ids...)}
+	}
+	if len(ids) == 0 {
+		return base
+	}
+	return &parse.ChainNode{NodeType: parse.NodeChain, Pos: n.Position(), Node: base, Field: ids}
 }

@@ -165,7 +165,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Names":          reflect.ValueOf(s.printer.Names),
 			"Printed":        reflect.ValueOf(interpvalue.Printed),
 			"TemplateError":  reflect.ValueOf(s.printer.TemplateError),
-			"TemplateCheck":  reflect.ValueOf(interpvalue.TemplateCheck),
+			"TemplateHooks":  reflect.ValueOf(interpvalue.TemplateHooks),
 			// select statements (goroutine/selects.go)
 			"RunSelect":  reflect.ValueOf(goroutine.RunSelect),
 			"SelectRecv": reflect.ValueOf(goroutine.SelectRecv),

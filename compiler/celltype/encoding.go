@@ -1,6 +1,7 @@
 package celltype
 
 import (
+	"fmt"
 	"go/types"
 	"reflect"
 	"strconv"
@@ -113,17 +114,33 @@ func EmbeddedStruct(t types.Type, seen map[types.Type]bool) (string, string) {
 }
 
 // TemplateNames returns, for the data of a template of static type t, the
-// names of the methods of the cells' types in it (quoted; a template
-// cannot call them in the interpreter) and the fields whose values a
-// template would print with a String or Error method of the cells' types
-// ("Price=Money" quoted; "." for the data itself): compiled templates do
-// not see those methods. An interface is any of cellTypes.
-func TemplateNames(t types.Type, cellTypes []types.Type) (methods, printed []string) {
+// names of the methods of the cells' types in it (quoted), the fields
+// whose values a template would print with a String or Error method of
+// the cells' types ("Price=Money" quoted; "." for the data itself; the
+// type "?" when fields of that name have other types too), and the
+// source of a dispatcher func(method, typ string, recv any) (any, error,
+// bool) calling the methods without arguments of those types (ts writes a
+// type in the cell): compiled templates do not see the cells' methods. An
+// interface is any of cellTypes.
+func TemplateNames(t types.Type, cellTypes []types.Type, ts func(types.Type) string) (methods, printed []string, dispatch string) {
 	seen := map[string]bool{}
 	add := func(list *[]string, s string) {
 		if q := strconv.Quote(s); !seen[q] {
 			seen[q] = true
 			*list = append(*list, q)
+		}
+	}
+	fieldTypes := map[string]string{}
+	var fieldOrder []string
+	var named []*types.Named
+	// note records that a field or method name gives values printed with
+	// the String method of the type typ ("": none)
+	note := func(name, typ string) {
+		if old, ok := fieldTypes[name]; !ok {
+			fieldTypes[name] = typ
+			fieldOrder = append(fieldOrder, name)
+		} else if old != typ {
+			fieldTypes[name] = "?"
 		}
 	}
 	visited := map[types.Type]bool{}
@@ -139,10 +156,17 @@ func TemplateNames(t types.Type, cellTypes []types.Type) (methods, printed []str
 			}
 			return
 		}
-		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && n.TypeParams() == nil {
+			named = append(named, n)
 			ms := types.NewMethodSet(types.NewPointer(n))
 			for i := 0; i < ms.Len(); i++ {
 				add(&methods, ms.At(i).Obj().Name())
+				// a result printed with its String method, and what is in it
+				if sig, ok := ms.At(i).Obj().Type().(*types.Signature); ok && sig.Results().Len() > 0 {
+					r := sig.Results().At(0).Type()
+					note(ms.At(i).Obj().Name(), printedWith(r, 0))
+					walk(r, depth+1)
+				}
 			}
 		}
 		switch u := t.Underlying().(type) {
@@ -157,9 +181,10 @@ func TemplateNames(t types.Type, cellTypes []types.Type) (methods, printed []str
 		case *types.Struct:
 			for i := 0; i < u.NumFields(); i++ {
 				f := u.Field(i)
-				if name := printedWith(f.Type(), 0); name != "" && f.Exported() {
-					add(&printed, f.Name()+"="+name)
+				if !f.Exported() {
+					continue
 				}
+				note(f.Name(), printedWith(f.Type(), 0))
 				walk(f.Type(), depth+1)
 			}
 		}
@@ -168,7 +193,54 @@ func TemplateNames(t types.Type, cellTypes []types.Type) (methods, printed []str
 		add(&printed, "."+"="+name)
 	}
 	walk(t, 0)
-	return methods, printed
+	for _, f := range fieldOrder {
+		if typ := fieldTypes[f]; typ != "" {
+			add(&printed, f+"="+typ)
+		}
+	}
+	return methods, printed, templateDispatch(named, ts)
+}
+
+// templateDispatch writes TemplateNames's dispatcher for the types named.
+func templateDispatch(named []*types.Named, ts func(types.Type) string) string {
+	cases := map[string][]string{}
+	var order []string
+	for _, n := range named {
+		ms := types.NewMethodSet(types.NewPointer(n))
+		for i := 0; i < ms.Len(); i++ {
+			fn, ok := ms.At(i).Obj().(*types.Func)
+			if !ok || !fn.Exported() {
+				continue
+			}
+			sig := fn.Type().(*types.Signature)
+			res := sig.Results()
+			if sig.Params().Len() > 0 || sig.Variadic() || res.Len() == 0 || res.Len() > 2 || res.Len() == 2 && !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
+				continue
+			}
+			call := "return v." + fn.Name() + "(), nil, true"
+			if res.Len() == 2 {
+				call = "x, err := v." + fn.Name() + "(); return x, err, true"
+			}
+			if ts(n) == "" {
+				continue
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "if __gkt == \"\" || __gkt == %q {\n", n.Obj().Name())
+			fmt.Fprintf(&b, "if v, ok := __gkr.(%s); ok {\n%s\n}\n", ts(n), call)
+			fmt.Fprintf(&b, "if v, ok := __gkr.(%s); ok && v != nil {\n%s\n}\n}\n", ts(types.NewPointer(n)), call)
+			if _, ok := cases[fn.Name()]; !ok {
+				order = append(order, fn.Name())
+			}
+			cases[fn.Name()] = append(cases[fn.Name()], b.String())
+		}
+	}
+	var b strings.Builder
+	b.WriteString("func(__gkm, __gkt string, __gkr any) (any, error, bool) {\nswitch __gkm {\n")
+	for _, m := range order {
+		fmt.Fprintf(&b, "case %q:\n%s", m, strings.Join(cases[m], ""))
+	}
+	b.WriteString("}\nreturn nil, nil, false\n}")
+	return b.String()
 }
 
 // printedWith returns the name of a type of the cells in t (its elements,
