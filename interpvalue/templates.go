@@ -147,21 +147,23 @@ func (h *hooker) list(l *parse.ListNode, dot string) {
 			h.list(n.List, dot)
 			h.list(n.ElseList, dot)
 		case *parse.WithNode:
-			inner := h.typeOf(n.Pipe, dot)
-			h.declare(n.Pipe, dot)
-			h.pipe(n.Pipe)
-			h.list(n.List, inner)
-			h.list(n.ElseList, dot)
+			h.dotChanging(&n.BranchNode, dot)
 		case *parse.RangeNode:
-			inner := h.typeOf(n.Pipe, dot)
-			h.declare(n.Pipe, dot)
-			h.pipe(n.Pipe)
-			h.list(n.List, inner)
-			h.list(n.ElseList, dot)
+			h.dotChanging(&n.BranchNode, dot)
 		case *parse.TemplateNode:
 			h.pipe(n.Pipe)
 		}
 	}
+}
+
+// dotChanging rewrites a with or range, whose body has its pipeline's
+// value (or elements) as dot.
+func (h *hooker) dotChanging(b *parse.BranchNode, dot string) {
+	inner := h.typeOf(b.Pipe, dot)
+	h.declare(b.Pipe, dot)
+	h.pipe(b.Pipe)
+	h.list(b.List, inner)
+	h.list(b.ElseList, dot)
 }
 
 // typeOf returns the printed type of the value of p (a field's, dot's).
