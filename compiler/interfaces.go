@@ -444,7 +444,7 @@ func (c *compiler) lowerTemplateExecute(call *ast.CallExpr) {
 		return
 	}
 	data := call.Args[len(call.Args)-1]
-	methods, printed, dispatch := celltype.TemplateNames(c.types.ExprType(c.off(data.Pos()), c.off(data.End())), c.cellTypes(), c.types.TypeString)
+	methods, printed, dispatch := celltype.TemplateNames(c.types.ExprType(c.off(data.Pos()), c.off(data.End())), c.cellTypes(), c.types.TypeString, RuntimeName)
 	if len(methods) == 0 && len(printed) == 0 {
 		return
 	}

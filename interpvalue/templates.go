@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"text/template"
 	"text/template/parse"
 )
@@ -22,12 +21,13 @@ import (
 // holds it, celltype.TemplateNames) goes through __gkp, which calls it.
 
 // Dispatch calls the method method of recv, a value of the cells' type
-// typ ("" for any of them): its result, its error, and whether a type of
-// the cells has the method.
-type Dispatch func(method, typ string, recv any) (any, error, bool)
+// typ ("" for any of them), with args: its result, its error, and whether
+// a type of the cells has the method.
+type Dispatch func(method, typ string, recv any, args []any) (any, error, bool)
 
-// hooked are the trees TemplateHooks rewrote.
-var hooked sync.Map
+// hookedMode marks the trees TemplateHooks rewrote, in their Mode (read
+// only while parsing): the template keeps the mark, and nothing else does.
+const hookedMode parse.Mode = 1 << 30
 
 // TemplateHooks prepares t (a *text/template.Template or
 // *html/template.Template) to call the methods of the cells' types:
@@ -46,7 +46,7 @@ func TemplateHooks(t any, call Dispatch, methods []string, printed ...string) {
 		h.printed[field] = typ
 	}
 	funcs := map[string]any{
-		"__gkm": func(name string, recv any) (any, error) { return callMethod(call, name, recv) },
+		"__gkm": func(name string, recv any, args ...any) (any, error) { return callMethod(call, name, recv, args) },
 		"__gkp": func(typ string, v any) any { return printedValue(call, typ, v) },
 	}
 	var trees []*parse.Tree
@@ -66,13 +66,15 @@ func TemplateHooks(t any, call Dispatch, methods []string, printed ...string) {
 		if tree == nil || tree.Root == nil {
 			continue
 		}
-		if _, done := hooked.LoadOrStore(tree, true); done {
+		if tree.Mode&hookedMode != 0 {
 			continue
 		}
 		h.tree = tree
 		h.list(tree.Root, h.printed["."])
+		if h.refuse == "" {
+			tree.Mode |= hookedMode
+		}
 		if h.refuse != "" {
-			hooked.Delete(tree)
 			panic(runtimeError("the template prints a value of " + h.refuse + ", which Go prints with its String (or Error) method; the interpreter's compiled templates do not see the methods of the cells' types and would print it without: give the template the string (a field or a map of strings), or run the cell compiled with %%compile"))
 		}
 	}
@@ -80,9 +82,12 @@ func TemplateHooks(t any, call Dispatch, methods []string, printed ...string) {
 
 // callMethod is __gkm: the method name of recv, or its field or map key
 // name when no type of the cells has that method.
-func callMethod(call Dispatch, name string, recv any) (any, error) {
-	if r, err, ok := call(name, "", recv); ok {
+func callMethod(call Dispatch, name string, recv any, args []any) (any, error) {
+	if r, err, ok := call(name, "", recv, args); ok {
 		return r, err
+	}
+	if len(args) > 0 {
+		return nil, fmt.Errorf("can't evaluate field %s in type %T", name, recv)
 	}
 	v := reflect.ValueOf(recv)
 	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() {
@@ -110,7 +115,7 @@ func callMethod(call Dispatch, name string, recv any) (any, error) {
 // typ: its String (or Error) method's result.
 func printedValue(call Dispatch, typ string, v any) any {
 	for _, m := range []string{"Error", "String"} {
-		if r, err, ok := call(m, typ, v); ok && err == nil {
+		if r, err, ok := call(m, typ, v, nil); ok && err == nil {
 			return r
 		}
 	}
@@ -208,6 +213,10 @@ func (h *hooker) printType(p *parse.PipeNode, dot string) string {
 		return ""
 	}
 	last := p.Cmds[len(p.Cmds)-1]
+	if _, fn := last.Args[0].(*parse.IdentifierNode); !fn && len(last.Args) > 1 {
+		// a method called with arguments: its result's
+		return h.typeOf(&parse.PipeNode{Cmds: []*parse.CommandNode{{Args: last.Args[:1]}}}, dot)
+	}
 	if len(last.Args) > 1 {
 		if id, ok := last.Args[0].(*parse.IdentifierNode); ok && (strings.HasPrefix(id.Ident, "print") || id.Ident == "index" || id.Ident == "slice") {
 			for _, a := range last.Args[1:] {
@@ -221,16 +230,9 @@ func (h *hooker) printType(p *parse.PipeNode, dot string) string {
 	return h.typeOf(p, dot)
 }
 
-// print wraps the value p prints in __gkp when Go prints it with a
-// method of the type typ.
+// print makes p, which prints a value Go prints with a method of the
+// type typ, end in | __gkp "typ".
 func (h *hooker) print(p *parse.PipeNode, typ string) {
-	if p == nil || len(p.Cmds) == 0 {
-		return
-	}
-	last := p.Cmds[len(p.Cmds)-1]
-	if len(last.Args) != 1 {
-		return
-	}
 	switch typ {
 	case "":
 		return
@@ -238,7 +240,10 @@ func (h *hooker) print(p *parse.PipeNode, typ string) {
 		h.refuse = "a type of the cells (fields of that name have several types)"
 		return
 	}
-	last.Args[0] = h.callPipe("__gkp", typ, last.Args[0])
+	pos := p.Position()
+	id := parse.NewIdentifier("__gkp").SetTree(h.tree).SetPos(pos)
+	str := &parse.StringNode{NodeType: parse.NodeString, Pos: pos, Quoted: strconv.Quote(typ), Text: typ}
+	p.Cmds = append(p.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos, Args: []parse.Node{id, str}})
 }
 
 // callPipe returns the pipeline (fn "arg" x).
@@ -254,11 +259,42 @@ func (h *hooker) pipe(p *parse.PipeNode) {
 	if p == nil {
 		return
 	}
-	for _, cmd := range p.Cmds {
+	for c, cmd := range p.Cmds {
+		called := len(cmd.Args) > 1 || c > 0 // given arguments, or the value before
 		for i, a := range cmd.Args {
-			cmd.Args[i] = h.arg(a, i == 0 && len(cmd.Args) > 1)
+			cmd.Args[i] = h.arg(a, i == 0 && called)
+		}
+		if recv, name, ok := h.methodHead(cmd.Args[0]); ok && called {
+			id := parse.NewIdentifier("__gkm").SetTree(h.tree).SetPos(cmd.Position())
+			str := &parse.StringNode{NodeType: parse.NodeString, Pos: cmd.Position(), Quoted: strconv.Quote(name), Text: name}
+			cmd.Args = append([]parse.Node{id, str, recv}, cmd.Args[1:]...)
 		}
 	}
+}
+
+// methodHead returns the receiver and the name of n, a field, variable
+// or chain whose last name is a method of the cells' types.
+func (h *hooker) methodHead(n parse.Node) (parse.Node, string, bool) {
+	var base parse.Node
+	var ids []string
+	switch a := n.(type) {
+	case *parse.FieldNode:
+		ids = a.Ident
+	case *parse.VariableNode:
+		if len(a.Ident) < 2 {
+			return nil, "", false
+		}
+		base, ids = &parse.VariableNode{NodeType: parse.NodeVariable, Pos: a.Pos, Ident: a.Ident[:1]}, a.Ident[1:]
+	case *parse.ChainNode:
+		base, ids = a.Node, a.Field
+	default:
+		return nil, "", false
+	}
+	last := ids[len(ids)-1]
+	if !h.methods[last] {
+		return nil, "", false
+	}
+	return h.path(n, base, ids[:len(ids)-1]), last, true
 }
 
 // arg returns n with its calls of the cells' methods going through
@@ -317,4 +353,37 @@ func (h *hooker) path(n, base parse.Node, ids []string) parse.Node {
 		return base
 	}
 	return &parse.ChainNode{NodeType: parse.NodeChain, Pos: n.Position(), Node: base, Field: ids}
+}
+
+// TemplateArg returns x, an argument of a template's call of a method of
+// the cells, as a value of the type of the parameter that ptr (a nil
+// pointer) points to: a template's number constants are converted to a
+// numeric parameter's type, as its own calls convert them; x when it
+// cannot be (TemplateArgError).
+func TemplateArg(x, ptr any) any {
+	t := reflect.TypeOf(ptr).Elem()
+	v := reflect.ValueOf(x)
+	out := reflect.New(t).Elem()
+	switch {
+	case !v.IsValid():
+		return out.Interface()
+	case v.Type().AssignableTo(t):
+		out.Set(v)
+	case isNumber(v.Kind()) && isNumber(t.Kind()) && v.CanConvert(t):
+		out.Set(v.Convert(t))
+	default:
+		return x
+	}
+	return out.Interface()
+}
+
+// isNumber reports whether k is a numeric kind.
+func isNumber(k reflect.Kind) bool {
+	return k >= reflect.Int && k <= reflect.Complex128
+}
+
+// TemplateArgError is the error of an argument x that is not of the
+// parameter's type typ, as a template's own calls say it.
+func TemplateArgError(x any, typ string) error {
+	return fmt.Errorf("wrong type for value; expected %s; got %T", typ, x)
 }

@@ -9,10 +9,13 @@ import (
 
 // dispatch stands for the cell compiler's dispatcher: Total is a method
 // of every value, Money's String writes dollars.
-func dispatch(method, typ string, recv any) (any, error, bool) {
+func dispatch(method, typ string, recv any, args []any) (any, error, bool) {
 	switch {
-	case method == "Total":
+	case method == "Total" && len(args) == 0:
 		return 42, nil, true
+	case method == "Times" && len(args) == 1:
+		n, _ := TemplateArg(args[0], (*float64)(nil)).(float64)
+		return n * 2, nil, true
 	case method == "Fail":
 		return nil, errors.New("boom"), true
 	case method == "String" && typ == "Money":
@@ -30,14 +33,14 @@ type line struct {
 // dispatcher; fields that are not methods, and values of other types,
 // are left to the template.
 func TestTemplateHooks(t *testing.T) {
-	tm := template.Must(template.New("t").Parse(`{{.Total}} {{range .Lines}}{{.Price}}/{{.Qty}} {{end}}{{with $l := index .Lines 0}}{{$l.Price}}{{end}}`))
-	TemplateHooks(tm, dispatch, []string{"Total", "Fail"}, "Price=Money")
+	tm := template.Must(template.New("t").Parse(`{{.Total}} {{range .Lines}}{{.Price}}/{{.Qty}} {{end}}{{with $l := index .Lines 0}}{{$l.Price}}{{end}} {{.Times 4}} {{3 | .Times}}`))
+	TemplateHooks(tm, dispatch, []string{"Total", "Fail", "Times"}, "Price=Money")
 	var b strings.Builder
 	data := struct{ Lines []line }{[]line{{2, 5}, {3, 1}}}
 	if err := tm.Execute(&b, data); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := b.String(), "42 $11/5 $111/1 $11"; got != want {
+	if got, want := b.String(), "42 $11/5 $111/1 $11 8 6"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	// run again: the trees are rewritten once

@@ -118,11 +118,11 @@ func EmbeddedStruct(t types.Type, seen map[types.Type]bool) (string, string) {
 // whose values a template would print with a String or Error method of
 // the cells' types ("Price=Money" quoted; "." for the data itself; the
 // type "?" when fields of that name have other types too), and the
-// source of a dispatcher func(method, typ string, recv any) (any, error,
-// bool) calling the methods without arguments of those types (ts writes a
-// type in the cell): compiled templates do not see the cells' methods. An
-// interface is any of cellTypes.
-func TemplateNames(t types.Type, cellTypes []types.Type, ts func(types.Type) string) (methods, printed []string, dispatch string) {
+// source of a dispatcher func(method, typ string, recv any, args []any) (any, error,
+// bool) calling the methods of those types (ts writes a type in the cell;
+// runtime names the kernel's runtime package): compiled templates do not
+// see the cells' methods. An interface is any of cellTypes.
+func TemplateNames(t types.Type, cellTypes []types.Type, ts func(types.Type) string, runtime string) (methods, printed []string, dispatch string) {
 	seen := map[string]bool{}
 	add := func(list *[]string, s string) {
 		if q := strconv.Quote(s); !seen[q] {
@@ -198,11 +198,11 @@ func TemplateNames(t types.Type, cellTypes []types.Type, ts func(types.Type) str
 			add(&printed, f+"="+typ)
 		}
 	}
-	return methods, printed, templateDispatch(named, ts)
+	return methods, printed, templateDispatch(named, ts, runtime)
 }
 
 // templateDispatch writes TemplateNames's dispatcher for the types named.
-func templateDispatch(named []*types.Named, ts func(types.Type) string) string {
+func templateDispatch(named []*types.Named, ts func(types.Type) string, runtime string) string {
 	cases := map[string][]string{}
 	var order []string
 	for _, n := range named {
@@ -214,18 +214,29 @@ func templateDispatch(named []*types.Named, ts func(types.Type) string) string {
 			}
 			sig := fn.Type().(*types.Signature)
 			res := sig.Results()
-			if sig.Params().Len() > 0 || sig.Variadic() || res.Len() == 0 || res.Len() > 2 || res.Len() == 2 && !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
+			if sig.Variadic() || res.Len() == 0 || res.Len() > 2 || res.Len() == 2 && !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
 				continue
 			}
-			call := "return v." + fn.Name() + "(), nil, true"
+			// the arguments, converted to the parameters' types as the
+			// template would (interpvalue.TemplateArg)
+			var args, conv []string
+			ok = ts(n) != ""
+			for j := 0; j < sig.Params().Len(); j++ {
+				pt := ts(sig.Params().At(j).Type())
+				ok = ok && pt != ""
+				a := fmt.Sprintf("a%d", j)
+				args = append(args, a)
+				conv = append(conv, fmt.Sprintf("%s, ok%d := %s.TemplateArg(__gka[%d], (*%s)(nil)).(%s); if !ok%d { return nil, %s.TemplateArgError(__gka[%d], %q), true }; ", a, j, runtime, j, pt, pt, j, runtime, j, pt))
+			}
+			if !ok {
+				continue
+			}
+			call := strings.Join(conv, "") + "return v." + fn.Name() + "(" + strings.Join(args, ", ") + "), nil, true"
 			if res.Len() == 2 {
-				call = "x, err := v." + fn.Name() + "(); return x, err, true"
-			}
-			if ts(n) == "" {
-				continue
+				call = strings.Join(conv, "") + "x, err := v." + fn.Name() + "(" + strings.Join(args, ", ") + "); return x, err, true"
 			}
 			var b strings.Builder
-			fmt.Fprintf(&b, "if __gkt == \"\" || __gkt == %q {\n", n.Obj().Name())
+			fmt.Fprintf(&b, "if (__gkt == \"\" || __gkt == %q) && len(__gka) == %d {\n", n.Obj().Name(), sig.Params().Len())
 			fmt.Fprintf(&b, "if v, ok := __gkr.(%s); ok {\n%s\n}\n", ts(n), call)
 			fmt.Fprintf(&b, "if v, ok := __gkr.(%s); ok && v != nil {\n%s\n}\n}\n", ts(types.NewPointer(n)), call)
 			if _, ok := cases[fn.Name()]; !ok {
@@ -235,7 +246,7 @@ func templateDispatch(named []*types.Named, ts func(types.Type) string) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString("func(__gkm, __gkt string, __gkr any) (any, error, bool) {\nswitch __gkm {\n")
+	b.WriteString("func(__gkm, __gkt string, __gkr any, __gka []any) (any, error, bool) {\nswitch __gkm {\n")
 	for _, m := range order {
 		fmt.Fprintf(&b, "case %q:\n%s", m, strings.Join(cases[m], ""))
 	}
