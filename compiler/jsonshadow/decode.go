@@ -11,7 +11,7 @@ import (
 func NeedsDecode(t types.Type) bool { return needsDec(t, map[types.Type]bool{}) }
 
 func needsDec(t types.Type, seen map[types.Type]bool) bool {
-	if t == nil || seen[t] || compiled(t) {
+	if t == nil || seen[t] || compiled(t) || isTypeParam(t) {
 		return false
 	}
 	seen[t] = true

@@ -17,8 +17,8 @@ func NeedsEncode(t types.Type, scope *types.Scope) bool {
 
 // needsEnc is NeedsEncode; ifaces says whether interfaces are looked into.
 func needsEnc(t types.Type, scope *types.Scope, seen map[types.Type]bool, ifaces bool) bool {
-	if t == nil || seen[t] || compiled(t) {
-		return false
+	if t == nil || seen[t] || compiled(t) || isTypeParam(t) {
+		return false // a type parameter: what it is instantiated with is not known here
 	}
 	seen[t] = true
 	if m := methodsOf(t); m.ptrJSON || m.ptrText {
@@ -351,4 +351,10 @@ func (w *writer) encField(f jsonField, shadowed bool) string {
 		set = fmt.Sprintf("if !(%s) {\n%s}\n", strings.Join(omit, " || "), set)
 	}
 	return set
+}
+
+// isTypeParam reports whether t is a type parameter.
+func isTypeParam(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.TypeParam)
+	return ok
 }
