@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 )
@@ -273,12 +274,11 @@ func (p *Printer) TemplateError(err error, methods ...string) error {
 	if err == nil {
 		return nil
 	}
+	if ae := (arityError{}); errors.As(err, &ae) {
+		panic(runtimeError("the template calls the method " + ae.method + " of the cells' types with " + strconv.Itoa(ae.got) + " arguments, and it takes " + strconv.Itoa(ae.want) + " (" + ae.Error() + "): the interpreter does not report it as Go's templates do; correct the call, or run the cell compiled with %%compile"))
+	}
 	if msg := hookedNames(err.Error()); msg != err.Error() {
-		var ee template.ExecError
-		if errors.As(err, &ee) {
-			return template.ExecError{Name: ee.Name, Err: errors.New(msg)}
-		}
-		return errors.New(msg)
+		return renamedTemplateError(err, msg)
 	}
 	m := templateField.FindStringSubmatch(err.Error())
 	if m == nil {
@@ -287,13 +287,31 @@ func (p *Printer) TemplateError(err error, methods ...string) error {
 	if slices.Contains(methods, m[1]) {
 		panic(runtimeError("templates cannot call the method " + m[1] + " of the cells' types in the interpreter (compiled reflect does not see their methods): put its value in a field or a map before executing the template, or run the cell compiled with %%compile"))
 	}
-	msg := p.Rename(err.Error(), true)
+	return renamedTemplateError(err, p.Rename(err.Error(), true))
+}
+
+// renamedTemplateError returns err, a template's error, with the message
+// msg; errors.As and errors.Is see what err wraps (the error of a method
+// the template called).
+func renamedTemplateError(err error, msg string) error {
+	if msg == err.Error() {
+		return err
+	}
 	var ee template.ExecError
 	if errors.As(err, &ee) {
-		return template.ExecError{Name: ee.Name, Err: errors.New(msg)}
+		return template.ExecError{Name: ee.Name, Err: renamedMessage{msg, ee.Err}}
 	}
-	return errors.New(msg)
+	return renamedMessage{msg, err}
 }
+
+// renamedMessage is err with the message msg.
+type renamedMessage struct {
+	msg string
+	err error
+}
+
+func (e renamedMessage) Error() string { return e.msg }
+func (e renamedMessage) Unwrap() error { return e.err }
 
 // NameTop returns s, fmt's %#v of a value whose type it writes top (a
 // yaegi struct type, or a pointer to one), with that type written name.
@@ -341,12 +359,20 @@ func hookedNames(msg string) string {
 			return g[3]
 		}
 		method = g[2]
-		if g[3] == "." {
-			return "." + g[2]
+		recv := g[3]
+		if f := strings.Fields(recv); len(f) > 0 {
+			recv = f[0] // the receiver, before the method's arguments
 		}
-		return g[3] + "." + g[2]
+		switch recv {
+		case ".":
+			return "." + g[2]
+		case "$":
+			return "$." + g[2]
+		}
+		return recv + "." + g[2]
 	})
 	if method != "" {
+		msg = strings.Replace(msg, "error calling __gkm: invalid function signature", "invalid function signature", 1)
 		msg = hookCalling.ReplaceAllString(msg, "error calling "+method+": ")
 	}
 	return msg

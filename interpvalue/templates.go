@@ -1,6 +1,7 @@
 package interpvalue
 
 import (
+	"errors"
 	"fmt"
 	htmltemplate "html/template"
 	"reflect"
@@ -177,10 +178,15 @@ func (h *hooker) typeOf(p *parse.PipeNode, dot string) string {
 		return ""
 	}
 	last := p.Cmds[len(p.Cmds)-1]
-	if len(last.Args) != 1 {
+	if len(last.Args) == 0 {
 		return ""
 	}
-	switch a := last.Args[0].(type) {
+	if _, fn := last.Args[0].(*parse.IdentifierNode); fn || len(last.Args) > 1 && last.Args[0].Type() == parse.NodePipe {
+		return ""
+	}
+	switch a := last.Args[0].(type) { // a value, or a method called with arguments
+	case *parse.PipeNode:
+		return h.typeOf(a, dot)
 	case *parse.DotNode:
 		return dot
 	case *parse.FieldNode:
@@ -387,3 +393,23 @@ func isNumber(k reflect.Kind) bool {
 func TemplateArgError(x any, typ string) error {
 	return fmt.Errorf("wrong type for value; expected %s; got %T", typ, x)
 }
+
+// TemplateSigError is the error of Go's templates for a method whose
+// results they cannot use.
+func TemplateSigError(msg string) error { return errors.New(msg) }
+
+// arityError is a call of a method of the cells with another number of
+// arguments than it takes.
+type arityError struct {
+	method    string
+	want, got int
+}
+
+func (e arityError) Error() string {
+	return fmt.Sprintf("wrong number of args for %s: want %d got %d", e.method, e.want, e.got)
+}
+
+// TemplateArity is the error of a call of the method method with got
+// arguments, which takes want. Printer.TemplateError makes it a clear
+// error: Go's template reports it where the interpreter cannot.
+func TemplateArity(method string, want, got int) error { return arityError{method, want, got} }

@@ -168,6 +168,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"TemplateHooks":    reflect.ValueOf(interpvalue.TemplateHooks),
 			"TemplateArg":      reflect.ValueOf(interpvalue.TemplateArg),
 			"TemplateArgError": reflect.ValueOf(interpvalue.TemplateArgError),
+			"TemplateSigError": reflect.ValueOf(interpvalue.TemplateSigError),
+			"TemplateArity":    reflect.ValueOf(interpvalue.TemplateArity),
 			// select statements (goroutine/selects.go)
 			"RunSelect":  reflect.ValueOf(goroutine.RunSelect),
 			"SelectRecv": reflect.ValueOf(goroutine.SelectRecv),

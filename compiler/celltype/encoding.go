@@ -214,8 +214,13 @@ func templateDispatch(named []*types.Named, ts func(types.Type) string, runtime 
 			}
 			sig := fn.Type().(*types.Signature)
 			res := sig.Results()
-			if sig.Variadic() || res.Len() == 0 || res.Len() > 2 || res.Len() == 2 && !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
+			if sig.Variadic() || res.Len() == 0 || res.Len() > 2 {
 				continue
+			}
+			badSig := ""
+			if res.Len() == 2 && !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
+				// Go's template refuses to call it
+				badSig = "invalid function signature for " + fn.Name() + ": second return value should be error; is " + types.TypeString(res.At(1).Type(), func(p *types.Package) string { return p.Name() })
 			}
 			// the arguments, converted to the parameters' types as the
 			// template would (interpvalue.TemplateArg)
@@ -235,10 +240,23 @@ func templateDispatch(named []*types.Named, ts func(types.Type) string, runtime 
 			if res.Len() == 2 {
 				call = strings.Join(conv, "") + "x, err := v." + fn.Name() + "(" + strings.Join(args, ", ") + "); return x, err, true"
 			}
+			if badSig != "" {
+				call = "_ = v; return nil, " + runtime + ".TemplateSigError(" + strconv.Quote(badSig) + "), true"
+			}
+			// a method on the pointer may be called on nil, as Go's
+			// templates call it; one on the value may not
+			onValue := types.NewMethodSet(n).Lookup(fn.Pkg(), fn.Name()) != nil
+			nilCheck := ""
+			if onValue {
+				nilCheck = " && v != nil"
+			}
 			var b strings.Builder
 			fmt.Fprintf(&b, "if (__gkt == \"\" || __gkt == %q) && len(__gka) == %d {\n", n.Obj().Name(), sig.Params().Len())
 			fmt.Fprintf(&b, "if v, ok := __gkr.(%s); ok {\n%s\n}\n", ts(n), call)
-			fmt.Fprintf(&b, "if v, ok := __gkr.(%s); ok && v != nil {\n%s\n}\n}\n", ts(types.NewPointer(n)), call)
+			fmt.Fprintf(&b, "if v, ok := __gkr.(%s); ok%s {\n%s\n}\n}\n", ts(types.NewPointer(n)), nilCheck, call)
+			// called with another number of arguments: Go's template fails
+			// with a message of its own (TemplateArity)
+			fmt.Fprintf(&b, "if _, ok := __gkr.(%s); (ok || func() bool { _, ok := __gkr.(%s); return ok }()) && (__gkt == \"\" || __gkt == %q) && len(__gka) != %d {\nreturn nil, %s.TemplateArity(%q, %d, len(__gka)), true\n}\n", ts(n), ts(types.NewPointer(n)), n.Obj().Name(), sig.Params().Len(), runtime, fn.Name(), sig.Params().Len())
 			if _, ok := cases[fn.Name()]; !ok {
 				order = append(order, fn.Name())
 			}
