@@ -336,9 +336,11 @@ func (c *compiler) embedsNonStruct(f *ast.Field) bool {
 // value, and its argument.
 var jsonValueArg = map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1, "Encode": 0, "Decode": 0}
 
-// checkJSONEmbedded refuses a call of encoding/json whose value embeds a
-// struct in a struct of the cells.
-func (c *compiler) checkJSONEmbedded(call *ast.CallExpr) {
+// lowerJSONCall writes a call of encoding/json whose value holds the
+// cells' types with JSON methods or embedded structs through a shadow
+// (package jsonshadow), and refuses one whose shadow cannot be written;
+// encoding/xml's Marshal of the cells' structs gets their element name.
+func (c *compiler) lowerJSONCall(call *ast.CallExpr) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return

@@ -445,7 +445,7 @@ func (c *compiler) compiledAssertOK(x string, t types.Type) string {
 func (c *compiler) lowerCompiledCall(call *ast.CallExpr) {
 	c.lowerStringers(call)
 	c.lowerContextKey(call)
-	c.checkJSONEmbedded(call)
+	c.lowerJSONCall(call)
 	c.lowerTemplateExecute(call)
 	c.boxVariadic(call)
 }

@@ -315,7 +315,7 @@ func JSONFinish(err error) error {
 // values (so their memory is not reused).
 var marks struct {
 	sync.Mutex
-	names map[markKey]string
+	names map[markKey]markEntry
 	ring  []reflect.Value
 	next  int
 }
@@ -327,6 +327,12 @@ type markKey struct {
 }
 
 const maxMarks = 4096
+
+// markEntry is the name of a mark and how many marks in the ring have it.
+type markEntry struct {
+	name string
+	n    int
+}
 
 // keyOf returns the mark key of v, a slice or map, and whether it has one
 // (an empty slice or a nil map encodes alike whatever its type).
@@ -356,17 +362,22 @@ func JSONMark(x any, name string) any {
 	marks.Lock()
 	defer marks.Unlock()
 	if marks.names == nil {
-		marks.names = map[markKey]string{}
+		marks.names = map[markKey]markEntry{}
 		marks.ring = make([]reflect.Value, maxMarks)
 	}
 	if old := marks.ring[marks.next]; old.IsValid() {
-		if k, has := keyOf(old); has {
-			delete(marks.names, k)
+		if ok, has := keyOf(old); has {
+			// the key stays while a later mark of it is in the ring
+			if e := marks.names[ok]; e.n > 1 {
+				marks.names[ok] = markEntry{e.name, e.n - 1}
+			} else {
+				delete(marks.names, ok)
+			}
 		}
 	}
 	marks.ring[marks.next] = reflect.ValueOf(x)
 	marks.next = (marks.next + 1) % maxMarks
-	marks.names[k] = name
+	marks.names[k] = markEntry{name, marks.names[k].n + 1}
 	return x
 }
 
@@ -382,7 +393,7 @@ func JSONMarked(p any) string {
 	}
 	marks.Lock()
 	defer marks.Unlock()
-	return marks.names[k]
+	return marks.names[k].name
 }
 
 // JSONNull is a value the encoder writes as null.

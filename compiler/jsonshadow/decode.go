@@ -52,10 +52,10 @@ type decoder struct {
 // Decode returns an expression of type error that decodes into *x (x is
 // source, of type *t) with call, which writes the call of the decoder
 // given the source of a pointer to the shadow. It fails with a reason if
-// the shadow cannot be written, with errNotNeeded if t needs none.
+// the shadow cannot be written, with ErrNotNeeded if t needs none.
 func Decode(env Env, t types.Type, x string, call func(ptr string) string) (string, error) {
 	if !NeedsDecode(t) {
-		return "", errNotNeeded
+		return "", ErrNotNeeded
 	}
 	d := &decoder{writer: &writer{env: env}, shadows: map[types.Type]string{}, texts: map[string]bool{}}
 	S := d.shadow(t)
@@ -362,7 +362,7 @@ func (d *decoder) backX(t types.Type) string {
 				if !NeedsDecode(f.typ) {
 					fmt.Fprintf(&b, "p.%s = %s\n", f.name, from)
 				} else {
-					fmt.Fprintf(&b, "if err := %s(&p.%s, &%s); err != nil {\nreturn %s(err, %q, %q)\n}\n", d.back(f.typ), f.name, from, d.rt("JSONContext"), structName, f.jsonName())
+					fmt.Fprintf(&b, "if err := %s(&p.%s, &%s); err != nil {\nreturn %s(err, %q, %q)\n}\n", d.back(f.typ), f.name, from, d.rt("JSONContext"), structName, f.json)
 				}
 				if len(f.ptrs) > 0 {
 					b.WriteString("}\n")

@@ -84,11 +84,11 @@ func candidates(it *types.Interface, scope *types.Scope) []types.Type {
 
 // Encode returns an expression of type any: the shadow to give the
 // encoder for the value of x (source), of static type t. It fails with a
-// reason if the shadow cannot be written, with errNotNeeded if the value
+// reason if the shadow cannot be written, with ErrNotNeeded if the value
 // needs none.
 func Encode(env Env, t types.Type, x string) (string, error) {
 	if !NeedsEncode(t, env.Scope) {
-		return "", errNotNeeded
+		return "", ErrNotNeeded
 	}
 	w := &writer{env: env}
 	top := w.enc(t)

@@ -30,9 +30,6 @@ type jsonField struct {
 	json     string // its name in JSON
 }
 
-// jsonName is the field's name in JSON.
-func (f jsonField) jsonName() string { return f.json }
-
 // tagLit is a struct tag as Go source.
 func tagLit(tag string) string {
 	if tag == "" {

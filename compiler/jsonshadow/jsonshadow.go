@@ -125,13 +125,9 @@ func (w *writer) lookup(t types.Type, prefix string) (string, bool) {
 // rt names a member of the runtime package.
 func (w *writer) rt(name string) string { return w.env.Runtime + "." + name }
 
-// errNotNeeded is returned for a type the encoder or decoder needs no
-// shadow of.
-var errNotNeeded = errors.New("no method of the cells' types is called")
-
-// ErrNotNeeded is the error of Call for a value the encoder or decoder
-// calls no method of the cells' types on.
-var ErrNotNeeded = errNotNeeded
+// ErrNotNeeded is the error of Call, Encode and Decode for a value the
+// encoder or decoder needs no shadow of.
+var ErrNotNeeded = errors.New("no method of the cells' types is called")
 
 // Call writes a call of encoding/json's function or method name
 // (Marshal, MarshalIndent, Unmarshal, Encoder.Encode, Decoder.Decode)
@@ -156,7 +152,7 @@ func Call(env Env, name string, t types.Type, fun, recv string, args []string, i
 	case "Unmarshal", "Decode":
 		p, ok := types.Unalias(t).(*types.Pointer)
 		if !ok {
-			return "", errNotNeeded
+			return "", ErrNotNeeded
 		}
 		call := func(ptr string) string { return recv + ".Decode(" + ptr + ")" }
 		if name == "Unmarshal" {
@@ -168,7 +164,7 @@ func Call(env Env, name string, t types.Type, fun, recv string, args []string, i
 		}
 		return "func(__gkdata []byte) error {\nreturn " + x + "\n}(" + args[0] + ")", nil
 	}
-	return "", errNotNeeded
+	return "", ErrNotNeeded
 }
 
 // compiled reports whether t is a named type of a compiled package, which

@@ -104,10 +104,10 @@ func TestEncodeWritesHooks(t *testing.T) {
 func TestNotNeeded(t *testing.T) {
 	pkg := check(t)
 	plain := pkg.Scope().Lookup("Plain").Type()
-	if _, err := Encode(env(pkg), plain, "x"); err != errNotNeeded {
+	if _, err := Encode(env(pkg), plain, "x"); err != ErrNotNeeded {
 		t.Errorf("Encode(Plain): %v", err)
 	}
-	if _, err := Decode(env(pkg), plain, "x", func(p string) string { return p }); err != errNotNeeded {
+	if _, err := Decode(env(pkg), plain, "x", func(p string) string { return p }); err != ErrNotNeeded {
 		t.Errorf("Decode(Plain): %v", err)
 	}
 	if !NeedsEncode(types.NewInterfaceType(nil, nil), pkg.Scope()) {

@@ -26,7 +26,7 @@ type Customer struct {
 	Addr        Address
 }
 
-func (c Customer) FullName() string { return c.First + " " + c.Last }
+func (c Customer) FullName() string  { return c.First + " " + c.Last }
 func (c *Customer) Initials() string { return c.First[:1] + c.Last[:1] }
 
 type Line struct {
