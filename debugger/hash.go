@@ -2,6 +2,7 @@ package debugger
 
 import (
 	"fmt"
+	"gokernel/pipe"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -48,7 +49,7 @@ func murmur2(data []byte, seed uint32) uint32 {
 // cell ("Cell [3]") in the call stack and the breakpoints only when the
 // path contains "ipykernel_" (the display provider of its notebook
 // plugin); other paths are shown as they are.
-var TmpFilePrefix = filepath.Join(os.TempDir(), fmt.Sprintf("ipykernel_gokernel_%d", os.Getpid())) + string(filepath.Separator)
+var TmpFilePrefix = filepath.Join(pipe.TempDir(), fmt.Sprintf("ipykernel_gokernel_%d", os.Getpid())) + string(filepath.Separator)
 
 // TmpFileSuffix ends the names of the cells' source files.
 const TmpFileSuffix = ".go"

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"gokernel/pipe"
 )
 
 // Queue is a FIFO queue shared between processes, like
@@ -37,7 +39,7 @@ type Queue struct {
 
 // NewQueue makes a queue owned by this process.
 func NewQueue() (*Queue, error) {
-	dir, err := os.MkdirTemp("", "gokernel-queue-")
+	dir, err := os.MkdirTemp(pipe.TempDir(), "gokernel-queue-")
 	if err != nil {
 		return nil, err
 	}

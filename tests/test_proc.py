@@ -75,3 +75,25 @@ def test_no_orphans_after_cell_interrupt_and_shutdown(fresh_kernel):
     while time.time() < deadline and any(os.path.exists("/proc/%d" % p) for p in tree):
         time.sleep(0.05)
     assert not any(os.path.exists("/proc/%d" % p) for p in tree)
+
+
+def test_worker_files_are_removed_when_the_worker_ends(fresh_kernel):
+    # A queue's socket lives in a directory the kernel gives the worker;
+    # a queue never closed, a worker that dies of a Go fatal error and a
+    # shutdown leave nothing behind in /tmp (a kernel per learner on a hub).
+    k = fresh_kernel
+    k.ok('import "gokernel/proc"')
+    first = k.ok('q, _ := proc.NewQueue()\nq.Put(1)\nfmt.Println(q.Addr)').stdout.strip()
+    assert os.path.exists(first)
+    worker_dir = os.path.dirname(os.path.dirname(first))
+    assert os.path.basename(worker_dir).startswith("gokernel-worker-"), first
+    r = k.run('var mu sync.Mutex\nmu.Unlock()')  # a Go fatal error ends the worker
+    assert r.status == "error" and "unlock of unlocked mutex" in r.error_text, r
+    deadline = time.time() + 10
+    while time.time() < deadline and os.path.exists(worker_dir):
+        time.sleep(0.1)
+    assert not os.path.exists(worker_dir)
+    second = k.ok('import "gokernel/proc"\nq, _ := proc.NewQueue()\nfmt.Println(q.Addr)').stdout.strip()
+    assert os.path.exists(second) and not second.startswith(worker_dir)
+    k.km.shutdown_kernel(now=False)
+    assert not os.path.exists(os.path.dirname(os.path.dirname(second)))

@@ -68,6 +68,7 @@ type process struct {
 	stdout *streamPump
 	stderr *streamPump
 	tail   fatal.Tail // the last bytes of stderr, for fatal error messages
+	dir    string     // the worker's own directory (pipe.WorkerDirEnv)
 
 	nextID  atomic.Int64
 	pending sync.Map // id -> chan *pipe.Event, the requests waiting for a reply
@@ -121,8 +122,22 @@ func (w *Client) spawn() (*process, error) {
 		outW.Close()
 		return nil, err
 	}
+	// The worker's own directory (pipe.WorkerDirEnv), removed below once
+	// the worker and its children are gone.
+	dir, err := makeWorkerDir()
+	if err != nil {
+		outR.Close()
+		outW.Close()
+		errR.Close()
+		errW.Close()
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	env := w.Env
+	if env == nil {
+		env = os.Environ()
+	}
 	cmd := exec.Command(w.Command[0], w.Command[1:]...)
-	cmd.Env = w.Env
+	cmd.Env = append(env[:len(env):len(env)], pipe.WorkerDirEnv+"="+dir)
 	cmd.Stdout, cmd.Stderr = outW, errW
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	reqW, evR, err := pipe.Start(cmd)
@@ -131,9 +146,10 @@ func (w *Client) spawn() (*process, error) {
 	if err != nil {
 		outR.Close()
 		errR.Close()
+		os.RemoveAll(dir)
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
-	p := &process{w: w, cmd: cmd, req: reqW, ready: make(chan string, 1), exited: make(chan struct{})}
+	p := &process{w: w, cmd: cmd, dir: dir, req: reqW, ready: make(chan string, 1), exited: make(chan struct{})}
 	p.stdout = newStreamPump("stdout", outR, w.current, nil)
 	p.stderr = newStreamPump("stderr", errR, w.current, &p.tail)
 	go p.readEvents(evR)
@@ -144,7 +160,7 @@ func (w *Client) spawn() (*process, error) {
 		p.req.Close()
 		// The output pipes end when every process holding them has: give
 		// children a moment, then close them anyway.
-		time.AfterFunc(2*time.Second, func() { outR.Close(); errR.Close() })
+		time.AfterFunc(2*time.Second, func() { outR.Close(); errR.Close(); os.RemoveAll(dir) })
 		p.noticeIdleDeath()
 	}()
 	select {
@@ -464,6 +480,7 @@ func (p *process) stop() {
 	}
 	p.kill("shutdown")
 	<-p.exited
+	os.RemoveAll(p.dir) // the process group is gone: nothing uses it now
 }
 
 func (w *Client) logf(format string, args ...any) {
