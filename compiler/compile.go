@@ -209,6 +209,9 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.copyIntoInterfaces(n)
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
+		if as, ok := n.(*ast.AssignStmt); ok {
+			c.boxIntoCompiledFields(as)
+		}
 	case *ast.TypeAssertExpr:
 		c.lowerAssert(n, false)
 	case *ast.MapType:

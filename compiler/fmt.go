@@ -92,6 +92,9 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		}
 		if strings.IndexByte("vTp", verb) < 0 {
 			c.plainOperand(arg) // %d of a Stringer: its value
+			if conv := celltype.FormatElemsCopy(c.types.ExprType(c.off(arg.Pos()), c.off(arg.End())), c.types.TypeString, RuntimeName, false); conv != nil {
+				c.w.Add(c.off(arg.Pos()), c.off(arg.End()), func(*cellsrc.Rewriter) string { return conv(c.render(arg)) })
+			}
 		}
 		if repl := c.formatOperand(arg, verb, spec); repl != "" {
 			out.WriteString(strings.NewReplacer("#", "", "+", "").Replace(spec) + "s")
@@ -114,6 +117,9 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		return ""
 	}
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t != nil && verb == 'v' && celltype.HasMethod(types.NewMethodSet(t), "Format") {
+		return "" // fmt calls it for every verb: yaegi's wrapper has it
+	}
 	if t != nil && verb == 'T' && types.IsInterface(t) {
 		return c.dynamicTypeName(t)
 	}
@@ -188,6 +194,9 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 		return ""
 	}
 	name := celltype.GoName(t)
+	if conv := celltype.FormatElemsCopy(t, c.types.TypeString, RuntimeName, true); conv != nil && name != "" {
+		return RuntimeName + ".GoSyntax(" + conv("\x00") + ", " + strconv.Quote(name) + ")"
+	}
 	if (name == "" || !celltype.Mentions(t)) && celltype.HoldsInterface(t, 0) {
 		// values of the cells' types in it: named at run time
 		return names("func(v any) string { return " + RuntimeName + ".GoSyntaxOf(&v) }(\x00)")
@@ -328,7 +337,15 @@ func (c *compiler) stringOperand(x ast.Expr, verb byte, plus bool) bool {
 	}
 	ms := types.NewMethodSet(t)
 	if celltype.HasMethod(ms, "Format") {
-		return false
+		// yaegi's wrapper calls it, but for a nil pointer (printed <nil>)
+		_, ptr := t.Underlying().(*types.Pointer)
+		ts := c.types.TypeString(t)
+		if !ptr || ts == "" || !celltype.Mentions(t) {
+			return false
+		}
+		conv := celltype.FormatCopy(t, ts, RuntimeName)
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return conv(c.render(x)) })
+		return true
 	}
 	method := ""
 	for _, name := range []string{"Error", "String"} {

@@ -197,7 +197,7 @@ func (i convertInfo) IsType(x ast.Expr) bool { return i.c.isTypeExpr(x) }
 //
 //	func(e error, p *T) bool { if p == nil { panic(...) }; return __gkrt.ErrorsAs(e, func(e error) bool { if v, ok := e.(T); ok { *p = v; return true }; return false }) }(err, target)
 //
-// An As method of the cells' errors is refused: the walk does not call it.
+// An As method of the cells' errors is called by the walk, as Go's errors.As calls it.
 
 // lowerErrorsAs lowers errors.As(err, target) when target's type points
 // to a type of the cells or to an interface type the cells write.
@@ -224,23 +224,52 @@ func (c *compiler) lowerErrorsAs(call *ast.CallExpr) {
 		// a compiled type (*strconv.NumError): compiled errors.As, then,
 		// when the cells have errors with Unwrap methods, which it does
 		// not see, the kernel's walk of the chain through them
-		if c.cellMethod("Unwrap") == "" || types.IsInterface(elem) {
+		if c.cellMethod("Unwrap") == "" && c.cellMethod("As") == "" || types.IsInterface(elem) {
 			return
 		}
 		e, p, v := c.temp("e"), c.temp("e"), c.temp("e")
+		as := c.asMethodCall(e, p)
 		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
-			return "func(" + e + " error, " + p + " *" + ts + ") bool { return " + c.render(call.Fun) + "(" + e + ", " + p + ") || " + RuntimeName + ".ErrorsAs(" + e + ", func(" + e + " error) bool { if " + v + ", ok := " + e + ".(" + ts + "); ok { *" + p + " = " + v + "; return true }; return false }) }(" + c.render(call.Args[0]) + ", " + c.render(call.Args[1]) + ")"
+			return "func(" + e + " error, " + p + " *" + ts + ") bool { return " + c.render(call.Fun) + "(" + e + ", " + p + ") || " + RuntimeName + ".ErrorsAs(" + e + ", func(" + e + " error) bool { if " + v + ", ok := " + e + ".(" + ts + "); ok { *" + p + " = " + v + "; return true }; " + as + "return false }) }(" + c.render(call.Args[0]) + ", " + c.render(call.Args[1]) + ")"
 		})
 		return
 	}
-	if aser := c.cellMethod("As"); aser != "" {
-		c.errorAt(c.off(call.Pos()), "errors.As through an error with an As method (%s) is not supported by the interpreter: its compiled errors package cannot call the cells' methods; assert the type of the error where it is returned%s", aser, OrCompile)
-		return
-	}
 	e, p, v := c.temp("e"), c.temp("e"), c.temp("e")
+	as := c.asMethodCall(e, p)
 	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
-		return "func(" + e + " error, " + p + " *" + ts + ") bool { if " + p + " == nil { panic(\"errors: target must be a non-nil pointer\") }; return " + RuntimeName + ".ErrorsAs(" + e + ", func(" + e + " error) bool { if " + v + ", ok := " + c.errorAssertOK(e, elem) + "; ok { *" + p + " = " + v + "; return true }; return false }) }(" + c.render(call.Args[0]) + ", " + c.render(call.Args[1]) + ")"
+		return "func(" + e + " error, " + p + " *" + ts + ") bool { if " + p + " == nil { panic(\"errors: target must be a non-nil pointer\") }; return " + RuntimeName + ".ErrorsAs(" + e + ", func(" + e + " error) bool { if " + v + ", ok := " + c.errorAssertOK(e, elem) + "; ok { *" + p + " = " + v + "; return true }; " + as + "return false }) }(" + c.render(call.Args[0]) + ", " + c.render(call.Args[1]) + ")"
 	})
+}
+
+// asMethodCall returns the code that calls the As method of e, an error
+// of the chain errors.As walks, with the target p, when the cells declare
+// such a method (Go's errors.As calls it after the type did not match).
+func (c *compiler) asMethodCall(e, p string) string {
+	scope := c.types.Scope()
+	if c.cellMethod("As") == "" || scope == nil {
+		return ""
+	}
+	// each type of the cells with As(any) bool, asserted as the kernel
+	// asserts errors (yaegi's wrapper of the value has no As)
+	var b strings.Builder
+	x := c.temp("e")
+	for _, name := range c.scopeNames() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			sel := types.NewMethodSet(t).Lookup(nil, "As")
+			if sel == nil || c.types.TypeString(t) == "" || !types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface)) {
+				continue
+			}
+			if sig := sel.Type().(*types.Signature); sig.Params().Len() != 1 || sig.Results().Len() != 1 || !types.IsInterface(sig.Params().At(0).Type()) || sig.Results().At(0).Type().String() != "bool" {
+				continue
+			}
+			b.WriteString("if " + x + ", ok := " + c.errorAssertOK(e, t) + "; ok && " + x + ".As(" + p + ") { return true }; ")
+		}
+	}
+	return b.String()
 }
 
 // errorAssertOK returns the comma-ok assertion x.(t) of x, an error.
@@ -336,6 +365,10 @@ func (c *compiler) embedsNonStruct(f *ast.Field) bool {
 // value, and its argument.
 var jsonValueArg = map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1, "Encode": 0, "Decode": 0}
 
+// xmlValueArg are the functions and methods of encoding/xml with a
+// value, and its argument.
+var xmlValueArg = map[string]int{"Marshal": 0, "MarshalIndent": 0, "Unmarshal": 1, "Encode": 0, "Decode": 0, "EncodeElement": 0, "DecodeElement": 0}
+
 // lowerJSONCall writes a call of encoding/json whose value holds the
 // cells' types with JSON methods or embedded structs through a shadow
 // (package jsonshadow), and refuses one whose shadow cannot be written;
@@ -346,6 +379,16 @@ func (c *compiler) lowerJSONCall(call *ast.CallExpr) {
 		return
 	}
 	fn, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Func)
+	if !ok {
+		return
+	}
+	if i, isValue := xmlValueArg[fn.Name()]; isValue && fn.Pkg() != nil && fn.Pkg().Path() == "encoding/xml" && i < len(call.Args) {
+		x := call.Args[i]
+		if owner, method := celltype.EncodingMethod(c.types.ExprType(c.off(x.Pos()), c.off(x.End())), celltype.XMLMethods, map[types.Type]bool{}); owner != "" {
+			c.errorAt(c.off(x.Pos()), "encoding/xml cannot call the %s method of %s in the interpreter (its compiled code does not see the cells' methods)%s", method, owner, OrCompile)
+			return
+		}
+	}
 	if ok && fn.Pkg() != nil && fn.Pkg().Path() == "encoding/xml" && (fn.Name() == "Marshal" || fn.Name() == "MarshalIndent" || fn.Name() == "Encode") && len(call.Args) > 0 {
 		if name := celltype.XMLElementName(c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))); name != "" {
 			x := call.Args[0]
@@ -464,4 +507,33 @@ func (c *compiler) lowerTemplateExecute(call *ast.CallExpr) {
 		}
 		return w.Directive(c.off(call.Pos())) + RuntimeName + ".TemplateError(" + exec + ", " + strings.Join(append([]string{}, methods...), ", ") + ")"
 	})
+}
+
+// boxIntoCompiledFields converts an operator's result assigned to an
+// interface field of a compiled struct (r.Value = i * i of a *ring.Ring,
+// e.Value = s + "!" of a list element) to the field's type: yaegi left the
+// function silently at such an assignment, running none of what follows.
+func (c *compiler) boxIntoCompiledFields(as *ast.AssignStmt) {
+	if as.Tok.String() != "=" || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, l := range as.Lhs {
+		sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		f, ok := c.types.Use(c.off(sel.Sel.Pos())).(*types.Var)
+		if !ok || !f.IsField() || f.Pkg() == nil || f.Pkg().Path() == "main" || !types.IsInterface(f.Type()) {
+			continue
+		}
+		x := as.Rhs[i]
+		switch ast.Unparen(x).(type) {
+		case *ast.BinaryExpr, *ast.UnaryExpr:
+		default:
+			continue
+		}
+		if ts := c.types.TypeString(f.Type()); ts != "" {
+			c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return ts + "(" + c.render(x) + ")" })
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"gokernel/cellsrc"
 	"gokernel/compiler/celltype"
+	"gokernel/interpvalue"
 	"slices"
 	"strconv"
 	"strings"
@@ -99,6 +100,10 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 			for _, t := range recvs {
 				src += "\nvar _ = " + RuntimeName + ".UnwrapMethod(" + strconv.Quote(t) + ", func(v " + t + ") error { return v.Unwrap() })"
 			}
+		}
+		if fd.Name.Name == "Unwrap" && fd.Type.Params.NumFields() == 0 && fd.Type.Results.NumFields() == 1 && c.text(fd.Type.Results.List[0].Type) == "[]error" {
+			// for the wrappers of errors with it (interpvalue.UnwrapAllMethod)
+			src += "\nfunc (__gks " + recvType + ") " + interpvalue.UnwrapAllMethod + "() []error { return __gks.Unwrap() }"
 		}
 		if slices.Contains(celltype.JSONMethods, fd.Name.Name) {
 			src += "\nvar _ = " + RuntimeName + ".Marshaler(" + strconv.Quote(base) + ", " + strconv.Quote(fd.Name.Name) + ")"

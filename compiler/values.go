@@ -81,8 +81,8 @@ func (c *compiler) nestedStrings(t types.Type, verb byte, depth int) (nestedConv
 				return c.methodString(t, same.typ, name), true, true
 			}
 		}
-		if celltype.HasMethod(ms, "Format") {
-			return same, false, false
+		if celltype.HasMethod(ms, "Format") { // fmt calls it with the verb and flags
+			return nestedConv{typ: "__gkfmt.Formatter", conv: celltype.FormatCopy(t, same.typ, RuntimeName)}, true, true
 		}
 	}
 	switch u := t.Underlying().(type) {
@@ -235,8 +235,14 @@ func (c *compiler) nestedElems(elem types.Type, same nestedConv, verb byte, dept
 // cellrt.SortedMap prints as fmt prints a map. Keys of a basic ordered
 // type only, for %v and %s.
 func (c *compiler) nestedMapKeys(u *types.Map, same, kc nestedConv, verb byte, depth int) (nestedConv, bool, bool) {
-	b, ok := u.Key().Underlying().(*types.Basic)
-	if !ok || b.Info()&types.IsOrdered == 0 || verb != 'v' && verb != 's' {
+	b, basic := u.Key().Underlying().(*types.Basic)
+	less := func(x, y string) string { return x + " < " + y }
+	if !basic && celltype.OfBasics(u.Key()) { // fmt compares them field by field
+		less = func(x, y string) string { return RuntimeName + ".FmtLess(" + x + ", " + y + ")" }
+	} else if !basic || b.Info()&types.IsOrdered == 0 {
+		return same, false, false
+	}
+	if verb != 'v' && verb != 's' {
 		return same, false, false
 	}
 	ec, _, ok := c.nestedStrings(u.Elem(), verb, depth+1)
@@ -248,7 +254,7 @@ func (c *compiler) nestedMapKeys(u *types.Map, same, kc nestedConv, verb byte, d
 	v, ks, i, j, k, kv := "__gkv"+d, "__gks"+d, "__gki"+d, "__gkj"+d, "__gkk"+d, "__gkr"+d
 	return nestedConv{typ: "any", conv: func(x string) string {
 		return "func(" + v + " " + same.typ + ") any { " + ks + " := make([]" + kt + ", 0, len(" + v + ")); for " + k + " := range " + v + " { " + ks + " = append(" + ks + ", " + k + ") }; " +
-			"for " + i + " := 1; " + i + " < len(" + ks + "); " + i + "++ { for " + j + " := " + i + "; " + j + " > 0 && " + ks + "[" + j + "] < " + ks + "[" + j + "-1]; " + j + "-- { " + ks + "[" + j + "], " + ks + "[" + j + "-1] = " + ks + "[" + j + "-1], " + ks + "[" + j + "] } }; " +
+			"for " + i + " := 1; " + i + " < len(" + ks + "); " + i + "++ { for " + j + " := " + i + "; " + j + " > 0 && " + less(ks+"["+j+"]", ks+"["+j+"-1]") + "; " + j + "-- { " + ks + "[" + j + "], " + ks + "[" + j + "-1] = " + ks + "[" + j + "-1], " + ks + "[" + j + "] } }; " +
 			kv + " := make([]any, 0, 2*len(" + ks + ")); for _, " + k + " := range " + ks + " { " + kv + " = append(" + kv + ", " + kc.conv(k) + ", " + ec.conv(v+"["+k+"]") + ") }; return " + RuntimeName + ".SortedMap(" + kv + ") }(" + x + ")"
 	}}, true, true
 }

@@ -224,10 +224,20 @@ func Held(dst, x any, name string, only bool) bool {
 		return false
 	}
 	st := d.Elem().Type()
+	// a wrapper of the session for an error with Unwrap() []error holding
+	// no struct: a slice of errors (errors.Join's kind), not a struct's
+	// last field
+	_, multi := x.(interface {
+		held() any
+		Unwrap() []error
+	})
+	ours := multi && held.Kind() != reflect.Struct
 	switch {
 	case held.Type() == st:
 		d.Elem().Set(held)
 		return true
+	case ours:
+		return false
 	case !only:
 		panic(runtimeError("the interpreter cannot tell whether this error holds a " + name + ": it keeps a value of a struct type of the cells in an error without its type; give " + name + " pointer receivers and assert to *" + name + ", or compare with errors.Is to a sentinel error"))
 	case st.NumField() == 1 && held.Type().AssignableTo(st.Field(0).Type):

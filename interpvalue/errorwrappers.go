@@ -65,12 +65,62 @@ type (
 		WIs     func(error) bool
 		WUnwrap func() error
 	}
+	// The wrappers of errors with an Unwrap() []error method (errors.Join's
+	// kind): yaegi matches wrappers by the names of methods only, so the
+	// cell compiler gives such a type the method UnwrapAllMethod too.
+	selfIsMultiError struct {
+		IValue             any
+		WError             func() string
+		WGokernelSelf      func() (any, string)
+		WIs                func(error) bool
+		WGokernelUnwrapAll func() []error
+	}
+	selfMultiError struct {
+		IValue             any
+		WError             func() string
+		WGokernelSelf      func() (any, string)
+		WGokernelUnwrapAll func() []error
+	}
+	isMultiError struct {
+		IValue             any
+		WError             func() string
+		WIs                func(error) bool
+		WGokernelUnwrapAll func() []error
+	}
+	multiError struct {
+		IValue             any
+		WError             func() string
+		WGokernelUnwrapAll func() []error
+	}
 )
+
+// UnwrapAllMethod is the name of the method the cell compiler declares
+// for a type of the cells with an Unwrap() []error method, calling it.
+const UnwrapAllMethod = "GokernelUnwrapAll"
+
+func (w selfIsMultiError) Error() string               { return w.WError() }
+func (w selfIsMultiError) GokernelSelf() (any, string) { return w.WGokernelSelf() }
+func (w selfIsMultiError) Is(target error) bool        { return w.WIs(target) }
+func (w selfIsMultiError) Unwrap() []error             { return w.WGokernelUnwrapAll() }
+func (w selfIsMultiError) self() selfError             { return selfError{w.IValue, w.WError, w.WGokernelSelf} }
+func (w selfMultiError) Error() string                 { return w.WError() }
+func (w selfMultiError) GokernelSelf() (any, string)   { return w.WGokernelSelf() }
+func (w selfMultiError) Unwrap() []error               { return w.WGokernelUnwrapAll() }
+func (w selfMultiError) self() selfError               { return selfError{w.IValue, w.WError, w.WGokernelSelf} }
+func (w isMultiError) Error() string                   { return w.WError() }
+func (w isMultiError) Is(target error) bool            { return w.WIs(target) }
+func (w isMultiError) Unwrap() []error                 { return w.WGokernelUnwrapAll() }
+func (w isMultiError) held() any                       { return w.IValue }
+func (w multiError) Error() string                     { return w.WError() }
+func (w multiError) Unwrap() []error                   { return w.WGokernelUnwrapAll() }
+func (w multiError) held() any                         { return w.IValue }
 
 // ErrorWrappers returns the wrapper types the session gives yaegi for
 // errors of the cells' types, those of more methods first.
 func ErrorWrappers() []reflect.Type {
 	return []reflect.Type{
+		// first: their types have Unwrap too, which the others would take
+		reflect.TypeOf(selfIsMultiError{}), reflect.TypeOf(selfMultiError{}), reflect.TypeOf(isMultiError{}), reflect.TypeOf(multiError{}),
 		reflect.TypeOf(selfIsUnwrapError{}), reflect.TypeOf(selfIsError{}), reflect.TypeOf(selfUnwrapError{}), reflect.TypeOf(selfError{}),
 		reflect.TypeOf(isUnwrapError{}), reflect.TypeOf(isError{}), reflect.TypeOf(unwrapError{}),
 	}

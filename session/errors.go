@@ -42,8 +42,10 @@ func cleanNames(s string) string {
 	return mainRe.ReplaceAllString(s, "")
 }
 
-// compileError converts an error of yaegi's compiler.
-func compileError(err error) *compiler.Error {
+// compileError converts an error of yaegi's compiler; typed says that
+// go/types accepted the code, so that an error yaegi finds in it is the
+// interpreter's limit.
+func compileError(err error, typed bool) *compiler.Error {
 	e := &compiler.Error{Name: "CompileError"}
 	msg := err.Error()
 	if m := posRe.FindStringSubmatch(msg); m != nil {
@@ -75,6 +77,8 @@ func compileError(err error) *compiler.Error {
 		msg = "this generic code is not supported by the interpreter (" + msg + "): instantiate the types explicitly (F[int](x)), give it type arguments that are not named types of the cells, or write it without generics" + compiler.OrCompile
 	case strings.Contains(msg, "CFG post-order panic"):
 		msg = "the interpreter failed to compile this code (" + strings.TrimPrefix(msg, "CFG post-order panic: ") + ")" + compiler.OrCompile
+	case typed:
+		msg = "the interpreter cannot compile this code, which Go accepts (yaegi: " + msg + ")" + compiler.OrCompile
 	}
 	e.Msg = cleanNames(msg)
 	return e
@@ -144,7 +148,7 @@ func (s *Session) evalError(err error) *compiler.Error {
 	if errors.As(err, &p) {
 		return panicError(p.Value, s.takeFrames(-1))
 	}
-	return compileError(err)
+	return compileError(err, s.typed)
 }
 
 func firstLine(s string) string {

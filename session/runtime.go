@@ -164,6 +164,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntaxOf":       reflect.ValueOf(s.printer.GoSyntax),
 			"Names":            reflect.ValueOf(s.printer.Names),
 			"Printed":          reflect.ValueOf(interpvalue.Printed),
+			"Formatted":        reflect.ValueOf(interpvalue.Formatted),
+			"FmtLess":          reflect.ValueOf(interpvalue.FmtLess),
 			"TemplateError":    reflect.ValueOf(s.printer.TemplateError),
 			"TemplateHooks":    reflect.ValueOf(interpvalue.TemplateHooks),
 			"TemplateArg":      reflect.ValueOf(interpvalue.TemplateArg),

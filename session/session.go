@@ -42,8 +42,11 @@ type Session struct {
 	// reached is set when a run of statements holding a return of the
 	// cell got to its end (see runner.steps).
 	reached atomic.Bool
-	yi      *interp.Interpreter
-	stderr  *os.File
+	// typed is whether go/types checked the cell running now: yaegi's
+	// compile errors are then its own limits, not the cell's mistakes.
+	typed  bool
+	yi     *interp.Interpreter
+	stderr *os.File
 	// printer gives compiled fmt the values of the cells' types held in
 	// interfaces (the cell compiler's __gkrt.FmtAny and Stringer).
 	printer interpvalue.Printer
@@ -223,6 +226,7 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	if checked != nil {
 		types = checked
 	}
+	s.typed = checked != nil
 	pl, err := compileCell(code, count, s.serial, s, types)
 	if err != nil {
 		return nil, s.protocolError(cell, err)

@@ -47,12 +47,21 @@ func XMLElementName(t types.Type) string {
 // JSONMethod returns the name of a type of the cells inside t with a
 // method of JSONMethods, and the method.
 func JSONMethod(t types.Type, seen map[types.Type]bool) (string, string) {
+	return EncodingMethod(t, JSONMethods, seen)
+}
+
+// XMLMethods are the methods encoding/xml calls.
+var XMLMethods = []string{"MarshalXML", "MarshalXMLAttr", "MarshalText", "UnmarshalXML", "UnmarshalXMLAttr", "UnmarshalText"}
+
+// EncodingMethod returns the name of a type of the cells inside t with
+// one of methods, and the method.
+func EncodingMethod(t types.Type, methods []string, seen map[types.Type]bool) (string, string) {
 	if t == nil || seen[t] {
 		return "", ""
 	}
 	seen[t] = true
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" {
-		for _, m := range JSONMethods {
+		for _, m := range methods {
 			if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), m); obj != nil {
 				if _, isFunc := obj.(*types.Func); isFunc {
 					return n.Obj().Name(), m
@@ -62,19 +71,19 @@ func JSONMethod(t types.Type, seen map[types.Type]bool) (string, string) {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
-		return JSONMethod(u.Elem(), seen)
+		return EncodingMethod(u.Elem(), methods, seen)
 	case *types.Slice:
-		return JSONMethod(u.Elem(), seen)
+		return EncodingMethod(u.Elem(), methods, seen)
 	case *types.Array:
-		return JSONMethod(u.Elem(), seen)
+		return EncodingMethod(u.Elem(), methods, seen)
 	case *types.Map:
-		if o, m := JSONMethod(u.Key(), seen); o != "" {
+		if o, m := EncodingMethod(u.Key(), methods, seen); o != "" {
 			return o, m
 		}
-		return JSONMethod(u.Elem(), seen)
+		return EncodingMethod(u.Elem(), methods, seen)
 	case *types.Struct:
 		for i := 0; i < u.NumFields(); i++ {
-			if o, m := JSONMethod(u.Field(i).Type(), seen); o != "" {
+			if o, m := EncodingMethod(u.Field(i).Type(), methods, seen); o != "" {
 				return o, m
 			}
 		}
