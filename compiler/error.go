@@ -301,9 +301,26 @@ func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
 		return p.Name()
 	}) + " converted to " + types.TypeString(to, func(p *types.Package) string { return p.Name() }) +
 		": the interpreter cannot hold a nil value of a type of the cells in an interface of a compiled package (it would be a nil interface, unlike Go's): return or assign nil itself, or run the cell compiled with %%compile")
+	if types.Identical(to, types.Universe.Lookup("error").Type()) {
+		// a non-nil error holding the nil pointer (interpvalue.NilPointer)
+		name := strconv.Quote(celltype.GoName(from))
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+			return "func(v " + ts + ") error { if v == nil { return " + RuntimeName + ".NilPointer(" + name + ", func() string { return v.Error() }) }; return v }(" + c.render(x) + ")"
+		})
+		return
+	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		return "func(v " + ts + ") " + ts + " { if v == nil { panic(" + RuntimeName + ".TypedNil(" + msg + ")) }; return v }(" + c.render(x) + ")"
 	})
+}
+
+// nilPointerTry returns the statement returning z, true when x, an error,
+// holds a nil pointer of t, a pointer type of the cells (see nilChecked).
+func (c *compiler) nilPointerTry(x string, t types.Type, z string) string {
+	if _, ptr := t.Underlying().(*types.Pointer); !ptr || !celltype.Mentions(t) || celltype.GoName(t) == "" {
+		return ""
+	}
+	return "if " + RuntimeName + ".NilPointerOf(" + x + ", " + strconv.Quote(celltype.GoName(t)) + ") { return " + z + ", true }; "
 }
 
 // conversions rewrites the values n converts: nilChecked for the operands

@@ -426,7 +426,7 @@ func (c *compiler) assertOKType(gen func() string, from, t types.Type) func() st
 		if impls != nil {
 			b.WriteString("if " + x + " == nil { return " + z + ", false }; " + impls(x))
 		}
-		b.WriteString(c.sameShapeGuard(typ, x, d, z) + try(x, ts) + "if " + w + ", ok := " + RuntimeName + ".Wrapped(" + x + "); ok { ")
+		b.WriteString(c.sameShapeGuard(typ, x, d, z) + try(x, ts) + c.nilPointerTry(x, typ, z) + "if " + w + ", ok := " + RuntimeName + ".Wrapped(" + x + "); ok { ")
 		if impls != nil {
 			b.WriteString(impls(w))
 		}

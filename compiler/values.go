@@ -418,7 +418,7 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 // it cannot tell.
 func (c *compiler) assertHeld(ta *ast.TypeAssertExpr, xt, t types.Type, commaOK bool) {
 	ts := c.types.TypeString(t)
-	if ts == "" || c.heldTry(t, "", "") == "" {
+	if ts == "" || c.heldTry(t, "", "") == "" && c.nilPointerTry("", t, "") == "" {
 		return
 	}
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
@@ -441,6 +441,9 @@ func (c *compiler) compiledAssertOK(x string, t types.Type) string {
 	}
 	if types.IsInterface(t) && (celltype.Twin(t) != "" || c.selfTries(x, t) != "") {
 		return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + c.selfTries(x, t) + "var z " + ts + "; return z, false }()"
+	}
+	if try := c.nilPointerTry(x, t, "nil"); try != "" {
+		return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + try + "return nil, false }()"
 	}
 	return x + ".(" + ts + ")"
 }

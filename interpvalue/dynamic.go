@@ -42,6 +42,9 @@ func DynType(p any) string {
 			return name
 		}
 	}
+	if name, ok := nilPointerName(v); ok {
+		return name
+	}
 	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
 		return ""
 	}

@@ -94,10 +94,11 @@ var loweredSequences = []sequence{
 		{code: "for _, s := range []Shape{Sq{2}, Age(3), &Sq{1}} {\n\tfmt.Printf(\"%T \", s)\n}\nerr := lookup(\"k\")\nfmt.Printf(\"%T %T\\n\", err, lookup(\"\"))\nswitch e := err.(type) {\ncase *NotFound:\n\tfmt.Println(\"key\", e.Key)\n}\nfmt.Println(kind(nil), kind(1), kind(\"s\"), kind(err), kind(lookup(\"\")), kind(2.5))",
 			stdout: "main.Sq main.Age *main.Sq *main.NotFound *errors.errorString\nkey k\nnil basic 1 basic s notfound k error empty other\n"},
 	}},
-	{"a nil pointer of a cell type converted to error is refused; panic(nil)", []cell{
-		{code: "import \"fmt\"\ntype E struct{}\nfunc (*E) Error() string { return \"E\" }\nfunc mayFail(fail bool) error {\n\tvar p *E\n\tif fail {\n\t\tp = &E{}\n\t}\n\treturn p\n}\nfunc pn() (r any) { defer func() { r = recover() }(); panic(nil) }"},
+	{"a nil pointer of a cell type converted to error is a non-nil error, to another interface refused; panic(nil)", []cell{
+		{code: "import (\"errors\"; \"fmt\")\ntype E struct{}\nfunc (*E) Error() string { return \"E\" }\nfunc mayFail(fail bool) error {\n\tvar p *E\n\tif fail {\n\t\tp = &E{}\n\t}\n\treturn p\n}\nfunc pn() (r any) { defer func() { r = recover() }(); panic(nil) }"},
 		{code: "err := mayFail(true)\nvar e2 error = &E{}\nfmt.Println(err, err != nil, e2)\nfmt.Printf(\"%T\\n\", pn())", stdout: "E true E\n*runtime.PanicNilError\n"},
-		{code: "mayFail(false)", err: "a nil *E converted to error: the interpreter cannot hold a nil value of a type of the cells"},
+		{code: "err = mayFail(false)\nvar target *E\nfmt.Println(err != nil, err, errors.As(err, &target), target == nil)\nfmt.Printf(\"%T %#v\\n\", err, err)", stdout: "true E true true\n*main.E (*main.E)(nil)\n"},
+		{code: "type S struct{}\nfunc (*S) String() string { return \"S\" }\nvar ps *S\nvar st fmt.Stringer = ps", err: "a nil *S converted to fmt.Stringer: the interpreter cannot hold a nil value of a type of the cells"},
 	}},
 	{"range over a pointer to an array", []cell{
 		{code: "import \"fmt\"\ntype Vec [3]float64\nfunc (v *Vec) Scale(k float64) { for i := range v { v[i] *= k } }\nfunc nilArr() *[2]int { fmt.Print(\"called \"); return nil }"},

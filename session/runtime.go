@@ -166,6 +166,8 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Printed":          reflect.ValueOf(interpvalue.Printed),
 			"Formatted":        reflect.ValueOf(interpvalue.Formatted),
 			"FmtLess":          reflect.ValueOf(interpvalue.FmtLess),
+			"NilPointer":       reflect.ValueOf(interpvalue.NilPointer),
+			"NilPointerOf":     reflect.ValueOf(interpvalue.NilPointerOf),
 			"TemplateError":    reflect.ValueOf(s.printer.TemplateError),
 			"TemplateHooks":    reflect.ValueOf(interpvalue.TemplateHooks),
 			"TemplateArg":      reflect.ValueOf(interpvalue.TemplateArg),

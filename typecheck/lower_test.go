@@ -273,8 +273,9 @@ func TestLowerTypeAssertions(t *testing.T) {
 		"var v any\n_, ok := v.(any)\ne, ok2 := v.(error)\np := v.(*E)\nvar err error\n_, ok3 := err.(*E)\n_, _, _, _, _ = ok, e, ok2, p, ok3")
 	wantLowered(t, got, "commaok: func() (any, bool) { __gkn1 := v; var __gkn3 any; if __gkn1 == nil { return __gkn3, false }; return __gkn1, true }()",
 		"commaok: func() (error, bool) { __gkn6 := v; var __gkn8 error; if __gkn6 == nil",
-		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; panic(__gkrt.AssertFailed(__gkn11, func(v any) string { if _, ok := v.(E); ok { return \"main.E\" }; if _, ok := v.(*E); ok { return \"*main.E\" }; return func(v any) string { if n := __gkrt.DynType(&v); n != \"\" { return n }; return __gkrt.TypeString(v) }(v) }(__gkn11), \"interface {}\", \"*main.E\", nil)) }()",
-		"commaok: err.(*E)")
+		"p := func() *E { __gkn11 := v; if v, ok := func() (*E, bool) { __gkn12 := __gkn11; var __gkn14 *E; if __gkn13, ok := __gkn12.(*E); ok { return __gkn13, true }; if __gkrt.NilPointerOf(__gkn12, \"*main.E\") { return __gkn14, true }; if __gkn15, ok := __gkrt.Wrapped(__gkn12); ok { if __gkn13, ok := __gkn15.(*E); ok { return __gkn13, true }; }; return __gkn14, false }(); ok { return v }; panic(__gkrt.AssertFailed(__gkn11, func(v any) string { if _, ok := v.(E); ok { return \"main.E\" }; if _, ok := v.(*E); ok { return \"*main.E\" }; return func(v any) string { if n := __gkrt.DynType(&v); n != \"\" { return n }; return __gkrt.TypeString(v) }(v) }(__gkn11), \"interface {}\", \"*main.E\", nil)) }()",
+		// a nil *E converted to error is interpvalue.NilPointer's error
+		`commaok: func() (*E, bool) { if v, ok := err.(*E); ok { return v, true }; if __gkrt.NilPointerOf(err, "*main.E") { return nil, true }; return nil, false }()`)
 }
 
 // Loop variables whose address the body takes, or which it assigns while a
