@@ -116,6 +116,10 @@ type compiler struct {
 	variadicCalled map[*ast.Ident]bool
 	variadicArgs   map[*ast.CallExpr][]ast.Expr // their calls' arguments (callArgs)
 	typeAt         map[string]int               // the offsets of the types the cell declares
+	// calledFuncs are the functions of calls, instanceOf the explicit
+	// instantiations of names (genericFuncValue).
+	calledFuncs map[ast.Expr]bool
+	instanceOf  map[*ast.Ident]ast.Expr
 	stmtEnd        int                          // the end of the statement being compiled, -1 in declarations (scopeNames)
 }
 
@@ -135,7 +139,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, variadicCalled: map[*ast.Ident]bool{}, variadicArgs: map[*ast.CallExpr][]ast.Expr{}, typeAt: map[string]int{}, stmtEnd: -1}
+	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, variadicCalled: map[*ast.Ident]bool{}, variadicArgs: map[*ast.CallExpr][]ast.Expr{}, calledFuncs: map[ast.Expr]bool{}, instanceOf: map[*ast.Ident]ast.Expr{}, typeAt: map[string]int{}, stmtEnd: -1}
 	c.marker = blocking.New(p, c.w, checked, RuntimeName, c.temp)
 	c.collectDefined()
 	c.renameFieldTypeParams()
@@ -181,6 +185,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.SwitchStmt, *ast.TypeSwitchStmt:
 		c.lowerSwitch(n.(ast.Stmt))
 	case *ast.CallExpr:
+		c.calledFuncs[ast.Unparen(n.Fun)] = true
 		c.variadicGenericCall(n) // first: the slice is the outer edit
 		c.rewriteBuiltin(n)
 		c.lowerFormat(n)
@@ -217,6 +222,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	case *ast.MapType:
 		c.checkInterfaceKey(n)
 	case *ast.IndexExpr, *ast.IndexListExpr:
+		c.noteInstance(n.(ast.Expr))
 		if !c.iterSeq(n.(ast.Expr)) && !c.aliasUse(n.(ast.Expr)) && !c.genericCall(n.(ast.Expr)) {
 			c.partialTypeArgs(n.(ast.Expr))
 		}

@@ -481,3 +481,72 @@ func (c *compiler) typedVarCalls(ds *ast.DeclStmt) {
 		return "var " + c.render(name) + " " + c.render(typ) + "; " + name.Name + " = " + c.render(val)
 	})
 }
+
+// noteInstance records x, an explicit instantiation F[T], as the value of
+// its name (genericFuncValue).
+func (c *compiler) noteInstance(x ast.Expr) {
+	var f ast.Expr
+	switch x := x.(type) {
+	case *ast.IndexExpr:
+		f = x.X
+	case *ast.IndexListExpr:
+		f = x.X
+	}
+	if id, ok := ast.Unparen(f).(*ast.Ident); ok {
+		c.instanceOf[id] = x
+	}
+}
+
+// genericFuncValue writes id, a generic function of the cells used as a
+// value rather than called (toUpper := Map[string, string], apply(Max, 4,
+// 2)), as a function literal calling the instance the checker inferred:
+// yaegi refused such a value ("not a generic type"). It reports whether it
+// did.
+func (c *compiler) genericFuncValue(id *ast.Ident) bool {
+	fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func)
+	if !ok || !c.cellObject(id) || celltype.VariadicGeneric(fn) || fn.Signature().Recv() != nil || fn.Signature().TypeParams().Len() == 0 {
+		return false
+	}
+	var x ast.Expr = id
+	if ix := c.instanceOf[id]; ix != nil {
+		x = ix
+	}
+	inst, ok := c.types.Instance(c.off(id.Pos()))
+	sig, isSig := inst.Type.(*types.Signature)
+	if c.calledFuncs[x] || !ok || !isSig || sig.Variadic() {
+		return false
+	}
+	targs, ok := c.typeArgStrings(inst.TypeArgs, 0)
+	if !ok {
+		return false
+	}
+	var params, args, results []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		ts := c.types.TypeString(sig.Params().At(i).Type())
+		if ts == "" {
+			return false
+		}
+		p := "__gkg" + strconv.Itoa(i)
+		params, args = append(params, p+" "+ts), append(args, p)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		ts := c.types.TypeString(sig.Results().At(i).Type())
+		if ts == "" {
+			return false
+		}
+		results = append(results, ts)
+	}
+	call := id.Name + "[" + strings.Join(targs, ", ") + "](" + strings.Join(args, ", ") + ")"
+	res := ""
+	switch len(results) {
+	case 0:
+	case 1:
+		res, call = " "+results[0], "return "+call
+	default:
+		res, call = " ("+strings.Join(results, ", ")+")", "return "+call
+	}
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+		return "func(" + strings.Join(params, ", ") + ")" + res + " { " + call + " }"
+	})
+	return true
+}

@@ -37,7 +37,7 @@ func (c *compiler) rewriteTypes(n ast.Node) {
 		c.unparenOperands(n)
 	case *ast.Ident:
 		c.variadicGenericValue(n)
-		if !c.aliasUse(n) {
+		if !c.aliasUse(n) && !c.genericFuncValue(n) {
 			c.explicitTypeArgs(n)
 		}
 	}
@@ -222,6 +222,16 @@ func (c *compiler) interfaceEquality(be *ast.BinaryExpr) {
 	}
 	typeOf := func(x ast.Expr) types.Type { return c.types.ExprType(c.off(x.Pos()), c.off(x.End())) }
 	tx, ty := typeOf(be.X), typeOf(be.Y)
+	if tx != nil && ty != nil && !types.IsInterface(tx) && !types.IsInterface(ty) {
+		// p == anon of a named and an unnamed struct type: mismatched types
+		// for yaegi; the unnamed operand is converted to the named type
+		for _, o := range [][2]ast.Expr{{be.X, be.Y}, {be.Y, be.X}} {
+			if n, u := typeOf(o[0]), typeOf(o[1]); types.Unalias(n) != n.Underlying() && types.Unalias(u) == u.Underlying() && types.Identical(n.Underlying(), u) && c.types.TypeString(n) != "" {
+				ts, x := c.types.TypeString(n), o[1]
+				c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return "(" + ts + ")(" + c.render(x) + ")" })
+			}
+		}
+	}
 	if tx == nil || ty == nil || !types.IsInterface(tx) && !types.IsInterface(ty) {
 		return
 	}

@@ -45,6 +45,11 @@ func DynType(p any) string {
 	if name, ok := nilPointerName(v); ok {
 		return name
 	}
+	if v.IsValid() && v.CanInterface() {
+		if e, ok := v.Interface().(RuntimeError); ok {
+			return e.GoType()
+		}
+	}
 	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
 		return ""
 	}

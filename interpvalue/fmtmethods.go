@@ -95,14 +95,6 @@ func (p printed) Format(st fmt.State, verb rune) {
 	fmt.Fprintf(st, fmt.FormatString(st, verb), p.s)
 }
 
-// runtimeError is a runtime panic with Go's kind of message.
-type runtimeError string
-
-func (e runtimeError) Error() string { return string(e) }
-
-// RuntimeError marks it as a runtime.Error.
-func (e runtimeError) RuntimeError() {}
-
 // SortedMap returns what fmt prints for a map whose entries are kv (key,
 // value, key, value...) in the order fmt sorts its keys: the cell
 // compiler gives it the strings the String methods of the keys return

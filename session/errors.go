@@ -136,6 +136,8 @@ func goRuntimeText(msg string) (string, bool) {
 	case strings.HasPrefix(msg, "reflect:") && strings.Contains(msg, "zero Value"),
 		strings.Contains(msg, "nil pointer dereference"):
 		return "invalid memory address or nil pointer dereference", true
+	case strings.HasPrefix(msg, "hash of unhashable type: "): // reflect's map assignment
+		return "hash of unhashable type " + strings.TrimPrefix(msg, "hash of unhashable type: "), true
 	case msg == "assignment to entry in nil map", strings.HasPrefix(msg, "index out of range"):
 		return msg, true
 	}
@@ -146,7 +148,11 @@ func goRuntimeText(msg string) (string, bool) {
 func (s *Session) evalError(err error) *compiler.Error {
 	var p interp.Panic
 	if errors.As(err, &p) {
-		return panicError(p.Value, s.takeFrames(-1))
+		e := panicError(p.Value, s.takeFrames(-1))
+		if uncomparableRe.MatchString("runtime error: " + e.Msg) {
+			e.Msg = strings.TrimPrefix(s.printer.Rename("runtime error: "+e.Msg, true), "runtime error: ")
+		}
+		return e
 	}
 	return compileError(err, s.typed)
 }

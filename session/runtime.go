@@ -101,8 +101,15 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Reached": reflect.ValueOf(func() { s.reached.Store(true) }),
 			// Panicking is the value of the panic a cell's top-level deferred
 			// calls run for (see runner.runDefers).
-			"Panicking":  reflect.ValueOf(func() any { return s.panicking }),
-			"Recovered":  reflect.ValueOf(recovered),
+			"Panicking": reflect.ValueOf(func() any { return s.panicking }),
+			"Recovered": reflect.ValueOf(func(r any) any {
+				v := recovered(r)
+				if e, ok := v.(runtime.Error); ok && uncomparableRe.MatchString(e.Error()) {
+					// the struct type yaegi compared, named as the cells name it
+					return runtimeError(s.printer.Rename(e.Error(), true))
+				}
+				return v
+			}),
 			"Index":      reflect.ValueOf(checkIndex),
 			"SliceLo":    reflect.ValueOf(checkSlice),
 			"TypeName":   reflect.ValueOf(func(name string, _ any) string { return name }),
@@ -267,6 +274,10 @@ func stdFile(f, def *os.File) *os.File {
 	return f
 }
 
+// uncomparableRe matches Go's panics comparing or hashing a value of a
+// type without ==, which name the type.
+var uncomparableRe = regexp.MustCompile(`^runtime error: (comparing uncomparable|hash of unhashable) type struct \{`)
+
 // recovered is the value recover returns in a cell (the cell compiler
 // wraps recover() in cellrt.Recovered): yaegi panics with the
 // reflect.Value of panic's argument, which recover returns as is, and its
@@ -305,12 +316,7 @@ type typedNilError string
 func (e typedNilError) Error() string { return string(e) }
 
 // runtimeError is a runtime panic of a cell with Go's message.
-type runtimeError string
-
-func (e runtimeError) Error() string { return string(e) }
-
-// RuntimeError marks it as a runtime.Error.
-func (e runtimeError) RuntimeError() {}
+type runtimeError = interpvalue.RuntimeError
 
 // yaegiPosition is the position yaegi puts before some runtime errors.
 var yaegiPosition = regexp.MustCompile(`^\d+:\d+: `)
@@ -329,6 +335,8 @@ func goRuntimeMessage(msg string) (string, bool) {
 		return "runtime error: makeslice: cap out of range", true
 	case msg == "reflect.Value.Call: call of nil function":
 		return "runtime error: invalid memory address or nil pointer dereference", true
+	case strings.HasPrefix(msg, "hash of unhashable type: "): // reflect's map assignment
+		return "runtime error: hash of unhashable type " + strings.TrimPrefix(msg, "hash of unhashable type: "), true
 	case strings.HasPrefix(msg, "reflect: cannot convert slice with length ") && strings.Contains(msg, " to array with length "):
 		return "runtime error: " + strings.Replace(strings.TrimPrefix(msg, "reflect: "), " to array with", " to array or pointer to array with", 1), true
 	}
