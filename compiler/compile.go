@@ -120,7 +120,7 @@ type compiler struct {
 	// instantiations of names (genericFuncValue).
 	calledFuncs map[ast.Expr]bool
 	instanceOf  map[*ast.Ident]ast.Expr
-	stmtEnd        int                          // the end of the statement being compiled, -1 in declarations (scopeNames)
+	stmtEnd     int // the end of the statement being compiled, -1 in declarations (scopeNames)
 }
 
 // Compile compiles src, the cell with execution count count and
