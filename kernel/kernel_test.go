@@ -306,6 +306,19 @@ func TestStatusStaysBusyAcrossControlRequests(t *testing.T) {
 			return status{ph.MsgID, st.State}
 		}
 	}
+	// A first request on control, answered, so that the connection is up
+	// before the cell starts (on a loaded machine, a dial can take longer
+	// than the cell's 200 ms).
+	warm := newHeader("kernel_info_request", "client")
+	wb, _ := json.Marshal(warm)
+	if err := control.Send(zmq4.NewMsgFrom(c.signer.Encode(nil, wb, []byte("{}"), []byte("{}"), []byte("{}"), nil)...)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := control.Recv(); err != nil {
+		t.Fatal(err)
+	}
+	for next() != (status{warm.MsgID, "idle"}) {
+	}
 	exec := c.send(c.signer, "execute_request", map[string]any{"code": "slow", "silent": false})
 	if s := next(); s != (status{exec, "busy"}) {
 		t.Fatalf("first status %+v", s)
