@@ -458,7 +458,11 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 				return c.errs[0]
 			}
 			src := "type " + c.render(ts)
-			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && celltype.NeedsKeepMethod(n) {
+			n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named)
+			if ok {
+				src += celltype.TypeNameMethodDecl(n)
+			}
+			if ok && celltype.NeedsKeepMethod(n) {
 				src += "\nfunc (" + ts.Name.Name + ") " + celltype.KeepMethod + "() {}"
 			} else if ok {
 				src += celltype.RegisterStructDecl(n, ts, RuntimeName) + c.promotedFmtMethods(n, ts) + celltype.SelfMethodDecl(n, "")

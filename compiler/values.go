@@ -418,7 +418,8 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 // it cannot tell.
 func (c *compiler) assertHeld(ta *ast.TypeAssertExpr, xt, t types.Type, commaOK bool) {
 	ts := c.types.TypeString(t)
-	if ts == "" || c.heldTry(t, "", "") == "" && c.nilPointerTry("", t, "") == "" {
+	n, named := types.Unalias(t).(*types.Named)
+	if ts == "" || c.heldTry(t, "", "") == "" && c.nilPointerTry("", t, "") == "" && !(named && celltype.TypeNameMethodDecl(n) != "") {
 		return
 	}
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
@@ -441,6 +442,11 @@ func (c *compiler) compiledAssertOK(x string, t types.Type) string {
 	}
 	if types.IsInterface(t) && (celltype.Twin(t) != "" || c.selfTries(x, t) != "") {
 		return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + c.selfTries(x, t) + "var z " + ts + "; return z, false }()"
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && celltype.TypeNameMethodDecl(n) != "" {
+		// yaegi asserts a Fahrenheit in a fmt.Stringer to Celsius: the
+		// type the session's wrapper names decides (interpvalue.TypeNameMethod)
+		return "func() (" + ts + ", bool) { __gkx := " + x + "; var z " + ts + "; if d := " + RuntimeName + ".DynType(&__gkx); d != \"\" && d != " + strconv.Quote(celltype.GoName(t)) + " { return z, false }; if v, ok := __gkx.(" + ts + "); ok { return v, true }; return z, false }()"
 	}
 	if try := c.nilPointerTry(x, t, "nil"); try != "" {
 		return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + try + "return nil, false }()"

@@ -49,6 +49,12 @@ func DynType(p any) string {
 		if e, ok := v.Interface().(RuntimeError); ok {
 			return e.GoType()
 		}
+		if t, ok := v.Interface().(interface{ GokernelType() string }); ok { // a typed wrapper
+			if h, ok := v.Interface().(interface{ held() any }); ok && reflect.ValueOf(h.held()).Kind() == reflect.Pointer {
+				return "*" + t.GokernelType() // the types of the method have no pointer underlying
+			}
+			return t.GokernelType()
+		}
 	}
 	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
 		return ""

@@ -5,6 +5,13 @@ import (
 	"strings"
 )
 
+// typedWrapper is a wrapper of the session for a value of a type of the
+// cells that names the type (typedError).
+type typedWrapper interface {
+	GokernelType() string
+	held() any
+}
+
 // ErrorsIs is errors.Is for the cells. A target of a type of the cells
 // reaches compiled code in yaegi's error wrapper, which is not comparable
 // (it holds a func) and keeps only the last field of a struct value:
@@ -21,6 +28,13 @@ func (p *Printer) ErrorsIs(err, target error) bool {
 		match = func(err error) bool {
 			v, n, ok := selfValue(err)
 			return ok && n == tn && v.Type() == tv.Type() && tv.Type().Comparable() && v.Interface() == tv.Interface()
+		}
+	} else if tt, ok := target.(typedWrapper); ok && reflect.TypeOf(tt.held()) != nil && reflect.TypeOf(tt.held()).Comparable() {
+		// a value of a type of the cells without fields, in the session's
+		// wrapper that names its type (TypeNameMethod)
+		match = func(err error) bool {
+			et, ok := err.(typedWrapper)
+			return ok && et.GokernelType() == tt.GokernelType() && reflect.TypeOf(et.held()) == reflect.TypeOf(tt.held()) && et.held() == tt.held()
 		}
 	} else if w, ok := Wrapped(target); ok {
 		tv := reflect.ValueOf(w)

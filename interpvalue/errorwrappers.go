@@ -94,6 +94,37 @@ type (
 	}
 )
 
+// TypeNameMethod is the name of the method the cell compiler declares for
+// a named type of the cells that is not a struct (celltype's
+// TypeNameMethodDecl): it returns the type's name ("main.Celsius").
+const TypeNameMethod = "GokernelType"
+
+// The wrappers of values of such types in an error or a fmt.Stringer,
+// which keep that method (yaegi's keep the value without its type).
+type (
+	typedError struct {
+		IValue        any
+		WError        func() string
+		WGokernelType func() string
+	}
+	typedStringer struct {
+		IValue        any
+		WGokernelType func() string
+		WString       func() string
+	}
+)
+
+func (w typedError) Error() string           { return w.WError() }
+func (w typedError) GokernelType() string    { return w.WGokernelType() }
+func (w typedError) held() any               { return w.IValue }
+func (w typedStringer) String() string       { return w.WString() }
+func (w typedStringer) GokernelType() string { return w.WGokernelType() }
+func (w typedStringer) held() any            { return w.IValue }
+
+// StringerWrappers returns the wrapper types the session gives yaegi for
+// values of the cells' types in a fmt.Stringer.
+func StringerWrappers() []reflect.Type { return []reflect.Type{reflect.TypeOf(typedStringer{})} }
+
 // UnwrapAllMethod is the name of the method the cell compiler declares
 // for a type of the cells with an Unwrap() []error method, calling it.
 const UnwrapAllMethod = "GokernelUnwrapAll"
@@ -123,6 +154,7 @@ func ErrorWrappers() []reflect.Type {
 		reflect.TypeOf(selfIsMultiError{}), reflect.TypeOf(selfMultiError{}), reflect.TypeOf(isMultiError{}), reflect.TypeOf(multiError{}),
 		reflect.TypeOf(selfIsUnwrapError{}), reflect.TypeOf(selfIsError{}), reflect.TypeOf(selfUnwrapError{}), reflect.TypeOf(selfError{}),
 		reflect.TypeOf(isUnwrapError{}), reflect.TypeOf(isError{}), reflect.TypeOf(unwrapError{}),
+		reflect.TypeOf(typedError{}),
 	}
 }
 

@@ -136,6 +136,13 @@ func New(opts Options) (*Session, error) {
 	if err := s.useStartPackages(); err != nil {
 		return nil, err
 	}
+	// and its wrapper of one in a fmt.Stringer, for the types without fields
+	if key := s.yi.Symbols("fmt")["fmt"]["_Stringer"]; key.IsValid() {
+		wrappers := map[reflect.Value][]reflect.Type{key: interpvalue.StringerWrappers()}
+		if err := s.yi.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(wrappers)}}); err != nil {
+			return nil, err
+		}
+	}
 	if _, err := s.eval(context.Background(), compiler.Prelude); err != nil {
 		return nil, fmt.Errorf("gokernel: prelude: %w", err)
 	}

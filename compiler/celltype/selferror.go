@@ -56,3 +56,22 @@ func SelfMethodDecls(scope *types.Scope, from string, earlier func(string) bool)
 	}
 	return src
 }
+
+// TypeNameMethodDecl returns the declaration of interpvalue.TypeNameMethod
+// for n, after a newline, or "": for a package-level, non-generic named
+// type of the cells that is not a struct, an interface or a pointer. yaegi
+// holds a value of it in an interface of a compiled package (a Celsius in
+// a fmt.Stringer) with its underlying value only; the session's wrappers
+// of such interfaces (interpvalue.TypedWrappers) keep the method, which
+// names the type for %T.
+func TypeNameMethodDecl(n *types.Named) string {
+	obj := n.Obj()
+	if obj.Pkg() == nil || obj.Pkg().Path() != "main" || n.TypeParams() != nil || obj.Parent() != obj.Pkg().Scope() {
+		return ""
+	}
+	switch n.Underlying().(type) {
+	case *types.Struct, *types.Interface, *types.Pointer:
+		return ""
+	}
+	return "\nfunc (" + obj.Name() + ") " + interpvalue.TypeNameMethod + "() string { return " + strconv.Quote(GoName(n)) + " }"
+}
