@@ -314,6 +314,19 @@ func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
 	})
 }
 
+// typedTarget reports whether t, the type of an assertion, is a named
+// type of the cells with interpvalue.TypeNameMethod, or a pointer to one:
+// the session's wrappers of such values in error, fmt.Stringer, io.Writer
+// and io.Reader name their type (DynType), which yaegi's assertion does
+// not look at (a *Lines asserted to *Counter held).
+func (c *compiler) typedTarget(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && celltype.TypeNameMethodDecl(n) != ""
+}
+
 // nilPointerTry returns the statement returning z, true when x, an error,
 // holds a nil pointer of t, a pointer type of the cells (see nilChecked).
 func (c *compiler) nilPointerTry(x string, t types.Type, z string) string {

@@ -389,7 +389,7 @@ func (c *compiler) twinTry(x string, t types.Type, more string) string {
 // a compiled interface right).
 func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, commaOK bool) {
 	t := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
-	if t != nil && cellsrc.IsPath(ta.X) && types.IsInterface(xt) && c.wrappable(ta.Type) {
+	if t != nil && (cellsrc.IsPath(ta.X) || c.typedTarget(t)) && types.IsInterface(xt) && c.wrappable(ta.Type) {
 		c.assertHeld(ta, xt, t, commaOK)
 		return
 	}
@@ -418,8 +418,7 @@ func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, co
 // it cannot tell.
 func (c *compiler) assertHeld(ta *ast.TypeAssertExpr, xt, t types.Type, commaOK bool) {
 	ts := c.types.TypeString(t)
-	n, named := types.Unalias(t).(*types.Named)
-	if ts == "" || c.heldTry(t, "", "") == "" && c.nilPointerTry("", t, "") == "" && !(named && celltype.TypeNameMethodDecl(n) != "") {
+	if ts == "" || c.heldTry(t, "", "") == "" && c.nilPointerTry("", t, "") == "" && !c.typedTarget(t) {
 		return
 	}
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
@@ -443,7 +442,7 @@ func (c *compiler) compiledAssertOK(x string, t types.Type) string {
 	if types.IsInterface(t) && (celltype.Twin(t) != "" || c.selfTries(x, t) != "") {
 		return "func() (" + ts + ", bool) { if v, ok := " + x + ".(" + ts + "); ok { return v, true }; " + c.twinTry(x, t, ", true") + c.selfTries(x, t) + "var z " + ts + "; return z, false }()"
 	}
-	if n, ok := types.Unalias(t).(*types.Named); ok && celltype.TypeNameMethodDecl(n) != "" {
+	if c.typedTarget(t) {
 		// yaegi asserts a Fahrenheit in a fmt.Stringer to Celsius: the
 		// type the session's wrapper names decides (interpvalue.TypeNameMethod)
 		return "func() (" + ts + ", bool) { __gkx := " + x + "; var z " + ts + "; if d := " + RuntimeName + ".DynType(&__gkx); d != \"\" && d != " + strconv.Quote(celltype.GoName(t)) + " { return z, false }; if v, ok := __gkx.(" + ts + "); ok { return v, true }; return z, false }()"

@@ -125,6 +125,34 @@ func (w typedStringer) held() any            { return w.IValue }
 // values of the cells' types in a fmt.Stringer.
 func StringerWrappers() []reflect.Type { return []reflect.Type{reflect.TypeOf(typedStringer{})} }
 
+// The same for io.Writer and io.Reader (a type ByteCounter int with a
+// Write method).
+type (
+	typedWriter struct {
+		IValue        any
+		WGokernelType func() string
+		WWrite        func([]byte) (int, error)
+	}
+	typedReader struct {
+		IValue        any
+		WGokernelType func() string
+		WRead         func([]byte) (int, error)
+	}
+)
+
+func (w typedWriter) Write(p []byte) (int, error) { return w.WWrite(p) }
+func (w typedWriter) GokernelType() string        { return w.WGokernelType() }
+func (w typedWriter) held() any                   { return w.IValue }
+func (w typedReader) Read(p []byte) (int, error)  { return w.WRead(p) }
+func (w typedReader) GokernelType() string        { return w.WGokernelType() }
+func (w typedReader) held() any                   { return w.IValue }
+
+// IOWrappers returns the wrapper types the session gives yaegi for values
+// of the cells' types in an io.Writer and an io.Reader.
+func IOWrappers() (writer, reader []reflect.Type) {
+	return []reflect.Type{reflect.TypeOf(typedWriter{})}, []reflect.Type{reflect.TypeOf(typedReader{})}
+}
+
 // UnwrapAllMethod is the name of the method the cell compiler declares
 // for a type of the cells with an Unwrap() []error method, calling it.
 const UnwrapAllMethod = "GokernelUnwrapAll"

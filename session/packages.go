@@ -12,6 +12,7 @@ import (
 
 	"gokernel/cellsrc"
 	"gokernel/compiler"
+	"gokernel/interpvalue"
 	"gokernel/modules"
 	"gokernel/stdlib"
 	"gokernel/stdlib/generic"
@@ -47,6 +48,15 @@ func (s *Session) usePackage(p string) error {
 		s.loaded[p] = true
 		table := s.withOverrides(key, stdlib.Load(key))
 		exports[key] = table
+		if p == "io" && table["_Writer"].IsValid() && table["_Reader"].IsValid() {
+			// wrappers that keep the type of the cells' values without
+			// fields (%T, assertions): see interpvalue.TypeNameMethod; after
+			// the composed ones (a WriterTo stays one for io.Copy)
+			w, r := interpvalue.IOWrappers()
+			w = append(append([]reflect.Type{}, stdlib.MapTypes[table["_Writer"]]...), w...)
+			r = append(append([]reflect.Type{}, stdlib.MapTypes[table["_Reader"]]...), r...)
+			exports["."] = stdlib.Table{"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{table["_Writer"]: w, table["_Reader"]: r})}
+		}
 		todo = append(todo, interfacePackages(table, p)...)
 	}
 	if len(exports) == 0 {
