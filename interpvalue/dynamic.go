@@ -49,8 +49,8 @@ func DynType(p any) string {
 		if e, ok := v.Interface().(RuntimeError); ok {
 			return e.GoType()
 		}
-		if t, ok := v.Interface().(interface{ GokernelType() string }); ok { // a typed wrapper
-			if h, ok := v.Interface().(interface{ held() any }); ok && reflect.ValueOf(h.held()).Kind() == reflect.Pointer {
+		if t, ok := v.Interface().(typedWrapper); ok {
+			if reflect.ValueOf(t.held()).Kind() == reflect.Pointer {
 				return "*" + t.GokernelType() // the types of the method have no pointer underlying
 			}
 			return t.GokernelType()
@@ -238,14 +238,16 @@ func Held(dst, x any, name string, only bool) bool {
 		return false
 	}
 	st := d.Elem().Type()
-	// a wrapper of the session for an error with Unwrap() []error holding
-	// no struct: a slice of errors (errors.Join's kind), not a struct's
-	// last field
+	// a wrapper of the session that holds no struct, so its whole value
+	// rather than a struct's last field: a typed one (a value of a named
+	// non-struct type), or one for an error with Unwrap() []error (a slice
+	// of errors, errors.Join's kind)
+	_, typed := x.(typedWrapper)
 	_, multi := x.(interface {
 		held() any
 		Unwrap() []error
 	})
-	ours := multi && held.Kind() != reflect.Struct
+	ours := (typed || multi) && held.Kind() != reflect.Struct
 	switch {
 	case held.Type() == st:
 		d.Elem().Set(held)
