@@ -209,13 +209,16 @@ func (c *compiler) rewrite(n ast.Node) bool {
 		c.forwardPromoted(n)
 		c.splitInterfaceSpecs(n)
 	case *ast.TypeSpec:
-		c.hideUnexportedFields(n)
+		c.tagStructFields(n)
 	case *ast.AssignStmt, *ast.ValueSpec, *ast.SendStmt, *ast.CompositeLit:
 		c.copyIntoInterfaces(n)
 		c.conversions(n)
 		c.lowerCommaOKAssert(n)
 		if as, ok := n.(*ast.AssignStmt); ok {
 			c.boxIntoCompiledFields(as)
+		}
+		if lit, ok := n.(*ast.CompositeLit); ok {
+			c.mapLiteralKeys(lit)
 		}
 	case *ast.TypeAssertExpr:
 		c.lowerAssert(n, false)
@@ -490,6 +493,7 @@ import ` + generic.Name + ` "` + generic.Path + `"
 type __gkNever struct{ __gkNever int }
 func __gkMin[__gkT any](a, b __gkT) __gkT { if b < a { return b }; return a }
 func __gkMax[__gkT any](a, b __gkT) __gkT { if b > a { return b }; return a }
+func __gkMapKey(k any) any { return ` + RuntimeName + `.MapKey(k) }
 var __gkDefers []func()
 var __gkDeferLits []int
 func __gkRunDefers() {

@@ -228,28 +228,54 @@ func (c *compiler) checkInterfaceKey(m *ast.MapType) {
 }
 
 // anyMapKey rewrites key, a key of the map m keyed by an empty interface,
-// as cellrt.MapKey(key), which refuses a value of a type of the cells:
-// yaegi keeps it in a wrapper that equal values made apart do not share,
-// so counts[Kind("a")] missed the entry counts[e.Kind] made.
+// as __gkMapKey(key), the prelude's call of cellrt.MapKey, which refuses
+// a value of a type of the cells that yaegi keeps in a wrapper: equal
+// values made apart do not share it, so counts[Kind("a")] missed the
+// entry counts[e.Kind] made. Given as a variable of an interface type,
+// the value reaches MapKey in its wrapper (a Dog{"a"} given to a compiled
+// any parameter came bare, and was not refused).
 func (c *compiler) anyMapKey(m, key ast.Expr) {
-	t := c.types.ExprType(c.off(m.Pos()), c.off(m.End()))
+	if t := c.types.ExprType(c.off(m.Pos()), c.off(m.End())); t != nil {
+		c.mapKeyOf(t, key)
+	}
+}
+
+// needsMapKey reports whether key, a key of a map of type t, is written
+// through __gkMapKey: t is keyed by an empty interface and key may hold a
+// value of a type of the cells.
+func (c *compiler) needsMapKey(t types.Type, key ast.Expr) bool {
+	mt, ok := t.Underlying().(*types.Map)
+	if !ok {
+		return false
+	}
+	if it, ok := mt.Key().Underlying().(*types.Interface); !ok || !it.Empty() {
+		return false
+	}
+	kt := c.types.ExprType(c.off(key.Pos()), c.off(key.End()))
+	return kt != nil && (types.IsInterface(kt) || celltype.Mentions(kt)) // else a compiled value: compared as Go does
+}
+
+// mapKeyOf is anyMapKey for a key of a map of type t.
+func (c *compiler) mapKeyOf(t types.Type, key ast.Expr) {
+	if !c.needsMapKey(t, key) {
+		return
+	}
+	c.w.Add(c.off(key.Pos()), c.off(key.End()), func(*cellsrc.Rewriter) string {
+		return "__gkMapKey(" + c.render(key) + ")" // a variable of an interface type: yaegi gives it to MapKey in its wrapper
+	})
+}
+
+// mapLiteralKeys is anyMapKey for the keys of the map literal lit.
+func (c *compiler) mapLiteralKeys(lit *ast.CompositeLit) {
+	t := c.types.ExprType(c.off(lit.Pos()), c.off(lit.End()))
 	if t == nil {
 		return
 	}
-	mt, ok := t.Underlying().(*types.Map)
-	if !ok {
-		return
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			c.mapKeyOf(t, kv.Key)
+		}
 	}
-	if it, ok := mt.Key().Underlying().(*types.Interface); !ok || !it.Empty() {
-		return
-	}
-	kt := c.types.ExprType(c.off(key.Pos()), c.off(key.End()))
-	if kt == nil || !types.IsInterface(kt) && !celltype.Mentions(kt) {
-		return // a compiled value: compared as Go does
-	}
-	c.w.Add(c.off(key.Pos()), c.off(key.End()), func(*cellsrc.Rewriter) string {
-		return RuntimeName + ".MapKey(" + c.render(key) + ")"
-	})
 }
 
 // yaegi cannot keep a nil pointer of a type of the cells in an interface of a compiled package with methods (error,

@@ -319,32 +319,55 @@ func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
 	return !celltype.Mentions(tt)
 }
 
-// hideUnexportedFields tags the unexported fields of the struct type ts
-// declares.
-func (c *compiler) hideUnexportedFields(ts *ast.TypeSpec) {
+// tagStructFields tags the fields of the struct type ts declares: the
+// unexported ones are hidden from encoding/json and encoding/xml (yaegi
+// exports them), and the first field holds the type's name (typeTag), so
+// that two struct types of the cells with the same fields are two reflect
+// types: yaegi's values of them, without names, were the same (a Cat and
+// a Bird in an interface were ==, one map key, and assertions could not
+// tell them apart).
+func (c *compiler) tagStructFields(ts *ast.TypeSpec) {
 	st, ok := ts.Type.(*ast.StructType)
 	if !ok || st.Fields == nil {
 		return
 	}
 	const hidden = `json:"-" xml:"-"`
-	for _, f := range st.Fields.List {
+	for i, f := range st.Fields.List {
+		var add []string
 		if len(f.Names) == 0 && c.embedsNonStruct(f) && f.Tag == nil {
-			// encoding/json ignores it; yaegi gives it a name
-			c.w.Insert(c.off(f.Type.End()), " `json:\"-\"`")
+			add = append(add, `json:"-"`) // encoding/json ignores it; yaegi gives it a name
 		}
-		if len(f.Names) == 0 || slices.ContainsFunc(f.Names, (*ast.Ident).IsExported) {
+		if len(f.Names) > 0 && !slices.ContainsFunc(f.Names, (*ast.Ident).IsExported) {
+			add = append(add, hidden)
+		}
+		if i == 0 && ts.TypeParams == nil {
+			add = append(add, celltype.TypeTag(ts.Name.Name))
+		}
+		if len(add) == 0 {
 			continue
 		}
 		if f.Tag == nil {
-			c.w.Insert(c.off(f.Type.End()), " `"+hidden+"`")
+			c.w.Insert(c.off(f.Type.End()), " "+quoteTag(strings.Join(add, " ")))
 			continue
 		}
 		tag, err := strconv.Unquote(f.Tag.Value)
 		if err != nil {
 			continue
 		}
-		c.w.Replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(hidden+" "+tag)))
+		if slices.Contains(add, hidden) {
+			tag = hidden + " " + tag // before: a malformed tag stops reflect's lookup
+			add = slices.DeleteFunc(add, func(s string) bool { return s == hidden })
+		}
+		c.w.Replace(c.off(f.Tag.Pos()), c.off(f.Tag.End()), strconv.Quote(strings.TrimSpace(strings.Join(append([]string{tag}, add...), " "))))
 	}
+}
+
+// quoteTag writes the struct tag s as a raw string where it can.
+func quoteTag(s string) string {
+	if strings.Contains(s, "`") {
+		return strconv.Quote(s)
+	}
+	return "`" + s + "`"
 }
 
 // embedsNonStruct reports whether f embeds an unexported type that is not

@@ -121,7 +121,7 @@ func TestLowerUndeclaredAliases(t *testing.T) {
 	got := lowered(t, "type Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]\ntype Set[T comparable] = map[T]struct{}\ntype Plain = int",
 		"s := Set[string]{\"a\": {}}\nk := Keyed[bool]{\"on\", true}\nfunc f() int { type L struct{ V int }; type LA = L; type PL = *L; var p PL = &LA{2}; var n Plain = p.V; return n }")
 	wantLowered(t, got, "var s map[string]struct{}", "s = map[string]struct{}{\"a\": {}}", "var k Pair[string, bool]", "k = Pair[string, bool]{\"on\", true}",
-		"type L struct{ V int }; ; ; var p *L = &L{2}; var n Plain = p.V")
+		"type L struct{ V int `gokernel:\"L\"` }; ; ; var p *L = &L{2}; var n Plain = p.V")
 	got = lowered(t, "type Pair[A, B any] struct{ First A; Second B }\ntype Keyed[V any] = Pair[string, V]")
 	wantLowered(t, got, "type Keyed = struct{}")
 }
@@ -337,7 +337,7 @@ func TestErrorsAsAndPanicNil(t *testing.T) {
 // struct in a struct of the cells is refused (yaegi does not embed it).
 func TestJSONFieldsAndEmbedded(t *testing.T) {
 	got := lowered(t, "type level int\ntype P struct {\n\tX int `json:\"x\"`\n\tn, m int\n\ttag string `json:\"tag\"`\n\tlevel\n}")
-	wantLowered(t, got, "n, m int `json:\"-\" xml:\"-\"`", "tag string \"json:\\\"-\\\" xml:\\\"-\\\" json:\\\"tag\\\"\"", "level `json:\"-\"`", "X int `json:\"x\"`\n")
+	wantLowered(t, got, "n, m int `json:\"-\" xml:\"-\"`", "tag string \"json:\\\"-\\\" xml:\\\"-\\\" json:\\\"tag\\\"\"", "level `json:\"-\"`", "X int \"json:\\\"x\\\" gokernel:\\\"P\\\"\"\n")
 	c := NewChecker()
 	if c == nil {
 		t.Skip("no Go sources installed")
@@ -563,7 +563,7 @@ func TestLowerPromotedCompiledMethods(t *testing.T) {
 		"var w io.Writer = &rw{}\n_, ok := w.(io.StringWriter)")
 	wantLowered(t, got, "func() (io.StringWriter, bool) { __gkn1 := w;", "if __gkn5 == \"*main.rw\" { if __gkn2, ok := any(__gkn1).(*rw); ok { return __gkn2, true }; };")
 	got = lowered(t, "import (\"strings\"; \"sync\")\ntype rw struct{ strings.Builder }\ntype C struct {\n\tsync.Mutex\n\tn int\n}\nfunc (c *C) Lock() {}")
-	wantLowered(t, got, "type rw struct{ strings.Builder }\nfunc (__gkr *rw) Cap() (int) { return __gkr.Builder.Cap() }",
+	wantLowered(t, got, "type rw struct{ strings.Builder `gokernel:\"rw\"` }\nfunc (__gkr *rw) Cap() (int) { return __gkr.Builder.Cap() }",
 		"func (__gkr *rw) Grow(p0 int) { __gkr.Builder.Grow(p0) }", "func (__gkr *C) Unlock() { __gkr.Mutex.Unlock() }")
 	if strings.Contains(got, "__gkr.Mutex.Lock()") {
 		t.Errorf("a method of the cell type is forwarded:\n%s", got)

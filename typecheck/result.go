@@ -54,9 +54,24 @@ func (r *Result) index() {
 			r.uses[off] = obj
 		}
 	}
+	synthetic := map[[2]int]bool{}
 	for x, tv := range r.info.Types {
 		if start, end := r.offset(x.Pos()), r.offset(x.End()); start >= 0 && end >= 0 {
-			r.exprs[[2]int{start, end}] = tv.Type
+			// go/types checks x++ as x += 1 with a 1 of its own at x's
+			// position: for a one-letter x (m[k]++), the two have the same
+			// offsets, and the map's order chose between their types
+			key := [2]int{start, end}
+			_, lit := x.(*ast.BasicLit)
+			if _, seen := r.exprs[key]; seen && lit {
+				continue
+			}
+			if lit {
+				synthetic[key] = true
+			} else if synthetic[key] {
+				delete(synthetic, key)
+				delete(r.vals, key)
+			}
+			r.exprs[key] = tv.Type
 			if tv.Value != nil {
 				r.vals[[2]int{start, end}] = tv.Value
 			}

@@ -6,6 +6,7 @@
 package celltype
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"gokernel/stdlib/generic"
@@ -199,6 +200,12 @@ func Structs(t types.Type, seen map[types.Type]bool) []*types.Named {
 	return out
 }
 
+// TypeTag is the struct tag the cell compiler gives the first field of
+// a struct type the cells declare (type name struct{...}), not generic:
+// yaegi builds its struct types with reflect.StructOf, which gives types
+// of the same fields the same reflect type; tagged, each is its own.
+func TypeTag(name string) string { return `gokernel:"` + name + `"` }
+
 // Shape writes t as yaegi's reflect types see it: the named types of the
 // cells replaced by their underlying types ("?" where it gives up).
 func Shape(t types.Type, depth int) string {
@@ -208,6 +215,11 @@ func Shape(t types.Type, depth int) string {
 	switch t := types.Unalias(t).(type) {
 	case *types.Named:
 		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
+			if st, ok := t.Underlying().(*types.Struct); ok && st.NumFields() > 0 && t.Origin().TypeParams().Len() == 0 {
+				// the cell compiler's TypeTag makes its reflect type its own;
+				// a type B A shares A's struct, fields and tag
+				return Shape(st, depth+1) + fmt.Sprintf("#%p", st.Field(0))
+			}
 			return Shape(t.Underlying(), depth+1)
 		}
 		return types.TypeString(t, nil)
