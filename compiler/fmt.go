@@ -178,7 +178,7 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 	}
 	if verb == 'T' {
 		name := celltype.GoName(t)
-		if name == "" || !celltype.Mentions(t) && !celltype.MentionsSource(t) {
+		if name == "" || !celltype.Mentions(t) && !celltype.MentionsSource(t) && !celltype.MentionsInstance(t) {
 			return ""
 		}
 		if cellsrc.IsPath(x) || isLiteral(x) {

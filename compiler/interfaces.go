@@ -307,16 +307,16 @@ func (c *compiler) cellMethod(method string) string {
 // interface of a compiled package to another interface that yaegi gets
 // wrong: it keeps a value of a type of the cells in a wrapper that has
 // only the first one's methods (io.Writer to io.Reader never held, nor
-// error to an interface of the cells with more methods than Error).
+// error or fmt.Stringer to an interface of the cells with more methods).
 func (c *compiler) betweenInterfaces(xt types.Type, t ast.Expr) bool {
 	tt := c.types.ExprType(c.off(t.Pos()), c.off(t.End()))
 	if xt == nil || tt == nil || !types.IsInterface(xt) || !types.IsInterface(tt) {
 		return false
 	}
-	if types.Identical(xt, types.Universe.Lookup("error").Type()) {
-		return celltype.ErrorToCellInterface(tt)
+	if celltype.ErrorToCellInterface(tt) {
+		return true // an interface of the cells: its implementers are tried
 	}
-	return !celltype.Mentions(tt)
+	return !types.Identical(xt, types.Universe.Lookup("error").Type()) && !celltype.Mentions(tt)
 }
 
 // tagStructFields tags the fields of the struct type ts declares: the

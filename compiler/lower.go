@@ -191,11 +191,14 @@ func (c *compiler) methodValue(sel *ast.SelectorExpr) {
 		return
 	}
 	recv := fn.Type().(*types.Signature).Recv()
-	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != "main" {
-		return // a package's function, or a method of a compiled type
-	}
 	expr := c.isTypeExpr(sel.X) // a method expression T.M: func(r T, ...)
 	xt := c.types.ExprType(c.off(sel.X.Pos()), c.off(sel.X.End()))
+	// a method of an interface of a package (s.String of a fmt.Stringer)
+	// too: yaegi read the variable when the method value was called
+	ofInterface := xt != nil && !expr && types.IsInterface(xt)
+	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != "main" && !ofInterface {
+		return // a package's function, or a method of a compiled type
+	}
 	sig, ok := c.types.ExprType(c.off(sel.Pos()), c.off(sel.End())).(*types.Signature)
 	if xt == nil || !ok {
 		return

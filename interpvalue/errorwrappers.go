@@ -112,6 +112,14 @@ type (
 		WGokernelType func() string
 		WString       func() string
 	}
+	// selfStringer holds a value of a struct type of the cells with a
+	// String method (SelfMethod): yaegi's wrapper kept its last field only,
+	// so s.(Shape) of a Rect in a fmt.Stringer could not get it back.
+	selfStringer struct {
+		IValue        any
+		WGokernelSelf func() (any, string)
+		WString       func() string
+	}
 )
 
 func (w typedError) Error() string           { return w.WError() }
@@ -121,9 +129,15 @@ func (w typedStringer) String() string       { return w.WString() }
 func (w typedStringer) GokernelType() string { return w.WGokernelType() }
 func (w typedStringer) held() any            { return w.IValue }
 
+func (w selfStringer) String() string              { return w.WString() }
+func (w selfStringer) GokernelSelf() (any, string) { return w.WGokernelSelf() }
+func (w selfStringer) self() selfError             { return selfError{w.IValue, w.WString, w.WGokernelSelf} }
+
 // StringerWrappers returns the wrapper types the session gives yaegi for
 // values of the cells' types in a fmt.Stringer.
-func StringerWrappers() []reflect.Type { return []reflect.Type{reflect.TypeOf(typedStringer{})} }
+func StringerWrappers() []reflect.Type {
+	return []reflect.Type{reflect.TypeOf(selfStringer{}), reflect.TypeOf(typedStringer{})}
+}
 
 // The same for io.Writer and io.Reader (a type ByteCounter int with a
 // Write method).

@@ -80,6 +80,13 @@ func MentionsSource(t types.Type) bool {
 	return false
 }
 
+// MentionsInstance reports whether t mentions an instance of a generic
+// type of a package (iter.Seq[int]): the interpreter has none, and holds
+// such values with another type (a func(func(int) bool)).
+func MentionsInstance(t types.Type) bool {
+	return sourceType.MatchString(types.TypeString(t, func(p *types.Package) string { return p.Path() }))
+}
+
 // GoName is t as reflect and %T write it (main.Pair[string,int],
 // uint8 for byte), or "" for the types whose literals reflect writes
 // otherwise (struct, interface).

@@ -6,9 +6,10 @@ import (
 	"strconv"
 )
 
-// yaegi keeps a struct value of the cells in an error with its last field
-// only; a struct type whose values are errors gets a method that returns
-// the value, which the kernel reads (interpvalue.SelfMethod).
+// yaegi keeps a struct value of the cells in an error or a fmt.Stringer
+// with its last field only; a struct type whose values are errors or
+// Stringers gets a method that returns the value, which the kernel reads
+// (interpvalue.SelfMethod).
 
 // SelfMethodDecl returns the declaration of interpvalue.SelfMethod for n,
 // a package-level, non-generic struct type of the cells whose values are
@@ -25,7 +26,11 @@ func SelfMethodDecl(n *types.Named, from string) string {
 	}
 	sel := types.NewMethodSet(n).Lookup(obj.Pkg(), "Error")
 	if sel == nil || !types.Implements(n, types.Universe.Lookup("error").Type().Underlying().(*types.Interface)) {
-		return ""
+		// a fmt.Stringer by value: the session's selfStringer holds it
+		if from != "" || StringMethod(types.NewMethodSet(n), "String") == nil {
+			return ""
+		}
+		return "\nfunc (__gks " + obj.Name() + ") " + interpvalue.SelfMethod + "() (any, string) { return __gks, " + strconv.Quote(GoName(n)) + " }"
 	}
 	if from != "" {
 		recv := sel.Obj().(*types.Func).Signature().Recv().Type()
