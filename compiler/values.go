@@ -389,7 +389,7 @@ func (c *compiler) twinTry(x string, t types.Type, more string) string {
 // a compiled interface right).
 func (c *compiler) lowerCompiledAssert(ta *ast.TypeAssertExpr, xt types.Type, commaOK bool) {
 	t := c.types.ExprType(c.off(ta.Type.Pos()), c.off(ta.Type.End()))
-	if t != nil && (cellsrc.IsPath(ta.X) || c.typedTarget(t)) && types.IsInterface(xt) && c.wrappable(ta.Type) {
+	if t != nil && types.IsInterface(xt) && c.wrappable(ta.Type) {
 		c.assertHeld(ta, xt, t, commaOK)
 		return
 	}
@@ -421,8 +421,19 @@ func (c *compiler) assertHeld(ta *ast.TypeAssertExpr, xt, t types.Type, commaOK 
 	if ts == "" || c.heldTry(t, "", "") == "" && c.nilPointerTry("", t, "") == "" && !c.typedTarget(t) {
 		return
 	}
+	xts := c.types.TypeString(xt)
+	if !cellsrc.IsPath(ta.X) && xts == "" {
+		return
+	}
 	c.w.Add(c.off(ta.Pos()), c.off(ta.End()), func(*cellsrc.Rewriter) string {
 		x := c.render(ta.X)
+		if !cellsrc.IsPath(ta.X) {
+			// items[1].(Rect): x is read several times, so once into a parameter
+			if commaOK {
+				return "func(__gkax " + xts + ") (" + ts + ", bool) { return " + c.compiledAssertOK("__gkax", t) + " }(" + x + ")"
+			}
+			return "func(__gkax " + xts + ") " + ts + " { if v, ok := " + c.compiledAssertOK("__gkax", t) + "; ok { return v }; " + c.assertPanic("__gkax", xt, t) + " }(" + x + ")"
+		}
 		if commaOK {
 			return c.compiledAssertOK(x, t)
 		}
