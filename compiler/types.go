@@ -244,9 +244,22 @@ func (c *compiler) interfaceEquality(be *ast.BinaryExpr) {
 		not = "!"
 	}
 	x, y := c.temp("x"), c.temp("y")
+	// a constant compared with a type parameter's value (b != 0 in a
+	// func GCD[T Integer]) is of that type: a bare 0 was not a Meters(0)
+	// (cellrt.EqualValue converts it; T(0) crashed yaegi)
+	constant := func(o ast.Expr, other types.Type) bool {
+		_, ok := types.Unalias(other).(*types.TypeParam)
+		return ok && c.types.ExprValue(c.off(o.Pos()), c.off(o.End())) != nil
+	}
+	equal, first, second := "Equal", be.X, be.Y
+	if constant(be.X, ty) {
+		equal, first, second = "EqualValue", be.Y, be.X
+	} else if constant(be.Y, tx) {
+		equal = "EqualValue"
+	}
 	c.w.Add(c.off(be.Pos()), c.off(be.End()), func(*cellsrc.Rewriter) string {
-		return not + "func(" + x + ", " + y + " any) bool { return " + RuntimeName + ".Equal(&" + x + ", &" + y + ") }(" +
-			c.render(be.X) + ", " + c.render(be.Y) + ")"
+		return not + "func(" + x + ", " + y + " any) bool { return " + RuntimeName + "." + equal + "(&" + x + ", &" + y + ") }(" +
+			c.render(first) + ", " + c.render(second) + ")"
 	})
 }
 

@@ -264,3 +264,22 @@ func Held(dst, x any, name string, only bool) bool {
 	}
 	return false
 }
+
+// EqualValue reports whether *x, a value of a type parameter, equals *c,
+// a constant compared with it (b != 0 in a func GCD[T Integer]), which Go
+// converts to x's type: yaegi gives c as a bare int where x may be a
+// Meters in its wrapper, which Equal tells apart.
+func EqualValue(x, c *any) bool {
+	vx, _ := Dynamic(reflect.ValueOf(x).Elem())
+	vc, _ := Dynamic(reflect.ValueOf(c).Elem())
+	if !vx.IsValid() || !vc.IsValid() {
+		return !vx.IsValid() && !vc.IsValid()
+	}
+	if vc.Type() != vx.Type() && vc.CanConvert(vx.Type()) {
+		vc = vc.Convert(vx.Type())
+	}
+	if vc.Type() != vx.Type() || !vx.Comparable() {
+		return false
+	}
+	return vx.Equal(vc)
+}

@@ -157,6 +157,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"Compiled":        reflect.ValueOf(interpvalue.Compiled),
 			"Wrapper":         reflect.ValueOf(interpvalue.Wrapper),
 			"Equal":           reflect.ValueOf(interpvalue.Equal),
+			"EqualValue":      reflect.ValueOf(interpvalue.EqualValue),
 			"Slice3Lo":        reflect.ValueOf(checkSlice3),
 			"AssertFailed":    reflect.ValueOf(assertFailed),
 			"ContextKey":      reflect.ValueOf(func(name string, k any) any { return contextKey{name, bareKey(k)} }),
