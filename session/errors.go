@@ -1,6 +1,7 @@
 package session
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -149,6 +150,12 @@ func (s *Session) evalError(err error) *compiler.Error {
 	var p interp.Panic
 	if errors.As(err, &p) {
 		e := panicError(p.Value, s.takeFrames(-1))
+		if s.typed && e.Name != "CompileError" && bytes.Contains(p.Stack, []byte("interp.(*Interpreter).CompileAST")) {
+			// yaegi's own crash compiling code the checker accepted (a
+			// nil dereference building a generic type's methods), not
+			// the program's runtime error
+			return &compiler.Error{Name: "CompileError", Msg: "the interpreter crashed compiling this code, which Go accepts (yaegi: " + strings.TrimSpace(e.Name+": "+e.Msg) + ")" + compiler.OrCompile, Line: e.Line, Col: e.Col, Frames: e.Frames}
+		}
 		if uncomparableRe.MatchString("runtime error: " + e.Msg) {
 			e.Msg = strings.TrimPrefix(s.printer.Rename("runtime error: "+e.Msg, true), "runtime error: ")
 		}
