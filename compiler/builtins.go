@@ -473,8 +473,14 @@ func (c *compiler) cellInterfaceEquality(b *ast.BinaryExpr) {
 	if b.Op == token.NEQ {
 		not = "!"
 	}
+	// the dynamic types as %T finds them: yaegi's wrapper of a value
+	// returned as the interface (State(SoldOut{})) has no type
+	eq := RuntimeName + ".IfaceEqual(&x, &y)"
+	if name := c.dynamicTypeName(it); name != "" {
+		eq = RuntimeName + ".IfaceEqualNamed(&x, &y, " + strings.ReplaceAll(name, "\x00", "x") + ", " + strings.ReplaceAll(name, "\x00", "y") + ")"
+	}
 	c.w.Add(c.off(b.Pos()), c.off(b.End()), func(*cellsrc.Rewriter) string {
-		return not + "func(x, y " + ts + ") bool { return " + RuntimeName + ".IfaceEqual(&x, &y) }(" + c.render(b.X) + ", " + c.render(b.Y) + ")"
+		return not + "func(x, y " + ts + ") bool { return " + eq + " }(" + c.render(b.X) + ", " + c.render(b.Y) + ")"
 	})
 }
 

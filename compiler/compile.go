@@ -362,7 +362,7 @@ func (c *compiler) plan() (*Plan, error) {
 				continue
 			}
 			runeLiterals(c.w, c.p, it.Rhs)
-			s := &Step{Kind: StepDefine, Src: c.render(it), Block: c.marker.Block(it)}
+			s := &Step{Kind: StepDefine, Src: c.multiValueDefine(it), Block: c.marker.Block(it)}
 			for _, l := range it.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 					s.Decls = append(s.Decls, &Decl{Name: id.Name, Kind: "var", Refs: cellsrc.RefsOf(it)})

@@ -497,3 +497,32 @@ func (c *compiler) refuseBareCases(ts *ast.TypeSwitchStmt) {
 		}
 	}
 }
+
+// multiValueDefine renders as, a top-level define: of several values of
+// one call, the call is made in a function literal returning them (x, y
+// := func() (int, float64) { return a.Stat() }()). yaegi's package-level
+// define of the results of a call of a func-typed field (a.Stat, a field
+// of a struct) gave zeros.
+func (c *compiler) multiValueDefine(as *ast.AssignStmt) string {
+	if len(as.Lhs) < 2 || len(as.Rhs) != 1 {
+		return c.render(as)
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return c.render(as)
+	}
+	tuple, ok := c.types.ExprType(c.off(call.Pos()), c.off(call.End())).(*types.Tuple)
+	if !ok || tuple.Len() != len(as.Lhs) {
+		return c.render(as)
+	}
+	var results []string
+	for i := 0; i < tuple.Len(); i++ {
+		ts := c.types.TypeString(tuple.At(i).Type())
+		if ts == "" {
+			return c.render(as)
+		}
+		results = append(results, ts)
+	}
+	rhs := as.Rhs[0]
+	return c.w.Render(c.off(as.Pos()), c.off(rhs.Pos())) + "func() (" + strings.Join(results, ", ") + ") { return " + c.render(rhs) + " }()" + c.w.Render(c.off(rhs.End()), c.off(as.End()))
+}

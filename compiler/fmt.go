@@ -41,6 +41,14 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 	}
 	lit, ok := call.Args[fi].(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING {
+		// a format not known here: errors of the cells go to fmt as
+		// errors, in the session's wrapper, which formats every verb as
+		// Go does (yaegi gave fmt their bare values: Error was not called)
+		for _, arg := range call.Args[fi+1:] {
+			if t := c.types.ExprType(c.off(arg.Pos()), c.off(arg.End())); t != nil && celltype.StringMethod(types.NewMethodSet(t), "Error") != nil {
+				c.boxAs(arg, "error")
+			}
+		}
 		return
 	}
 	format, err := strconv.Unquote(lit.Value)

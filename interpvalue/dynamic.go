@@ -59,6 +59,13 @@ func DynType(p any) string {
 	if !v.IsValid() || v.Kind() != reflect.Struct || v.Type().PkgPath() != "github.com/traefik/yaegi/interp" || v.Type().Name() != "valueInterface" {
 		return ""
 	}
+	if inner, ok := nestedWrapper(v); ok {
+		// a value of an interface type of the cells returned as one
+		// (func(c SoldOut) State { return c }(...)): a wrapper without a
+		// node, or of the interface's type, around the one that holds
+		// the dynamic type
+		return DynType(&inner)
+	}
 	node := v.Field(0)
 	if node.Kind() != reflect.Pointer || node.IsNil() {
 		return ""
@@ -282,4 +289,29 @@ func EqualValue(x, c *any) bool {
 		return false
 	}
 	return vx.Equal(vc)
+}
+
+// nestedWrapper returns the valueInterface that v, a valueInterface
+// without a node or whose type is an interface, holds, and false if it
+// holds none.
+func nestedWrapper(v reflect.Value) (any, bool) {
+	if node := v.Field(0); node.Kind() == reflect.Pointer && !node.IsNil() {
+		typ := node.Elem().FieldByName("typ")
+		if !typ.IsValid() || typ.Kind() != reflect.Pointer || typ.IsNil() {
+			return nil, false
+		}
+		if cat := typ.Elem().FieldByName("cat"); !cat.IsValid() || !notDynamic[cat.Uint()] {
+			return nil, false // a type of the cells' values, not an interface's
+		}
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	held := *(*reflect.Value)(unsafe.Pointer(c.Field(1).UnsafeAddr()))
+	for held.IsValid() && held.Kind() == reflect.Interface && !held.IsNil() {
+		held = held.Elem()
+	}
+	if !held.IsValid() || held.Kind() != reflect.Struct || held.Type() != v.Type() || !held.CanInterface() {
+		return nil, false
+	}
+	return held.Interface(), true
 }

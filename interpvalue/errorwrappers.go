@@ -1,6 +1,11 @@
 package interpvalue
 
-import "reflect"
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+)
 
 // yaegi puts a value of a type of the cells in an error (a compiled
 // interface) in a wrapper struct whose first field, IValue, holds the
@@ -121,6 +126,45 @@ type (
 		WString       func() string
 	}
 )
+
+// Format makes fmt print the value a typed wrapper holds as Go prints a
+// value of its type: the verbs of strings call the method (String or
+// Error), the others format the value (%d of a Code(404) in an error is
+// 404; fmt printed the wrapper's fields).
+func (w typedError) Format(f fmt.State, verb rune) {
+	formatHeld(f, verb, w.IValue, w.WGokernelType(), w.WError)
+}
+
+// Format: see typedError's.
+func (w typedStringer) Format(f fmt.State, verb rune) {
+	formatHeld(f, verb, w.IValue, w.WGokernelType(), w.WString)
+}
+
+// Format: see typedError's; the value is the one the self method gives.
+func (w selfStringer) Format(f fmt.State, verb rune) {
+	v, name := w.WGokernelSelf()
+	formatHeld(f, verb, v, name, w.WString)
+}
+
+// formatHeld formats held, a value of the cells' type name, for verb:
+// through text (its String or Error method) for the verbs fmt gives such
+// a method, else the value itself, named as Go names it in a bad verb's
+// text (%!d(main.Temp=21.456)).
+func formatHeld(f fmt.State, verb rune, held any, name string, text func() string) {
+	switch verb {
+	case 'v', 's', 'q', 'x', 'X':
+		if verb == 'v' && f.Flag('#') {
+			break
+		}
+		fmt.Fprintf(f, fmt.FormatString(f, verb), text())
+		return
+	}
+	s := fmt.Sprintf(fmt.FormatString(f, verb), held)
+	if t := reflect.TypeOf(held); t != nil && name != "" {
+		s = strings.Replace(s, "("+t.String()+"=", "("+name+"=", 1)
+	}
+	_, _ = io.WriteString(f, s)
+}
 
 func (w typedError) Error() string           { return w.WError() }
 func (w typedError) GokernelType() string    { return w.WGokernelType() }

@@ -1,6 +1,9 @@
 package interpvalue
 
-import "reflect"
+import (
+	"reflect"
+	"unsafe"
+)
 
 // isValueInterfaceType reports whether t is yaegi's valueInterface: the
 // reflect type of the values of an interface type of the cells ([]Shape
@@ -20,6 +23,9 @@ var anyType = reflect.TypeFor[any]()
 func (p *Printer) ofValueInterfaces(v reflect.Value, refused []string, depth int, raw bool) (reflect.Value, bool) {
 	elem := func(e reflect.Value, raw bool) reflect.Value {
 		iv := reflect.New(anyType).Elem()
+		if nilValueInterface(e) {
+			return iv // a nil interface of the cells: fmt prints <nil>
+		}
 		iv.Set(e)
 		r, _ := p.held(iv, refused, depth+1, raw)
 		return r
@@ -85,4 +91,18 @@ func (p *Printer) ofValueInterfaces(v reflect.Value, refused []string, depth int
 		return out, true
 	}
 	return v, false
+}
+
+// nilValueInterface reports whether v, a valueInterface, is the zero one:
+// yaegi's nil value of an interface type of the cells (a field never set).
+func nilValueInterface(v reflect.Value) bool {
+	if v.Kind() != reflect.Struct || !isValueInterfaceType(v.Type()) || v.NumField() < 2 {
+		return false
+	}
+	if n := v.Field(0); n.Kind() != reflect.Pointer || !n.IsNil() {
+		return false
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return !(*(*reflect.Value)(unsafe.Pointer(c.Field(1).UnsafeAddr()))).IsValid()
 }

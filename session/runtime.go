@@ -123,16 +123,17 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"GoSyntax": reflect.ValueOf(func(v any, name string, structs ...any) string {
 				return s.printer.Rename(goSyntax(s.printer.Value(v), name, structs...), true)
 			}),
-			"FieldNames": reflect.ValueOf(fieldNames),
-			"DecodeRune": reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
-			"AssertFail": reflect.ValueOf(assertFail),
-			"IfaceEqual": reflect.ValueOf(ifaceEqual),
-			"NilDeref":   reflect.ValueOf(nilDeref),
-			"Convert":    reflect.ValueOf(convertTo),
-			"FmtAny":     reflect.ValueOf(s.printer.Value),
-			"FmtMethod":  reflect.ValueOf(s.printer.Register),
-			"Marshaler":  reflect.ValueOf(s.printer.RegisterMarshaler),
-			"Bare":       reflect.ValueOf(s.printer.Bare),
+			"FieldNames":      reflect.ValueOf(fieldNames),
+			"DecodeRune":      reflect.ValueOf(utf8.DecodeRuneInString), // range over a string
+			"AssertFail":      reflect.ValueOf(assertFail),
+			"IfaceEqual":      reflect.ValueOf(ifaceEqual),
+			"IfaceEqualNamed": reflect.ValueOf(ifaceEqualNamed),
+			"NilDeref":        reflect.ValueOf(nilDeref),
+			"Convert":         reflect.ValueOf(convertTo),
+			"FmtAny":          reflect.ValueOf(s.printer.Value),
+			"FmtMethod":       reflect.ValueOf(s.printer.Register),
+			"Marshaler":       reflect.ValueOf(s.printer.RegisterMarshaler),
+			"Bare":            reflect.ValueOf(s.printer.Bare),
 			// encoding/json and the methods of the cells' types (compiler/jsonshadow)
 			"NewJSONHook":     reflect.ValueOf(interpvalue.NewJSONHook),
 			"NewJSONTextHook": reflect.ValueOf(interpvalue.NewJSONTextHook),
@@ -348,6 +349,20 @@ func goRuntimeMessage(msg string) (string, bool) {
 // an interface type of the cells: their dynamic types (as far as the
 // interpreter keeps them) and values are equal. yaegi compares the
 // wrappers it keeps such values in, which differ for equal values.
+// ifaceEqualNamed is ifaceEqual of values whose dynamic types the cell
+// compiler's code named (as %T does): yaegi's wrapper of a value returned
+// as an interface of the cells has no type, so DynType cannot tell.
+func ifaceEqualNamed(p, q any, np, nq string) bool {
+	vp, vq := heldValue(p), heldValue(q)
+	if !vp.IsValid() || !vq.IsValid() {
+		return vp.IsValid() == vq.IsValid()
+	}
+	if np != nq || vp.Type() != vq.Type() {
+		return false
+	}
+	return vp.Interface() == vq.Interface()
+}
+
 func ifaceEqual(p, q any) bool {
 	vp, vq := heldValue(p), heldValue(q)
 	if !vp.IsValid() || !vq.IsValid() {
@@ -381,6 +396,10 @@ func heldValue(p any) reflect.Value {
 	}
 	if !held.IsValid() || held.Kind() == reflect.Interface || !held.CanInterface() {
 		return reflect.Value{}
+	}
+	if held.Type() == v.Type() { // a wrapper in a wrapper: State(SoldOut{}) made by a conversion
+		inner := held.Interface()
+		return heldValue(&inner)
 	}
 	return held
 }

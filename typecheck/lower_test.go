@@ -108,8 +108,8 @@ func TestLowerTypeSetConstraints(t *testing.T) {
 func TestLowerInterfaceEquality(t *testing.T) {
 	got := lowered(t, "import \"fmt\"\ntype Shape interface{ Area() int }\ntype Sq int\nfunc (s Sq) Area() int { return 1 }\nfunc Has[T comparable](xs []T, v T) bool { for _, x := range xs { if x == v { return true } }; return false }",
 		"var a, b Shape = Sq(1), Sq(1)\nfmt.Println(a == b, a != Sq(2), a == nil, 1 == 2)")
-	wantLowered(t, got, "func(x, y Shape) bool { return __gkrt.IfaceEqual(&x, &y) }(a, b)",
-		"!func(x, y Shape) bool { return __gkrt.IfaceEqual(&x, &y) }(a, Sq(2)), a == nil, 1 == 2)")
+	wantLowered(t, got, "fmt.Println(func(x, y Shape) bool { return __gkrt.IfaceEqualNamed(&x, &y, func(v Shape) string { if n := __gkrt.DynType(&v); n != \"\" { return n }",
+		"if _, ok := any(v).(Sq); ok { return \"main.Sq\" }", "}(y)) }(a, b), !func(x, y Shape) bool {", "}(y)) }(a, Sq(2)), a == nil, 1 == 2)")
 	got = lowered(t, "func Has[T comparable](xs []T, v T) bool { for _, x := range xs { if x == v { return true } }; return false }")
 	wantLowered(t, got, "if func(__gkx1, __gky2 any) bool { return __gkrt.Equal(&__gkx1, &__gky2) }(x, v) {")
 }
@@ -534,8 +534,8 @@ func TestLowerReceiveInDeferGoArgs(t *testing.T) {
 func TestLowerInterfaceEqualityAndSameShape(t *testing.T) {
 	got := lowered(t, "type Named interface{ Name() string }\ntype Key struct{ NS string }\nfunc (k Key) Name() string { return k.NS }\ntype Cat struct{}\ntype Dog struct{}",
 		"var a, b Named = Key{\"x\"}, Key{\"x\"}\nvar x any = Cat{}\n_ = a == b\n_ = a != Key{\"y\"}\n_ = a == nil\n_, _ = x.(Cat)\n_, _ = x.(Key)")
-	wantLowered(t, got, "_ = func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, b)",
-		"_ = !func(x, y Named) bool { return __gkrt.IfaceEqual(&x, &y) }(a, Key{\"y\"})", "_ = a == nil",
+	wantLowered(t, got, "_ = func(x, y Named) bool { return __gkrt.IfaceEqualNamed(&x, &y, ", "}(y)) }(a, b)",
+		"_ = !func(x, y Named) bool { return __gkrt.IfaceEqualNamed(&x, &y, ", "}(y)) }(a, Key{\"y\"})", "_ = a == nil",
 		"!= \"main.Cat\" { return __gkn3, false } } else if _, ok := __gkn1.(Cat); ok { panic(\"the interpreter cannot tell a main.Cat from the cells' other types with the same fields in this type assertion: give the types different fields\") }; if __gkn2, ok := __gkn1.(Cat)")
 	if strings.Contains(got, "cannot tell a main.Key") {
 		t.Errorf("a struct type of a shape of its own is refused:\n%s", got)
