@@ -128,7 +128,7 @@ func (c *compiler) interfaceStrings(t types.Type) *nestedConv {
 	}
 	return &nestedConv{typ: "any", conv: func(x string) string {
 		return "func(v " + ts + ") (s any) { if v == nil { return nil }; if _, ok := v.(interface{ Format(__gkfmt.State, rune) }); ok { return v }; " +
-			"if e, ok := v.(interface{ Error() string }); ok { " + caught("Error") + "return e.Error() }; if st, ok := v.(interface{ String() string }); ok { " + caught("String") + "return st.String() }; return v }(" + x + ")"
+			"if e, ok := v.(interface{ Error() string }); ok { " + caught("Error") + "return e.Error() }; if st, ok := v.(interface{ String() string }); ok { " + caught("String") + "return st.String() }; return " + RuntimeName + ".FmtAny(v) }(" + x + ")"
 	}}
 }
 

@@ -360,6 +360,9 @@ func ifaceEqualNamed(p, q any, np, nq string) bool {
 	if np != nq || vp.Type() != vq.Type() {
 		return false
 	}
+	if !vp.Type().Comparable() { // Go's panic, naming the cells' type
+		panic(runtimeError("runtime error: comparing uncomparable type " + np))
+	}
 	return vp.Interface() == vq.Interface()
 }
 

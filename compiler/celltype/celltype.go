@@ -6,7 +6,6 @@
 package celltype
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"gokernel/stdlib/generic"
@@ -207,6 +206,24 @@ func Structs(t types.Type, seen map[types.Type]bool) []*types.Named {
 	return out
 }
 
+// declaresStruct reports whether the declaration of t writes st, its
+// struct type (type T struct{...}), rather than naming another type of
+// that struct (type B A): no other name of its scope is declared between
+// t's name and st's first field.
+func declaresStruct(t *types.Named, st *types.Struct) bool {
+	name, field := t.Obj().Pos(), st.Field(0).Pos()
+	scope := t.Obj().Parent()
+	if !name.IsValid() || !field.IsValid() || field < name || scope == nil {
+		return false
+	}
+	for _, n := range scope.Names() {
+		if o := scope.Lookup(n); o != t.Obj() && o.Pos() > name && o.Pos() < field {
+			return false
+		}
+	}
+	return true
+}
+
 // TypeTag is the struct tag the cell compiler gives the first field of
 // a struct type the cells declare (type name struct{...}), not generic:
 // yaegi builds its struct types with reflect.StructOf, which gives types
@@ -224,8 +241,12 @@ func Shape(t types.Type, depth int) string {
 		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
 			if st, ok := t.Underlying().(*types.Struct); ok && st.NumFields() > 0 && t.Origin().TypeParams().Len() == 0 {
 				// the cell compiler's TypeTag makes its reflect type its own;
-				// a type B A shares A's struct, fields and tag
-				return Shape(st, depth+1) + fmt.Sprintf("#%p", st.Field(0))
+				// a type B A shares A's struct, fields and tag: "?", told
+				// apart from no other
+				if declaresStruct(t, st) {
+					return "struct{#" + t.Obj().Name() + "}" // its fields need not be told apart
+				}
+				return Shape(st, depth+1) + "#?"
 			}
 			return Shape(t.Underlying(), depth+1)
 		}
