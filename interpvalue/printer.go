@@ -299,6 +299,10 @@ var basicTypes = map[reflect.Kind]reflect.Type{
 // held returns what the interface value v should give fmt.
 func (p *Printer) held(v reflect.Value, refused []string, depth int, raw bool) (reflect.Value, bool) {
 	held, name := Dynamic(v)
+	if !held.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() && nilValueInterface(v.Elem()) {
+		// a nil interface of the cells in an any ([]any{nilShape}): <nil>
+		return reflect.Zero(v.Type()), true
+	}
 	if !held.IsValid() || !held.CanInterface() {
 		return v, false
 	}
