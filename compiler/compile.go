@@ -240,6 +240,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 			c.boundsCheck(n)
 		}
 	case *ast.SelectorExpr:
+		c.selectReceived(n)
 		if !c.genericDone[n] && !c.genericCall(n) && !c.stdSource(n) {
 			c.checkSelector(n)
 			c.embeddedInterfaceMethod(n)

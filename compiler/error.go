@@ -372,6 +372,7 @@ func (c *compiler) conversions(n ast.Node) {
 	case *ast.AssignStmt:
 		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
 			for i, l := range n.Lhs {
+				c.structConversion(n.Rhs[i], typeOf(l))
 				c.nilChecked(n.Rhs[i], typeOf(l))
 				c.boxedLiteral(n.Rhs[i], typeOf(l))
 			}
@@ -384,11 +385,20 @@ func (c *compiler) conversions(n ast.Node) {
 		}
 		if n.Type != nil && len(n.Values) == len(n.Names) {
 			for _, v := range n.Values {
+				c.structConversion(v, typeOf(n.Type))
 				c.nilChecked(v, typeOf(n.Type))
 				c.boxedLiteral(v, typeOf(n.Type))
 			}
 		}
 	case *ast.CallExpr:
+		if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "append" && !c.userDefined("append") && len(n.Args) > 1 && !n.Ellipsis.IsValid() {
+			if s, ok := typeOf(n.Args[0]).Underlying().(*types.Slice); ok {
+				for _, a := range n.Args[1:] {
+					c.structConversion(a, s.Elem())
+				}
+			}
+			return
+		}
 		sig, ok := typeOf(n.Fun).(*types.Signature)
 		if !ok || n.Ellipsis.IsValid() || !c.callsCellFunc(n.Fun) {
 			return
@@ -396,12 +406,33 @@ func (c *compiler) conversions(n ast.Node) {
 		for i, a := range n.Args {
 			switch {
 			case sig.Variadic() && i >= sig.Params().Len()-1:
+				c.structConversion(a, sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem())
 				c.nilChecked(a, sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem())
 			case i < sig.Params().Len():
+				c.structConversion(a, sig.Params().At(i).Type())
 				c.nilChecked(a, sig.Params().At(i).Type())
 			}
 		}
 	}
+}
+
+// structConversion writes the conversion to to of x, a value of a struct
+// type assigned to another of the same fields, one of them unnamed (var p
+// Point = struct{ X, Y int }{1, 2}): the cells' struct types have a tag
+// of their own (celltype.TypeTag), so yaegi found them not assignable.
+func (c *compiler) structConversion(x ast.Expr, to types.Type) {
+	from := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if to == nil || from == nil || types.Identical(from, to) || !types.Identical(from.Underlying(), to.Underlying()) {
+		return
+	}
+	if _, ok := to.Underlying().(*types.Struct); !ok || !celltype.Tagged(from) && !celltype.Tagged(to) {
+		return
+	}
+	ts := c.types.TypeString(to)
+	if ts == "" {
+		return
+	}
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string { return "(" + ts + ")(" + c.render(x) + ")" })
 }
 
 // callsCellFunc reports whether fun names a function or method of the
@@ -437,6 +468,7 @@ func (c *compiler) nilReturns(ft ast.Node, body *ast.BlockStmt) {
 		case *ast.ReturnStmt:
 			if len(n.Results) == sig.Results().Len() {
 				for i, r := range n.Results {
+					c.structConversion(r, sig.Results().At(i).Type())
 					c.nilChecked(r, sig.Results().At(i).Type())
 				}
 			}

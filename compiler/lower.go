@@ -496,3 +496,25 @@ func topReturn(stmts []ast.Stmt) bool {
 }
 
 func isVar(obj types.Object) bool { _, ok := obj.(*types.Var); return ok }
+
+// selectReceived writes the received value of sel, (<-ch).ID, as the
+// result of a call, func() T { v := <-ch; return v }(): yaegi found no field of a
+// received value ("undefined selector ID") where the receive was not
+// hoisted into a temporary (a cell's top-level define).
+func (c *compiler) selectReceived(sel *ast.SelectorExpr) {
+	u, ok := ast.Unparen(sel.X).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return
+	}
+	t := c.types.ExprType(c.off(u.Pos()), c.off(u.End()))
+	if t == nil {
+		return
+	}
+	ts := c.types.TypeString(t)
+	if ts == "" {
+		return
+	}
+	c.w.Add(c.off(u.Pos()), c.off(u.End()), func(*cellsrc.Rewriter) string {
+		return "func() " + ts + " { __gkr := " + c.render(u) + "; return __gkr }()" // return <-ch: "unaddressable value"
+	})
+}

@@ -206,6 +206,18 @@ func Structs(t types.Type, seen map[types.Type]bool) []*types.Named {
 	return out
 }
 
+// Tagged reports whether t is a named struct type of the cells whose
+// struct has the cell compiler's TypeTag (its own or, for a type B A,
+// A's): a struct of fields, not generic.
+func Tagged(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" || n.Origin().TypeParams().Len() > 0 {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	return ok && st.NumFields() > 0
+}
+
 // declaresStruct reports whether the declaration of t writes st, its
 // struct type (type T struct{...}), rather than naming another type of
 // that struct (type B A): no other name of its scope is declared between
