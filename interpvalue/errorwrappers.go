@@ -117,6 +117,14 @@ type (
 		WGokernelType func() string
 		WString       func() string
 	}
+	// typedIsError is typedError of a type with an Is method too (a
+	// StatusError int whose Is matches a class of statuses).
+	typedIsError struct {
+		IValue        any
+		WError        func() string
+		WGokernelType func() string
+		WIs           func(error) bool
+	}
 	// selfStringer holds a value of a struct type of the cells with a
 	// String method (SelfMethod): yaegi's wrapper kept its last field only,
 	// so s.(Shape) of a Rect in a fmt.Stringer could not get it back.
@@ -165,6 +173,16 @@ func formatHeld(f fmt.State, verb rune, held any, name string, text func() strin
 	}
 	_, _ = io.WriteString(f, s)
 }
+
+// Format: see typedError's.
+func (w typedIsError) Format(f fmt.State, verb rune) {
+	formatHeld(f, verb, w.IValue, w.WGokernelType(), w.WError)
+}
+
+func (w typedIsError) Error() string        { return w.WError() }
+func (w typedIsError) GokernelType() string { return w.WGokernelType() }
+func (w typedIsError) Is(target error) bool { return w.WIs(target) }
+func (w typedIsError) held() any            { return w.IValue }
 
 func (w typedError) Error() string           { return w.WError() }
 func (w typedError) GokernelType() string    { return w.WGokernelType() }
@@ -239,7 +257,7 @@ func ErrorWrappers() []reflect.Type {
 		// first: their types have Unwrap too, which the others would take
 		reflect.TypeOf(selfIsMultiError{}), reflect.TypeOf(selfMultiError{}), reflect.TypeOf(isMultiError{}), reflect.TypeOf(multiError{}),
 		reflect.TypeOf(selfIsUnwrapError{}), reflect.TypeOf(selfIsError{}), reflect.TypeOf(selfUnwrapError{}), reflect.TypeOf(selfError{}),
-		reflect.TypeOf(isUnwrapError{}), reflect.TypeOf(isError{}), reflect.TypeOf(unwrapError{}),
+		reflect.TypeOf(isUnwrapError{}), reflect.TypeOf(typedIsError{}), reflect.TypeOf(isError{}), reflect.TypeOf(unwrapError{}),
 		reflect.TypeOf(typedError{}),
 	}
 }

@@ -225,16 +225,18 @@ func TestLowerGoStringer(t *testing.T) {
 	wantLowered(t, got, `fmt.Printf("%s %8s %v %#v\n", (L(1)).GoString(), (L(2)).GoString(), L(3), F(4))`)
 }
 
-// A compiled value asserted to an interface of the cells tries its compiled
-// twin in cellrt; an error asserted to one without a twin, the cells' types
-// that implement it; a failed assertion panics with Go's message.
+// An error asserted to an interface of the cells tries the cells' types
+// that implement it, then its compiled twin in cellrt if it has one; a
+// failed assertion panics with Go's message.
 func TestLowerAssertTwinsAndFailures(t *testing.T) {
 	got := lowered(t, "type I interface{ M() }\ntype S struct{ n int }\nfunc (S) A() {}",
 		"var e error\nvar x any = 1\nu, ok := e.(interface{ Unwrap() []error })\n_ = e.(I)\n_ = x.(I)\n_, _ = u, ok")
 	wantLowered(t, got,
-		"func() (interface{Unwrap() []error}, bool) { if v, ok := e.(interface{Unwrap() []error}); ok { return v, true }; if v, ok := e.(__gkrt.MultiUnwrapper); ok { return v, true }; var z interface{Unwrap() []error}; return z, false }()",
-		`_ = func() I { __gkn1 := e; if v, ok := func() (I, bool) { __gkn2 := __gkn1; var __gkn4 I; if __gkn2 == nil { return __gkn4, false }; if __gkn6 := __gkrt.DynType(&__gkn2);`,
-		`if __gkn5, ok := __gkrt.Wrapped(__gkn2); ok {`, `ok { return v }; panic(__gkrt.AssertFailed(__gkn1, `,
+		// the cells' types first, then the compiled twin
+		"func() (interface{Unwrap() []error}, bool) { __gkn1 := e; var __gkn3 interface{Unwrap() []error}; if __gkn1 == nil { return __gkn3, false }; if __gkn5 := __gkrt.DynType(&__gkn1);",
+		"if v, ok := __gkn1.(__gkrt.MultiUnwrapper); ok { return v, true }; return __gkn3, false }()",
+		`_ = func() I { __gkn6 := e; if v, ok := func() (I, bool) { __gkn7 := __gkn6; var __gkn9 I; if __gkn7 == nil { return __gkn9, false }; if __gkn11 := __gkrt.DynType(&__gkn7);`,
+		`if __gkn10, ok := __gkrt.Wrapped(__gkn7); ok {`, `ok { return v }; panic(__gkrt.AssertFailed(__gkn6, `,
 		`"error", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M"))`,
 		`"interface {}", "main.I", []string{"M"}, "main.S", "M", "*main.S", "M")) }()`)
 }

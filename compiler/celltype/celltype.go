@@ -480,11 +480,11 @@ func KeepsTypeOrMethods(t types.Type) bool {
 
 // ErrorToCellInterface reports whether an error asserted to t, an
 // interface, needs the cells' types that implement t tried (see the compiler's assertOK):
-// t is the cells' own (named or written in a cell), not error, and has no
-// compiled twin.
+// t is the cells' own (named or written in a cell), not error. Its
+// compiled twin, if it has one (Temporary), is tried after them.
 func ErrorToCellInterface(t types.Type) bool {
 	_, literal := types.Unalias(t).(*types.Interface)
-	return (literal || IsCellInterface(t)) && !types.Identical(t, types.Universe.Lookup("error").Type()) && Twin(t) == ""
+	return (literal || IsCellInterface(t)) && !types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // RegisterStructDecl returns the registration of n, a struct type the cell
