@@ -335,8 +335,14 @@ func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
 		})
 		return
 	}
+	// the interface's type as the result: a call's *Plain given to an
+	// io.Writer parameter was "reflect.Set: ... not assignable" in yaegi
+	rt := ts
+	if it := c.types.TypeString(to); it != "" {
+		rt = it
+	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
-		return "func(v " + ts + ") " + ts + " { if v == nil { panic(" + RuntimeName + ".TypedNil(" + msg + ")) }; return v }(" + c.render(x) + ")"
+		return "func(v " + ts + ") " + rt + " { if v == nil { panic(" + RuntimeName + ".TypedNil(" + msg + ")) }; return v }(" + c.render(x) + ")"
 	})
 }
 
