@@ -214,6 +214,14 @@ type (
 		WGokernelType func() string
 		WRead         func([]byte) (int, error)
 	}
+	// stringWriter keeps a WriteString method of a writer of the cells,
+	// which io.WriteString and fmt's callers look for (yaegi's wrapper of
+	// an io.Writer has only Write).
+	stringWriter struct {
+		IValue       any
+		WWrite       func([]byte) (int, error)
+		WWriteString func(string) (int, error)
+	}
 )
 
 func (w typedWriter) Write(p []byte) (int, error) { return w.WWrite(p) }
@@ -223,10 +231,14 @@ func (w typedReader) Read(p []byte) (int, error)  { return w.WRead(p) }
 func (w typedReader) GokernelType() string        { return w.WGokernelType() }
 func (w typedReader) held() any                   { return w.IValue }
 
+func (w stringWriter) Write(p []byte) (int, error)       { return w.WWrite(p) }
+func (w stringWriter) WriteString(s string) (int, error) { return w.WWriteString(s) }
+func (w stringWriter) held() any                         { return w.IValue }
+
 // IOWrappers returns the wrapper types the session gives yaegi for values
 // of the cells' types in an io.Writer and an io.Reader.
 func IOWrappers() (writer, reader []reflect.Type) {
-	return []reflect.Type{reflect.TypeOf(typedWriter{})}, []reflect.Type{reflect.TypeOf(typedReader{})}
+	return []reflect.Type{reflect.TypeOf(typedWriter{}), reflect.TypeOf(stringWriter{})}, []reflect.Type{reflect.TypeOf(typedReader{})}
 }
 
 // UnwrapAllMethod is the name of the method the cell compiler declares
