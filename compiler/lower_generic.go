@@ -504,7 +504,13 @@ func (c *compiler) noteInstance(x ast.Expr) {
 // did.
 func (c *compiler) genericFuncValue(id *ast.Ident) bool {
 	fn, ok := c.types.Use(c.off(id.Pos())).(*types.Func)
-	if !ok || !c.cellObject(id) || celltype.VariadicGeneric(fn) || fn.Signature().Recv() != nil || fn.Signature().TypeParams().Len() == 0 {
+	if !ok || !c.cellObject(id) || fn.Signature().Recv() != nil || fn.Signature().TypeParams().Len() == 0 {
+		return false
+	}
+	// a variadic one is declared with a slice parameter (checkVariadicGeneric):
+	// the literal is variadic and passes the slice on
+	variadic := celltype.VariadicGeneric(fn)
+	if variadic && c.variadicCalled[id] {
 		return false
 	}
 	var x ast.Expr = id
@@ -513,7 +519,7 @@ func (c *compiler) genericFuncValue(id *ast.Ident) bool {
 	}
 	inst, ok := c.types.Instance(c.off(id.Pos()))
 	sig, isSig := inst.Type.(*types.Signature)
-	if c.calledFuncs[x] || !ok || !isSig || sig.Variadic() {
+	if c.calledFuncs[x] || !ok || !isSig || sig.Variadic() != variadic {
 		return false
 	}
 	targs, ok := c.typeArgStrings(inst.TypeArgs, 0)
@@ -527,6 +533,12 @@ func (c *compiler) genericFuncValue(id *ast.Ident) bool {
 			return false
 		}
 		p := "__gkg" + strconv.Itoa(i)
+		if variadic && i == sig.Params().Len()-1 {
+			if ts = c.types.TypeString(sig.Params().At(i).Type().(*types.Slice).Elem()); ts == "" {
+				return false
+			}
+			ts = "..." + ts
+		}
 		params, args = append(params, p+" "+ts), append(args, p)
 	}
 	for i := 0; i < sig.Results().Len(); i++ {

@@ -36,8 +36,8 @@ func (c *compiler) rewriteTypes(n ast.Node) {
 		c.interfaceEquality(n)
 		c.unparenOperands(n)
 	case *ast.Ident:
-		c.variadicGenericValue(n)
 		if !c.aliasUse(n) && !c.genericFuncValue(n) {
+			c.variadicGenericValue(n)
 			c.explicitTypeArgs(n)
 		}
 	}

@@ -166,7 +166,8 @@ var sequences = []sequence{
 		{code: "slices.Grow([]Pt{{1}}, 2)", err: "slices.Grow for []Pt, Pt is not available in the interpreter: the generic functions of slices, maps and cmp run on slices and maps of builtin types"},
 		{code: "func Sum[T int | float64](xs ...T) T { var s T; for _, x := range xs { s += x }; return s }"},
 		{code: "Sum(1, 2, 3) + int(Sum(0.5, 0.5)) + Sum[int]() + Sum(xs...)", out: "13"},
-		{code: "f := Sum[int]", err: "a variadic generic function (Sum) used as a value is not supported by the interpreter"},
+		{code: "f := Sum[int]\nf(4, 5)", out: "9"}, // a variadic literal calling the instance
+		{code: "fmt.Sprintf(\"%T\", f)", out: `"func(...int) int"`},
 		{code: "seq := func(yield func(int) bool) { yield(1); yield(2) }\nfor v := range seq { fmt.Println(v) }", stdout: "1\n2\n"},
 		{code: "import \"iter\"\nvar seq iter.Seq[int] = func(yield func(int) bool) { yield(7) }\nfor v := range seq { fmt.Println(v) }", stdout: "7\n"},
 		{code: "xs", out: "[1 2 3]"},
