@@ -258,6 +258,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 			c.lowerDefers(n.Body)
 		}
 	case *ast.FuncLit:
+		c.capturedLiteralAssigns(n)
 		c.nilReturns(n, n.Body)
 		c.boxReturns(n.Type, n.Body)
 		if sig, ok := c.types.ExprType(c.off(n.Pos()), c.off(n.End())).(*types.Signature); ok {

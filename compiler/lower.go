@@ -518,3 +518,48 @@ func (c *compiler) selectReceived(sel *ast.SelectorExpr) {
 		return "func() " + ts + " { __gkr := " + c.render(u) + "; return __gkr }()" // return <-ch: "unaddressable value"
 	})
 }
+
+// capturedLiteralAssigns rewrites, in the function literal lit, each
+// assignment of a struct or array composite literal to a variable of the
+// enclosing function (first = Board{8, p} in a callback), as the result of
+// a call that makes it in a variable first: yaegi's assignment of the
+// literal to the captured variable left the variable unchanged.
+func (c *compiler) capturedLiteralAssigns(lit *ast.FuncLit) {
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its own captures: its own visit
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN || len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+				return true
+			}
+			id, ok := n.Lhs[0].(*ast.Ident)
+			cl, isLit := ast.Unparen(n.Rhs[0]).(*ast.CompositeLit)
+			if !ok || !isLit {
+				return true
+			}
+			v, ok := c.types.Use(c.off(id.Pos())).(*types.Var)
+			if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || v.Pos() >= lit.Pos() && v.Pos() < lit.End() {
+				return true // a package-level variable, or the literal's own
+			}
+			t := c.types.ExprType(c.off(cl.Pos()), c.off(cl.End()))
+			if t == nil {
+				return true
+			}
+			switch t.Underlying().(type) {
+			case *types.Struct, *types.Array:
+			default:
+				return true
+			}
+			ts := c.types.TypeString(t)
+			if ts == "" {
+				return true
+			}
+			rhs := n.Rhs[0]
+			c.w.Add(c.off(rhs.Pos()), c.off(rhs.End()), func(*cellsrc.Rewriter) string {
+				return "func() " + ts + " { __gkl := " + c.render(rhs) + "; return __gkl }()"
+			})
+		}
+		return true
+	})
+}
