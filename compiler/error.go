@@ -240,25 +240,18 @@ func (c *compiler) anyMapKey(m, key ast.Expr) {
 	}
 }
 
-// needsMapKey reports whether key, a key of a map of type t, is written
-// through __gkMapKey: t is keyed by an empty interface and key may hold a
-// value of a type of the cells.
-func (c *compiler) needsMapKey(t types.Type, key ast.Expr) bool {
-	mt, ok := t.Underlying().(*types.Map)
-	if !ok {
-		return false
-	}
-	if it, ok := mt.Key().Underlying().(*types.Interface); !ok || !it.Empty() {
-		return false
-	}
-	kt := c.types.ExprType(c.off(key.Pos()), c.off(key.End()))
-	return kt != nil && (types.IsInterface(kt) || celltype.Mentions(kt)) // else a compiled value: compared as Go does
-}
-
 // mapKeyOf is anyMapKey for a key of a map of type t.
 func (c *compiler) mapKeyOf(t types.Type, key ast.Expr) {
-	if !c.needsMapKey(t, key) {
+	mt, ok := t.Underlying().(*types.Map)
+	if !ok {
 		return
+	}
+	if it, ok := mt.Key().Underlying().(*types.Interface); !ok || !it.Empty() {
+		return
+	}
+	kt := c.types.ExprType(c.off(key.Pos()), c.off(key.End()))
+	if kt == nil || !types.IsInterface(kt) && !celltype.Mentions(kt) {
+		return // a compiled value: compared as Go does
 	}
 	c.w.Add(c.off(key.Pos()), c.off(key.End()), func(*cellsrc.Rewriter) string {
 		return "__gkMapKey(" + c.render(key) + ")" // a variable of an interface type: yaegi gives it to MapKey in its wrapper
@@ -378,8 +371,7 @@ func (c *compiler) conversions(n ast.Node) {
 	case *ast.AssignStmt:
 		if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
 			for i, l := range n.Lhs {
-				c.structConversion(n.Rhs[i], typeOf(l))
-				c.nilChecked(n.Rhs[i], typeOf(l))
+				c.assignedTo(n.Rhs[i], typeOf(l))
 				c.boxedLiteral(n.Rhs[i], typeOf(l))
 			}
 		}
@@ -391,8 +383,7 @@ func (c *compiler) conversions(n ast.Node) {
 		}
 		if n.Type != nil && len(n.Values) == len(n.Names) {
 			for _, v := range n.Values {
-				c.structConversion(v, typeOf(n.Type))
-				c.nilChecked(v, typeOf(n.Type))
+				c.assignedTo(v, typeOf(n.Type))
 				c.boxedLiteral(v, typeOf(n.Type))
 			}
 		}
@@ -412,14 +403,19 @@ func (c *compiler) conversions(n ast.Node) {
 		for i, a := range n.Args {
 			switch {
 			case sig.Variadic() && i >= sig.Params().Len()-1:
-				c.structConversion(a, sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem())
-				c.nilChecked(a, sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem())
+				c.assignedTo(a, sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem())
 			case i < sig.Params().Len():
-				c.structConversion(a, sig.Params().At(i).Type())
-				c.nilChecked(a, sig.Params().At(i).Type())
+				c.assignedTo(a, sig.Params().At(i).Type())
 			}
 		}
 	}
+}
+
+// assignedTo rewrites x, a value assigned to a variable, parameter or
+// result of type to: structConversion, then nilChecked.
+func (c *compiler) assignedTo(x ast.Expr, to types.Type) {
+	c.structConversion(x, to)
+	c.nilChecked(x, to)
 }
 
 // structConversion writes the conversion to to of x, a value of a struct
@@ -474,8 +470,7 @@ func (c *compiler) nilReturns(ft ast.Node, body *ast.BlockStmt) {
 		case *ast.ReturnStmt:
 			if len(n.Results) == sig.Results().Len() {
 				for i, r := range n.Results {
-					c.structConversion(r, sig.Results().At(i).Type())
-					c.nilChecked(r, sig.Results().At(i).Type())
+					c.assignedTo(r, sig.Results().At(i).Type())
 				}
 			}
 		}

@@ -45,9 +45,7 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		// errors, in the session's wrapper, which formats every verb as
 		// Go does (yaegi gave fmt their bare values: Error was not called)
 		for _, arg := range call.Args[fi+1:] {
-			if t := c.types.ExprType(c.off(arg.Pos()), c.off(arg.End())); t != nil && celltype.StringMethod(types.NewMethodSet(t), "Error") != nil {
-				c.boxAs(arg, "error")
-			}
+			c.boxAs(arg, "error") // only the cells' values that are errors
 		}
 		return
 	}

@@ -515,7 +515,7 @@ func (c *compiler) selectReceived(sel *ast.SelectorExpr) {
 		return
 	}
 	c.w.Add(c.off(u.Pos()), c.off(u.End()), func(*cellsrc.Rewriter) string {
-		return "func() " + ts + " { __gkr := " + c.render(u) + "; return __gkr }()" // return <-ch: "unaddressable value"
+		return viaVariable(ts, c.render(u)) // return <-ch: "unaddressable value"
 	})
 }
 
@@ -557,9 +557,15 @@ func (c *compiler) capturedLiteralAssigns(lit *ast.FuncLit) {
 			}
 			rhs := n.Rhs[0]
 			c.w.Add(c.off(rhs.Pos()), c.off(rhs.End()), func(*cellsrc.Rewriter) string {
-				return "func() " + ts + " { __gkl := " + c.render(rhs) + "; return __gkl }()"
+				return viaVariable(ts, c.render(rhs))
 			})
 		}
 		return true
 	})
+}
+
+// viaVariable writes code, an expression of type ts, as the result of a
+// call that makes it in a variable first: func() T { v := code; return v }().
+func viaVariable(ts, code string) string {
+	return "func() " + ts + " { __gkv := " + code + "; return __gkv }()"
 }

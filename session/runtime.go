@@ -349,9 +349,14 @@ func goRuntimeMessage(msg string) (string, bool) {
 // an interface type of the cells: their dynamic types (as far as the
 // interpreter keeps them) and values are equal. yaegi compares the
 // wrappers it keeps such values in, which differ for equal values.
-// ifaceEqualNamed is ifaceEqual of values whose dynamic types the cell
-// compiler's code named (as %T does): yaegi's wrapper of a value returned
-// as an interface of the cells has no type, so DynType cannot tell.
+func ifaceEqual(p, q any) bool {
+	return ifaceEqualNamed(p, q, interpvalue.DynType(p), interpvalue.DynType(q))
+}
+
+// ifaceEqualNamed is ifaceEqual of values whose dynamic types np and nq
+// name (the cell compiler's code names them as %T does: yaegi's wrapper
+// of a value returned as an interface of the cells has no type, so
+// DynType cannot tell).
 func ifaceEqualNamed(p, q any, np, nq string) bool {
 	vp, vq := heldValue(p), heldValue(q)
 	if !vp.IsValid() || !vq.IsValid() {
@@ -360,19 +365,8 @@ func ifaceEqualNamed(p, q any, np, nq string) bool {
 	if np != nq || vp.Type() != vq.Type() {
 		return false
 	}
-	if !vp.Type().Comparable() { // Go's panic, naming the cells' type
+	if np != "" && !vp.Type().Comparable() { // Go's panic, naming the cells' type
 		panic(runtimeError("runtime error: comparing uncomparable type " + np))
-	}
-	return vp.Interface() == vq.Interface()
-}
-
-func ifaceEqual(p, q any) bool {
-	vp, vq := heldValue(p), heldValue(q)
-	if !vp.IsValid() || !vq.IsValid() {
-		return vp.IsValid() == vq.IsValid()
-	}
-	if interpvalue.DynType(p) != interpvalue.DynType(q) || vp.Type() != vq.Type() {
-		return false
 	}
 	return vp.Interface() == vq.Interface()
 }

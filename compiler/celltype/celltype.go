@@ -251,10 +251,11 @@ func Shape(t types.Type, depth int) string {
 	switch t := types.Unalias(t).(type) {
 	case *types.Named:
 		if t.Obj().Pkg() != nil && t.Obj().Pkg().Path() == "main" {
-			if st, ok := t.Underlying().(*types.Struct); ok && st.NumFields() > 0 && t.Origin().TypeParams().Len() == 0 {
+			if Tagged(t) {
 				// the cell compiler's TypeTag makes its reflect type its own;
 				// a type B A shares A's struct, fields and tag: "?", told
 				// apart from no other
+				st := t.Underlying().(*types.Struct)
 				if declaresStruct(t, st) {
 					return "struct{#" + t.Obj().Name() + "}" // its fields need not be told apart
 				}
