@@ -283,33 +283,7 @@ func (c *compiler) mapLiteralKeys(lit *ast.CompositeLit) {
 // pointer of a type of the cells and to is an interface of a compiled
 // package with methods.
 func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
-	if to == nil || !types.IsInterface(to) {
-		return
-	}
-	if n, ok := types.Unalias(to).(*types.Named); !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() == "main" {
-		if !ok || n.Obj().Pkg() != nil { // error is the universe's
-			return
-		}
-	}
-	if it, ok := to.Underlying().(*types.Interface); !ok || it.NumMethods() == 0 {
-		return
-	}
-	switch x := ast.Unparen(x).(type) {
-	case *ast.UnaryExpr: // &T{...}, &v
-		if x.Op == token.AND {
-			return
-		}
-	case *ast.CompositeLit, *ast.FuncLit:
-		return
-	}
-	from := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
-	if from == nil || types.IsInterface(from) || !celltype.Mentions(from) {
-		return
-	}
-	if _, ptr := from.Underlying().(*types.Pointer); !ptr {
-		return // a value of another kind, rewritten so, loses its methods for yaegi (sort.Sort(ByAge(ps)))
-	}
-	ts := c.types.TypeString(from)
+	from, ts := c.nilCheckable(x, to)
 	if ts == "" {
 		return
 	}
@@ -337,6 +311,41 @@ func (c *compiler) nilChecked(x ast.Expr, to types.Type) {
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		return "func(v " + ts + ") " + rt + " { if v == nil { panic(" + RuntimeName + ".TypedNil(" + msg + ")) }; return v }(" + c.render(x) + ")"
 	})
+}
+
+// nilCheckable returns the type of x and its source when nilChecked
+// rewrites x, converted to to: x is a pointer of a type of the cells, not
+// made by & or a literal, and to an interface of a compiled package with
+// methods. The rewrite goes through a call's own frame, which also copies
+// the pointer (see copyInto).
+func (c *compiler) nilCheckable(x ast.Expr, to types.Type) (types.Type, string) {
+	if to == nil || !types.IsInterface(to) {
+		return nil, ""
+	}
+	if n, ok := types.Unalias(to).(*types.Named); !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() == "main" {
+		if !ok || n.Obj().Pkg() != nil { // error is the universe's
+			return nil, ""
+		}
+	}
+	if it, ok := to.Underlying().(*types.Interface); !ok || it.NumMethods() == 0 {
+		return nil, ""
+	}
+	switch x := ast.Unparen(x).(type) {
+	case *ast.UnaryExpr: // &T{...}, &v
+		if x.Op == token.AND {
+			return nil, ""
+		}
+	case *ast.CompositeLit, *ast.FuncLit:
+		return nil, ""
+	}
+	from := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if from == nil || types.IsInterface(from) || !celltype.Mentions(from) {
+		return nil, ""
+	}
+	if _, ptr := from.Underlying().(*types.Pointer); !ptr {
+		return nil, "" // a value of another kind, rewritten so, loses its methods for yaegi (sort.Sort(ByAge(ps)))
+	}
+	return from, c.types.TypeString(from)
 }
 
 // typedTarget reports whether t, the type of an assertion, is a named

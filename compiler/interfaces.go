@@ -143,6 +143,9 @@ func (c *compiler) copyInto(x ast.Expr, to types.Type, mark bool) {
 	if ts == "" || tos == "" || !celltype.HeldByReference(t) || isLit && it.Empty() {
 		return
 	}
+	if _, nilCheck := c.nilCheckable(x, to); nilCheck != "" {
+		return // copied by nilChecked's call
+	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		if it.Empty() {
 			return "[]" + ts + "{" + c.render(x) + "}[0]"

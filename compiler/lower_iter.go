@@ -398,7 +398,7 @@ func (c *compiler) compiledFunc(fun ast.Expr) bool {
 // type (errors.Join's ...error).
 func (c *compiler) boxVariadic(call *ast.CallExpr) {
 	sig, ok := c.types.ExprType(c.off(call.Fun.Pos()), c.off(call.Fun.End())).(*types.Signature)
-	if !ok || !sig.Variadic() || call.Ellipsis.IsValid() || c.callsCellFunc(call.Fun) {
+	if !ok || !sig.Variadic() || call.Ellipsis.IsValid() || c.callsCellFunc(call.Fun) || !c.compiledFunc(call.Fun) {
 		return
 	}
 	n := sig.Params().Len()

@@ -457,8 +457,14 @@ func NeedsKeepMethod(n *types.Named) bool {
 // HeldByReference reports whether yaegi holds a value of t in an
 // interface by reference to where the value was (a variable, a field, an
 // element, the result slot of a call) instead of a copy: t is a named
-// struct or array type of the cells with methods.
+// struct or array type of the cells with methods, or a pointer to a type
+// of the cells with methods (append(movers, &ps[i]) in a loop held the
+// last pointer three times, as did append(shapes, &Circle{r})).
 func HeldByReference(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		n, ok := types.Unalias(p.Elem()).(*types.Named)
+		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main" && types.NewMethodSet(t).Len() > 0
+	}
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "main" {
 		return false
