@@ -496,6 +496,7 @@ type __gkNever struct{ __gkNever int }
 func __gkMin[__gkT any](a, b __gkT) __gkT { if b < a { return b }; return a }
 func __gkMax[__gkT any](a, b __gkT) __gkT { if b > a { return b }; return a }
 func __gkMapKey(k any) any { return ` + RuntimeName + `.MapKey(k) }
+func __gkReflectOperand(fn string, k any) any { return ` + RuntimeName + `.ReflectOperand(fn, k) }
 var __gkDefers []func()
 var __gkDeferLits []int
 func __gkRunDefers() {

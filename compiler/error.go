@@ -501,6 +501,15 @@ func (c *compiler) checkReflect(call *ast.CallExpr) {
 		return
 	}
 	t := c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))
+	if t != nil && types.IsInterface(t) && !celltype.Mentions(t) {
+		// its dynamic value is checked as it runs (the prelude's
+		// function gets it in yaegi's wrapper)
+		x := call.Args[0]
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+			return "__gkReflectOperand(" + strconv.Quote(sel.Sel.Name) + ", " + c.render(x) + ")"
+		})
+		return
+	}
 	if t == nil || !celltype.Mentions(t) {
 		return
 	}

@@ -83,6 +83,10 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		}
 		arg := args[n]
 		n++
+		if verb != 'T' && verb != 'p' && c.formatterOperand(arg) {
+			out.WriteString(spec + string(verb))
+			continue
+		}
 		if verb != 'T' && verb != 'p' && !strings.Contains(spec, "#") && c.fmtOperand(arg, spec) {
 			out.WriteString(spec + string(verb)) // of a type holding interfaces
 			continue
@@ -292,7 +296,7 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 	// several, only conversions that keep the operand's kind.
 	single := strings.HasSuffix(name, "ln") || len(call.Args) == from+1
 	for _, a := range call.Args[from:] {
-		if c.anyElems(a) {
+		if c.formatterOperand(a) || c.anyElems(a) {
 			continue
 		}
 		if single {
@@ -307,6 +311,32 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 			c.nestedOperand(a, 'v')
 		}
 	}
+}
+
+// formatterOperand rewrites x, an operand of fmt whose type is a type of
+// the cells (not a pointer) with a Format method, when it is not a
+// variable or a field, as a value of fmt.Formatter: yaegi gave fmt the
+// bare result of a call (fmt.Printf("%#v", m.T()) printed the
+// [][]float64 without calling Format). It reports whether it did.
+func (c *compiler) formatterOperand(x ast.Expr) bool {
+	if cellsrc.IsPath(x) {
+		return false
+	}
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil || types.IsInterface(t) || !celltype.Mentions(t) || !celltype.HasMethod(types.NewMethodSet(t), "Format") {
+		return false
+	}
+	if _, ptr := t.Underlying().(*types.Pointer); ptr {
+		return false // stringOperand
+	}
+	ts := c.types.TypeString(t)
+	if ts == "" {
+		return false
+	}
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+		return "func(v " + ts + ") __gkfmt.Formatter { return v }(" + c.render(x) + ")"
+	})
+	return true
 }
 
 // printsText reports whether x, an operand of fmt.Print among others, is

@@ -76,10 +76,13 @@ func (p *Printer) bare(v reflect.Value, depth int) (reflect.Value, bool) {
 		if v.Kind() == reflect.Slice && v.IsNil() {
 			return v, false
 		}
+		if isValueInterfaceType(v.Type().Elem()) {
+			return p.bareValueInterfaces(v, depth), true
+		}
 		var r reflect.Value
 		for i := 0; i < v.Len(); i++ {
 			e, changed := p.bare(v.Index(i), depth+1)
-			if !changed {
+			if !changed || !e.Type().AssignableTo(v.Type().Elem()) {
 				continue
 			}
 			if !r.IsValid() {
@@ -89,11 +92,14 @@ func (p *Printer) bare(v reflect.Value, depth int) (reflect.Value, bool) {
 		}
 		return orig(v, r)
 	case reflect.Map:
+		if isValueInterfaceType(v.Type().Elem()) && !v.IsNil() {
+			return p.bareValueInterfaces(v, depth), true
+		}
 		var r reflect.Value
 		iter := v.MapRange()
 		for iter.Next() {
 			e, changed := p.bare(iter.Value(), depth+1)
-			if !changed {
+			if !changed || !e.Type().AssignableTo(v.Type().Elem()) {
 				continue
 			}
 			if !r.IsValid() {
@@ -112,7 +118,7 @@ func (p *Printer) bare(v reflect.Value, depth int) (reflect.Value, bool) {
 				continue // encoders skip it
 			}
 			e, changed := p.bare(v.Field(i), depth+1)
-			if !changed {
+			if !changed || !e.Type().AssignableTo(v.Field(i).Type()) {
 				continue
 			}
 			if !r.IsValid() {
@@ -124,6 +130,37 @@ func (p *Printer) bare(v reflect.Value, depth int) (reflect.Value, bool) {
 		return orig(v, r)
 	}
 	return v, false
+}
+
+// bareValueInterfaces returns v, a slice, array or map of values of an
+// interface type of the cells (a []Shape: yaegi's valueInterfaces, which
+// encoders saw as structs without exported fields: [{}]), as one of any
+// holding their values bare.
+func (p *Printer) bareValueInterfaces(v reflect.Value, depth int) reflect.Value {
+	elem := func(e reflect.Value) reflect.Value {
+		iv := reflect.New(anyType).Elem()
+		if nilValueInterface(e) {
+			return iv
+		}
+		iv.Set(e)
+		b, _ := p.bare(iv, depth+1)
+		return b
+	}
+	if v.Kind() == reflect.Map {
+		out := reflect.MakeMapWithSize(reflect.MapOf(v.Type().Key(), anyType), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), elem(it.Value()))
+		}
+		return out
+	}
+	out := reflect.MakeSlice(reflect.SliceOf(anyType), v.Len(), v.Len())
+	if v.Kind() == reflect.Array {
+		out = reflect.New(reflect.ArrayOf(v.Len(), anyType)).Elem()
+	}
+	for i := 0; i < v.Len(); i++ {
+		out.Index(i).Set(elem(v.Index(i)))
+	}
+	return out
 }
 
 // copyOf returns a settable copy of v, a slice or an array.

@@ -77,6 +77,55 @@ func mapKey(k any) any {
 	return k
 }
 
+// reflectOperand is k, the operand of reflect.TypeOf or ValueOf (fn)
+// given as an interface value, or a panic when it holds a value of a
+// type of the cells: the interpreter's reflect types of those have no
+// names and show unexported fields as exported ones (reflect.TypeOf(v)
+// of a Celsius in an any printed interp.valueInterface).
+func reflectOperand(fn string, k any) any {
+	name := interpvalue.DynType(&k)
+	if name == "" {
+		name = cellTypeIn(reflect.TypeOf(k), 0)
+	}
+	if name != "" {
+		panic(fmt.Sprintf("reflect.%s of a %s (held in an interface) is not supported by the interpreter: its reflect types of the cells' types have no names and show unexported fields as exported ones (X...), or run the cell compiled with %%%%compile", fn, strings.TrimPrefix(name, "main.")))
+	}
+	return k
+}
+
+// cellTypeIn returns the name of a type of the cells that t, a reflect
+// type the interpreter made, is or holds (a struct type tagged by the cell
+// compiler, yaegi's value of an interface type of the cells), or "".
+func cellTypeIn(t reflect.Type, depth int) string {
+	if t == nil || depth > 8 {
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Chan:
+		return cellTypeIn(t.Elem(), depth+1)
+	case reflect.Map:
+		if name := cellTypeIn(t.Key(), depth+1); name != "" {
+			return name
+		}
+		return cellTypeIn(t.Elem(), depth+1)
+	case reflect.Struct:
+		if t.PkgPath() == "github.com/traefik/yaegi/interp" {
+			return "value of an interface type of the cells"
+		}
+		if t.NumField() > 0 {
+			if name := t.Field(0).Tag.Get("gokernel"); name != "" {
+				return name
+			}
+		}
+		for i := range t.NumField() {
+			if name := cellTypeIn(t.Field(i).Type, depth+1); name != "" {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
 // exitPanic is the panic value of os.Exit, syscall.Exit and log.Fatal in
 // a cell: the kernel must not exit.
 type exitPanic struct{ msg string }
@@ -164,6 +213,7 @@ func (s *Session) runtimeSymbols() interp.Exports {
 			"ContextKey":      reflect.ValueOf(func(name string, k any) any { return contextKey{name, bareKey(k)} }),
 			"ContextKeyOf":    reflect.ValueOf(contextKeyOf),
 			"MapKey":          reflect.ValueOf(mapKey),
+			"ReflectOperand":  reflect.ValueOf(reflectOperand),
 			"SortedMap":       reflect.ValueOf(interpvalue.SortedMap),
 			"UnwrapMethod":    reflect.ValueOf(s.printer.RegisterUnwrap),
 			"ErrorsAs":        reflect.ValueOf(s.printer.ErrorsAs),
