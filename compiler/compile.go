@@ -139,6 +139,14 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 	if err != nil {
 		return nil, syntaxError(err)
 	}
+	if renamed := p.RenameLabels(src, func(name string) bool {
+		return checked.Scope() != nil && checked.Scope().Lookup(name) != nil
+	}); renamed != src {
+		src = renamed
+		if p, err = cellsrc.Parse(src); err != nil {
+			return nil, syntaxError(err)
+		}
+	}
 	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, variadicCalled: map[*ast.Ident]bool{}, variadicArgs: map[*ast.CallExpr][]ast.Expr{}, calledFuncs: map[ast.Expr]bool{}, instanceOf: map[*ast.Ident]ast.Expr{}, typeAt: map[string]int{}, stmtEnd: -1}
 	c.marker = blocking.New(p, c.w, checked, RuntimeName, c.temp)
 	c.collectDefined()

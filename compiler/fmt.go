@@ -83,7 +83,7 @@ func (c *compiler) lowerFormat(call *ast.CallExpr) {
 		}
 		arg := args[n]
 		n++
-		if verb != 'T' && verb != 'p' && c.formatterOperand(arg) {
+		if verb != 'T' && verb != 'p' && (c.formatterOperand(arg) || c.paramOperand(arg, verb)) {
 			out.WriteString(spec + string(verb))
 			continue
 		}
@@ -129,6 +129,10 @@ func (c *compiler) formatOperand(x ast.Expr, verb byte, spec string) string {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
 	if t != nil && verb == 'v' && celltype.HasMethod(types.NewMethodSet(t), "Format") {
 		return "" // fmt calls it for every verb: yaegi's wrapper has it
+	}
+	if _, param := types.Unalias(t).(*types.TypeParam); param && verb == 'T' {
+		// its type argument's name, as for an any holding it
+		return strings.Replace(c.dynamicTypeName(types.Universe.Lookup("any").Type()), "\x00", "[]any{\x00}[0]", 1)
 	}
 	if t != nil && verb == 'T' && types.IsInterface(t) {
 		return c.dynamicTypeName(t)
@@ -296,7 +300,7 @@ func (c *compiler) lowerStringers(call *ast.CallExpr) {
 	// several, only conversions that keep the operand's kind.
 	single := strings.HasSuffix(name, "ln") || len(call.Args) == from+1
 	for _, a := range call.Args[from:] {
-		if c.formatterOperand(a) || c.anyElems(a) {
+		if c.formatterOperand(a) || c.paramOperand(a, 'v') || c.anyElems(a) {
 			continue
 		}
 		if single {
@@ -335,6 +339,40 @@ func (c *compiler) formatterOperand(x ast.Expr) bool {
 	}
 	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
 		return "func(v " + ts + ") __gkfmt.Formatter { return v }(" + c.render(x) + ")"
+	})
+	return true
+}
+
+// paramOperand rewrites x, an operand of fmt of a type parameter's type
+// (or, for %v, a slice of one), as values in an any: the type argument
+// may be a type of the cells with methods, which yaegi's instance gave
+// fmt bare (fmt.Sprint(v) of a Money printed 3, not its String's $3); in
+// an any, yaegi keeps them, and FmtAny gives fmt what calls them. It
+// reports whether it did.
+func (c *compiler) paramOperand(x ast.Expr, verb byte) bool {
+	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if t == nil {
+		return false
+	}
+	if _, param := types.Unalias(t).(*types.TypeParam); param {
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+			return RuntimeName + ".FmtAny([]any{" + c.render(x) + "}[0])"
+		})
+		return true
+	}
+	s, ok := types.Unalias(t).(*types.Slice)
+	if !ok || verb != 'v' {
+		return false
+	}
+	if _, param := types.Unalias(s.Elem()).(*types.TypeParam); !param {
+		return false
+	}
+	ts := c.types.TypeString(t)
+	if ts == "" {
+		return false
+	}
+	c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+		return "func(s " + ts + ") any { if s == nil { return s }; r := make([]any, len(s)); for i := range s { r[i] = []any{s[i]}[0] }; return " + RuntimeName + ".FmtAny(r) }(" + c.render(x) + ")"
 	})
 	return true
 }

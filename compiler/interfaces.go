@@ -44,10 +44,11 @@ func (c *compiler) boxedConversion(call *ast.CallExpr) {
 		return
 	}
 	at := c.types.ExprType(c.off(call.Args[0].Pos()), c.off(call.Args[0].End()))
-	if at == nil || types.IsInterface(at) {
+	_, param := types.Unalias(at).(*types.TypeParam) // its type argument may be a type of the cells (yaegi made any(v) of a Money an int64)
+	if at == nil || types.IsInterface(at) && !param {
 		return
 	}
-	if !celltype.Mentions(at) || !celltype.KeepsTypeOrMethods(at) {
+	if !param && (!celltype.Mentions(at) || !celltype.KeepsTypeOrMethods(at)) {
 		return // yaegi keeps the type of values with methods only
 	}
 	c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {

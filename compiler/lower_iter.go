@@ -310,6 +310,15 @@ func (c *compiler) funcTyped(x ast.Expr) bool {
 // and the element of a composite literal keeps them.
 func (c *compiler) boxAs(x ast.Expr, iface string) {
 	t := c.types.ExprType(c.off(x.Pos()), c.off(x.End()))
+	if _, param := types.Unalias(t).(*types.TypeParam); param && iface == "any" {
+		// a value of a type parameter: its type argument may be a type
+		// of the cells (yaegi returned a Money bare from a generic
+		// func Box[T any](v T) any)
+		c.w.Add(c.off(x.Pos()), c.off(x.End()), func(*cellsrc.Rewriter) string {
+			return "[]any{" + c.render(x) + "}[0]"
+		})
+		return
+	}
 	if t == nil || types.IsInterface(t) || !celltype.Mentions(t) || cellsrc.IsNil(x) {
 		return
 	}
@@ -338,8 +347,9 @@ func (c *compiler) boxReturns(ft *ast.FuncType, body *ast.BlockStmt) {
 			return
 		}
 		it, ok := t.Underlying().(*types.Interface)
+		_, param := types.Unalias(t).(*types.TypeParam) // its constraint is not its type
 		for range max(len(f.Names), 1) {
-			empty = append(empty, ok && it.Empty())
+			empty = append(empty, ok && it.Empty() && !param)
 		}
 	}
 	if !slices.Contains(empty, true) {
