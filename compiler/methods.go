@@ -155,23 +155,29 @@ func (c *compiler) dynamicTypeName(t types.Type) string {
 		if celltype.IsCellInterface(t) {
 			v = "any(v)" // see assertOKType
 		}
-		told := map[types.Type]bool{}
+		told := map[string]bool{} // by name: a pointer type is made anew by each call
 		for _, impl := range c.cellImplementers(it, false) {
 			name, code := celltype.GoName(impl), c.types.TypeString(impl)
 			if name != "" && code != "" {
-				told[impl] = true
+				told[name] = true
 				cases.WriteString("if _, ok := " + v + ".(" + code + "); ok { return " + strconv.Quote(name) + " }; ")
 			}
 		}
 		var untold []string
-		for _, impl := range c.cellImplementers(it, true) {
-			if !told[impl] {
+		all := c.cellImplementers(it, true)
+		for _, impl := range all {
+			if !told[celltype.GoName(impl)] {
 				untold = append(untold, celltype.GoName(impl))
 			}
 		}
-		if len(untold) > 0 {
-			// yaegi holds them in its wrapper without their types
+		// yaegi holds them in its wrapper without their types (the
+		// assertions above are false on it)
+		switch {
+		case len(untold) > 0:
 			cases.WriteString("if " + RuntimeName + ".Wrapper(v) { panic(" + strconv.Quote("%T of a value of the cells' types held in the interface "+ts+" is not supported by the interpreter when it cannot tell "+strings.Join(untold, ", ")+" apart (types of the same underlying type, held without their names): give them different underlying types, or use %T on a value of its own type") + ") }; ")
+		case len(all) > 0:
+			// (a Money asserted to fmt.Formatter printed the wrapper's type)
+			cases.WriteString("if " + RuntimeName + ".Wrapper(v) { panic(" + strconv.Quote("%T of a value of the cells' types held in the interface "+ts+" is not supported by the interpreter: it holds them there without their types; use %T on the value before it is converted to "+ts+", or on a value of its own type") + ") }; ")
 		}
 	}
 	// a value of a compiled type (io.Discard in an io.Writer): yaegi
