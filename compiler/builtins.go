@@ -35,6 +35,28 @@ func (c *compiler) rewriteBuiltin(call *ast.CallExpr) {
 		return
 	}
 	switch id.Name {
+	case "new":
+		// Go 1.26: new(expr) is a pointer to a new variable holding its
+		// value; yaegi made a pointer to a zero value (new(4) pointed to 0)
+		if len(call.Args) != 1 || c.isTypeExpr(call.Args[0]) {
+			return
+		}
+		switch ast.Unparen(call.Args[0]).(type) {
+		case *ast.ArrayType, *ast.MapType, *ast.StructType, *ast.FuncType, *ast.ChanType, *ast.InterfaceType:
+			return // new(T)
+		}
+		pt, ok := c.types.ExprType(c.off(call.Pos()), c.off(call.End())).(*types.Pointer)
+		if !ok {
+			return
+		}
+		ts := c.types.TypeString(pt.Elem())
+		if ts == "" {
+			return
+		}
+		x := call.Args[0]
+		c.w.Add(c.off(call.Pos()), c.off(call.End()), func(*cellsrc.Rewriter) string {
+			return "func(__gkv " + ts + ") *" + ts + " { return &__gkv }(" + c.render(x) + ")"
+		})
 	case "panic":
 		if len(call.Args) == 1 && isNilIdent(call.Args[0]) {
 			// Go 1.21: panic(nil) panics with a *runtime.PanicNilError,

@@ -11,8 +11,10 @@ import (
 	"gokernel/cellsrc"
 	"gokernel/compiler/blocking"
 	"gokernel/compiler/celltype"
+	"gokernel/compiler/mono"
 	"gokernel/stdlib/generic"
 	"slices"
+	"sort"
 	"strconv"
 )
 
@@ -287,6 +289,19 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	return true
 }
 
+// declaration reports whether item declares a function, types or
+// constants (no code runs).
+func declaration(item ast.Node) bool {
+	switch n := item.(type) {
+	case *ast.FuncDecl:
+		return true
+	case *ast.DeclStmt:
+		gd, ok := n.Decl.(*ast.GenDecl)
+		return ok && (gd.Tok == token.TYPE || gd.Tok == token.CONST)
+	}
+	return false
+}
+
 // plan classifies the cell's items into steps.
 func (c *compiler) plan() (*Plan, error) {
 	pl := &Plan{}
@@ -325,6 +340,21 @@ func (c *compiler) plan() (*Plan, error) {
 		pl.Steps = append(pl.Steps, s)
 	}
 	c.varGroups()
+	// the instances of the cells' generics (package mono), written after
+	// the cell's code, are declared before its statements run, with the
+	// cell's functions, types and constants they may use
+	if slices.ContainsFunc(c.p.Items, mono.IsInstance) {
+		rank := func(it ast.Node) int {
+			switch {
+			case mono.IsInstance(it):
+				return 0 // first: an alias of one (type IntVec = Vec[int]) lacked its methods
+			case declaration(it):
+				return 1
+			}
+			return 2
+		}
+		sort.SliceStable(c.p.Items, func(i, j int) bool { return rank(c.p.Items[i]) < rank(c.p.Items[j]) })
+	}
 	own := map[string]bool{} // the variables declared so far at the top level
 	for i, it := range c.p.Items {
 		last := i == len(c.p.Items)-1

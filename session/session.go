@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"gokernel/compiler"
+	"gokernel/compiler/mono"
 	"gokernel/interpvalue"
 	"gokernel/native"
 	"gokernel/typecheck"
@@ -62,6 +63,7 @@ type Session struct {
 
 	reg       registry
 	check     *typecheck.Checker // nil: no type checking
+	mono      *mono.Registry     // the cells' generics and their instances
 	warmed    <-chan struct{}    // closed when the checker's warm-up is over
 	panicking any                // see runner.runDefers
 	imported  map[string]bool    // "name path" of the imports done
@@ -108,6 +110,7 @@ func New(opts Options) (*Session, error) {
 	s.warmed = (*typecheck.Checker)(nil).Warm() // closed: nothing to warm up
 	if !opts.NoTypeCheck {
 		s.check = typecheck.NewChecker()
+		s.mono = mono.NewRegistry()
 		s.warmed = s.check.Warm(startPackages...)
 		if opts.Native {
 			s.tier = native.NewTier(s)
@@ -174,6 +177,7 @@ func (s *Session) noteDisplayMethods(v reflect.Value) {
 
 // eval evaluates src, recovering what yaegi does not.
 func (s *Session) eval(ctx context.Context, src string) (v reflect.Value, err error) {
+	if zf, _ := os.OpenFile("/tmp/zzsrc.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); zf != nil { fmt.Fprintln(zf, "ZZSRC0:", src); zf.Close() }
 	defer func() {
 		if r := recover(); r != nil {
 			err = interp.Panic{Value: r}
@@ -229,6 +233,7 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	if err != nil {
 		return nil, s.protocolError(cell, err)
 	}
+	code, checked, monoCommit := s.monomorphize(ctx, code, checked)
 	var types compiler.Types
 	if checked != nil {
 		types = checked
@@ -247,6 +252,9 @@ func (s *Session) Execute(ctx context.Context, count int, code string) (map[stri
 	var ce *compiler.Error
 	if err == nil || !errors.As(err, &ce) || ce.Name != "CompileError" {
 		checked.Commit() // what ran before a panic is declared
+		if monoCommit != nil {
+			monoCommit()
+		}
 		s.tier.AfterCell(checked)
 	}
 	if err != nil {

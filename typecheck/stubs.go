@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"gokernel/cellsrc"
 	"gokernel/compiler"
+	"gokernel/compiler/mono"
 	"sort"
 	"strings"
 )
@@ -78,9 +80,20 @@ func (r *Result) Commit() {
 		names := []string{name}
 		switch n := n.(type) {
 		case *ast.FuncDecl:
+			if n.Recv != nil && len(n.Recv.List) == 1 {
+				if base, _ := cellsrc.RecvBase(n.Recv.List[0].Type); base != "" {
+					if _, ok := mono.Alias(base); ok {
+						continue // the generic type's method
+					}
+				}
+			}
 			text = r.funcStub(n)
 		case *ast.TypeSpec:
 			text = "type " + r.text(n)
+			if alias, ok := mono.Alias(n.Name.Name); ok {
+				// the generic's instance it stands for (package mono)
+				text = "type " + n.Name.Name + " = " + alias
+			}
 		case *ast.ValueSpec, *ast.AssignStmt:
 			obj := scope.Lookup(name)
 			switch obj := obj.(type) {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // HasMethods reports whether T or *T has methods.
@@ -86,12 +87,26 @@ func MentionsInstance(t types.Type) bool {
 	return sourceType.MatchString(types.TypeString(t, func(p *types.Package) string { return p.Path() }))
 }
 
+// instanceNames are Go's names of the types the cell compiler declares
+// as instances of the cells' generic types (package mono), by their
+// declared names: Stack__gk4 is main.Stack[main.Entry].
+var instanceNames sync.Map
+
+// SetInstanceName records that the type declared as name is Go's goName
+// (main.Stack[main.Entry]): GoName writes it so, as %T does.
+func SetInstanceName(name, goName string) { instanceNames.Store(name, goName) }
+
 // GoName is t as reflect and %T write it (main.Pair[string,int],
 // uint8 for byte), or "" for the types whose literals reflect writes
 // otherwise (struct, interface).
 func GoName(t types.Type) string {
 	switch t := types.Unalias(t).(type) {
 	case *types.Named:
+		if p := t.Obj().Pkg(); p != nil && p.Path() == "main" {
+			if name, ok := instanceNames.Load(t.Obj().Name()); ok {
+				return name.(string)
+			}
+		}
 		s := t.Obj().Name()
 		if p := t.Obj().Pkg(); p != nil {
 			s = p.Name() + "." + s

@@ -1,0 +1,50 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"gokernel/cellsrc"
+	"gokernel/typecheck"
+)
+
+// monomorphize returns the cell with the instances of the cells' generic
+// functions and types it uses written as declarations of their own
+// (package mono), checked again, and what records them once the cell has
+// run. When mono cannot write them, or the checker refuses what it wrote,
+// the cell is returned as it is (yaegi runs its generics).
+func (s *Session) monomorphize(ctx context.Context, code string, checked *typecheck.Result) (string, *typecheck.Result, func()) {
+	if s.mono == nil || checked == nil {
+		return code, checked, nil
+	}
+	p, err := cellsrc.Parse(code)
+	if err != nil {
+		return code, checked, nil
+	}
+	out, commit, err := s.mono.Rewrite(code, p, checked)
+	debug := os.Getenv("GOKERNEL_DEBUG_MONO") != ""
+	if err != nil || commit == nil {
+		if debug && err != nil {
+			fmt.Fprintf(os.Stderr, "mono: left to the interpreter: %v\n", err)
+		}
+		return code, checked, nil
+	}
+	if out == code {
+		return code, checked, commit
+	}
+	again, err := s.check.Check(out)
+	if err == nil && again != nil {
+		err = s.instantiate(ctx, again)
+	}
+	if err != nil || again == nil {
+		if debug {
+			fmt.Fprintf(os.Stderr, "mono: the checker refused the instances (%v):\n%s\n", err, out)
+		}
+		return code, checked, nil
+	}
+	if debug {
+		fmt.Fprintf(os.Stderr, "mono:\n%s\n", out)
+	}
+	return out, again, commit
+}
