@@ -177,7 +177,6 @@ func (s *Session) noteDisplayMethods(v reflect.Value) {
 
 // eval evaluates src, recovering what yaegi does not.
 func (s *Session) eval(ctx context.Context, src string) (v reflect.Value, err error) {
-	if zf, _ := os.OpenFile("/tmp/zzsrc.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); zf != nil { fmt.Fprintln(zf, "ZZSRC0:", src); zf.Close() }
 	defer func() {
 		if r := recover(); r != nil {
 			err = interp.Panic{Value: r}
