@@ -54,6 +54,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 	}
 	recvType := c.render(recv.Type)
 	var params, args []string
+	unnamed := []string{recvType} // the var's type: names there were "variable definition loop" for yaegi when a global had one
 	for i, f := range fd.Type.Params.List {
 		names := f.Names
 		if len(names) == 0 {
@@ -64,6 +65,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 			if name == "_" {
 				name = "__gkp" + strconv.Itoa(i) + "_" + strconv.Itoa(j)
 			}
+			unnamed = append(unnamed, c.render(f.Type))
 			params = append(params, name+" "+c.render(f.Type))
 			if _, variadic := f.Type.(*ast.Ellipsis); variadic {
 				name += "..."
@@ -71,9 +73,16 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 			args = append(args, name)
 		}
 	}
-	results := ""
+	results, unnamedResults := "", ""
 	if fd.Type.Results != nil {
 		results = " " + c.render(fd.Type.Results)
+		var rs []string
+		for _, f := range fd.Type.Results.List {
+			for range max(len(f.Names), 1) {
+				rs = append(rs, c.render(f.Type))
+			}
+		}
+		unnamedResults = " (" + strings.Join(rs, ", ") + ")"
 	}
 	impl := implName(base, fd.Name.Name)
 	funcType := "func(" + strings.Join(append([]string{recvName + " " + recvType}, params...), ", ") + ")" + results
@@ -85,7 +94,7 @@ func (c *compiler) method(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step) e
 		if results != "" {
 			ret = "return "
 		}
-		src = "var " + impl + " " + funcType + "\n" + c.w.Directive(c.off(fd.Pos())) +
+		src = "var " + impl + " func(" + strings.Join(unnamed, ", ") + ")" + unnamedResults + "\n" + c.w.Directive(c.off(fd.Pos())) +
 			"func (" + recvName + " " + recvType + ") " + fd.Name.Name + "(" + strings.Join(params, ", ") + ")" + results +
 			" { " + ret + impl + "(" + strings.Join(append([]string{recvName}, args...), ", ") + ") }"
 		src += c.fmtMethod(fd, base, recvType)

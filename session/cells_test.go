@@ -11,6 +11,32 @@ func quote(s string) string { return strconv.Quote(s) }
 const ms = time.Millisecond
 
 var sequences = []sequence{
+	// yaegi: "variable definition loop" for the method's implementation
+	// variable when its type named the receiver like a global
+	{"method receiver named like a variable", []cell{
+		{code: "s := 1\nq := 2"},
+		{code: "type T struct{ n int }\nfunc (s *T) M() int { return s.n + 1 }\n(&T{2}).M()", out: "3"},
+		{code: "func (s T) Div(d int) (q int, err error) { return s.n / d, nil }\nT{9}.Div(3)", out: "3 <nil>"},
+	}},
+	// The cells' generics are monomorphized (compiler/mono): instances
+	// declared in one cell are used by later ones, methods added later
+	// reach them, and a generic declared again changes its instances.
+	{"generic type across cells", []cell{
+		{code: "type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }\nfunc (s *Stack[T]) Len() int { return len(s.items) }"},
+		{code: "s := &Stack[string]{}\ns.Push(\"a\")\ns.Len()", out: "1"},
+		{code: "func fill(n int) *Stack[int] { s := &Stack[int]{}; for i := range n { s.Push(i * 10) }; return s }"},
+		{code: "t := fill(3)\nvar u *Stack[int] = t\nimport \"fmt\"\nfmt.Printf(\"%T %d\\n\", u, u.Len())", stdout: "*main.Stack[int] 3\n"},
+		{code: "func (s *Stack[T]) Peek() T { return s.items[len(s.items)-1] }"},
+		{code: "t.Peek()", out: "20"},
+		{code: "s.Peek() + fmt.Sprint(fill(1).Peek())", out: `"a0"`},
+	}},
+	{"generic function declared again", []cell{
+		{code: "func Twice[T any](x T) []T { return []T{x, x} }"},
+		{code: "func useIt() []int { return Twice(4) }\nuseIt()", out: "[4 4]"},
+		{code: "func Twice[T any](x T) []T { return []T{x, x, x} }"},
+		{code: "useIt()", out: "[4 4 4]"},
+		{code: "Twice(\"go\")", out: "[go go go]"},
+	}},
 	// Cells mixing declarations, statements and a trailing expression.
 	{"mixed cell", []cell{
 		{code: "import \"math\"\nfunc sq(a float64) float64 { return a * a }\ny := sq(3)\nfmt.Println(\"y is\", y)\nimport \"fmt\"\ny + math.Sqrt(16)", out: "13", stdout: "y is 9\n"},
