@@ -214,8 +214,19 @@ func (g *gen) template(n ast.Node, start, end token.Pos, params []*types.TypePar
 func (g *gen) refs(n ast.Node, own func(*types.TypeParam) bool) ([]edit, error) {
 	indexOf := map[*ast.Ident]ast.Expr{}
 	litType := map[ast.Expr]bool{}
+	embedded := map[ast.Expr]bool{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.StructType:
+			for _, f := range n.Fields.List {
+				if len(f.Names) == 0 { // an embedded field is named by its type
+					x := f.Type
+					if st, ok := x.(*ast.StarExpr); ok {
+						x = st.X
+					}
+					embedded[x] = true
+				}
+			}
 		case *ast.IndexExpr:
 			if id, ok := n.X.(*ast.Ident); ok {
 				indexOf[id] = n
@@ -269,6 +280,12 @@ func (g *gen) refs(n ast.Node, own func(*types.TypeParam) bool) ([]edit, error) 
 		var span ast.Node = id
 		if x, ok := indexOf[id]; ok {
 			span = x
+			if embedded[x] {
+				// the instance's name would name the field (%+v, json,
+				// selectors): left to the interpreter
+				err = errUnsupported
+				return false
+			}
 		}
 		edits = append(edits, edit{start: off, end: g.cell.Off(span.End()), kind: editRef, origin: obj.Name(), args: args})
 		return true
