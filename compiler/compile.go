@@ -159,6 +159,7 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 		c.enterItem(it)
 		c.marker.Mark(it, i == len(p.Items)-1) // first: its markers go before other insertions
 		c.checkTopLevel(it)
+		c.checkHidden(it)
 		ast.Inspect(it, c.rewrite)
 		if st, ok := it.(ast.Stmt); ok {
 			if as, isAssign := st.(*ast.AssignStmt); !(isAssign && as.Tok == token.DEFINE) {
@@ -496,9 +497,8 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
 				return c.errs[0]
 			}
-			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && celltype.RecursiveGeneric(n) && n.TypeParams().Len() > 1 {
-				c.errorAt(c.off(ts.Pos()), "generic types of several type parameters that refer to themselves (%s) are not supported by the interpreter (it hangs or crashes building them): give the type one type parameter (a struct of the key and the value), or use non-generic types%s", celltype.GoName(n)[len("main."):], OrCompile)
-				return c.errs[0]
+			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && n.TypeParams().Len() > 0 && celltype.HiddenGeneric(n) {
+				continue // yaegi hangs building it: only its instances are declared (package mono)
 			}
 			src := "type " + c.render(ts)
 			n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named)

@@ -448,6 +448,9 @@ func (c *compiler) funcDecl(fd *ast.FuncDecl, addDecl func(string, *Decl) *Step)
 		c.errorAt(c.off(fd.Pos()), "missing function body")
 		return c.errs[0]
 	}
+	if c.hiddenDecl(fd) {
+		return nil // see checkHidden
+	}
 	switch {
 	case fd.Recv != nil && len(fd.Recv.List) != 1:
 		c.errorAt(c.off(fd.Pos()), "method has %d receivers, want 1", len(fd.Recv.List))
@@ -525,4 +528,72 @@ func (c *compiler) multiValueDefine(as *ast.AssignStmt) string {
 	}
 	rhs := as.Rhs[0]
 	return c.w.Render(c.off(as.Pos()), c.off(rhs.Pos())) + "func() (" + strings.Join(results, ", ") + ") { return " + c.render(rhs) + " }()" + c.w.Render(c.off(rhs.End()), c.off(as.End()))
+}
+
+// Generic types that yaegi hangs or crashes building (celltype.HiddenGeneric:
+// a tree map's node[K, V]) are not given to it, nor the generic functions
+// and methods that mention them; package mono declares their instances as
+// ordinary Go. A use that mono could not write is refused.
+
+// hiddenDecl reports whether fd, a generic function or a method of a
+// generic type, mentions a hidden generic type.
+func (c *compiler) hiddenDecl(fd *ast.FuncDecl) bool {
+	generic := fd.Type.TypeParams != nil
+	if fd.Recv != nil && len(fd.Recv.List) == 1 {
+		_, generic = cellsrc.RecvBase(fd.Recv.List[0].Type)
+	}
+	return generic && c.hiddenIn(fd) != nil
+}
+
+// hiddenIn returns a hidden generic type that n mentions, or nil.
+func (c *compiler) hiddenIn(n ast.Node) *types.Named {
+	var found *types.Named
+	ast.Inspect(n, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if found != nil || !ok {
+			return found == nil
+		}
+		switch o := c.types.Use(c.off(id.Pos())).(type) {
+		case *types.TypeName:
+			if t, ok := types.Unalias(o.Type()).(*types.Named); ok && celltype.HiddenGeneric(t) {
+				found = t
+			}
+		case *types.Func:
+			if sig, ok := o.Type().(*types.Signature); ok && sig.TypeParams().Len() > 0 && o.Pkg() != nil && o.Pkg().Path() == "main" {
+				found = celltype.HiddenIn(sig)
+			}
+		}
+		return found == nil
+	})
+	return found
+}
+
+// checkHidden refuses a use of a hidden generic type in it, an item of
+// the cell that is not itself generic: mono did not write its instance (a
+// type argument declared inside a function, an instance embedded in a
+// struct).
+func (c *compiler) checkHidden(it ast.Node) {
+	switch n := it.(type) {
+	case *ast.FuncDecl:
+		if n.Type.TypeParams != nil {
+			return
+		}
+		if n.Recv != nil && len(n.Recv.List) == 1 {
+			if _, generic := cellsrc.RecvBase(n.Recv.List[0].Type); generic {
+				return
+			}
+		}
+	case *ast.DeclStmt:
+		if gd, ok := n.Decl.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, s := range gd.Specs {
+				if ts := s.(*ast.TypeSpec); ts.TypeParams == nil {
+					c.checkHidden(ts)
+				}
+			}
+			return
+		}
+	}
+	if t := c.hiddenIn(it); t != nil {
+		c.errorAt(c.off(it.Pos()), "generic types of several type parameters that refer to themselves (%s) are not supported by the interpreter (it hangs or crashes building them), and the kernel could not declare this instance of it as a type of its own (a type argument declared inside a function, or an instance embedded in a struct): declare the type argument at the top level, or give the type one type parameter (a struct of the key and the value)%s", t.Obj().Name(), OrCompile)
+	}
 }

@@ -253,3 +253,71 @@ func cellInstance(t types.Type) bool {
 	n, ok := t.(*types.Named)
 	return ok && n.TypeArgs().Len() > 0 && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"
 }
+
+// HiddenGeneric reports whether n is an instance of a generic type of the
+// cells that the interpreter is not given (it hangs or crashes building
+// it): of several type parameters referring to itself (a tree map's
+// node[K, V]), or one whose definition mentions such a type. Package mono
+// declares their instances as ordinary types; the cell compiler leaves
+// the generic declarations out.
+func HiddenGeneric(n *types.Named) bool { return hiddenGeneric(n, map[*types.Named]bool{}) }
+
+func hiddenGeneric(n *types.Named, seen map[*types.Named]bool) bool {
+	origin := n.Origin()
+	if origin.TypeParams().Len() == 0 || origin.Obj().Pkg() == nil || origin.Obj().Pkg().Path() != "main" || seen[origin] {
+		return false
+	}
+	seen[origin] = true
+	if origin.TypeParams().Len() > 1 && RecursiveGeneric(origin) {
+		return true
+	}
+	return hiddenIn(origin.Underlying(), seen) != nil
+}
+
+// HiddenIn returns a HiddenGeneric type that t mentions, or nil.
+func HiddenIn(t types.Type) *types.Named { return hiddenIn(t, map[*types.Named]bool{}) }
+
+func hiddenIn(t types.Type, seen map[*types.Named]bool) *types.Named {
+	var found *types.Named
+	var walk func(t types.Type, depth int)
+	walk = func(t types.Type, depth int) {
+		if found != nil || t == nil || depth > 16 {
+			return
+		}
+		switch t := t.(type) {
+		case *types.Alias:
+			walk(types.Unalias(t), depth+1)
+		case *types.Named:
+			if hiddenGeneric(t, seen) {
+				found = t
+				return
+			}
+			for i := 0; i < t.TypeArgs().Len(); i++ {
+				walk(t.TypeArgs().At(i), depth+1)
+			}
+		case *types.Pointer:
+			walk(t.Elem(), depth+1)
+		case *types.Slice:
+			walk(t.Elem(), depth+1)
+		case *types.Array:
+			walk(t.Elem(), depth+1)
+		case *types.Chan:
+			walk(t.Elem(), depth+1)
+		case *types.Map:
+			walk(t.Key(), depth+1)
+			walk(t.Elem(), depth+1)
+		case *types.Struct:
+			for i := 0; i < t.NumFields(); i++ {
+				walk(t.Field(i).Type(), depth+1)
+			}
+		case *types.Signature:
+			for _, tu := range []*types.Tuple{t.Params(), t.Results()} {
+				for i := 0; tu != nil && i < tu.Len(); i++ {
+					walk(tu.At(i).Type(), depth+1)
+				}
+			}
+		}
+	}
+	walk(t, 0)
+	return found
+}
