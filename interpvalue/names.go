@@ -1,6 +1,7 @@
 package interpvalue
 
 import (
+	"sync"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -75,7 +76,7 @@ func (p *Printer) Rename(s string, types bool) string {
 		}
 		s = strings.ReplaceAll(s, text, st.name)
 	}
-	return s
+	return renameInstances(s)
 }
 
 // TypeString is fmt's %T of x, a value held in an interface that yaegi
@@ -376,4 +377,35 @@ func hookedNames(msg string) string {
 		msg = hookCalling.ReplaceAllString(msg, "error calling "+method+": ")
 	}
 	return msg
+}
+
+// instanceNames are Go's names of the types the cell compiler declares as
+// instances of the cells' generic types (package mono), by the names it
+// declares them with: the interpreter names a Pair[string, int] in an
+// interface main.Pair__gk3.
+var instanceNames sync.Map
+
+// SetInstanceName records that the type declared as name (Pair__gk3) is
+// Go's goName (main.Pair[string,int]).
+func SetInstanceName(name, goName string) { instanceNames.Store(name, goName) }
+
+// instanceName matches a name of an instance type, with its package.
+var instanceName = regexp.MustCompile(`(main\.)?\b([A-Za-z_][A-Za-z0-9_]*__gk[0-9]+)\b`)
+
+// renameInstances writes the names of instance types in s as Go's.
+func renameInstances(s string) string {
+	if !strings.Contains(s, "__gk") {
+		return s
+	}
+	return instanceName.ReplaceAllStringFunc(s, func(m string) string {
+		name := strings.TrimPrefix(m, "main.")
+		goName, ok := instanceNames.Load(name)
+		if !ok {
+			return m
+		}
+		if strings.HasPrefix(m, "main.") {
+			return goName.(string)
+		}
+		return strings.TrimPrefix(goName.(string), "main.")
+	})
 }

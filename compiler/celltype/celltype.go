@@ -8,6 +8,7 @@ package celltype
 import (
 	"go/ast"
 	"go/types"
+	"gokernel/interpvalue"
 	"gokernel/stdlib/generic"
 	"regexp"
 	"slices"
@@ -94,7 +95,10 @@ var instanceNames sync.Map
 
 // SetInstanceName records that the type declared as name is Go's goName
 // (main.Stack[main.Entry]): GoName writes it so, as %T does.
-func SetInstanceName(name, goName string) { instanceNames.Store(name, goName) }
+func SetInstanceName(name, goName string) {
+	instanceNames.Store(name, goName)
+	interpvalue.SetInstanceName(name, goName) // for the names the interpreter gives at run time
+}
 
 // GoName is t as reflect and %T write it (main.Pair[string,int],
 // uint8 for byte), or "" for the types whose literals reflect writes
