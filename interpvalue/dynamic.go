@@ -28,7 +28,7 @@ var notDynamic = map[uint64]bool{0: true, 13: true, 18: true, 37: true, 17: true
 // the interpreter knows its dynamic type is a named type of the cells (or
 // a pointer to one), and "" otherwise: yaegi keeps such an interface value
 // with the interpreter's type, whose name compiled code (fmt) does not see.
-func DynType(p any) string { return renameInstances(dynType(p)) }
+func DynType(p any) string { return RenameInstances(dynType(p)) }
 
 // dynType is DynType with the interpreter's names of instance types.
 func dynType(p any) string {

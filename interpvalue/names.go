@@ -76,7 +76,7 @@ func (p *Printer) Rename(s string, types bool) string {
 		}
 		s = strings.ReplaceAll(s, text, st.name)
 	}
-	return renameInstances(s)
+	return RenameInstances(s)
 }
 
 // TypeString is fmt's %T of x, a value held in an interface that yaegi
@@ -392,8 +392,9 @@ func SetInstanceName(name, goName string) { instanceNames.Store(name, goName) }
 // instanceName matches a name of an instance type, with its package.
 var instanceName = regexp.MustCompile(`(main\.)?\b([A-Za-z_][A-Za-z0-9_]*__gk[0-9]+)\b`)
 
-// renameInstances writes the names of instance types in s as Go's.
-func renameInstances(s string) string {
+// RenameInstances writes the names of instance types in s as Go's (an
+// error of the interpreter naming a Pair__gk3).
+func RenameInstances(s string) string {
 	if !strings.Contains(s, "__gk") {
 		return s
 	}

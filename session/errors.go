@@ -11,6 +11,7 @@ import (
 
 	"gokernel/cellsrc"
 	"gokernel/compiler"
+	"gokernel/interpvalue"
 	"gokernel/pipe"
 	"gokernel/stdlib"
 
@@ -40,7 +41,7 @@ var (
 func cleanNames(s string) string {
 	s = implRe.ReplaceAllString(s, "$1.$2")
 	s = strings.NewReplacer(compiler.MainName, "main", "__gkMin", "min", "__gkMax", "max", compiler.RuntimeName+".Clear", "clear", "__gkfmt.", "fmt.").Replace(s)
-	return mainRe.ReplaceAllString(s, "")
+	return mainRe.ReplaceAllString(interpvalue.RenameInstances(s), "")
 }
 
 // compileError converts an error of yaegi's compiler; typed says that

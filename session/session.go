@@ -325,10 +325,10 @@ func (s *Session) Names() []compiler.Name {
 	var names []compiler.Name
 	for _, n := range s.reg.order {
 		d := s.reg.decls[n]
-		if d == nil || d.Kind == "method" || strings.HasPrefix(n, "__gk") {
+		if d == nil || d.Kind == "method" || strings.HasPrefix(n, "__gk") || mono.IsInstanceName(n) {
 			continue
 		}
-		names = append(names, compiler.Name{Name: n, Kind: d.Kind, Type: d.Type})
+		names = append(names, compiler.Name{Name: n, Kind: d.Kind, Type: interpvalue.RenameInstances(d.Type)})
 	}
 	return names
 }

@@ -126,3 +126,23 @@ func TestRepeatedCellsDoNotGrowMemory(t *testing.T) {
 		t.Fatalf("after redefining double: %v", out)
 	}
 }
+
+// The instances the cell compiler declares for the cells' generics are not
+// the cells' names; variables of them are listed with Go's type names.
+func TestNamesWithGenerics(t *testing.T) {
+	ts := newTestSession(t)
+	r := ts.run("type Stack[T any] struct{ items []T }\nfunc Push[T any](s *Stack[T], v T) { s.items = append(s.items, v) }\ns := &Stack[int]{}\nPush(s, 1)\nvar t Stack[string]", 0)
+	if r.err != nil {
+		t.Fatal(r.errText())
+	}
+	got := map[string]compiler.Name{}
+	for _, n := range ts.Names() {
+		got[n.Name] = n
+	}
+	if len(got) != 4 {
+		t.Errorf("Names() = %v, want Stack, Push, s and t", ts.Names())
+	}
+	if got["t"].Type != "Stack[string]" {
+		t.Errorf("t's type = %q, want Stack[string]", got["t"].Type)
+	}
+}

@@ -395,6 +395,10 @@ func IsInstance(item ast.Node) bool {
 	return false
 }
 
+// IsInstanceName reports whether name is one ensure makes (Name__gk12):
+// the session does not list such names among the cells' own.
+func IsInstanceName(name string) bool { return instanceName(name) }
+
 // instanceName reports whether name is one ensure makes (Name__gk12).
 func instanceName(name string) bool {
 	i := strings.LastIndex(name, "__gk")
