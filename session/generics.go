@@ -14,10 +14,18 @@ import (
 // (package mono), checked again, and what records them once the cell has
 // run. When mono cannot write them, or the checker refuses what it wrote,
 // the cell is returned as it is (yaegi runs its generics).
-func (s *Session) monomorphize(ctx context.Context, code string, checked *typecheck.Result) (string, *typecheck.Result, func()) {
+func (s *Session) monomorphize(ctx context.Context, code string, checked *typecheck.Result) (outCode string, outChecked *typecheck.Result, commit func()) {
 	if s.mono == nil || checked == nil {
 		return code, checked, nil
 	}
+	defer func() {
+		if r := recover(); r != nil { // a bug of mono must not cost the cell
+			if os.Getenv("GOKERNEL_DEBUG_MONO") != "" {
+				fmt.Fprintf(os.Stderr, "mono: panic: %v\n", r)
+			}
+			outCode, outChecked, commit = code, checked, nil
+		}
+	}()
 	p, err := cellsrc.Parse(code)
 	if err != nil {
 		return code, checked, nil

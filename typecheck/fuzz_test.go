@@ -4,14 +4,16 @@ import (
 	"gokernel/autoimport"
 	"gokernel/cellsrc"
 	"gokernel/compiler"
+	"gokernel/compiler/mono"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// FuzzCompileCell feeds arbitrary cells to the cell compiler (without
-// running them): it must never panic, only return plans or errors.
+// FuzzCompileCell feeds arbitrary cells to the cell compiler and to mono
+// (without running them): they must never panic, only return plans or
+// errors.
 func FuzzCompileCell(f *testing.F) {
 	for _, seed := range []string{
 		"x := 1\nx + 1",
@@ -45,6 +47,14 @@ func FuzzCompileCell(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		res, _ := ck.Check(src) // nil checker: no-op
 		_, _ = compiler.CompileChecked(src, 1, 1, env, asTypes(res))
+		if p, err := cellsrc.Parse(src); err == nil && res != nil {
+			// the instances of its generics, as the session writes them
+			if out, _, err := mono.NewRegistry().Rewrite(src, p, res); err == nil && out != src {
+				if again, _ := ck.Check(out); again != nil {
+					_, _ = compiler.CompileChecked(out, 1, 1, env, again)
+				}
+			}
+		}
 		_ = autoimport.MissingImports(src, nil)
 		_, _ = cellsrc.IsComplete(src)
 	})
