@@ -269,6 +269,7 @@ func (c *compiler) rewrite(n ast.Node) bool {
 			c.lowerDefers(n.Body)
 		}
 	case *ast.FuncLit:
+		c.nameParams(n.Type)
 		c.capturedLiteralAssigns(n)
 		c.nilReturns(n, n.Body)
 		c.boxReturns(n.Type, n.Body)

@@ -597,3 +597,22 @@ func (c *compiler) checkHidden(it ast.Node) {
 		c.errorAt(c.off(it.Pos()), "generic types of several type parameters that refer to themselves (%s) are not supported by the interpreter (it hangs or crashes building them), and the kernel could not declare this instance of it as a type of its own (a type argument declared inside a function, or an instance embedded in a struct): declare the type argument at the top level, or give the type one type parameter (a struct of the key and the value)%s", t.Obj().Name(), OrCompile)
 	}
 }
+
+// nameParams names the parameters of a function literal that has none
+// (func(int) *T {...} becomes func(__gkp0 int) *T {...}): yaegi gave the
+// unnamed parameter's slot to a value the body made (new(strings.Builder)
+// in a pool's factory: "reflect.Set: value of type int is not assignable
+// to type strings.Builder").
+func (c *compiler) nameParams(ft *ast.FuncType) {
+	if ft.Params == nil {
+		return
+	}
+	i := 0
+	for _, f := range ft.Params.List {
+		if len(f.Names) > 0 {
+			return
+		}
+		c.w.Insert(c.off(f.Type.Pos()), "__gkp"+strconv.Itoa(i)+" ")
+		i++
+	}
+}

@@ -84,6 +84,7 @@ const (
 	editName         // the declared name: the instance's
 	editParam        // a type parameter: its type argument
 	editRef          // an instance of a generic of the cells: its name
+	editLocal        // a local name: renamed if a type argument's text uses it
 )
 
 // edit replaces src[start:end] of a template or a cell.
@@ -91,7 +92,7 @@ type edit struct {
 	start, end int
 	kind       int
 	tp         *types.TypeParam
-	lit        bool // a composite literal's type: written without parentheses
+	operand    bool // a conversion's or a method expression's type: parenthesized if it needs it
 	origin     string
 	args       []types.Type
 }
@@ -311,6 +312,22 @@ func sortedMethods(m map[string]*template) []string {
 // apply writes the instance of t with sigma, named name.
 func (g *gen) apply(t *template, sigma map[*types.TypeParam]types.Type, name string) (string, error) {
 	w := &writer{ensure: g.ensure}
+	// the names the type arguments are written with: a local name of the
+	// generic's body that is one of them is renamed (a parameter key of
+	// GroupBy shadowed the type key given for K)
+	used := map[string]bool{}
+	for _, e := range t.edits {
+		if e.kind != editParam {
+			continue
+		}
+		if a, ok := sigma[e.tp]; ok {
+			if s, err := w.write(a, 0); err == nil {
+				for _, word := range strings.FieldsFunc(s, func(r rune) bool { return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') }) {
+					used[word] = true
+				}
+			}
+		}
+	}
 	var b strings.Builder
 	pos := 0
 	for _, e := range t.edits {
@@ -318,6 +335,12 @@ func (g *gen) apply(t *template, sigma map[*types.TypeParam]types.Type, name str
 		switch e.kind {
 		case editName:
 			b.WriteString(name)
+		case editLocal:
+			local := t.src[e.start:e.end]
+			if used[local] {
+				local += "__gkl"
+			}
+			b.WriteString(local)
 		case editParam:
 			a, ok := sigma[e.tp]
 			if !ok {
@@ -327,7 +350,8 @@ func (g *gen) apply(t *template, sigma map[*types.TypeParam]types.Type, name str
 			if err != nil {
 				return "", err
 			}
-			if !e.lit && (strings.HasPrefix(s, "*") || strings.HasPrefix(s, "<-") || strings.HasPrefix(s, "func") || strings.HasPrefix(s, "chan")) {
+			// only there: yaegi crashed on var z (*T)
+			if e.operand && (strings.HasPrefix(s, "*") || strings.HasPrefix(s, "<-") || strings.HasPrefix(s, "func") || strings.HasPrefix(s, "chan")) {
 				s = "(" + s + ")"
 			}
 			b.WriteString(s)

@@ -213,7 +213,7 @@ func (g *gen) template(n ast.Node, start, end token.Pos, params []*types.TypePar
 // of its uses of instances of the cells' generics.
 func (g *gen) refs(n ast.Node, own func(*types.TypeParam) bool) ([]edit, error) {
 	indexOf := map[*ast.Ident]ast.Expr{}
-	litType := map[ast.Expr]bool{}
+	operand := map[ast.Expr]bool{} // a type written where an expression may be
 	embedded := map[ast.Expr]bool{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -235,10 +235,10 @@ func (g *gen) refs(n ast.Node, own func(*types.TypeParam) bool) ([]edit, error) 
 			if id, ok := n.X.(*ast.Ident); ok {
 				indexOf[id] = n
 			}
-		case *ast.CompositeLit:
-			if n.Type != nil {
-				litType[n.Type] = true
-			}
+		case *ast.CallExpr: // T(x): a conversion
+			operand[n.Fun] = true
+		case *ast.SelectorExpr: // T.Method: a method expression
+			operand[n.X] = true
 		}
 		return true
 	})
@@ -251,13 +251,17 @@ func (g *gen) refs(n ast.Node, own func(*types.TypeParam) bool) ([]edit, error) 
 		}
 		off := g.cell.Off(id.Pos())
 		obj := g.info.Use(off)
+		if own != nil && local(obj, g.info.Def(off)) {
+			edits = append(edits, edit{start: off, end: off + len(id.Name), kind: editLocal})
+			return true
+		}
 		if tn, ok := obj.(*types.TypeName); ok {
 			if tp, ok := tn.Type().(*types.TypeParam); ok {
 				if own == nil || !own(tp) {
 					err = errUnsupported
 					return false
 				}
-				edits = append(edits, edit{start: off, end: off + len(id.Name), kind: editParam, tp: tp, lit: litType[id]})
+				edits = append(edits, edit{start: off, end: off + len(id.Name), kind: editParam, tp: tp, operand: operand[id]})
 				return true
 			}
 		}
@@ -291,6 +295,25 @@ func (g *gen) refs(n ast.Node, own func(*types.TypeParam) bool) ([]edit, error) 
 		return true
 	})
 	return edits, err
+}
+
+// local reports whether the identifier using use or defining def names a
+// variable or constant declared inside a function (not a field).
+func local(use, def types.Object) bool {
+	obj := use
+	if obj == nil {
+		obj = def
+	}
+	switch o := obj.(type) {
+	case *types.Var:
+		if o.IsField() {
+			return false
+		}
+	case *types.Const:
+	default:
+		return false
+	}
+	return obj.Pkg() != nil && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope()
 }
 
 // cellRefs returns the edits of the cell's code outside its generic
