@@ -203,23 +203,29 @@ func (l *valueList) Pos() token.Pos { return l.xs[0].Pos() }
 func (l *valueList) End() token.Pos { return l.xs[len(l.xs)-1].End() }
 
 // splitDefine lowers a top-level a, b := x whose right side instantiates a
-// generic function of the cells to declarations and an assignment: yaegi
-// fails on a package-level define of an instantiation ("not a generic
-// type", "constant definition loop") and runs it as a statement. It
-// returns "", "" to keep the define.
+// generic function, or indexes the result of a compiled function
+// (strings.Fields(s)[0]), to declarations and an assignment: yaegi fails
+// on such a package-level define ("not a generic type", "constant
+// definition loop") and runs it as a statement. It returns "", "" to keep
+// the define.
 func (c *compiler) splitDefine(as *ast.AssignStmt) (decl, assign string, decls []*Decl) {
-	generic := false
+	split := false
 	for _, x := range as.Rhs {
 		ast.Inspect(x, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if inst, ok := c.types.Instance(c.off(id.Pos())); ok && inst.TypeArgs.Len() > 0 {
-					generic = true
+			switch n := n.(type) {
+			case *ast.Ident:
+				if inst, ok := c.types.Instance(c.off(n.Pos())); ok && inst.TypeArgs.Len() > 0 {
+					split = true
+				}
+			case *ast.IndexExpr:
+				if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok && c.compiledFunc(call.Fun) {
+					split = true
 				}
 			}
-			return !generic
+			return !split
 		})
 	}
-	if !generic {
+	if !split {
 		return "", "", nil
 	}
 	decl, decls, ok := c.declaredVars(as, nil)
