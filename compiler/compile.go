@@ -12,6 +12,7 @@ import (
 	"gokernel/compiler/blocking"
 	"gokernel/compiler/celltype"
 	"gokernel/compiler/mono"
+	"gokernel/interpvalue"
 	"gokernel/stdlib/generic"
 	"slices"
 	"sort"
@@ -291,6 +292,31 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	return true
 }
 
+// checkTypesAgain refuses a type of the cell, not an instance of a
+// generic (package mono), declared before with another definition, in
+// the cell's order: a generic type declared again differently is refused
+// as itself, not as the instance declared first.
+func (c *compiler) checkTypesAgain() error {
+	for _, it := range c.p.Items {
+		ds, ok := it.(*ast.DeclStmt)
+		if !ok || mono.IsInstance(it) {
+			continue
+		}
+		gd, ok := ds.Decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			ts := sp.(*ast.TypeSpec)
+			if old := c.env.Lookup(ts.Name.Name); old != nil && old.Kind == "type" && old.Norm != cellsrc.Normalize(c.text(ts)) {
+				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
+				return c.errs[0]
+			}
+		}
+	}
+	return nil
+}
+
 // declaration reports whether item declares a function, types or
 // constants (no code runs).
 func declaration(item ast.Node) bool {
@@ -345,6 +371,9 @@ func (c *compiler) plan() (*Plan, error) {
 	// the instances of the cells' generics (package mono), written after
 	// the cell's code, are declared before its statements run, with the
 	// cell's functions, types and constants they may use
+	if err := c.checkTypesAgain(); err != nil {
+		return nil, err
+	}
 	if slices.ContainsFunc(c.p.Items, mono.IsInstance) {
 		rank := func(it ast.Node) int {
 			switch {
@@ -495,7 +524,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 				if old.Norm == norm {
 					continue // re-running the same definition
 				}
-				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
+				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", interpvalue.RenameInstances(ts.Name.Name))
 				return c.errs[0]
 			}
 			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && n.TypeParams().Len() > 0 && celltype.HiddenGeneric(n) {

@@ -36,6 +36,10 @@ var sequences = []sequence{
 		{code: "func Twice[T any](x T) []T { return []T{x, x, x} }"},
 		{code: "useIt()", out: "[4 4 4]"},
 		{code: "Twice(\"go\")", out: "[go go go]"},
+		{code: "type Box[T any] struct{ v T }\nBox[int]{1}", out: "{1}"},
+		// refused as the generic, not as its instance Box[int]
+		{code: "type Box[T any] struct{ v T; n int }", err: "type Box is already defined with a different definition"},
+		{code: "Box[int]{2}", out: "{2}"},
 	}},
 	// Cells mixing declarations, statements and a trailing expression.
 	{"mixed cell", []cell{
