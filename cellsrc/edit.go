@@ -30,7 +30,19 @@ type Rewriter struct {
 
 	depth   int          // nesting of render calls
 	applied map[int]bool // edits applied by the current top-level render
+	moved   []Moved      // text whose positions are another cell's
 }
+
+// Moved is text of a cell written from another cell's (an instance of a
+// generic declared there, package mono): src[Start:End] has the
+// positions of the text starting at line Line (a line of yaegi's
+// positions: serial*LineStride + line) and column Col.
+type Moved struct {
+	Start, End, Line, Col int
+}
+
+// Move gives the text of m its other cell's positions.
+func (w *Rewriter) Move(m Moved) { w.moved = append(w.moved, m) }
 
 // LineStride separates the line numbers of cells.
 const LineStride = 100000
@@ -58,6 +70,15 @@ func (w *Rewriter) LineCol(off int) (int, int) {
 // directive returns the /*line*/ comment giving offset off its cell position.
 func (w *Rewriter) directive(off int) string {
 	l, c := w.LineCol(off)
+	for _, m := range w.moved {
+		if off >= m.Start && off < m.End {
+			ml, mc := w.LineCol(m.Start)
+			if l == ml {
+				c += m.Col - mc
+			}
+			return "/*line _.go:" + strconv.Itoa(m.Line+l-ml) + ":" + strconv.Itoa(c) + "*/"
+		}
+	}
 	return "/*line _.go:" + strconv.Itoa(w.base+l) + ":" + strconv.Itoa(c) + "*/"
 }
 

@@ -151,6 +151,11 @@ func CompileChecked(src string, count, serial int, e Env, checked Types) (*Plan,
 		}
 	}
 	c := &compiler{p: p, w: cellsrc.NewRewriter(src, serial), env: e, count: count, defined: map[string]bool{}, folded: map[*ast.CallExpr]bool{}, types: checked, labeled: map[ast.Stmt]bool{}, labels: map[ast.Stmt]string{}, genericDone: map[*ast.SelectorExpr]bool{}, topDefers: map[*ast.DeferStmt]bool{}, framed: map[*ast.FuncLit]bool{}, called: map[*ast.SelectorExpr]bool{}, boundMethods: map[*ast.SelectorExpr]func() string{}, assertDone: map[*ast.TypeAssertExpr]bool{}, variadicCalled: map[*ast.Ident]bool{}, variadicArgs: map[*ast.CallExpr][]ast.Expr{}, calledFuncs: map[ast.Expr]bool{}, instanceOf: map[*ast.Ident]ast.Expr{}, typeAt: map[string]int{}, stmtEnd: -1}
+	if m, ok := checked.(interface{ Moved() []cellsrc.Moved }); ok {
+		for _, x := range m.Moved() {
+			c.w.Move(x) // instances of generics, at the generics' lines
+		}
+	}
 	c.marker = blocking.New(p, c.w, checked, RuntimeName, c.temp)
 	c.collectDefined()
 	c.renameFieldTypeParams()

@@ -30,6 +30,12 @@ var sequences = []sequence{
 		{code: "t.Peek()", out: "20"},
 		{code: "s.Peek() + fmt.Sprint(fill(1).Peek())", out: `"a0"`},
 	}},
+	// an instance's declaration is written after the cell's code: a panic
+	// in it is shown at the generic's own lines
+	{"panic in an instance of a generic", []cell{
+		{code: "func At[T any](xs []T, i int) T {\n\treturn xs[i]\n}"},
+		{code: "x := 1\nAt([]int{x}, 5)", err: "In [1], line 2, column 9, in At[int]"},
+	}},
 	{"generic function declared again", []cell{
 		{code: "func Twice[T any](x T) []T { return []T{x, x} }"},
 		{code: "func useIt() []int { return Twice(4) }\nuseIt()", out: "[4 4]"},

@@ -30,7 +30,7 @@ func (s *Session) monomorphize(ctx context.Context, code string, checked *typech
 	if err != nil {
 		return code, checked, nil
 	}
-	out, commit, err := s.mono.Rewrite(code, p, checked)
+	out, moved, commit, err := s.mono.Rewrite(code, s.serial, p, checked)
 	debug := os.Getenv("GOKERNEL_DEBUG_MONO") != ""
 	if err != nil || commit == nil {
 		if debug && err != nil {
@@ -54,5 +54,6 @@ func (s *Session) monomorphize(ctx context.Context, code string, checked *typech
 	if debug {
 		fmt.Fprintf(os.Stderr, "mono:\n%s\n", out)
 	}
+	again.Move(moved)
 	return out, again, commit
 }

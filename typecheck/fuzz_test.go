@@ -49,7 +49,7 @@ func FuzzCompileCell(f *testing.F) {
 		_, _ = compiler.CompileChecked(src, 1, 1, env, asTypes(res))
 		if p, err := cellsrc.Parse(src); err == nil && res != nil {
 			// the instances of its generics, as the session writes them
-			if out, _, err := mono.NewRegistry().Rewrite(src, p, res); err == nil && out != src {
+			if out, _, _, err := mono.NewRegistry().Rewrite(src, 1, p, res); err == nil && out != src {
 				if again, _ := ck.Check(out); again != nil {
 					_, _ = compiler.CompileChecked(out, 1, 1, env, again)
 				}

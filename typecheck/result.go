@@ -25,6 +25,7 @@ type Result struct {
 	decls   map[string]ast.Node // name -> its *ast.FuncDecl or spec
 	lines   []int               // offsets of the cell's line starts
 	funcs   []Func              // the cell's top-level funcs, as checked
+	moved   []cellsrc.Moved     // text written from other cells' (Move)
 
 	exprs map[[2]int]types.Type // by cell offsets; built on first use
 	vals  map[[2]int]constant.Value
@@ -428,4 +429,21 @@ func mentionsUndeclaredAlias(t types.Type, depth int) bool {
 		}
 	}
 	return false
+}
+
+// Move records text of the cell written from other cells' text (the
+// instances of generics, package mono): the cell compiler gives it their
+// positions.
+func (r *Result) Move(m []cellsrc.Moved) {
+	if r != nil {
+		r.moved = m
+	}
+}
+
+// Moved returns what Move recorded.
+func (r *Result) Moved() []cellsrc.Moved {
+	if r == nil {
+		return nil
+	}
+	return r.moved
 }

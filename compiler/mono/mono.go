@@ -73,9 +73,17 @@ type generic struct {
 // template is the text of a declaration with the edits that make an
 // instance of it.
 type template struct {
-	src    string
-	params []*types.TypeParam // a method's own receiver type parameters
-	edits  []edit
+	src       string
+	params    []*types.TypeParam // a method's own receiver type parameters
+	edits     []edit
+	line, col int // where src starts, as a line of yaegi's positions (cellsrc.Moved)
+}
+
+// chunk is the text of an instance's declaration and where the text it
+// was written from starts.
+type chunk struct {
+	text      string
+	line, col int
 }
 
 // edit kinds.
@@ -109,10 +117,10 @@ var errUnsupported = errors.New("not monomorphized")
 // cell has run. It returns src unchanged (and a nil commit) when the cell
 // uses no generic of the cells, and an error when it cannot write one of
 // them (the cell then runs as it is).
-func (r *Registry) Rewrite(src string, cell *cellsrc.Cell, info Types) (string, func(), error) {
+func (r *Registry) Rewrite(src string, serial int, cell *cellsrc.Cell, info Types) (string, []cellsrc.Moved, func(), error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	g := &gen{r: r, src: src, cell: cell, info: info, generics: map[string]*generic{}, declared: map[string]instance{}}
+	g := &gen{r: r, src: src, serial: serial, cell: cell, info: info, generics: map[string]*generic{}, declared: map[string]instance{}}
 	for k, v := range r.generics {
 		g.generics[k] = v
 	}
@@ -121,17 +129,17 @@ func (r *Registry) Rewrite(src string, cell *cellsrc.Cell, info Types) (string, 
 	}
 	changed, err := g.templates()
 	if err != nil {
-		return src, nil, err
+		return src, nil, nil, err
 	}
 	cellEdits, err := g.cellRefs()
 	if err != nil {
-		return src, nil, err
+		return src, nil, nil, err
 	}
 	if len(changed) == 0 && len(cellEdits) == 0 {
 		if len(g.fresh) > 0 {
-			return src, g.commit, nil
+			return src, nil, g.commit, nil
 		}
-		return src, nil, nil
+		return src, nil, nil, nil
 	}
 	// the instances of generics the cell declares again are declared again
 	// under their names (callers from earlier cells keep them)
@@ -139,7 +147,7 @@ func (r *Registry) Rewrite(src string, cell *cellsrc.Cell, info Types) (string, 
 		in := r.instances[key]
 		if changed[in.origin] {
 			if err := g.declare(in.name, in.origin, in.args); err != nil {
-				return src, nil, err
+				return src, nil, nil, err
 			}
 		}
 	}
@@ -165,16 +173,23 @@ func (r *Registry) Rewrite(src string, cell *cellsrc.Cell, info Types) (string, 
 		pos = e.end
 	}
 	if written == 0 && len(g.out) == 0 {
-		return src, g.commit, nil
+		return src, nil, g.commit, nil
 	}
 	b.WriteString(src[pos:])
-	for _, text := range g.out {
-		b.WriteString("\n\n" + text)
+	var moved []cellsrc.Moved
+	for _, c := range g.out {
+		b.WriteString("\n\n")
+		start := b.Len()
+		b.WriteString(c.text)
+		if c.line > 0 {
+			// a panic in it is shown at the generic's own lines
+			moved = append(moved, cellsrc.Moved{Start: start, End: b.Len(), Line: c.line, Col: c.col})
+		}
 	}
 	if len(g.out) > 0 {
 		b.WriteString("\n")
 	}
-	return b.String(), g.commit, nil
+	return b.String(), moved, g.commit, nil
 }
 
 // sortedKeys returns the keys of m in order.
@@ -191,13 +206,14 @@ func sortedKeys(m map[string]instance) []string {
 type gen struct {
 	r        *Registry
 	src      string
+	serial   int // the cell's
 	cell     *cellsrc.Cell
 	info     Types
 	generics map[string]*generic // the session's and the cell's
 	fresh    []*generic          // the cell's
 	declared map[string]instance
 	added    []string // keys of instances declared by this cell
-	out      []string
+	out      []chunk
 }
 
 // commit records what the cell declared.
@@ -278,7 +294,7 @@ func (g *gen) declare(name, origin string, args []types.Type) error {
 		return err
 	}
 	if gn.isType {
-		text = "type " + text
+		g.out = append(g.out, chunk{"type " + text, gn.decl.line, gn.decl.col - len("type ")})
 		for _, mname := range sortedMethods(gn.methods) {
 			m := gn.methods[mname]
 			if len(m.params) != len(args) {
@@ -292,10 +308,11 @@ func (g *gen) declare(name, origin string, args []types.Type) error {
 			if err != nil {
 				return err
 			}
-			text += "\n\n" + mt
+			g.out = append(g.out, chunk{mt, m.line, m.col})
 		}
+		return nil
 	}
-	g.out = append(g.out, text)
+	g.out = append(g.out, chunk{text, gn.decl.line, gn.decl.col})
 	return nil
 }
 
@@ -322,7 +339,9 @@ func (g *gen) apply(t *template, sigma map[*types.TypeParam]types.Type, name str
 		}
 		if a, ok := sigma[e.tp]; ok {
 			if s, err := w.write(a, 0); err == nil {
-				for _, word := range strings.FieldsFunc(s, func(r rune) bool { return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') }) {
+				for _, word := range strings.FieldsFunc(s, func(r rune) bool {
+					return !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+				}) {
 					used[word] = true
 				}
 			}

@@ -25,7 +25,7 @@ func rewrite(t *testing.T, cells ...string) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, commit, err := r.Rewrite(src, p, res)
+		got, _, commit, err := r.Rewrite(src, 1, p, res)
 		if err != nil {
 			out = append(out, src)
 			continue

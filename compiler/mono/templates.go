@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"gokernel/cellsrc"
 )
@@ -206,7 +207,9 @@ func (g *gen) template(n ast.Node, start, end token.Pos, params []*types.TypePar
 		edits[i].start -= s
 		edits[i].end -= s
 	}
-	return &template{src: g.src[s:e], edits: edits}, nil
+	line := strings.Count(g.src[:s], "\n") + 1
+	col := s - strings.LastIndex(g.src[:s], "\n")
+	return &template{src: g.src[s:e], edits: edits, line: g.serial*cellsrc.LineStride + line, col: col}, nil
 }
 
 // refs returns the edits of n's type parameters (those own reports) and
