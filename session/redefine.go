@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"gokernel/compiler"
+	"gokernel/interpvalue"
 	"gokernel/native"
 	"reflect"
 	"strings"
@@ -223,6 +224,7 @@ func (s *Session) Native(args string) (string, error) {
 		return "Native tier: not enabled in this session (every function runs interpreted).\n", nil
 	}
 	out, err := s.tier.Command(args)
+	out = interpvalue.RenameInstances(out) // instances of generics by Go's names
 	if err == nil && strings.TrimSpace(args) == "" {
 		out += modulePlugins()
 	}
