@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"gokernel/autoimport"
 	"gokernel/compiler"
+	"gokernel/compiler/mono"
 	"gokernel/magic"
 	"reflect"
 	"sort"
@@ -162,6 +163,9 @@ func (s host) pathCandidates() []candidate {
 func (sc *scope) globalCandidates(prefix string) []candidate {
 	var cs []candidate
 	for name, e := range sc.names {
+		if mono.IsInstanceName(name) {
+			continue // an instance of a generic (Map__gk3), declared by the cell compiler
+		}
 		if strings.HasPrefix(strings.ToLower(name), strings.ToLower(prefix)) {
 			cs = append(cs, sc.entryCandidate(name, e))
 		}

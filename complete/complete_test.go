@@ -232,3 +232,25 @@ func TestCompleteFast(t *testing.T) {
 		t.Errorf("a completion takes %v on average, want < 50ms", avg)
 	}
 }
+
+// The instances the cell compiler declares for the cells' generics are not
+// names to complete; the methods of a value of one are.
+func TestCompleteGenerics(t *testing.T) {
+	ts := newTestSession(t)
+	for _, cell := range []string{
+		"type Stack[T any] struct{ items []T }\nfunc (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }\nfunc MakeStack[T any]() *Stack[T] { return &Stack[T]{} }",
+		"st := MakeStack[int]()\nst.Push(1)",
+	} {
+		if err := ts.run(cell); err != nil {
+			t.Fatalf("%q: %v", cell, err)
+		}
+	}
+	got, _, _, _ := completeAt(ts, "Mak|")
+	if !slices.Contains(got, "MakeStack") || slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "__gk") }) {
+		t.Errorf("Mak: %v, want MakeStack and no instance", got)
+	}
+	got, _, _, _ = completeAt(ts, "st.P|")
+	if !slices.Contains(got, "Push") {
+		t.Errorf("st.P: %v, want Push", got)
+	}
+}
