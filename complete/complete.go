@@ -7,6 +7,7 @@ import (
 	"gokernel/autoimport"
 	"gokernel/compiler"
 	"gokernel/compiler/mono"
+	"gokernel/interpvalue"
 	"gokernel/magic"
 	"reflect"
 	"sort"
@@ -55,7 +56,7 @@ func Complete(session Session, code string, cursor int) (matches []string, start
 	items := make([]any, 0, len(cands))
 	for _, c := range cands {
 		matches = append(matches, c.text)
-		items = append(items, map[string]any{"start": start, "end": end, "text": c.text, "type": c.kind, "signature": c.sig})
+		items = append(items, map[string]any{"start": start, "end": end, "text": c.text, "type": c.kind, "signature": interpvalue.RenameInstances(c.sig)})
 	}
 	return matches, start, end, map[string]any{"_jupyter_types_experimental": items}
 }

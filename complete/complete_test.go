@@ -253,4 +253,10 @@ func TestCompleteGenerics(t *testing.T) {
 	if !slices.Contains(got, "Push") {
 		t.Errorf("st.P: %v, want Push", got)
 	}
+	// their types by Go's names
+	code, cur := cursorAt("st|")
+	r, _ := ts.inspect(code, cur, 0)
+	if plain, _ := r["text/plain"].(string); !strings.Contains(plain, "var st *Stack[int]") {
+		t.Errorf("st: %q, want var st *Stack[int]", plain)
+	}
 }

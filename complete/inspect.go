@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/doc/comment"
 	"go/parser"
+	"gokernel/interpvalue"
 	"sort"
 	"strings"
 )
@@ -30,6 +31,8 @@ func (h *help) bundle() map[string]any {
 		plain += "\n\n" + h.more
 		md += "\n\n```go\n" + h.more + "\n```"
 	}
+	// the instances of generics (Stack__gk2) by Go's names (Stack[int])
+	plain, md = interpvalue.RenameInstances(plain), interpvalue.RenameInstances(md)
 	return map[string]any{"text/plain": plain, "text/markdown": md}
 }
 
