@@ -389,6 +389,17 @@ func (c *compiler) underlyingOfCellType(t types.Type) bool {
 			return true
 		}
 	}
+	if p, ok := t.(*types.Pointer); ok {
+		// a *Label in an interface, to yaegi's reflect a *string: told
+		// apart by the type it keeps (the compiler's pointer method)
+		if _, isStruct := p.Elem().Underlying().(*types.Struct); !isStruct {
+			for _, name := range c.scopeNames() {
+				if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && tn.Type() != p.Elem() && types.Identical(tn.Type().Underlying(), p.Elem()) {
+					return true
+				}
+			}
+		}
+	}
 	return len(c.bareTwins(t)) > 0 // a type declared in a function
 }
 

@@ -541,7 +541,7 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 				src += celltype.TypeNameMethodDecl(n)
 			}
 			if ok && celltype.NeedsKeepMethod(n) {
-				src += "\nfunc (" + ts.Name.Name + ") " + celltype.KeepMethod + "() {}"
+				src += "\nfunc (" + ts.Name.Name + ") " + celltype.KeepMethod + "() {}\nfunc (*" + ts.Name.Name + ") " + celltype.KeepMethod + "P() {}"
 			} else if ok {
 				src += celltype.RegisterStructDecl(n, ts, RuntimeName) + c.promotedFmtMethods(n, ts) + celltype.SelfMethodDecl(n, "")
 			}

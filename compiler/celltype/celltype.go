@@ -437,7 +437,8 @@ var sourceType = regexp.MustCompile(`([\pL\pN_./-]+)\.([\pL\pN_]+)\[`)
 
 // KeepMethod is the method the cell compiler declares for a package-level
 // named type of the cells that is not a struct and has none (see
-// KeepsType).
+// KeepsType); KeepMethod+"P" on its pointer type, so that yaegi keeps the
+// type of a *T in an interface too (a *Label was a *string).
 const KeepMethod = "__gkTyped"
 
 // KeepsType reports whether the interpreter keeps the type of a value of
