@@ -297,14 +297,14 @@ func (c *compiler) rewrite(n ast.Node) bool {
 	return true
 }
 
-// checkTypesAgain refuses a type of the cell, not an instance of a
-// generic (package mono), declared before with another definition, in
-// the cell's order: a generic type declared again differently is refused
-// as itself, not as the instance declared first.
+// checkTypesAgain refuses a type of the cell declared before with
+// another definition (yaegi cannot change a type), in the cell's order
+// (before the plan declares instances first): a generic type declared
+// again differently is refused as itself, not as its instance.
 func (c *compiler) checkTypesAgain() error {
 	for _, it := range c.p.Items {
 		ds, ok := it.(*ast.DeclStmt)
-		if !ok || mono.IsInstance(it) {
+		if !ok {
 			continue
 		}
 		gd, ok := ds.Decl.(*ast.GenDecl)
@@ -314,7 +314,7 @@ func (c *compiler) checkTypesAgain() error {
 		for _, sp := range gd.Specs {
 			ts := sp.(*ast.TypeSpec)
 			if old := c.env.Lookup(ts.Name.Name); old != nil && old.Kind == "type" && old.Norm != cellsrc.Normalize(c.text(ts)) {
-				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", ts.Name.Name)
+				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", interpvalue.RenameInstances(ts.Name.Name))
 				return c.errs[0]
 			}
 		}
@@ -525,12 +525,8 @@ func (c *compiler) genDecl(gd *ast.GenDecl, addDecl func(string, *Decl) *Step, o
 		for _, sp := range gd.Specs {
 			ts := sp.(*ast.TypeSpec)
 			norm := cellsrc.Normalize(c.text(ts))
-			if old := c.env.Lookup(ts.Name.Name); old != nil && old.Kind == "type" {
-				if old.Norm == norm {
-					continue // re-running the same definition
-				}
-				c.errorAt(c.off(ts.Pos()), "type %s is already defined with a different definition; yaegi cannot change a type: run %%reset (or restart the kernel) and run the cells again", interpvalue.RenameInstances(ts.Name.Name))
-				return c.errs[0]
+			if old := c.env.Lookup(ts.Name.Name); old != nil && old.Kind == "type" && old.Norm == norm {
+				continue // re-running the same definition (another is refused by checkTypesAgain)
 			}
 			if n, ok := defType(c.types.Def(c.off(ts.Name.Pos()))).(*types.Named); ok && n.TypeParams().Len() > 0 && celltype.HiddenGeneric(n) {
 				continue // yaegi hangs building it: only its instances are declared (package mono)

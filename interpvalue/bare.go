@@ -137,7 +137,7 @@ func (p *Printer) bare(v reflect.Value, depth int) (reflect.Value, bool) {
 // encoders saw as structs without exported fields: [{}]), as one of any
 // holding their values bare.
 func (p *Printer) bareValueInterfaces(v reflect.Value, depth int) reflect.Value {
-	elem := func(e reflect.Value) reflect.Value {
+	return ofAny(v, func(e reflect.Value) reflect.Value {
 		iv := reflect.New(anyType).Elem()
 		if nilValueInterface(e) {
 			return iv
@@ -145,22 +145,7 @@ func (p *Printer) bareValueInterfaces(v reflect.Value, depth int) reflect.Value 
 		iv.Set(e)
 		b, _ := p.bare(iv, depth+1)
 		return b
-	}
-	if v.Kind() == reflect.Map {
-		out := reflect.MakeMapWithSize(reflect.MapOf(v.Type().Key(), anyType), v.Len())
-		for it := v.MapRange(); it.Next(); {
-			out.SetMapIndex(it.Key(), elem(it.Value()))
-		}
-		return out
-	}
-	out := reflect.MakeSlice(reflect.SliceOf(anyType), v.Len(), v.Len())
-	if v.Kind() == reflect.Array {
-		out = reflect.New(reflect.ArrayOf(v.Len(), anyType)).Elem()
-	}
-	for i := 0; i < v.Len(); i++ {
-		out.Index(i).Set(elem(v.Index(i)))
-	}
-	return out
+	})
 }
 
 // copyOf returns a settable copy of v, a slice or an array.

@@ -389,6 +389,16 @@ var instanceNames sync.Map
 // Go's goName (main.Pair[string,int]).
 func SetInstanceName(name, goName string) { instanceNames.Store(name, goName) }
 
+// InstanceName returns Go's name of the instance type declared as name,
+// if SetInstanceName recorded one.
+func InstanceName(name string) (string, bool) {
+	goName, ok := instanceNames.Load(name)
+	if !ok {
+		return "", false
+	}
+	return goName.(string), true
+}
+
 // instanceName matches a name of an instance type, with its package.
 var instanceName = regexp.MustCompile(`(main\.)?\b([A-Za-z_][A-Za-z0-9_]*__gk[0-9]+)\b`)
 
@@ -399,14 +409,13 @@ func RenameInstances(s string) string {
 		return s
 	}
 	return instanceName.ReplaceAllStringFunc(s, func(m string) string {
-		name := strings.TrimPrefix(m, "main.")
-		goName, ok := instanceNames.Load(name)
+		goName, ok := InstanceName(strings.TrimPrefix(m, "main."))
 		if !ok {
 			return m
 		}
 		if strings.HasPrefix(m, "main.") {
-			return goName.(string)
+			return goName
 		}
-		return strings.TrimPrefix(goName.(string), "main.")
+		return strings.TrimPrefix(goName, "main.")
 	})
 }

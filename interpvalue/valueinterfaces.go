@@ -32,27 +32,11 @@ func (p *Printer) ofValueInterfaces(v reflect.Value, refused []string, depth int
 	}
 	t := v.Type()
 	switch v.Kind() {
-	case reflect.Slice, reflect.Array:
-		if !isValueInterfaceType(t.Elem()) || v.Kind() == reflect.Slice && v.IsNil() {
+	case reflect.Slice, reflect.Array, reflect.Map:
+		if !isValueInterfaceType(t.Elem()) || v.Kind() != reflect.Array && v.IsNil() {
 			return v, false
 		}
-		out := reflect.MakeSlice(reflect.SliceOf(anyType), v.Len(), v.Len())
-		if v.Kind() == reflect.Array {
-			out = reflect.New(reflect.ArrayOf(v.Len(), anyType)).Elem()
-		}
-		for i := 0; i < v.Len(); i++ {
-			out.Index(i).Set(elem(v.Index(i), raw))
-		}
-		return out, true
-	case reflect.Map:
-		if !isValueInterfaceType(t.Elem()) || v.IsNil() {
-			return v, false
-		}
-		out := reflect.MakeMapWithSize(reflect.MapOf(t.Key(), anyType), v.Len())
-		for it := v.MapRange(); it.Next(); {
-			out.SetMapIndex(it.Key(), elem(it.Value(), raw))
-		}
-		return out, true
+		return ofAny(v, func(e reflect.Value) reflect.Value { return elem(e, raw) }), true
 	case reflect.Struct:
 		if t.PkgPath() != "" || t.Name() != "" {
 			return v, false
@@ -105,4 +89,24 @@ func nilValueInterface(v reflect.Value) bool {
 	c := reflect.New(v.Type()).Elem()
 	c.Set(v)
 	return !(*(*reflect.Value)(unsafe.Pointer(c.Field(1).UnsafeAddr()))).IsValid()
+}
+
+// ofAny returns v, a slice, array or map of yaegi's valueInterfaces (a
+// []Shape), as one of any whose elements are elem of v's.
+func ofAny(v reflect.Value, elem func(reflect.Value) reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Map {
+		out := reflect.MakeMapWithSize(reflect.MapOf(v.Type().Key(), anyType), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out.SetMapIndex(it.Key(), elem(it.Value()))
+		}
+		return out
+	}
+	out := reflect.MakeSlice(reflect.SliceOf(anyType), v.Len(), v.Len())
+	if v.Kind() == reflect.Array {
+		out = reflect.New(reflect.ArrayOf(v.Len(), anyType)).Elem()
+	}
+	for i := 0; i < v.Len(); i++ {
+		out.Index(i).Set(elem(v.Index(i)))
+	}
+	return out
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"gokernel/cellsrc"
 	"gokernel/typecheck"
 )
 
@@ -26,11 +25,7 @@ func (s *Session) monomorphize(ctx context.Context, code string, checked *typech
 			outCode, outChecked, commit = code, checked, nil
 		}
 	}()
-	p, err := cellsrc.Parse(code)
-	if err != nil {
-		return code, checked, nil
-	}
-	out, moved, commit, err := s.mono.Rewrite(code, s.serial, p, checked)
+	out, moved, commit, err := s.mono.Rewrite(code, s.serial, checked.Cell(), checked)
 	debug := os.Getenv("GOKERNEL_DEBUG_MONO") != ""
 	if err != nil || commit == nil {
 		if debug && err != nil {

@@ -447,3 +447,6 @@ func (r *Result) Moved() []cellsrc.Moved {
 	}
 	return r.moved
 }
+
+// Cell returns the cell's parse the checker read.
+func (r *Result) Cell() *cellsrc.Cell { return r.cell }

@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // HasMethods reports whether T or *T has methods.
@@ -88,18 +87,6 @@ func MentionsInstance(t types.Type) bool {
 	return sourceType.MatchString(types.TypeString(t, func(p *types.Package) string { return p.Path() }))
 }
 
-// instanceNames are Go's names of the types the cell compiler declares
-// as instances of the cells' generic types (package mono), by their
-// declared names: Stack__gk4 is main.Stack[main.Entry].
-var instanceNames sync.Map
-
-// SetInstanceName records that the type declared as name is Go's goName
-// (main.Stack[main.Entry]): GoName writes it so, as %T does.
-func SetInstanceName(name, goName string) {
-	instanceNames.Store(name, goName)
-	interpvalue.SetInstanceName(name, goName) // for the names the interpreter gives at run time
-}
-
 // GoName is t as reflect and %T write it (main.Pair[string,int],
 // uint8 for byte), or "" for the types whose literals reflect writes
 // otherwise (struct, interface).
@@ -107,8 +94,8 @@ func GoName(t types.Type) string {
 	switch t := types.Unalias(t).(type) {
 	case *types.Named:
 		if p := t.Obj().Pkg(); p != nil && p.Path() == "main" {
-			if name, ok := instanceNames.Load(t.Obj().Name()); ok {
-				return name.(string)
+			if name, ok := interpvalue.InstanceName(t.Obj().Name()); ok {
+				return name // an instance of a generic (package mono)
 			}
 		}
 		s := t.Obj().Name()

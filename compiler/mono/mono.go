@@ -24,6 +24,7 @@ import (
 
 	"gokernel/cellsrc"
 	"gokernel/compiler/celltype"
+	"gokernel/interpvalue"
 )
 
 // Types is what Rewrite needs of the checker's result of a cell, by cell
@@ -272,7 +273,7 @@ func (g *gen) declare(name, origin string, args []types.Type) error {
 	}
 	// named now: the cell compiler writes %T with it (an unused name does
 	// no harm: names are never made twice)
-	celltype.SetInstanceName(name, "main."+origin+"["+strings.Join(as, ",")+"]")
+	interpvalue.SetInstanceName(name, "main."+origin+"["+strings.Join(as, ",")+"]")
 	var src []string
 	for _, a := range args {
 		src = append(src, types.TypeString(a, func(p *types.Package) string {

@@ -128,21 +128,13 @@ func (g *gen) templates() (map[string]bool, error) {
 
 // paramsOf returns the type parameters a type parameter list declares.
 func (g *gen) paramsOf(list *ast.FieldList) ([]*types.TypeParam, error) {
-	var out []*types.TypeParam
+	var ids []ast.Expr
 	for _, f := range list.List {
 		for _, id := range f.Names {
-			tn, ok := g.info.Def(g.cell.Off(id.Pos())).(*types.TypeName)
-			if !ok {
-				return nil, errUnsupported
-			}
-			tp, ok := tn.Type().(*types.TypeParam)
-			if !ok {
-				return nil, errUnsupported
-			}
-			out = append(out, tp)
+			ids = append(ids, id)
 		}
 	}
-	return out, nil
+	return g.declaredParams(ids)
 }
 
 // recvParams returns the type parameters a method's receiver declares.
@@ -150,22 +142,21 @@ func (g *gen) recvParams(x ast.Expr) ([]*types.TypeParam, error) {
 	if st, ok := x.(*ast.StarExpr); ok {
 		x = st.X
 	}
-	var idx []ast.Expr
 	switch t := ast.Unparen(x).(type) {
 	case *ast.IndexExpr:
-		idx = []ast.Expr{t.Index}
+		return g.declaredParams([]ast.Expr{t.Index})
 	case *ast.IndexListExpr:
-		idx = t.Indices
-	default:
-		return nil, errUnsupported
+		return g.declaredParams(t.Indices)
 	}
+	return nil, errUnsupported
+}
+
+// declaredParams returns the type parameters the identifiers ids declare.
+func (g *gen) declaredParams(ids []ast.Expr) ([]*types.TypeParam, error) {
 	var out []*types.TypeParam
-	for _, e := range idx {
+	for _, e := range ids {
 		id, ok := e.(*ast.Ident)
-		if !ok {
-			return nil, errUnsupported
-		}
-		if id.Name == "_" {
+		if !ok || id.Name == "_" {
 			return nil, errUnsupported
 		}
 		tn, ok := g.info.Def(g.cell.Off(id.Pos())).(*types.TypeName)
